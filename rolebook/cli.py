@@ -1,0 +1,106 @@
+"""Command line: parse options, call the library, map errors to exit codes (0 ok, 1 invalid, 2 misuse)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from rolebook import __version__
+from rolebook.errors import ERROR, Problem, RolebookError, UsageError
+from rolebook.project import Project, display, find_root, load_project
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rolebook")
+def cli() -> None:
+    """Validate role specs and render them into HR documents."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def validate(paths: tuple[Path, ...], strict: bool, output: str) -> None:
+    """Check role specs; print every problem as FILE:LINE:COLUMN."""
+    problems = collect_problems(list(paths) or [Path.cwd()])
+    if output == "json":
+        click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+    errors = sum(p.severity == ERROR for p in problems)
+    warnings = len(problems) - errors
+    click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+    if errors or (strict and warnings):
+        sys.exit(1)
+
+
+def collect_problems(paths: list[Path]) -> list[Problem]:
+    """The problems of the projects holding `paths`; for a file, those that concern it."""
+    by_root: dict[Path, list[Path]] = {}
+    for path in paths:
+        root = find_root(path)
+        if root is None:
+            raise UsageError(f"{path}: not in a rolebook project (no role_specs/ folder here or above)")
+        by_root.setdefault(root, []).append(path.resolve())
+    problems: list[Problem] = []
+    for root, targets in by_root.items():
+        project = load_project(root)
+        wanted = _files_concerned(project, targets)
+        problems += [p for p in project.problems if wanted is None or p.file in wanted]
+    return problems
+
+
+def _files_concerned(project: Project, targets: list[Path]) -> set[str] | None:
+    """None for a whole project; else the given files, their ancestors' files and shared files."""
+    files = [t for t in targets if t.is_file()]
+    if len(files) < len(targets):
+        return None
+    wanted = {display(f) for f in files}
+    by_file = {path.resolve(): role_id for role_id, path in project.role_files.items()}
+    for file in files:
+        role = project.roles.get(by_file.get(file, ""))
+        while role is not None and role.extends in project.roles:
+            wanted.add(display(project.role_files[role.extends]))
+            role = project.roles[role.extends]
+    role_files = {display(path) for path in project.role_files.values()}
+    return wanted | {p.file for p in project.problems if p.file not in role_files}
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of a role spec (for editor completion)."""
+    from rolebook.spec.model import role_json_schema
+
+    click.echo(json.dumps(role_json_schema(), ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    """Create a new project with one example role in DIRECTORY."""
+    from rolebook.scaffold import create_project
+
+    written = create_project(directory)
+    for path in written:
+        click.echo(f"created {display(path)}")
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2 if exc.exit_code == 2 else exc.exit_code)
+    except RolebookError as exc:
+        click.echo(f"rolebook: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)

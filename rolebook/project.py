@@ -1,0 +1,238 @@
+"""A rolebook project: find it, load settings, library and role specs, and validate them.
+
+`load_project` runs the first half of the pipeline (load → resolve → validate)
+and returns every problem of every file along with the roles that are valid.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rolebook.errors import ERROR, WARNING, Problem, Source, UsageError, sorted_unique
+from rolebook.spec import rules, schema
+from rolebook.spec.loader import Mapping, Sequence, load_file
+from rolebook.spec.model import LibraryKpi, Role, Settings, Term
+from rolebook.spec.resolve import resolve_extends, resolve_uses
+
+SETTINGS_FILE = "rolebook.yaml"
+SPECS_DIR = "role_specs"
+LIBRARY_KPIS = "library/kpis.yaml"
+LIBRARY_GLOSSARY = "library/glossary.yaml"
+
+
+@dataclass
+class Project:
+    root: Path
+    settings: Settings = field(default_factory=Settings)
+    roles: dict[str, Role] = field(default_factory=dict)  # every valid role, abstract ones too
+    role_files: dict[str, Path] = field(default_factory=dict)
+    library_kpis: dict[str, LibraryKpi] = field(default_factory=dict)
+    library_terms: list[Term] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+    def concrete_roles(self) -> list[Role]:
+        return [role for _, role in sorted(self.roles.items()) if not role.abstract]
+
+    def language_of(self, role: Role) -> str:
+        return role.language or self.settings.language
+
+
+def find_root(path: Path) -> Path | None:
+    """The project folder holding `path`: the nearest folder with a role_specs/ inside."""
+    path = path.resolve()
+    if path.is_dir() and path.name == SPECS_DIR:
+        return path.parent
+    for folder in [path] + list(path.parents):
+        if (folder / SPECS_DIR).is_dir():
+            return folder
+    return None
+
+
+def display(path: Path) -> str:
+    """A path as the user should read it: relative to the current folder when inside it."""
+    try:
+        relative = os.path.relpath(path, Path.cwd())
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def spec_files(root: Path) -> list[Path]:
+    folder = root / SPECS_DIR
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_project(root: Path) -> Project:
+    return _Loader(root).load()
+
+
+class _Loader:
+    """Loads one project; holds the trees that later steps need for positions."""
+
+    def __init__(self, root: Path):
+        self.project = Project(root=root)
+        self.settings_tree: Any = None
+        self.library_trees: dict[str, Mapping] = {}
+        self.term_sources: list[rules.TermAt] = []
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.project.problems
+
+    def load(self) -> Project:
+        self.load_settings()
+        self.load_library()
+        self.load_roles()
+        self.project.problems = sorted_unique(self.project.problems)
+        return self.project
+
+    def load_settings(self) -> None:
+        path = self.project.root / SETTINGS_FILE
+        if not path.exists():
+            return
+        tree, problems = load_file(path, display(path))
+        self.problems.extend(problems)
+        if tree is None:
+            return
+        settings, problems, _ = schema.check(tree, Settings)
+        self.problems.extend(problems)
+        if settings is None:
+            return
+        self.project.settings = settings
+        self.settings_tree = tree
+        files = [(("handbook", "policies", i), name, "policy chapter")
+                 for i, name in enumerate(settings.handbook.policies)]
+        if settings.branding.logo:
+            files.append((("branding", "logo"), settings.branding.logo, "logo"))
+        for path_in_tree, name, what in files:
+            problem = self.file_problem(name, schema.source_of(tree, path_in_tree), what)
+            if problem:
+                self.problems.append(problem)
+
+    def file_problem(self, name: str, where: Source, what: str) -> Problem | None:
+        root = self.project.root.resolve()
+        target = (root / name).resolve()
+        if not target.is_relative_to(root):
+            return Problem.at(where, "unknown-ref", f"{what} '{name}' lies outside the project")
+        if not target.is_file():
+            return Problem.at(where, "unknown-ref", f"{what} '{name}' does not exist")
+        return None
+
+    def load_list(self, relative: str) -> Sequence | None:
+        path = self.project.root / relative
+        if not path.exists():
+            return None
+        tree, problems = load_file(path, display(path))
+        self.problems.extend(problems)
+        if tree is not None and not isinstance(tree, Sequence):
+            where = getattr(tree, "source", Source(display(path), 1, 1))
+            self.problems.append(Problem.at(where, "type",
+                                            f"{relative} must be a list, found {schema.describe(tree)}"))
+            return None
+        return tree
+
+    def load_library(self) -> None:
+        kpis = self.load_list(LIBRARY_KPIS)
+        for i, item in enumerate(kpis or []):
+            kpi, problems, _ = schema.check(item, LibraryKpi)
+            self.problems.extend(problems)
+            if kpi is None:
+                continue
+            problem = rules.bad_id(kpi.id, schema.source_of(kpis, (i, "id")))
+            if problem:
+                self.problems.append(problem)
+            if kpi.id in self.project.library_kpis:
+                self.problems.append(Problem.at(schema.source_of(kpis, (i, "id")), "duplicate-id",
+                                                f"library KPI id '{kpi.id}' is used twice"))
+                continue
+            for message in rules.threshold_faults(kpi):
+                self.problems.append(Problem.at(schema.source_of(kpis, (i, "thresholds")),
+                                                "thresholds-order", message))
+            self.project.library_kpis[kpi.id] = kpi
+            self.library_trees[kpi.id] = item
+        terms = self.load_list(LIBRARY_GLOSSARY)
+        for i, item in enumerate(terms or []):
+            term, problems, _ = schema.check(item, Term)
+            self.problems.extend(problems)
+            if term is not None:
+                self.project.library_terms.append(term)
+                self.term_sources.append(rules.TermAt(term, schema.source_of(terms, (i, "term"))))
+
+    def load_trees(self) -> tuple[dict[str, Mapping], dict[str, str]]:
+        trees: dict[str, Mapping] = {}
+        stems: dict[str, str] = {}
+        for path in spec_files(self.project.root):
+            shown = display(path)
+            tree, problems = load_file(path, shown)
+            self.problems.extend(problems)
+            if tree is None:
+                if not problems:
+                    self.problems.append(Problem.at(Source(shown, 1, 1), "missing-field",
+                                                    "the file is empty; a role needs at least an id and a title"))
+                continue
+            if not isinstance(tree, Mapping):
+                where = getattr(tree, "source", Source(shown, 1, 1))
+                self.problems.append(Problem.at(where, "type",
+                                                f"a role spec must be a mapping, found {schema.describe(tree)}"))
+                continue
+            role_id = tree.get("id") if isinstance(tree.get("id"), str) else path.stem
+            if role_id in trees:
+                other = display(self.project.role_files[role_id])
+                self.problems.append(Problem.at(schema.source_of(tree, ("id",)), "duplicate-id",
+                                                f"role id '{role_id}' is also used by {other}"))
+                continue
+            trees[role_id] = tree
+            stems[role_id] = path.stem
+            self.project.role_files[role_id] = path
+        return trees, stems
+
+    def load_roles(self) -> None:
+        trees, stems = self.load_trees()
+        merged, problems, broken = resolve_extends(trees)
+        self.problems.extend(problems)
+        checks: dict[str, rules.RoleCheck] = {}
+        for role_id, tree in merged.items():
+            tree, problems = resolve_uses(tree, self.library_trees)
+            self.problems.extend(problems)
+            role, problems, damaged = schema.check(tree, Role, skip_missing=role_id in broken)
+            self.problems.extend(problems)
+            if role is None:
+                continue
+            check = rules.RoleCheck(role, tree, display(self.project.role_files[role_id]), stems[role_id],
+                                    damaged, role_id in broken)
+            self.problems.extend(rules.check_role(check))
+            checks[role_id] = check
+            self.project.roles[role_id] = role
+        self.problems.extend(rules.reports_to(checks))
+        self.problems.extend(rules.unused_terms(checks))
+        term_sources = list(self.term_sources)
+        for check in checks.values():
+            term_sources += [rules.TermAt(term, check.at("glossary", t, "term"))
+                             for t, term in enumerate(check.role.glossary)]
+        self.problems.extend(rules.glossary_conflicts(term_sources))
+        self.check_handbook_roles(trees)
+
+    def check_handbook_roles(self, trees: dict[str, Mapping]) -> None:
+        for i, role_id in enumerate(self.project.settings.handbook.roles or []):
+            if role_id not in trees:
+                where = schema.source_of(self.settings_tree, ("handbook", "roles", i))
+                self.problems.append(Problem.at(where, "unknown-ref",
+                                                f"handbook role '{role_id}' is not a role in this project"))
+
+
+def open_project(path: Path) -> Project:
+    root = find_root(path)
+    if root is None:
+        raise UsageError(f"{path}: not in a rolebook project (no {SPECS_DIR}/ folder here or above)")
+    return load_project(root)

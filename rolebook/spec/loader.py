@@ -1,0 +1,257 @@
+"""Safe YAML loading that keeps a source position for every value.
+
+PyYAML's composer (libyaml when available) builds a node graph without
+constructing any object; this module turns that graph into plain data itself,
+so that no tag can run code, aliases cannot explode, repeated keys are caught
+and every key and value remembers its `file:line:column`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rolebook.errors import Problem, Source
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_NODES = 50_000  # after alias expansion; a large role has about 1,000
+MAX_DEPTH = 64
+
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_constructor = yaml.constructor.SafeConstructor()
+
+TAG = "tag:yaml.org,2002:"
+_SCALARS = {
+    TAG + "str": lambda node: node.value,
+    TAG + "int": _constructor.construct_yaml_int,
+    TAG + "float": _constructor.construct_yaml_float,
+    TAG + "bool": _constructor.construct_yaml_bool,
+    TAG + "null": lambda node: None,
+    # Dates stay text: the model parses the fields that are dates, and a
+    # date-like version or title stays exactly as written.
+    TAG + "timestamp": lambda node: node.value,
+}
+
+
+class Mapping(dict):
+    """A dict that remembers where each of its keys and values stands."""
+
+    __slots__ = ("source", "key_sources", "value_sources")
+
+    def __init__(self, source: Source):
+        super().__init__()
+        self.source = source
+        self.key_sources: dict[str, Source] = {}
+        self.value_sources: dict[str, Source] = {}
+
+    def put(self, key: str, value: Any, key_source: Source, value_source: Source) -> None:
+        self[key] = value
+        self.key_sources[key] = key_source
+        self.value_sources[key] = value_source
+
+
+class Sequence(list):
+    """A list that remembers where each of its items stands."""
+
+    __slots__ = ("source", "item_sources")
+
+    def __init__(self, source: Source):
+        super().__init__()
+        self.source = source
+        self.item_sources: list[Source] = []
+
+    def add(self, value: Any, source: Source) -> None:
+        self.append(value)
+        self.item_sources.append(source)
+
+
+class _Refused(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def load_file(path: Path, display: str) -> tuple[Any, list[Problem]]:
+    """Read one YAML file. Returns (data, problems); data is None when unreadable."""
+    start = Source(display, 1, 1)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Problem.at(start, "unsafe-yaml",
+                                     f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem.at(start, "yaml-syntax", f"cannot read the file: {exc.strerror}")]
+    text, problem = decode(raw, display)
+    if problem:
+        return None, [problem]
+    return load_text(text, display)
+
+
+def decode(raw: bytes, display: str) -> tuple[str, Problem | None]:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "", Problem.at(Source(display, 1, 1), "yaml-syntax",
+                              "file is UTF-16; save it as UTF-8")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return "", Problem.at(Source(display, line, column), "yaml-syntax",
+                              f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
+
+
+def load_text(text: str, display: str) -> tuple[Any, list[Problem]]:
+    try:
+        root = yaml.compose(text, Loader=_Parser)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Source(display, mark.line + 1, mark.column + 1) if mark else Source(display, 1, 1)
+        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        return None, [Problem.at(where, "yaml-syntax", message or "invalid YAML")]
+    except yaml.YAMLError as exc:
+        return None, [Problem.at(Source(display, 1, 1), "yaml-syntax", str(exc))]
+    if root is None:
+        return None, []
+    builder = _Builder(display)
+    try:
+        builder.check_size(root)
+        data = builder.build(root, 0)
+    except _Refused as refused:
+        return None, builder.problems + [refused.problem]
+    return data, builder.problems
+
+
+class _Builder:
+    def __init__(self, display: str):
+        self.display = display
+        self.problems: list[Problem] = []
+
+    def source(self, node: yaml.Node) -> Source:
+        return Source(self.display, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def refuse(self, node: yaml.Node, message: str) -> _Refused:
+        return _Refused(Problem.at(self.source(node), "unsafe-yaml", message))
+
+    def check_size(self, root: yaml.Node) -> None:
+        """Count the nodes the document would expand to, without expanding it."""
+        sizes: dict[int, int] = {}
+        open_nodes: set[int] = set()
+        # Iterative post-order walk: shared (aliased) nodes are counted once
+        # each time they are referenced, recursive aliases are refused.
+        stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+        while stack:
+            node, done = stack.pop()
+            key = id(node)
+            if done:
+                open_nodes.discard(key)
+                total = 1 + sum(sizes[id(child)] for child in _children(node))
+                if total > MAX_NODES:
+                    raise self.refuse(node, f"the document expands to more than {MAX_NODES:,} "
+                                            "values through aliases; refusing to expand it")
+                sizes[key] = total
+                continue
+            if key in sizes:
+                continue
+            if key in open_nodes:
+                raise self.refuse(node, "a recursive alias refers to itself")
+            open_nodes.add(key)
+            stack.append((node, True))
+            for child in _children(node):
+                if id(child) in open_nodes:
+                    raise self.refuse(child, "a recursive alias refers to a value that contains it")
+                if id(child) not in sizes:
+                    stack.append((child, False))
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise self.refuse(node, f"values nested more than {MAX_DEPTH} levels deep")
+        if isinstance(node, yaml.ScalarNode):
+            convert = _SCALARS.get(node.tag)
+            if convert is None:
+                raise self.refuse(node, f"tag '{_short(node.tag)}' is not allowed; only plain YAML "
+                                        "values (text, numbers, lists, mappings) are")
+            try:
+                return convert(node)
+            except (ValueError, yaml.constructor.ConstructorError):
+                return node.value
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != TAG + "seq":
+                raise self.refuse(node, f"tag '{_short(node.tag)}' is not allowed")
+            items = Sequence(self.source(node))
+            for child in node.value:
+                items.add(self.build(child, depth + 1), self.source(child))
+            return items
+        if node.tag != TAG + "map":
+            raise self.refuse(node, f"tag '{_short(node.tag)}' is not allowed")
+        return self.build_mapping(node, depth)
+
+    def build_mapping(self, node: yaml.MappingNode, depth: int) -> Mapping:
+        mapping = Mapping(self.source(node))
+        merged: list[tuple[yaml.Node, yaml.Node]] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == TAG + "merge":
+                merged.extend(self.merge_pairs(value_node))
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALARS:
+                raise self.refuse(key_node, "mapping keys must be plain text")
+            key = key_node.value
+            if key in mapping:
+                first = mapping.key_sources[key]
+                self.problems.append(Problem.at(
+                    self.source(key_node), "duplicate-key",
+                    f"key '{key}' is repeated (first at line {first.line}); "
+                    "YAML would silently keep only the last one"))
+                continue
+            mapping.put(key, self.build(value_node, depth + 1),
+                        self.source(key_node), self.source(value_node))
+        # `<<: *anchor` keys fill in what the mapping does not say itself.
+        for key_node, value_node in merged:
+            key = key_node.value
+            if key not in mapping:
+                mapping.put(key, self.build(value_node, depth + 1),
+                            self.source(key_node), self.source(value_node))
+        return mapping
+
+    def merge_pairs(self, value: yaml.Node) -> list[tuple[yaml.Node, yaml.Node]]:
+        sources = value.value if isinstance(value, yaml.SequenceNode) else [value]
+        pairs = []
+        for source in sources:
+            if not isinstance(source, yaml.MappingNode):
+                raise _Refused(Problem.at(self.source(source), "type",
+                                          "'<<' merges mappings only"))
+            pairs.extend(source.value)
+        return pairs
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag[len(TAG):] if tag.startswith(TAG) else tag
+
+
+def _children(node: yaml.Node):
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [child for pair in node.value for child in pair]
+    return ()
+
+
+def value_source(container: Any, key: Any) -> Source | None:
+    """Where the value under `key` (a str key or an int index) of a container stands."""
+    if isinstance(container, Mapping):
+        return container.value_sources.get(key)
+    if isinstance(container, Sequence) and isinstance(key, int) and 0 <= key < len(container):
+        return container.item_sources[key]
+    return None
+
+
+def key_source(container: Any, key: Any) -> Source | None:
+    if isinstance(container, Mapping):
+        return container.key_sources.get(key)
+    return value_source(container, key)
+

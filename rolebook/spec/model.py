@@ -1,0 +1,255 @@
+"""The typed model of a role spec and of rolebook.yaml: one source for validation and JSON Schema.
+
+Every text field holds Markdown. Models are frozen: once a role is resolved and
+validated, renderers and the diff read it and never change it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+    StringConstraints,
+)
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+# Ids are checked by the bad-id rule, not here, so that a bad id does not stop
+# the other rules; the pattern still reaches editors through the JSON Schema.
+Slug = Annotated[str, Field(json_schema_extra={"pattern": ID_PATTERN})]
+LanguageTag = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
+Number = Union[StrictInt, StrictFloat]
+Text = str  # Markdown, inline or block
+
+
+def _text_to_list(value: Any) -> Any:
+    """A single item where a list is expected is a list of one (`with: 市场部`)."""
+    return [value] if isinstance(value, (str, int, float)) and not isinstance(value, bool) else value
+
+
+def _name_only(key: str):
+    """Allow a bare string where an object with a `key` field is expected."""
+
+    def convert(value: Any) -> Any:
+        return {key: value} if isinstance(value, str) else value
+
+    return convert
+
+
+def _date_text(value: Any) -> Any:
+    # An int would otherwise be taken as a Unix timestamp.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise ValueError("expected a date written as YYYY-MM-DD")
+    return value
+
+
+class Spec(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        coerce_numbers_to_str=True,  # `grade: 3`, `version: 1.2` are text
+        populate_by_name=True,
+        validate_default=False,
+    )
+
+
+# --- duties, requirements, scenarios ------------------------------------------------
+
+
+class Collaboration(Spec):
+    with_: Annotated[list[Text], BeforeValidator(_text_to_list)] = Field(
+        alias="with", description="Departments or roles worked with")
+    purpose: Text | None = None
+
+
+class Duty(Spec):
+    id: Slug | None = Field(None, description="Optional slug; keeps diffs stable when titles change")
+    title: Text
+    description: Text | None = None
+    daily_tasks: list[Text] = []
+    collaboration: list[Union[Text, Collaboration]] = []
+    deliverables: list[Text] = []
+
+
+class Competency(Spec):
+    name: Text
+    description: Text | None = None
+
+
+class Requirements(Spec):
+    education: Text | None = None
+    experience: Text | None = None
+    skills: list[Text] = []
+    competencies: list[Annotated[Competency, BeforeValidator(_name_only("name"))]] = []
+
+
+class Scenario(Spec):
+    title: Text
+    background: Text | None = None
+    task: Text | None = None
+    communication: Text | None = None
+    outcome: Text | None = None
+
+
+# --- assessment ---------------------------------------------------------------------
+
+
+class Thresholds(Spec):
+    pass_: Number | None = Field(None, alias="pass")
+    excellent: Number | None = None
+
+
+class Criterion(Spec):
+    level: Text
+    description: Text | None = None
+
+
+class LibraryKpi(Spec):
+    """A KPI as written in library/kpis.yaml: everything but its weight."""
+
+    id: Slug
+    name: Text
+    definition: Text | None = None
+    formula: Text | None = None
+    unit: Text | None = None
+    direction: Literal["higher", "lower"] = "higher"
+    target: Number | None = None
+    thresholds: Thresholds | None = None
+    source: Text | None = None
+    type: Literal["quantitative", "qualitative"] | None = None
+    criteria: list[Annotated[Criterion, BeforeValidator(_name_only("level"))]] = []
+
+    @property
+    def kind(self) -> str:
+        """quantitative or qualitative, inferred when `type` is not given."""
+        if self.type:
+            return self.type
+        if self.criteria and self.thresholds is None and self.target is None:
+            return "qualitative"
+        return "quantitative"
+
+
+class Kpi(LibraryKpi):
+    weight: Number | None = Field(None, description="Percent of the whole appraisal")
+    use: Slug | None = Field(None, description="A KPI id from library/kpis.yaml")
+
+
+class Dimension(Spec):
+    id: Slug | None = None
+    name: Text
+    weight: Number | None = Field(None, description="Must equal the sum of its KPI weights")
+    weight_range: tuple[Number, Number] | None = Field(None, description="[min, max] policy band")
+    kpis: list[Kpi] = []
+
+    @property
+    def kpi_weight(self) -> float:
+        return sum(kpi.weight or 0 for kpi in self.kpis)
+
+
+class Grade(Spec):
+    grade: Text
+    min: Number
+    label: Text | None = None
+    description: Text | None = None
+
+
+class Step(Spec):
+    name: Text
+    description: Text | None = None
+
+
+class Application(Spec):
+    area: Text
+    description: Text | None = None
+
+
+class Assessment(Spec):
+    period: Literal["monthly", "quarterly", "semiannual", "annual"] | None = None
+    schedule: Text | None = None
+    methods: list[Text] = []
+    dimensions: list[Dimension] = []
+    grades: list[Grade] = []
+    process: list[Annotated[Step, BeforeValidator(_name_only("name"))]] = []
+    result_application: list[Annotated[Application, BeforeValidator(_name_only("area"))]] = []
+    rewards: list[Text] = []
+    penalties: list[Text] = []
+    appeal: Text | None = None
+    signatures: list[Text] | None = None
+
+    def kpis(self) -> list[Kpi]:
+        return [kpi for dimension in self.dimensions for kpi in dimension.kpis]
+
+
+class Term(Spec):
+    term: Text
+    definition: Text
+
+
+# --- the role -----------------------------------------------------------------------
+
+
+class Role(Spec):
+    """One role spec, after `extends` and `use` are resolved."""
+
+    id: Slug
+    title: Text
+    department: Text | None = None
+    reports_to: Text | None = Field(None, description="A role id; shown as that role's title")
+    grade: Text | None = None
+    version: Text | None = None
+    effective: Annotated[datetime.date, BeforeValidator(_date_text)] | None = None
+    status: Literal["draft", "approved", "retired"] = "draft"
+    owner: Text | None = None
+    language: LanguageTag | None = None
+    extends: Slug | None = None
+    abstract: bool = False
+    summary: Text | None = None
+    duties: list[Duty] = []
+    requirements: Requirements | None = None
+    scenarios: list[Scenario] = []
+    assessment: Assessment | None = None
+    glossary: list[Term] = []
+
+    def kpis(self) -> list[Kpi]:
+        return self.assessment.kpis() if self.assessment else []
+
+
+# --- rolebook.yaml -------------------------------------------------------------------
+
+
+class Handbook(Spec):
+    title: Text | None = None
+    roles: list[Slug] | None = None
+    policies: list[str] = []
+
+
+class Branding(Spec):
+    font: str | None = None
+    cjk_font: str | None = None
+    accent_color: Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")] | None = None
+    logo: str | None = None
+
+
+class Settings(Spec):
+    organization: Text | None = None
+    language: LanguageTag = "en"
+    handbook: Handbook = Handbook()
+    branding: Branding = Branding()
+
+
+def role_json_schema() -> dict:
+    """The JSON Schema (draft 2020-12) of a role spec file, for editors.
+
+    A file may inherit its title and duties through `extends` and a KPI its id
+    and name through `use`, so the schema requires only what every file says.
+    """
+    schema = Role.model_json_schema(by_alias=True)
+    schema["required"] = ["id"]
+    schema["$defs"]["Kpi"]["required"] = []
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

@@ -1,0 +1,319 @@
+"""The semantic rules of a role spec: one small function per rule code.
+
+Each role rule takes a `RoleCheck` (the resolved, typed role plus the tree that
+knows where each value came from) and yields Problems.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+from rolebook.errors import WARNING, Problem, Source
+from rolebook.spec.loader import Mapping
+from rolebook.spec.model import ID_PATTERN, Kpi, LibraryKpi, Role, Term
+from rolebook.spec.schema import source_of
+
+TOTAL_WEIGHT = 100
+EPSILON = 1e-6
+
+
+@dataclass
+class RoleCheck:
+    role: Role
+    tree: Mapping
+    file: str  # display path of the role's own file
+    stem: str
+    damaged: frozenset = frozenset()  # paths whose wrong values were left out
+    broken: bool = False  # its `extends` chain could not be resolved
+
+    def intact(self, *prefix: Any) -> bool:
+        """No value under `prefix` was left out for having the wrong type."""
+        return not any(path[: len(prefix)] == prefix for path in self.damaged)
+
+    def at(self, *path: Any, key: bool = False) -> Source:
+        return source_of(self.tree, path, key=key)
+
+    def own(self, *paths: tuple) -> Source:
+        """The first of `paths` whose value stands in the role's own file, else its first line."""
+        for path in paths:
+            source = self.at(*path)
+            if source.file == self.file:
+                return source
+        return Source(self.file, 1, 1)
+
+    def kpis(self) -> Iterator[tuple[tuple, Kpi]]:
+        """Every KPI with its path in the tree."""
+        assessment = self.role.assessment
+        for d, dimension in enumerate(assessment.dimensions if assessment else []):
+            for k, kpi in enumerate(dimension.kpis):
+                yield ("assessment", "dimensions", d, "kpis", k), kpi
+
+
+def number(value: float) -> str:
+    return f"{value:g}"
+
+
+# --- role rules ----------------------------------------------------------------------
+
+
+def id_mismatch(check: RoleCheck) -> Iterable[Problem]:
+    if check.role.id != check.stem:
+        yield Problem.at(check.at("id"), "id-mismatch",
+                         f"role id '{check.role.id}' differs from its file name '{check.stem}'; "
+                         f"rename one so they match")
+
+
+def bad_ids(check: RoleCheck) -> Iterable[Problem]:
+    role = check.role
+    ids = [(("id",), role.id), (("extends",), role.extends)]
+    ids += [(("duties", i, "id"), duty.id) for i, duty in enumerate(role.duties)]
+    for d, dimension in enumerate(role.assessment.dimensions if role.assessment else []):
+        ids.append((("assessment", "dimensions", d, "id"), dimension.id))
+    for path, kpi in check.kpis():
+        ids += [(path + ("id",), kpi.id), (path + ("use",), kpi.use)]
+    for path, value in ids:
+        problem = bad_id(value, check.at(*path))
+        if problem:
+            yield problem
+
+
+def bad_id(value: str | None, where: Source) -> Problem | None:
+    if value is None or re.match(ID_PATTERN, value):
+        return None
+    return Problem.at(where, "bad-id", f"id '{value}' must be lowercase letters, digits and hyphens, "
+                                       "starting with a letter or digit")
+
+
+def required_duties(check: RoleCheck) -> Iterable[Problem]:
+    if check.broken or not check.intact("duties"):
+        return
+    if not check.role.abstract and not check.role.duties:
+        yield Problem.at(check.tree.source, "missing-field",
+                         "missing required field 'duties': a role needs at least one duty")
+
+
+def duplicate_ids(check: RoleCheck) -> Iterable[Problem]:
+    groups = [("duty", [(("duties", i, "id"), d.id) for i, d in enumerate(check.role.duties)])]
+    if check.role.assessment:
+        dims = check.role.assessment.dimensions
+        groups.append(("dimension", [(("assessment", "dimensions", i, "id"), d.id) for i, d in enumerate(dims)]))
+    groups.append(("KPI", [(path + ("id",), kpi.id) for path, kpi in check.kpis()]))
+    for kind, items in groups:
+        seen: dict[str, Source] = {}
+        for path, item_id in items:
+            if item_id is None:
+                continue
+            where = check.at(*path)
+            if item_id in seen:
+                first = seen[item_id]
+                yield Problem.at(where, "duplicate-id",
+                                 f"{kind} id '{item_id}' is used twice in role '{check.role.id}' "
+                                 f"(first at {first.file}:{first.line})")
+            else:
+                seen[item_id] = where
+
+
+def kpi_weights_given(check: RoleCheck) -> Iterable[Problem]:
+    if check.role.abstract or check.broken:
+        return
+    for path, kpi in check.kpis():
+        if kpi.weight is None and check.intact(*path, "weight"):
+            yield Problem.at(check.at(*path), "missing-field",
+                             f"KPI '{kpi.id}' has no weight; every KPI of a concrete role needs one")
+
+
+def weights_sum(check: RoleCheck) -> Iterable[Problem]:
+    kpis = check.role.kpis()
+    if check.role.abstract or check.broken or not kpis or not check.intact("assessment"):
+        return
+    total = sum(kpi.weight or 0 for kpi in kpis)
+    if abs(total - TOTAL_WEIGHT) > EPSILON:
+        where = check.own(("assessment", "dimensions"), ("assessment",), ("extends",))
+        yield Problem.at(where, "weights-sum",
+                         f"KPI weights add up to {number(total)}, expected {TOTAL_WEIGHT}")
+
+
+def dimension_weight(check: RoleCheck) -> Iterable[Problem]:
+    for d, dimension in enumerate(check.role.assessment.dimensions if check.role.assessment else []):
+        if dimension.weight is None or any(kpi.weight is None for kpi in dimension.kpis):
+            continue
+        if not check.intact("assessment", "dimensions", d):
+            continue
+        if abs(dimension.weight - dimension.kpi_weight) > EPSILON:
+            yield Problem.at(check.at("assessment", "dimensions", d, "weight"), "dimension-weight",
+                             f"dimension '{dimension.id or dimension.name}' declares weight "
+                             f"{number(dimension.weight)}, but its KPI weights add up to "
+                             f"{number(dimension.kpi_weight)}")
+
+
+def weight_range(check: RoleCheck) -> Iterable[Problem]:
+    for d, dimension in enumerate(check.role.assessment.dimensions if check.role.assessment else []):
+        if dimension.weight_range is None or not check.intact("assessment", "dimensions", d):
+            continue
+        path = ("assessment", "dimensions", d, "weight_range")
+        low, high = dimension.weight_range
+        if low > high:
+            yield Problem.at(check.at(*path), "type",
+                             f"weight_range [{number(low)}, {number(high)}]: the first number is the minimum")
+            continue
+        weights = [kpi.weight for kpi in dimension.kpis if kpi.weight is not None]
+        weight = dimension.weight if dimension.weight is not None else (sum(weights) if weights else None)
+        if weight is not None and not (low - EPSILON <= weight <= high + EPSILON):
+            yield Problem.at(check.at(*path), "weight-range",
+                             f"dimension '{dimension.id or dimension.name}' weighs {number(weight)}, "
+                             f"outside its range {number(low)}–{number(high)}")
+
+
+def thresholds_order(check: RoleCheck) -> Iterable[Problem]:
+    for path, kpi in check.kpis():
+        for message in threshold_faults(kpi):
+            yield Problem.at(check.at(*path, "thresholds") if kpi.thresholds else check.at(*path, "target"),
+                             "thresholds-order", message)
+
+
+def threshold_faults(kpi: LibraryKpi) -> Iterator[str]:
+    """What is wrong with a KPI's pass / excellent / target, given its direction."""
+    t = kpi.thresholds
+    pass_, excellent = (t.pass_, t.excellent) if t else (None, None)
+    higher = kpi.direction == "higher"
+    sense = "higher is better" if higher else "lower is better"
+    if pass_ is not None and excellent is not None:
+        worse = pass_ < excellent if higher else pass_ > excellent
+        if not worse:
+            relation = "below" if higher else "above"
+            yield (f"KPI '{kpi.id}' ({sense}): pass {number(pass_)} must be {relation} "
+                   f"excellent {number(excellent)}")
+            return
+    if kpi.target is None:
+        return
+    low, high = (pass_, excellent) if higher else (excellent, pass_)
+    if (low is not None and kpi.target < low) or (high is not None and kpi.target > high):
+        yield (f"KPI '{kpi.id}' ({sense}): target {number(kpi.target)} lies outside its thresholds "
+               f"(pass {_maybe(pass_)}, excellent {_maybe(excellent)})")
+
+
+def _maybe(value: float | None) -> str:
+    return "—" if value is None else number(value)
+
+
+def grades_order(check: RoleCheck) -> Iterable[Problem]:
+    grades = check.role.assessment.grades if check.role.assessment else []
+    seen: set[str] = set()
+    for g, grade in enumerate(grades):
+        where = check.at("assessment", "grades", g)
+        if grade.grade in seen:
+            yield Problem.at(where, "grades-order", f"grade '{grade.grade}' is listed twice")
+        seen.add(grade.grade)
+        if g and grade.min >= grades[g - 1].min:
+            yield Problem.at(where, "grades-order",
+                             f"grade '{grade.grade}' (min {number(grade.min)}) must have a lower min than "
+                             f"'{grades[g - 1].grade}' (min {number(grades[g - 1].min)}); list grades best first")
+
+
+ROLE_RULES = (
+    bad_ids,
+    id_mismatch,
+    required_duties,
+    duplicate_ids,
+    kpi_weights_given,
+    weights_sum,
+    dimension_weight,
+    weight_range,
+    thresholds_order,
+    grades_order,
+)
+
+
+def check_role(check: RoleCheck) -> list[Problem]:
+    return [problem for rule in ROLE_RULES for problem in rule(check)]
+
+
+# --- project rules -------------------------------------------------------------------
+
+
+def reports_to(checks: dict[str, RoleCheck]) -> Iterable[Problem]:
+    for check in checks.values():
+        target = check.role.reports_to
+        if target and target not in checks:
+            yield Problem.at(check.at("reports_to"), "unknown-ref",
+                             f"reports_to '{target}' is not a role in this project; "
+                             "it is shown as written", WARNING)
+
+
+def term_key(term: str) -> str:
+    return unicodedata.normalize("NFKC", term).strip().casefold()
+
+
+def _definition_key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+@dataclass(frozen=True)
+class TermAt:
+    term: Term
+    source: Source
+
+
+def glossary_conflicts(terms: list[TermAt]) -> Iterable[Problem]:
+    """One term with two different definitions anywhere in the project."""
+    first: dict[str, TermAt] = {}
+    for entry in sorted(set(terms), key=lambda e: e.source):
+        key = term_key(entry.term.term)
+        if key not in first:
+            first[key] = entry
+            continue
+        other = first[key]
+        if _definition_key(other.term.definition) != _definition_key(entry.term.definition):
+            yield Problem.at(entry.source, "glossary-conflict",
+                             f"term '{entry.term.term}' is defined differently at "
+                             f"{other.source.file}:{other.source.line}:{other.source.column}")
+
+
+def role_text(role: Role) -> str:
+    """All of a role's text but its glossary, case-folded, for finding term mentions."""
+    parts: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+
+    walk(role.model_dump(exclude={"glossary", "id", "extends", "reports_to"}))
+    return unicodedata.normalize("NFKC", "\n".join(parts)).casefold()
+
+
+def unused_terms(checks: dict[str, RoleCheck]) -> Iterable[Problem]:
+    """A glossary term that neither its role nor any role extending it mentions."""
+    children: dict[str, list[str]] = {}
+    for role_id, check in checks.items():
+        if check.role.extends:
+            children.setdefault(check.role.extends, []).append(role_id)
+    texts = {role_id: role_text(check.role) for role_id, check in checks.items()}
+
+    def family(role_id: str, seen: set[str]) -> Iterator[str]:
+        if role_id in seen:
+            return
+        seen.add(role_id)
+        yield role_id
+        for child in children.get(role_id, []):
+            yield from family(child, seen)
+
+    for role_id, check in checks.items():
+        corpus = [texts[member] for member in family(role_id, set())]
+        for t, entry in enumerate(check.role.glossary):
+            where = check.at("glossary", t, "term")
+            if where.file != check.file:
+                continue  # inherited: judged where it is defined
+            key = term_key(entry.term)
+            if not any(key in text for text in corpus):
+                yield Problem.at(where, "unused-term",
+                                 f"glossary term '{entry.term}' is not mentioned in role "
+                                 f"'{role_id}'", WARNING)

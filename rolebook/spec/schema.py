@@ -1,0 +1,242 @@
+"""Check a loaded tree against a model and say what is wrong where, in the user's words."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from rolebook.errors import Problem, Source
+from rolebook.spec.loader import Mapping, Sequence, key_source, value_source
+
+MAX_PRUNE_ROUNDS = 3
+
+
+def check(tree: Any, model: type[BaseModel], *, skip_missing: bool = False):
+    """Validate `tree` as `model`. Returns (instance or None, problems, damaged paths).
+
+    A value of the wrong type, or an unknown field, is reported and then left
+    out, so that one mistake does not hide every later rule: the rules still
+    run on the rest, and skip what depends on the damaged paths.
+    """
+    problems: list[Problem] = []
+    damaged: set[tuple] = set()
+    pruned: set[tuple] = set()
+    for _ in range(MAX_PRUNE_ROUNDS):
+        try:
+            return model.model_validate(tree), problems, frozenset(damaged)
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+        fixable = True
+        drop: list[tuple] = []
+        for error in errors:
+            path, value = _data_path(tree, error["loc"], error["type"])
+            if path is None:
+                continue  # the error of a union branch that does not fit the value
+            if error["type"] == "missing" and path in pruned:
+                fixable = False  # a required value was wrong: reported already
+                continue
+            problem = _problem(tree, model, path, value, error, skip_missing)
+            if problem is not None:
+                problems.append(problem)
+            if error["type"] != "missing" and path and isinstance(path[-1], str):
+                # Wrong text becomes empty text, so that a required title still lets the rules run.
+                drop.append((path, "" if error["type"] == "string_type" else _DROP))
+                if error["type"] != "extra_forbidden":
+                    damaged.add(path)
+            else:
+                fixable = False
+        if not fixable or not drop:
+            break
+        pruned.update(path for path, _ in drop)
+        tree = _replaced(tree, dict(drop))
+    return None, problems, frozenset(damaged)
+
+
+def _problem(tree, model, path, value, error, skip_missing) -> Problem | None:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return _unknown_field(tree, model, path)
+    if kind == "missing":
+        if skip_missing:
+            return None
+        parent = _get(tree, path[:-1])
+        where = getattr(parent, "source", None) or source_of(tree, path[:-1])
+        return Problem.at(where, "missing-field", f"{_where(path[:-1])}missing required field '{path[-1]}'")
+    return Problem.at(source_of(tree, path), "type", _type_message(path, error, value))
+
+
+def _data_path(tree: Any, loc: tuple, kind: str) -> tuple[tuple | None, Any]:
+    """The part of pydantic's `loc` that walks the data, without union branch names."""
+    path: list = []
+    node = tree
+    for index, step in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(step, int) and isinstance(node, list) and 0 <= step < len(node):
+            node = node[step]
+        elif isinstance(step, str) and isinstance(node, dict) and step in node:
+            node = node[step]
+        elif isinstance(step, str) and _is_branch(step):
+            # `collaboration: [text | {with, purpose}]`: keep only the branch that fits.
+            fits_text = isinstance(node, str)
+            if (step == "str") != fits_text:
+                return None, None
+            continue
+        elif last and kind == "missing":
+            path.append(step)
+            return tuple(path), None
+        else:
+            continue
+        path.append(step)
+    return tuple(path), node
+
+
+def _is_branch(step: str) -> bool:
+    return step == "str" or step[:1].isupper() or "[" in step
+
+
+def _get(tree: Any, path: tuple) -> Any:
+    node = tree
+    for step in path:
+        node = node[step]
+    return node
+
+
+def source_of(tree: Any, path: tuple, key: bool = False) -> Source:
+    """Where the value (or, with key=True, the key) at `path` stands; else its nearest parent."""
+    for depth in range(len(path), 0, -1):
+        parent = _get(tree, path[: depth - 1])
+        find = key_source if key and depth == len(path) else value_source
+        source = find(parent, path[depth - 1])
+        if source is not None:
+            return source
+    return getattr(tree, "source", None) or Source("?", 1, 1)
+
+
+def _where(path: tuple) -> str:
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
+    return f"{text}: " if text else ""
+
+
+def _unknown_field(tree: Any, model: type[BaseModel], path: tuple) -> Problem:
+    name = path[-1]
+    allowed = _field_names(model, path[:-1])
+    message = f"{_where(path[:-1])}unknown field '{name}'"
+    suggestion = _closest(str(name), allowed)
+    if suggestion:
+        message += f"; did you mean '{suggestion}'?"
+    elif allowed:
+        message += f"; expected one of: {', '.join(sorted(allowed))}"
+    return Problem.at(source_of(tree, path, key=True), "unknown-field", message)
+
+
+def _closest(name: str, allowed: list[str]) -> str | None:
+    def plain(text: str) -> str:
+        return text.lower().replace("_", "").replace("-", "").replace(" ", "")
+
+    by_plain = {plain(field): field for field in allowed}
+    if plain(name) in by_plain:
+        return by_plain[plain(name)]
+    match = difflib.get_close_matches(plain(name), list(by_plain), n=1, cutoff=0.6)
+    return by_plain[match[0]] if match else None
+
+
+def _field_names(model: type[BaseModel], path: tuple) -> list[str]:
+    current: type[BaseModel] | None = model
+    for step in path:
+        if current is None:
+            return []
+        if isinstance(step, int):
+            continue
+        field = next((f for name, f in current.model_fields.items() if (f.alias or name) == step), None)
+        current = _inner_model(field.annotation) if field else None
+    if current is None:
+        return []
+    return [field.alias or name for name, field in current.model_fields.items()]
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def describe(value: Any) -> str:
+    if isinstance(value, Mapping) or isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, Sequence) or isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text '{shown}'"
+    return f"'{value}'"
+
+
+_EXPECTED = {
+    "string_type": "text",
+    "list_type": "a list",
+    "tuple_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "int_type": "a number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "date_type": "a date written as YYYY-MM-DD",
+    "date_parsing": "a date written as YYYY-MM-DD",
+    "date_from_datetime_parsing": "a date written as YYYY-MM-DD",
+    "date_from_datetime_inexact": "a date written as YYYY-MM-DD",
+}
+
+
+def _type_message(path: tuple, error: dict, value: Any) -> str:
+    kind = error["type"]
+    if kind in _EXPECTED:
+        return f"{_where(path)}expected {_EXPECTED[kind]}, found {describe(value)}"
+    if kind == "literal_error":
+        return f"{_where(path)}expected {error['ctx']['expected']}, found {describe(value)}"
+    if kind in ("too_short", "too_long"):
+        return f"{_where(path)}{error['msg'].lower()}"
+    if kind == "string_pattern_mismatch":
+        return f"{_where(path)}{describe(value)} does not have the expected form ({error['ctx']['pattern']})"
+    if kind == "value_error":
+        return f"{_where(path)}{error['msg'].removeprefix('Value error, ')}, found {describe(value)}"
+    return f"{_where(path)}{error['msg']}, found {describe(value)}"
+
+
+_DROP = object()
+
+
+def _replaced(tree: Any, changes: dict[tuple, Any]) -> Any:
+    """A copy of the tree with the values at some paths replaced or (_DROP) left out."""
+
+    def copy(node: Any, path: tuple) -> Any:
+        if isinstance(node, Mapping):
+            out = Mapping(node.source)
+            for key, value in node.items():
+                new = changes.get(path + (key,), value)
+                if new is not _DROP:
+                    new = copy(new, path + (key,)) if new is value else new
+                    out.put(key, new, node.key_sources[key], node.value_sources[key])
+            return out
+        if isinstance(node, Sequence):
+            out = Sequence(node.source)
+            for index, (value, source) in enumerate(zip(node, node.item_sources)):
+                out.add(copy(value, path + (index,)), source)
+            return out
+        return node
+
+    return copy(tree, ())
