@@ -170,6 +170,7 @@ class Application(Spec):
 
 
 class Assessment(Spec):
+    description: Text | None = Field(None, description="Purpose and principles of the appraisal scheme")
     period: Literal["monthly", "quarterly", "semiannual", "annual"] | None = None
     schedule: Text | None = None
     methods: list[Text] = []

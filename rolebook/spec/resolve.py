@@ -43,24 +43,40 @@ def merge(parent: Any, child: Any, path: tuple = ()) -> Any:
 
 
 def _merge_by_id(parent: Sequence, child: Sequence, path: tuple) -> Sequence:
-    out = Sequence(child.source)
+    """Merge two lists of items with ids, keeping the order of both.
+
+    Items follow the child's order; a parent item the child does not name
+    comes just before the next parent item the child does name, or at the end.
+    So a family's common duties follow a child's own duties, and a child that
+    overrides one KPI's weight leaves the KPI order as it was.
+    """
     index: dict[str, int] = {}
-    for item, source in zip(parent, parent.item_sources):
+    for position, item in enumerate(parent):
         key = item_key(item)
         if key is not None and key not in index:
-            index[key] = len(out)
-        out.add(item, source)
-    merged: set[str] = set()
+            index[key] = position
+    out = Sequence(child.source)
+    emitted = 0  # parent items before this one are placed
+
+    def emit_parent_until(stop: int) -> None:
+        nonlocal emitted
+        for position in range(emitted, stop):
+            if position not in taken:
+                out.add(parent[position], parent.item_sources[position])
+        emitted = max(emitted, stop)
+
+    taken: set[int] = set()
     for item, source in zip(child, child.item_sources):
-        key = item_key(item)
-        if key in index and key not in merged:
-            # A repeated id in the child is appended, so duplicate-id still sees it.
-            merged.add(key)
-            position = index[key]
-            out[position] = merge(out[position], item, path)
-            out.item_sources[position] = source
-        else:
+        position = index.get(item_key(item))
+        if position is None or position in taken:
+            # New here, or an id the child repeats: appended, so duplicate-id still sees it.
             out.add(item, source)
+            continue
+        emit_parent_until(position)
+        taken.add(position)
+        out.add(merge(parent[position], item, path), source)
+        emitted = max(emitted, position + 1)
+    emit_parent_until(len(parent))
     return out
 
 
