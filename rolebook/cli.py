@@ -63,7 +63,9 @@ def _files_concerned(project: Project, targets: list[Path]) -> set[str] | None:
     by_file = {path.resolve(): role_id for role_id, path in project.role_files.items()}
     for file in files:
         role = project.roles.get(by_file.get(file, ""))
-        while role is not None and role.extends in project.roles:
+        seen: set[str] = set()
+        while role is not None and role.extends in project.roles and role.extends not in seen:
+            seen.add(role.extends)
             wanted.add(display(project.role_files[role.extends]))
             role = project.roles[role.extends]
     role_files = {display(path) for path in project.role_files.values()}

@@ -25,7 +25,7 @@ _constructor = yaml.constructor.SafeConstructor()
 TAG = "tag:yaml.org,2002:"
 _SCALARS = {
     TAG + "str": lambda node: node.value,
-    TAG + "int": _constructor.construct_yaml_int,
+    TAG + "int": lambda node: int(node.value) if node.value.isdigit() else _constructor.construct_yaml_int(node),
     TAG + "float": _constructor.construct_yaml_float,
     TAG + "bool": _constructor.construct_yaml_bool,
     TAG + "null": lambda node: None,
@@ -101,7 +101,8 @@ def decode(raw: bytes, display: str) -> tuple[str, Problem | None]:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        line_start = before[before.rfind(b"\n") + 1:]
+        column = len(line_start.decode("utf-8", errors="replace")) + 1
         return "", Problem.at(Source(display, line, column), "yaml-syntax",
                               f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
 
@@ -120,7 +121,8 @@ def load_text(text: str, display: str) -> tuple[Any, list[Problem]]:
         return None, []
     builder = _Builder(display)
     try:
-        builder.check_size(root)
+        if "&" in text:  # without an anchor there is no alias, so nothing can expand
+            builder.check_size(root)
         data = builder.build(root, 0)
     except _Refused as refused:
         return None, builder.problems + [refused.problem]

@@ -1,0 +1,35 @@
+"""One sample project per rule code: each must report its code, file and line, and nothing else."""
+
+from pathlib import Path
+
+import pytest
+
+from rolebook.project import load_project
+
+from conftest import PROJECTS
+
+CASES = sorted(p.name for p in PROJECTS.iterdir() if (p / "expected.txt").exists())
+
+
+def found(root: Path, monkeypatch) -> set[str]:
+    monkeypatch.chdir(root)
+    project = load_project(root)
+    return {f"{p.file}:{p.line}:{p.severity}[{p.code}]" for p in project.problems}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_sample_project(case, monkeypatch):
+    root = PROJECTS / case
+    expected = set((root / "expected.txt").read_text().split())
+    assert found(root, monkeypatch) == expected
+
+
+def test_every_rule_code_has_a_sample_project(monkeypatch):
+    codes = set()
+    for case in CASES:
+        codes |= {line.split("[")[1].rstrip("]") for line in (PROJECTS / case / "expected.txt").read_text().split()}
+    contract = {"yaml-syntax", "duplicate-key", "unsafe-yaml", "unknown-field", "missing-field", "type",
+                "bad-id", "id-mismatch", "duplicate-id", "weights-sum", "dimension-weight", "weight-range",
+                "thresholds-order", "grades-order", "unknown-ref", "extends-cycle", "glossary-conflict",
+                "unused-term"}
+    assert contract <= codes
