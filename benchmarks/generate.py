@@ -41,7 +41,7 @@ def role(index: int, rng: random.Random) -> dict:
     dimensions = []
     for d, size in enumerate([3, 3, 2, 2]):
         kpis = []
-        for k in range(size):
+        for _ in range(size):
             n = len([kpi for dim in dimensions for kpi in dim["kpis"]]) + len(kpis)
             lower = n % 4 == 3
             kpis.append({

@@ -86,7 +86,7 @@ def test_damaged_specs_give_problems_not_exceptions(case):
 @settings(max_examples=100, deadline=None)
 @given(st.data())
 def test_damaged_yaml_text_gives_problems_not_exceptions(data):
-    path = REPO / "role_specs" / data.draw(st.sampled_from(sorted(SPECS))) 
+    path = REPO / "role_specs" / data.draw(st.sampled_from(sorted(SPECS)))
     text = path.with_suffix(".yaml").read_text(encoding="utf-8")
     position = data.draw(st.integers(min_value=0, max_value=len(text)))
     junk = data.draw(st.text(alphabet=":-[]{}&*!|>'\"#%@`\t\n ", min_size=1, max_size=6))

@@ -54,7 +54,8 @@ def test_parent_items_the_child_does_not_name_follow_its_own(project, monkeypatc
 
 def test_problem_in_inherited_value_points_at_the_parent_file(project, monkeypatch):
     root = project({
-        "role_specs/family.yaml": FAMILY.replace("{id: a, name: A, weight: 50}", "{id: a, name: A, weight: 50, dimension: 1}"),
+        "role_specs/family.yaml": FAMILY.replace("{id: a, name: A, weight: 50}",
+                                                 "{id: a, name: A, weight: 50, dimension: 1}"),
         "role_specs/child.yaml": "id: child\ntitle: Child\nextends: family\n",
     })
     monkeypatch.chdir(root)
