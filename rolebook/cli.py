@@ -73,6 +73,39 @@ def _files_concerned(project: Project, targets: list[Path]) -> set[str] | None:
 
 
 @cli.command()
+@click.option("--kind", "kinds", type=click.Choice(["jd"]), multiple=True,
+              help="Which documents (default: all kinds).")
+@click.option("--format", "formats", type=click.Choice(["docx", "html"]), multiple=True,
+              help="Which formats (default: both).")
+@click.option("--role", "roles", multiple=True, metavar="ID", help="Only these roles (repeatable).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: build/).")
+def build(kinds: tuple[str, ...], formats: tuple[str, ...], roles: tuple[str, ...], out: Path | None) -> None:
+    """Validate, then render job descriptions into build/ (Word and HTML)."""
+    from rolebook.build import FORMATS, KINDS, InvalidProject, build as run_build
+
+    project = _open(Path.cwd())
+    try:
+        result = run_build(project, kinds or KINDS, formats or FORMATS, roles, out)
+    except InvalidProject as exc:
+        for problem in exc.problems:
+            click.echo(str(problem))
+        click.echo(f"rolebook: {exc}", err=True)
+        sys.exit(1)
+    for warning in project.warnings:
+        click.echo(str(warning), err=True)
+    for message in result.warnings:
+        click.echo(f"warning: {message}", err=True)
+    click.echo(f"wrote {len(result.written)} file(s) to {display(out or project.root / 'build')}", err=True)
+
+
+def _open(path: Path) -> Project:
+    root = find_root(path)
+    if root is None:
+        raise UsageError(f"{path}: not in a rolebook project (no role_specs/ folder here or above)")
+    return load_project(root)
+
+
+@cli.command()
 def schema() -> None:
     """Print the JSON Schema of a role spec (for editor completion)."""
     from rolebook.spec.model import role_json_schema

@@ -1,0 +1,81 @@
+"""Render one document of one role: template → Markdown → tokens → the writer of each format."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markupsafe import Markup
+
+from rolebook.errors import RolebookError
+from rolebook.project import Project
+from rolebook.render.context import role_context
+from rolebook.render.html import PageInfo, render_body
+from rolebook.render.labels import catalogue_name, labels_for
+from rolebook.render.markdown import parse
+from rolebook.render.templating import Templates, inline
+from rolebook.render.wordpackage import PACKAGED_REFERENCE, DocumentInfo, Reference, build_docx
+from rolebook.spec.model import Role
+
+KIND_TEMPLATES = {"jd": "jd.md.j2"}
+KIND_LABELS = {"jd": "job_description"}
+_FONT_NAME = re.compile(r"^[\w .-]+$")
+
+
+class Renderer:
+    """Holds what every document of a build shares: templates, reference document, logo."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.templates = Templates(project.root / "templates")
+        custom = project.root / "templates" / "reference.docx"
+        self.reference = Reference.load(custom if custom.is_file() else PACKAGED_REFERENCE)
+        branding = project.settings.branding
+        self.logo = None
+        if branding.logo:
+            path = project.root / branding.logo
+            self.logo = (path.name, path.read_bytes())
+        self.warnings: list[str] = []
+
+    def language(self, role: Role) -> str:
+        language = self.project.language_of(role)
+        if catalogue_name(language) is None:
+            message = f"no built-in labels for language '{language}'; using English labels"
+            if message not in self.warnings:
+                self.warnings.append(message)
+        return language
+
+    def markdown(self, kind: str, role: Role) -> str:
+        return self.templates.render(KIND_TEMPLATES[kind], **role_context(self.project, role))
+
+    def render(self, kind: str, role: Role, formats: tuple[str, ...]) -> dict[str, bytes]:
+        language = self.language(role)
+        tokens = parse(self.markdown(kind, role))
+        labels = labels_for(language)
+        document_name = labels[KIND_LABELS[kind]]
+        organization = self.project.settings.organization
+        header = " · ".join(part for part in (organization, f"{inline(role.title)} {document_name}") if part)
+        branding = self.project.settings.branding
+        fonts = [font if font and _FONT_NAME.match(font) else None for font in (branding.font, branding.cjk_font)]
+        out: dict[str, bytes] = {}
+        if "docx" in formats:
+            info = DocumentInfo(
+                title=f"{inline(role.title)} {document_name}", subject=document_name, language=language,
+                header=header, footer_pattern=labels["page_of"], creator=role.owner or organization,
+                version=role.version, status=labels[f"status_{role.status}"],
+                keywords=[k for k in (role.id, role.department, role.grade) if k], date=role.effective,
+                latin_font=fonts[0], cjk_font=fonts[1], accent=branding.accent_color, logo=self.logo)
+            out["docx"] = build_docx(tokens, info, self.reference)
+        if "html" in formats:
+            page = PageInfo(title=f"{inline(role.title)} · {document_name}", language=language, header=header,
+                            accent=branding.accent_color or "#1F4E79", latin_font=fonts[0], cjk_font=fonts[1],
+                            logo=self.logo)
+            html = self.templates.render_html("page.html.j2", page=page, body=Markup(render_body(tokens)))
+            out["html"] = html.encode("utf-8")
+        return out
+
+
+class BuildError(RolebookError):
+    pass
+
+

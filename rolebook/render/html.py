@@ -1,0 +1,146 @@
+"""The HTML writer: markdown-it tokens → an HTML body, then the page layout template.
+
+markdown-it's own HTML renderer does the escaping and the common tokens; the
+rules here add rolebook's directives, CJK-aware soft breaks, safe links and
+self-contained images (their alt text: a page makes no external request).
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+
+from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+
+from rolebook.render.docx import SAFE_SCHEMES, WriterError, is_cjk
+from rolebook.render.markdown import DIRECTIVES
+
+_DIRECTIVE_TAGS = {"doc-title": "header"}
+
+
+class HtmlWriter(RendererHTML):
+    def __init__(self, parser=None):
+        super().__init__(parser)
+        for name in DIRECTIVES:
+            self.rules[f"container_{name}_open"] = self._directive
+            self.rules[f"container_{name}_close"] = self._directive
+
+    def render(self, tokens, options, env) -> str:
+        _mark_meta_tables(tokens)
+        for token in tokens:
+            # Opening and closing tokens render generically from their tag; anything else needs a rule.
+            if token.type not in self.rules and token.type != "inline" and token.nesting == 0:
+                raise WriterError(f"the HTML writer has no rule for Markdown token '{token.type}'")
+        return super().render(tokens, options, env)
+
+    def _directive(self, tokens, idx, options, env) -> str:
+        token = tokens[idx]
+        name = token.type[len("container_"):].rsplit("_", 1)[0]
+        tag = _DIRECTIVE_TAGS.get(name, "div")
+        if token.nesting == 1:
+            return f'<{tag} class="{name}">\n'
+        return f"</{tag}>\n"
+
+    def softbreak(self, tokens, idx, options, env) -> str:
+        before = tokens[idx - 1].content[-1:] if idx else ""
+        after = tokens[idx + 1].content[:1] if idx + 1 < len(tokens) else ""
+        return "" if is_cjk(before) and is_cjk(after) else "\n"
+
+    def image(self, tokens, idx, options, env) -> str:
+        token = tokens[idx]
+        alt = self.renderInlineAsText(token.children or [], options, env)
+        return f'<span class="image-alt">{escapeHtml(alt)}</span>' if alt else ""
+
+    def link_open(self, tokens, idx, options, env) -> str:
+        href = tokens[idx].attrs.get("href", "")
+        safe = href.startswith("#") or href.lower().startswith(SAFE_SCHEMES)
+        tokens[idx].meta["rendered"] = safe
+        if not safe:
+            return ""
+        return f'<a href="{escapeHtml(href)}">'
+
+    def link_close(self, tokens, idx, options, env) -> str:
+        opening = next(t for t in reversed(tokens[:idx]) if t.type == "link_open")
+        return "</a>" if opening.meta.get("rendered") else ""
+
+    def thead_open(self, tokens, idx, options, env) -> str:
+        return "<tbody>\n" if tokens[idx].meta.get("meta") else "<thead>\n"
+
+    def thead_close(self, tokens, idx, options, env) -> str:
+        return "" if tokens[idx].meta.get("meta") else "</thead>\n"
+
+    def tbody_open(self, tokens, idx, options, env) -> str:
+        return "" if tokens[idx].meta.get("meta") else "<tbody>\n"
+
+    def th_open(self, tokens, idx, options, env) -> str:
+        return self._cell(tokens[idx], "th")
+
+    def td_open(self, tokens, idx, options, env) -> str:
+        return self._cell(tokens[idx], "td")
+
+    def _cell(self, token: Token, tag: str) -> str:
+        if token.meta.get("meta"):
+            tag = "th" if token.meta["column"] % 2 == 0 else "td"
+            scope = ' scope="row"' if tag == "th" else ""
+            token.meta["tag"] = tag
+            return f"<{tag}{scope}>"
+        scope = ' scope="col"' if tag == "th" else ""
+        style = token.attrs.get("style", "")
+        align = f' class="{style.split(":")[1]}"' if style.startswith("text-align:") else ""
+        return f"<{tag}{scope}{align}>"
+
+    def th_close(self, tokens, idx, options, env) -> str:
+        opening = tokens[idx].meta.get("opening")
+        return f"</{opening.meta.get('tag', 'th') if opening else 'th'}>\n"
+
+    def td_close(self, tokens, idx, options, env) -> str:
+        opening = tokens[idx].meta.get("opening")
+        return f"</{opening.meta.get('tag', 'td') if opening else 'td'}>\n"
+
+
+def _mark_meta_tables(tokens: list[Token]) -> None:
+    """Tell table tokens inside `::: meta` that they are key/value rows, and each cell its column."""
+    depth = 0
+    column = 0
+    opening: Token | None = None
+    for token in tokens:
+        if token.type == "container_meta_open":
+            depth += 1
+        elif token.type == "container_meta_close":
+            depth -= 1
+        if token.type == "tr_open":
+            column = 0
+        if token.type in ("th_open", "td_open"):
+            token.meta.update(meta=depth > 0, column=column)
+            opening = token
+            column += 1
+        elif token.type in ("th_close", "td_close"):
+            token.meta["opening"] = opening
+        elif token.type in ("thead_open", "thead_close", "tbody_open", "tbody_close"):
+            token.meta["meta"] = depth > 0
+
+
+@dataclass
+class PageInfo:
+    title: str
+    language: str
+    header: str = ""
+    accent: str = "#1F4E79"
+    latin_font: str | None = None
+    cjk_font: str | None = None
+    logo: tuple[str, bytes] | None = None  # (file name, bytes)
+
+    def logo_uri(self) -> str | None:
+        if not self.logo:
+            return None
+        extension = self.logo[0].rsplit(".", 1)[-1].lower()
+        kind = {"jpg": "jpeg", "svg": "svg+xml"}.get(extension, extension)
+        return f"data:image/{kind};base64,{base64.b64encode(self.logo[1]).decode('ascii')}"
+
+
+def render_body(tokens: list[Token]) -> str:
+    from rolebook.render.markdown import parser
+
+    return HtmlWriter(parser()).render(tokens, parser().options, {})

@@ -1,0 +1,232 @@
+"""Every raw WordprocessingML helper of rolebook: elements, properties in Word's order, fields,
+numbering, fonts, and the deterministic package writer.
+
+Word requires the children of w:rPr and w:pPr in the order of the ECMA-376
+sequences (it may drop properties written out of order), so properties are
+written through `rpr()` and `ppr()`, which sort them.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from typing import Iterable
+
+from lxml import etree
+
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+}
+W = "{%s}" % NS["w"]
+R = "{%s}" % NS["r"]
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+REL_TYPES = {
+    "styles": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+    "numbering": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering",
+    "settings": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings",
+    "fontTable": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable",
+    "theme": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme",
+    "header": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header",
+    "footer": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer",
+    "hyperlink": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
+    "image": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image",
+}
+
+# ECMA-376 order of w:rPr children (EG_RPrBase, as Word expects it).
+RPR_ORDER = [
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+    "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
+    "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
+    "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath",
+]
+# ECMA-376 order of w:pPr children.
+PPR_ORDER = [
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+    "sectPr", "pPrChange",
+]
+TCPR_ORDER = ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+              "textDirection", "tcFitText", "vAlign", "hideMark"]
+TRPR_ORDER = ["cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight",
+              "tblHeader", "tblCellSpacing", "jc", "hidden"]
+TBLPR_ORDER = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+               "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar",
+               "tblLook", "tblCaption", "tblDescription"]
+
+
+def w(tag: str) -> str:
+    return W + tag
+
+
+def el(tag: str, attrs: dict | None = None, *children: etree._Element) -> etree._Element:
+    """`el("w:p")`, `el("w:jc", {"w:val": "center"})`: a namespaced element."""
+    element = etree.Element(_qualify(tag), nsmap=NS)
+    for key, value in (attrs or {}).items():
+        element.set(_qualify(key), str(value))
+    element.extend(children)
+    return element
+
+
+def sub(parent: etree._Element, tag: str, attrs: dict | None = None) -> etree._Element:
+    child = el(tag, attrs)
+    parent.append(child)
+    return child
+
+
+def _qualify(name: str) -> str:
+    if ":" in name and not name.startswith("{"):
+        prefix, local = name.split(":", 1)
+        return "{%s}%s" % (NS[prefix], local)
+    return name
+
+
+def _ordered(tag: str, order: list[str], children: Iterable[etree._Element]) -> etree._Element:
+    parent = el(tag)
+    rank = {name: i for i, name in enumerate(order)}
+    for child in sorted(children, key=lambda c: rank[etree.QName(c).localname]):
+        parent.append(child)
+    return parent
+
+
+def rpr(*children: etree._Element) -> etree._Element:
+    return _ordered("w:rPr", RPR_ORDER, children)
+
+
+def ppr(*children: etree._Element) -> etree._Element:
+    return _ordered("w:pPr", PPR_ORDER, children)
+
+
+def tcpr(*children: etree._Element) -> etree._Element:
+    return _ordered("w:tcPr", TCPR_ORDER, children)
+
+
+def trpr(*children: etree._Element) -> etree._Element:
+    return _ordered("w:trPr", TRPR_ORDER, children)
+
+
+def tblpr(*children: etree._Element) -> etree._Element:
+    return _ordered("w:tblPr", TBLPR_ORDER, children)
+
+
+def val(tag: str, value) -> etree._Element:
+    return el(tag, {"w:val": value})
+
+
+def text_run(text: str, properties: etree._Element | None = None) -> etree._Element:
+    run = el("w:r")
+    if properties is not None and len(properties):
+        run.append(properties)
+    t = sub(run, "w:t")
+    t.text = text
+    if text != text.strip() or "  " in text:
+        t.set(XML_SPACE, "preserve")
+    return run
+
+
+def break_run(kind: str | None = None) -> etree._Element:
+    run = el("w:r")
+    sub(run, "w:br", {"w:type": kind} if kind else None)
+    return run
+
+
+def field_runs(instruction: str, shown: str, properties: etree._Element | None = None) -> list[etree._Element]:
+    """A complex field (PAGE, NUMPAGES, TOC …) with a shown value until Word updates it."""
+
+    def run(*children):
+        r = el("w:r")
+        if properties is not None:
+            r.append(etree.fromstring(etree.tostring(properties)))
+        r.extend(children)
+        return r
+
+    instr = el("w:instrText")
+    instr.text = f" {instruction} "
+    instr.set(XML_SPACE, "preserve")
+    return [
+        run(el("w:fldChar", {"w:fldCharType": "begin"})),
+        run(instr),
+        run(el("w:fldChar", {"w:fldCharType": "separate"})),
+        text_run(shown, properties),
+        run(el("w:fldChar", {"w:fldCharType": "end"})),
+    ]
+
+
+def fonts(latin: str | None, east_asian: str | None) -> etree._Element:
+    attrs = {}
+    if latin:
+        attrs.update({"w:ascii": latin, "w:hAnsi": latin, "w:cs": latin})
+    if east_asian:
+        attrs["w:eastAsia"] = east_asian
+    return el("w:rFonts", attrs)
+
+
+def numbering_part(lists: list[tuple[str, int]]) -> bytes:
+    """numbering.xml: one abstract definition per kind, one w:num per list so each list restarts.
+
+    `lists` holds (kind, start) with kind "bullet" or "ordered".
+    """
+    root = el("w:numbering")
+    bullets = ["•", "◦", "▪"]
+    for abstract_id, kind in enumerate(("bullet", "ordered")):
+        abstract = sub(root, "w:abstractNum", {"w:abstractNumId": abstract_id})
+        sub(abstract, "w:multiLevelType", {"w:val": "hybridMultilevel"})
+        for level in range(9):
+            lvl = sub(abstract, "w:lvl", {"w:ilvl": level})
+            sub(lvl, "w:start", {"w:val": 1})
+            if kind == "bullet":
+                sub(lvl, "w:numFmt", {"w:val": "bullet"})
+                sub(lvl, "w:lvlText", {"w:val": bullets[level % 3]})
+            else:
+                sub(lvl, "w:numFmt", {"w:val": ["decimal", "lowerLetter", "lowerRoman"][level % 3]})
+                sub(lvl, "w:lvlText", {"w:val": f"%{level + 1}."})
+            sub(lvl, "w:lvlJc", {"w:val": "left"})
+            lvl.append(ppr(el("w:ind", {"w:left": 420 * (level + 1), "w:hanging": 420 if kind == "ordered"
+                                        else 360})))
+            if kind == "bullet":
+                lvl.append(rpr(fonts("Arial", None)))
+    for num_id, (kind, start) in enumerate(lists, start=1):
+        num = sub(root, "w:num", {"w:numId": num_id})
+        sub(num, "w:abstractNumId", {"w:val": 0 if kind == "bullet" else 1})
+        override = sub(num, "w:lvlOverride", {"w:ilvl": 0})
+        sub(override, "w:startOverride", {"w:val": start})
+    return serialize(root)
+
+
+def serialize(element: etree._Element) -> bytes:
+    return etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def relationships(rels: list[tuple[str, str, str, bool]]) -> bytes:
+    """A .rels part from (id, type, target, external)."""
+    ns = "http://schemas.openxmlformats.org/package/2006/relationships"
+    root = etree.Element("{%s}Relationships" % ns, nsmap={None: ns})
+    for rel_id, kind, target, external in rels:
+        rel = etree.SubElement(root, "{%s}Relationship" % ns, Id=rel_id, Type=REL_TYPES.get(kind, kind),
+                               Target=target)
+        if external:
+            rel.set("TargetMode", "External")
+    return serialize(root)
+
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def write_package(parts: list[tuple[str, bytes]]) -> bytes:
+    """A zip with fixed entry dates and the given order: identical parts give identical bytes."""
+    import io
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data, compresslevel=6)
+    return buffer.getvalue()

@@ -1,0 +1,324 @@
+"""Assemble a .docx: the reference document's styles and page setup, a body from the Word writer,
+numbering, header and footer, document properties; written deterministically.
+
+The reference document is read once per build (`Reference.load`), and every
+document reuses its parsed parts.
+"""
+
+from __future__ import annotations
+
+import datetime
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from rolebook.errors import RolebookError
+from rolebook.render import ooxml
+from rolebook.render.docx import DocxWriter
+from rolebook.render.ooxml import el, ppr, sub, text_run, val
+
+PACKAGED_REFERENCE = Path(__file__).parent / "templates" / "reference.docx"
+
+# Faces that Word and LibreOffice users of each language have, for w:eastAsia.
+EAST_ASIAN_FONTS = {"zh-CN": "SimSun", "zh-TW": "PMingLiU", "ja": "MS Mincho", "ko": "Batang"}
+ACCENT_STYLES = ("Title", "Heading1", "Heading2", "Heading3", "TOCHeading")
+
+CONTENT_TYPES = {
+    "document": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    "styles": "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
+    "numbering": "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
+    "settings": "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
+    "header": "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
+    "footer": "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+    "theme": "application/vnd.openxmlformats-officedocument.theme+xml",
+    "fontTable": "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
+    "core": "application/vnd.openxmlformats-package.core-properties+xml",
+    "app": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+}
+IMAGE_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg", "gif": "image/gif"}
+
+
+class ReferenceDocError(RolebookError):
+    pass
+
+
+def east_asian_font(language: str) -> str | None:
+    tag = language.lower()
+    if tag.startswith("zh"):
+        traditional = any(part in tag.split("-") for part in ("hant", "tw", "hk", "mo"))
+        return EAST_ASIAN_FONTS["zh-TW" if traditional else "zh-CN"]
+    return EAST_ASIAN_FONTS.get(tag.split("-")[0])
+
+
+@dataclass
+class Reference:
+    """The parts of a reference .docx that generated documents reuse."""
+
+    styles: etree._Element
+    section: etree._Element  # w:sectPr: page size and margins
+    extra_parts: dict[str, tuple[str, bytes]]  # name → (kind, bytes): theme, font table
+
+    @classmethod
+    def load(cls, path: Path) -> Reference:
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+                styles = etree.fromstring(archive.read("word/styles.xml"))
+                document = etree.fromstring(archive.read("word/document.xml"))
+                extra = {}
+                for name, kind in (("word/theme/theme1.xml", "theme"), ("word/fontTable.xml", "fontTable")):
+                    if name in names:
+                        extra[name] = (kind, archive.read(name))
+        except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+            raise ReferenceDocError(f"{path}: not a usable reference .docx ({exc})") from None
+        section = document.find(f"{ooxml.W}body/{ooxml.W}sectPr")
+        if section is None:
+            section = etree.fromstring(_DEFAULT_SECTION)
+        for child in section.findall(f"{ooxml.W}headerReference") + section.findall(f"{ooxml.W}footerReference"):
+            section.remove(child)
+        return cls(styles, section, extra)
+
+    @property
+    def text_width(self) -> int:
+        size = self.section.find(ooxml.w("pgSz"))
+        margins = self.section.find(ooxml.w("pgMar"))
+        try:
+            return int(size.get(ooxml.w("w"))) - int(margins.get(ooxml.w("left"))) - int(margins.get(ooxml.w("right")))
+        except (AttributeError, TypeError, ValueError):
+            return 9026
+
+    def styles_for(self, language: str, latin_font: str | None, cjk_font: str | None,
+                   accent: str | None) -> bytes:
+        """styles.xml with the document's fonts, languages and accent colour applied."""
+        styles = etree.fromstring(etree.tostring(self.styles))
+        defaults = styles.find(f"{ooxml.W}docDefaults/{ooxml.W}rPrDefault/{ooxml.W}rPr")
+        if defaults is None:
+            holder = styles.find(ooxml.w("docDefaults"))
+            if holder is None:
+                holder = el("w:docDefaults")
+                styles.insert(0, holder)
+            defaults = sub(sub(holder, "w:rPrDefault"), "w:rPr")
+        east_asian = cjk_font or east_asian_font(language)
+        _set_child(defaults, "rFonts", _merge_attrs(defaults.find(ooxml.w("rFonts")), ooxml.fonts(latin_font, east_asian)))
+        is_cjk = language.lower().split("-")[0] in ("zh", "ja", "ko")
+        lang = {"w:val": "en-US" if is_cjk else language, "w:eastAsia": language if is_cjk else "zh-CN"}
+        _set_child(defaults, "lang", el("w:lang", lang))
+        if accent:
+            for style in styles.findall(ooxml.w("style")):
+                if style.get(ooxml.w("styleId")) in ACCENT_STYLES:
+                    color = style.find(f"{ooxml.W}rPr/{ooxml.W}color")
+                    if color is not None:
+                        color.set(ooxml.w("val"), accent.lstrip("#").upper())
+        return ooxml.serialize(styles)
+
+
+def _merge_attrs(old: etree._Element | None, new: etree._Element) -> etree._Element:
+    if old is not None:
+        for key, value in old.attrib.items():
+            if new.get(key) is None:
+                new.set(key, value)
+    return new
+
+
+def _set_child(parent: etree._Element, local: str, child: etree._Element) -> None:
+    old = parent.find(ooxml.w(local))
+    if old is not None:
+        parent.remove(old)
+    parent.append(child)
+    ordered = ooxml.rpr(*list(parent))
+    parent[:] = list(ordered)
+
+
+_DEFAULT_SECTION = (f'<w:sectPr xmlns:w="{ooxml.NS["w"]}"><w:pgSz w:w="11906" w:h="16838"/>'
+                    '<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="709" '
+                    'w:footer="709" w:gutter="0"/></w:sectPr>')
+
+
+@dataclass
+class DocumentInfo:
+    """Document properties and page furniture of one generated document."""
+
+    title: str
+    subject: str
+    language: str
+    header: str = ""
+    footer_pattern: str = "{page} / {pages}"  # from the language's labels
+    creator: str | None = None
+    version: str | None = None
+    status: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    date: datetime.date | None = None
+    latin_font: str | None = None
+    cjk_font: str | None = None
+    accent: str | None = None
+    logo: tuple[str, bytes] | None = None  # (file name, bytes)
+
+
+def build_docx(tokens, info: DocumentInfo, reference: Reference) -> bytes:
+    writer = DocxWriter(text_width=reference.text_width)
+    body = writer.render(tokens)
+    rels: list[tuple[str, str, str, bool]] = [
+        ("rIdStyles", "styles", "styles.xml", False),
+        ("rIdNumbering", "numbering", "numbering.xml", False),
+        ("rIdSettings", "settings", "settings.xml", False),
+        ("rIdHeader", "header", "header1.xml", False),
+        ("rIdFooter", "footer", "footer1.xml", False),
+    ]
+    overrides = {"/word/document.xml": "document", "/word/styles.xml": "styles",
+                 "/word/numbering.xml": "numbering", "/word/settings.xml": "settings",
+                 "/word/header1.xml": "header", "/word/footer1.xml": "footer",
+                 "/docProps/core.xml": "core", "/docProps/app.xml": "app"}
+    parts: list[tuple[str, bytes]] = []
+    for name, (kind, data) in sorted(reference.extra_parts.items()):
+        rels.append((f"rId{kind[0].upper()}{kind[1:]}", kind, name.removeprefix("word/"), False))
+        overrides["/" + name] = kind
+        parts.append((name, data))
+    header_rels: list[tuple[str, str, str, bool]] = []
+    defaults = {"rels": "application/vnd.openxmlformats-package.relationships+xml", "xml": "application/xml"}
+    if info.logo:
+        extension = info.logo[0].rsplit(".", 1)[-1].lower()
+        media = f"media/logo.{extension}"
+        header_rels.append(("rIdLogo", "image", media, False))
+        defaults[extension] = IMAGE_TYPES[extension]
+        parts.append((f"word/{media}", info.logo[1]))
+    for url, rel_id in writer.links.external.items():
+        rels.append((rel_id, "hyperlink", url, True))
+
+    section = etree.fromstring(etree.tostring(reference.section))
+    section.insert(0, el("w:footerReference", {"w:type": "default", "r:id": "rIdFooter"}))
+    section.insert(0, el("w:headerReference", {"w:type": "default", "r:id": "rIdHeader"}))
+    body.append(section)
+    document = el("w:document")
+    document.append(body)
+
+    package = [
+        ("[Content_Types].xml", _content_types(defaults, overrides)),
+        ("_rels/.rels", ooxml.relationships([
+            ("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+             "word/document.xml", False),
+            ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+             "docProps/core.xml", False),
+            ("rId3", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+             "docProps/app.xml", False)])),
+        ("docProps/core.xml", _core_properties(info)),
+        ("docProps/app.xml", _app_properties()),
+        ("word/document.xml", ooxml.serialize(document)),
+        ("word/_rels/document.xml.rels", ooxml.relationships(rels)),
+        ("word/styles.xml", reference.styles_for(info.language, info.latin_font, info.cjk_font, info.accent)),
+        ("word/numbering.xml", ooxml.numbering_part(writer.numbering)),
+        ("word/settings.xml", _settings(info.language)),
+        ("word/header1.xml", _header(info, reference.text_width)),
+        ("word/footer1.xml", _footer(info)),
+    ]
+    if header_rels:
+        package.append(("word/_rels/header1.xml.rels", ooxml.relationships(header_rels)))
+    return ooxml.write_package(package + parts)
+
+
+def _content_types(defaults: dict[str, str], overrides: dict[str, str]) -> bytes:
+    lines = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+             '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">']
+    for extension, kind in sorted(defaults.items()):
+        lines.append(f'<Default Extension="{extension}" ContentType="{kind}"/>')
+    for part, kind in sorted(overrides.items()):
+        lines.append(f'<Override PartName="{part}" ContentType="{CONTENT_TYPES[kind]}"/>')
+    lines.append("</Types>")
+    return "".join(lines).encode("utf-8")
+
+
+def _core_properties(info: DocumentInfo) -> bytes:
+    def element(tag: str, value: str | None) -> str:
+        return f"<{tag}>{escape(value)}</{tag}>" if value else ""
+
+    stamp = ""
+    if info.date:
+        when = f"{info.date.isoformat()}T00:00:00Z"
+        stamp = (f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
+                 f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>')
+    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+           '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+           'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+           'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+           + element("dc:title", info.title) + element("dc:subject", info.subject)
+           + element("dc:creator", info.creator) + element("cp:keywords", "; ".join(info.keywords))
+           + element("dc:language", info.language) + element("cp:version", info.version)
+           + element("cp:contentStatus", info.status) + stamp + "</cp:coreProperties>")
+    return xml.encode("utf-8")
+
+
+def _app_properties() -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+            '<Application>rolebook</Application></Properties>').encode("utf-8")
+
+
+def _settings(language: str) -> bytes:
+    root = el("w:settings")
+    sub(root, "w:zoom", {"w:percent": 100})
+    sub(root, "w:defaultTabStop", {"w:val": 420})
+    sub(root, "w:characterSpacingControl", {"w:val": "compressPunctuation"})
+    compat = sub(root, "w:compat")
+    sub(compat, "w:compatSetting", {"w:name": "compatibilityMode", "w:uri": "http://schemas.microsoft.com/office/word",
+                                    "w:val": 15})
+    is_cjk = language.lower().split("-")[0] in ("zh", "ja", "ko")
+    sub(root, "w:themeFontLang", {"w:val": "en-US" if is_cjk else language,
+                                  "w:eastAsia": language if is_cjk else "zh-CN"})
+    return ooxml.serialize(root)
+
+
+def _header(info: DocumentInfo, text_width: int) -> bytes:
+    root = el("w:hdr")
+    paragraph = sub(root, "w:p")
+    paragraph.append(ppr(val("w:pStyle", "Header"), el("w:tabs", None, el(
+        "w:tab", {"w:val": "right", "w:pos": text_width}))))
+    if info.logo:
+        paragraph.append(_logo_run(info.logo[1]))
+        paragraph.append(text_run(" "))
+    run = el("w:r")
+    sub(run, "w:tab")
+    paragraph.append(run)
+    paragraph.append(text_run(info.header))
+    return ooxml.serialize(root)
+
+
+def _footer(info: DocumentInfo) -> bytes:
+    root = el("w:ftr")
+    paragraph = sub(root, "w:p")
+    paragraph.append(ppr(val("w:pStyle", "Footer")))
+    pattern = info.footer_pattern
+    # "第 {page} 页，共 {pages} 页" → text, PAGE field, text, NUMPAGES field, text
+    while pattern:
+        positions = [(pattern.find(key), key) for key in ("{page}", "{pages}") if key in pattern]
+        if not positions:
+            paragraph.append(text_run(pattern))
+            break
+        start, key = min(positions)
+        if start:
+            paragraph.append(text_run(pattern[:start]))
+        paragraph.extend(ooxml.field_runs("PAGE" if key == "{page}" else "NUMPAGES", "1"))
+        pattern = pattern[start + len(key):]
+    return ooxml.serialize(root)
+
+
+def _logo_run(data: bytes) -> etree._Element:
+    """An inline picture 0.8 cm high, its width kept in proportion."""
+    from docx.image.image import Image
+
+    image = Image.from_blob(data)
+    height = 288000  # EMU, 0.8 cm
+    width = int(height * image.px_width / max(image.px_height, 1))
+    xml = f"""<w:r xmlns:w="{ooxml.NS['w']}" xmlns:wp="{ooxml.NS['wp']}" xmlns:a="{ooxml.NS['a']}"
+      xmlns:pic="{ooxml.NS['pic']}" xmlns:r="{ooxml.NS['r']}"><w:drawing>
+      <wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{width}" cy="{height}"/>
+      <wp:docPr id="1" name="Logo"/><wp:cNvGraphicFramePr/>
+      <a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">
+      <pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="logo"/><pic:cNvPicPr/></pic:nvPicPr>
+      <pic:blipFill><a:blip r:embed="rIdLogo"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>
+      <pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>
+      <a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>
+      </a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"""
+    return etree.fromstring(xml, etree.XMLParser(remove_blank_text=True))
+
