@@ -31,7 +31,7 @@ class HtmlWriter(RendererHTML):
         _mark_meta_tables(tokens)
         for token in tokens:
             # Opening and closing tokens render generically from their tag; anything else needs a rule.
-            if token.type not in self.rules and token.type != "inline" and token.nesting == 0:
+            if token.type not in self.rules and token.type != "inline" and not token.tag:
                 raise WriterError(f"the HTML writer has no rule for Markdown token '{token.type}'")
         return super().render(tokens, options, env)
 

@@ -1,0 +1,81 @@
+"""Real clients for the tests: the OOXML schema check, LibreOffice, pdftotext and Chromium.
+
+A missing client is a failure, not a skip: CI installs them all (see .ci/run).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from conftest import REPO
+
+VALIDATOR = REPO.parent / "shared" / "ooxml" / "validate_docx.py"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--hide-scrollbars"]
+
+
+def need(program: str) -> str:
+    path = shutil.which(program)
+    assert path, f"{program} is not installed; .ci/run installs it"
+    return path
+
+
+def schema_problems(*files: Path) -> str:
+    """Output of the ISO/IEC 29500 schema check (empty when every file is valid)."""
+    assert VALIDATOR.is_file(), f"{VALIDATOR} is missing"
+    result = subprocess.run([sys.executable, str(VALIDATOR), *map(str, files)], capture_output=True, text=True,
+                            timeout=600)
+    return result.stdout if result.returncode else ""
+
+
+def to_pdf(*files: Path, outdir: Path) -> list[Path]:
+    """Convert documents with LibreOffice (one process for all of them)."""
+    soffice = need("soffice")
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                        "--outdir", str(outdir), *map(str, files)], capture_output=True, timeout=600, check=True)
+    pdfs = [outdir / (f.stem + ".pdf") for f in files]
+    for pdf in pdfs:
+        assert pdf.is_file(), f"LibreOffice did not convert {pdf.stem}"
+    return pdfs
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run([need("pdftotext"), "-raw", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def pdf_pages(pdf: Path) -> int:
+    info = subprocess.run([need("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def chromium_pdf(html: Path, pdf: Path) -> Path:
+    """Open a page in headless Chromium and print it, as a reader would."""
+    chromium = need("chromium")
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--no-pdf-header-footer",
+                        f"--print-to-pdf={pdf}", html.resolve().as_uri()], capture_output=True, timeout=120)
+    assert pdf.is_file() and pdf.stat().st_size > 0, f"Chromium did not print {html}"
+    return pdf
+
+
+def xml_part(docx: Path | bytes, name: str) -> etree._Element:
+    source = docx if isinstance(docx, Path) else __import__("io").BytesIO(docx)
+    with zipfile.ZipFile(source) as archive:
+        return etree.fromstring(archive.read(name))
+
+
+def normalised(element: etree._Element) -> str:
+    """Pretty-printed XML, for golden comparisons of parts (not zip bytes)."""
+    parser = etree.XMLParser(remove_blank_text=True)
+    return etree.tostring(etree.fromstring(etree.tostring(element), parser), pretty_print=True,
+                          encoding="unicode")
