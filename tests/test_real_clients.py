@@ -91,7 +91,7 @@ def test_every_html_page_prints_in_chromium_with_all_its_content(built, tmp_path
 
 
 def test_html_is_self_contained_and_declares_its_language(built):
-    for name, (project, folder) in built.items():
+    for project, folder in built.values():
         for role in project.concrete_roles():
             page = (folder / "jd" / f"{role.id}.html").read_text(encoding="utf-8")
             assert f'<html lang="{project.language_of(role)}">' in page

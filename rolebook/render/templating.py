@@ -38,7 +38,7 @@ class _Loader(jinja2.BaseLoader):
             if path.is_file():
                 text = path.read_text(encoding="utf-8")
                 mtime = path.stat().st_mtime
-                return text, str(path), lambda: path.is_file() and path.stat().st_mtime == mtime
+                return text, str(path), lambda p=path, m=mtime: p.is_file() and p.stat().st_mtime == m
         searched = ", ".join(str(folder / name) for folder in folders)
         raise jinja2.TemplateNotFound(template, f"template '{template}' not found (searched {searched})")
 

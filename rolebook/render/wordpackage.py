@@ -102,7 +102,8 @@ class Reference:
                 styles.insert(0, holder)
             defaults = sub(sub(holder, "w:rPrDefault"), "w:rPr")
         east_asian = cjk_font or east_asian_font(language)
-        _set_child(defaults, "rFonts", _merge_attrs(defaults.find(ooxml.w("rFonts")), ooxml.fonts(latin_font, east_asian)))
+        fonts = _merge_attrs(defaults.find(ooxml.w("rFonts")), ooxml.fonts(latin_font, east_asian))
+        _set_child(defaults, "rFonts", fonts)
         is_cjk = language.lower().split("-")[0] in ("zh", "ja", "ko")
         lang = {"w:val": "en-US" if is_cjk else language, "w:eastAsia": language if is_cjk else "zh-CN"}
         _set_child(defaults, "lang", el("w:lang", lang))
