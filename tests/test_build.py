@@ -115,8 +115,9 @@ def test_golden_docx_parts(english, name):
 
 def test_golden_html(english):
     run_rolebook("build", "--format", "html", cwd=english)
-    actual = (english / "build" / "jd" / "data-analyst.html").read_text(encoding="utf-8")
-    assert_golden(GOLDEN / "english-jd.html", actual)
+    page = (english / "build" / "jd" / "data-analyst.html").read_text(encoding="utf-8")
+    body = page[page.index("<main>"):page.index("</main>") + len("</main>")]  # the page style may change
+    assert_golden(GOLDEN / "english-jd.html", body + "\n")
 
 
 def test_docx_zip_entries_are_in_a_fixed_order(english):

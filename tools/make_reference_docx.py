@@ -67,6 +67,8 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             '<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/><w:sz w:val="18"/><w:szCs w:val="18"/>')}
 {para_style("TableText", "Table Text", '<w:spacing w:before="20" w:after="20" w:line="264" w:lineRule="auto"/>',
             '<w:sz w:val="19"/><w:szCs w:val="19"/>')}
+{para_style("FormText", "Form Text", '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>',
+            '<w:sz w:val="17"/><w:szCs w:val="17"/>')}
 {para_style("DefinitionTerm", "Definition Term", '<w:keepNext/><w:spacing w:before="120" w:after="0"/>', '<w:b/><w:bCs/>')}
 {para_style("Definition", "Definition", '<w:ind w:left="420"/>')}
 {para_style("Note", "Note", '<w:spacing w:before="60"/>', '<w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/>')}
@@ -84,6 +86,11 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:style w:type="table" w:styleId="RolebookTable"><w:name w:val="Rolebook Table"/><w:basedOn w:val="TableNormal"/>
 <w:pPr><w:spacing w:after="0"/></w:pPr>
 <w:tblPr>{BORDERS}{CELL_MARGINS}</w:tblPr>
+<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="DCE6F1"/></w:tcPr></w:tblStylePr>
+</w:style>
+<w:style w:type="table" w:styleId="FormTable"><w:name w:val="Form Table"/><w:basedOn w:val="TableNormal"/>
+<w:pPr><w:spacing w:after="0"/></w:pPr>
+<w:tblPr>{BORDERS.replace('A6A6A6', '595959')}{CELL_MARGINS}</w:tblPr>
 <w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="DCE6F1"/></w:tcPr></w:tblStylePr>
 </w:style>
 <w:style w:type="table" w:styleId="MetaTable"><w:name w:val="Meta Table"/><w:basedOn w:val="TableNormal"/>

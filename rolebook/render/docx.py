@@ -16,6 +16,7 @@ from markdown_it.token import Token
 
 from rolebook.errors import RolebookError
 from rolebook.render import ooxml
+from rolebook.render.markdown import directive_params
 from rolebook.render.ooxml import el, ppr, rpr, sub, text_run, val
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
@@ -41,6 +42,8 @@ class Links:
 class _Table:
     element: etree._Element
     meta: bool
+    form: bool = False
+    percents: list[float] = field(default_factory=list)  # column widths asked for, in percent
     rows: list[list[tuple[etree._Element, str]]] = field(default_factory=list)
     header_rows: int = 0
 
@@ -72,7 +75,7 @@ def is_cjk(char: str) -> bool:
 
 
 class DocxWriter:
-    def __init__(self, text_width: int = 9026):
+    def __init__(self, section: etree._Element | None = None):
         self.body = el("w:body")
         self.targets: list[etree._Element] = [self.body]  # where block elements go
         self.paragraph: etree._Element | None = None  # where runs go
@@ -82,8 +85,12 @@ class DocxWriter:
         self.item_pending = False  # a list item whose number is not placed yet
         self.tables: list[_Table] = []
         self.links = Links()
-        self.text_width = text_width
         self.cell_label = False  # inside a label cell of a `meta` table
+        self.cell_align: str | None = None
+        self.section = section if section is not None else ooxml.default_section()
+        self.landscape = False  # orientation of the section being written
+        self.section_ends = False  # a landscape section closed: the next block starts a new one
+        self.params: list[dict[str, str]] = []  # parameters of open directives
 
     # --- driving ---------------------------------------------------------------------
 
@@ -96,8 +103,23 @@ class DocxWriter:
         return self.body
 
     def add_block(self, element: etree._Element) -> etree._Element:
+        if self.section_ends and len(self.targets) == 1:
+            self.end_section(landscape=True)
         self.targets[-1].append(element)
         return element
+
+    def end_section(self, landscape: bool) -> None:
+        """Close the section written so far with a section break of the given orientation."""
+        self.section_ends = False
+        paragraph = el("w:p")
+        paragraph.append(ppr(ooxml.section(self.section, landscape)))
+        self.body.append(paragraph)
+
+    def final_section(self) -> etree._Element:
+        return ooxml.section(self.section, self.landscape)
+
+    def text_width_now(self) -> int:
+        return ooxml.text_width(ooxml.section(self.section, self.landscape))
 
     def new_paragraph(self, style: str | None, *properties: etree._Element) -> etree._Element:
         props = ([val("w:pStyle", style)] if style else []) + list(properties)
@@ -115,7 +137,10 @@ class DocxWriter:
     def paragraph_style(self) -> tuple[str | None, list[etree._Element]]:
         """The style (and direct properties) of a body paragraph where it stands now."""
         if self.tables:
-            return "TableText", []
+            style = "FormText" if self.tables[-1].form else "TableText"
+            return style, [val("w:jc", self.cell_align)] if self.cell_align else []
+        if self.in_("box"):
+            return "FormText", []
         if self.lists:
             num_id, level = self.lists[-1]
             if self.item_pending:
@@ -133,6 +158,8 @@ class DocxWriter:
         self.new_paragraph(style, *props)
 
     def t_paragraph_close(self, token: Token) -> None:
+        if self.in_("signatures") and self.paragraph is not None:
+            self.signature_line()
         self.paragraph = None
 
     def t_heading_open(self, token: Token) -> None:
@@ -247,6 +274,62 @@ class DocxWriter:
 
     t_container_note_close = t_container_note_open
 
+    def t_container_landscape_open(self, token: Token) -> None:
+        self.place_pending_item()
+        if self.section_ends:
+            self.section_ends = False  # two landscape parts in a row share a section
+        elif len(self.body):
+            self.end_section(landscape=False)
+        self.landscape = True
+
+    def t_container_landscape_close(self, token: Token) -> None:
+        self.landscape = False
+        self.section_ends = True
+
+    def t_container_box_open(self, token: Token) -> None:
+        """A bordered box: its paragraphs at the top, then room to write `lines=N` lines."""
+        self.place_pending_item()
+        lines = int(directive_params(token).get("lines", "4") or 4)
+        table = el("w:tbl")
+        table.append(ooxml.tblpr(val("w:tblStyle", "FormTable"), el("w:tblW", {"w:w": 5000, "w:type": "pct"}),
+                                 el("w:tblLook", {"w:val": "0000", "w:firstRow": 0, "w:lastRow": 0,
+                                                  "w:firstColumn": 0, "w:lastColumn": 0, "w:noHBand": 1,
+                                                  "w:noVBand": 1})))
+        grid = sub(table, "w:tblGrid")
+        sub(grid, "w:gridCol", {"w:w": self.text_width_now()})
+        row = sub(table, "w:tr")
+        row.append(ooxml.trpr(el("w:cantSplit"), el("w:trHeight", {"w:val": 360 * lines, "w:hRule": "atLeast"})))
+        cell = sub(row, "w:tc")
+        cell.append(ooxml.tcpr(el("w:tcW", {"w:w": self.text_width_now(), "w:type": "dxa"})))
+        self.add_block(table)
+        self.targets.append(cell)
+        self.containers.append("box")
+
+    def t_container_box_close(self, token: Token) -> None:
+        cell = self.targets.pop()
+        if cell.find(ooxml.w("p")) is None:
+            cell.append(el("w:p"))
+        self.containers.pop()
+        self.paragraph = None
+
+    def t_container_signatures_open(self, token: Token) -> None:
+        self.place_pending_item()
+        self.containers.append("signatures")
+        self.params.append(directive_params(token))
+
+    def t_container_signatures_close(self, token: Token) -> None:
+        self.containers.pop()
+        self.params.pop()
+
+    def signature_line(self) -> None:
+        """After a signer's name: a line to sign on, the date label and a line for the date."""
+        date = self.params[-1].get("date", "") if self.params else ""
+        paragraph = self.paragraph
+        paragraph.append(text_run("  "))
+        paragraph.append(_underlined_tab())
+        paragraph.append(text_run("  " + date + "  "))
+        paragraph.append(_underlined_tab())
+
     def t_container_pagebreak_open(self, token: Token) -> None:
         self.place_pending_item()
         self.new_paragraph(None).append(ooxml.break_run("page"))
@@ -260,15 +343,17 @@ class DocxWriter:
     def t_table_open(self, token: Token) -> None:
         self.place_pending_item()
         meta = self.in_("meta")
+        form = bool(token.meta.get("form"))
+        style = "MetaTable" if meta else "FormTable" if form else "RolebookTable"
         table = el("w:tbl")
         look = {"w:val": "04A0", "w:firstRow": 0 if meta else 1, "w:lastRow": 0, "w:firstColumn": 0,
                 "w:lastColumn": 0, "w:noHBand": 1, "w:noVBand": 1}
-        table.append(ooxml.tblpr(val("w:tblStyle", "MetaTable" if meta else "RolebookTable"),
+        table.append(ooxml.tblpr(val("w:tblStyle", style),
                                  el("w:tblW", {"w:w": 5000, "w:type": "pct"}),
                                  el("w:tblLayout", {"w:type": "fixed"}),
                                  el("w:tblLook", look)))
         self.add_block(table)
-        self.tables.append(_Table(table, meta))
+        self.tables.append(_Table(table, meta, form, token.meta.get("widths") or []))
 
     def t_table_close(self, token: Token) -> None:
         table = self.tables.pop()
@@ -283,6 +368,14 @@ class DocxWriter:
         self.paragraph = None
 
     def column_widths(self, table: _Table) -> list[int]:
+        width = self.text_width_now()
+        if table.percents:
+            widths = [int(width * p / sum(table.percents)) for p in table.percents]
+            widths[-1] += width - sum(widths)
+            return widths
+        return self.auto_widths(table, width)
+
+    def auto_widths(self, table: _Table, text_width: int) -> list[int]:
         """Widths in twips, as a browser's automatic layout would choose them.
 
         A column gets at least what its longest unbreakable piece needs (a
@@ -297,15 +390,15 @@ class DocxWriter:
                 most[index] = max(most[index], display_width(text))
         least_twips = [CHAR_TWIPS * n + CELL_PADDING for n in least]
         most_twips = [CHAR_TWIPS * n + CELL_PADDING for n in most]
-        if sum(most_twips) <= self.text_width:
-            widths = [self.text_width * m // sum(most_twips) for m in most_twips]
-        elif sum(least_twips) >= self.text_width:
-            widths = [self.text_width * m // sum(least_twips) for m in least_twips]
+        if sum(most_twips) <= text_width:
+            widths = [text_width * m // sum(most_twips) for m in most_twips]
+        elif sum(least_twips) >= text_width:
+            widths = [text_width * m // sum(least_twips) for m in least_twips]
         else:
-            spare = self.text_width - sum(least_twips)
+            spare = text_width - sum(least_twips)
             extra = [m - n for m, n in zip(most_twips, least_twips)]
             widths = [n + spare * e // max(sum(extra), 1) for n, e in zip(least_twips, extra)]
-        widths[-1] += self.text_width - sum(widths)
+        widths[-1] += text_width - sum(widths)
         return widths
 
     def t_thead_open(self, token: Token) -> None:
@@ -323,7 +416,10 @@ class DocxWriter:
         table = self.tables[-1]
         row = sub(table.element, "w:tr")
         header = self.in_("thead") and not table.meta
-        row.append(ooxml.trpr(el("w:cantSplit"), *([el("w:tblHeader")] if header else [])))
+        extra = [el("w:tblHeader")] if header else []
+        if table.form and not header:
+            extra.append(el("w:trHeight", {"w:val": 560, "w:hRule": "atLeast"}))
+        row.append(ooxml.trpr(el("w:cantSplit"), *extra))
         table.rows.append([])
 
     def t_tr_close(self, token: Token) -> None:
@@ -342,25 +438,29 @@ class DocxWriter:
         properties = [el("w:vAlign", {"w:val": "center"})]
         if label:
             properties.append(el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": "F2F2F2"}))
+        if token.meta.get("merged"):
+            properties.append(el("w:vMerge"))
+        elif "rowspan" in token.attrs:
+            properties.append(val("w:vMerge", "restart"))
         cell = sub(row, "w:tc")
         cell.append(ooxml.tcpr(*properties))
-        align = {"text-align:right": "right", "text-align:center": "center"}.get(token.attrs.get("style", ""))
-        paragraph = el("w:p")
-        paragraph.append(ppr(val("w:pStyle", "TableText"), *([val("w:jc", align)] if align else [])))
-        cell.append(paragraph)
         table.rows[-1].append((cell, ""))
         self.targets.append(cell)
-        self.paragraph = paragraph
+        self.paragraph = None  # made by the cell's first inline or paragraph
         self.cell_label = label
+        self.cell_align = {"text-align:right": "right", "text-align:center": "center"}.get(
+            token.attrs.get("style", ""))
 
     def t_th_close(self, token: Token) -> None:
         table = self.tables[-1]
         cell, _ = table.rows[-1][-1]
-        text = "".join(cell.itertext())
-        table.rows[-1][-1] = (cell, text)
+        if cell.find(ooxml.w("p")) is None:  # a cell needs a paragraph
+            cell.append(el("w:p", None, ppr(val("w:pStyle", "FormText" if table.form else "TableText"))))
+        table.rows[-1][-1] = (cell, "".join(cell.itertext()))
         self.targets.pop()
         self.paragraph = None
         self.cell_label = False
+        self.cell_align = None
 
     t_td_close = t_th_close
 
@@ -461,6 +561,13 @@ class InlineWriter:
 
     def i_link_close(self, *_) -> None:
         self.target = self.paragraph
+
+
+def _underlined_tab() -> etree._Element:
+    run = el("w:r")
+    run.append(rpr(val("w:u", "single")))
+    sub(run, "w:tab")
+    return run
 
 
 def _last_char(tokens: list[Token]) -> str:

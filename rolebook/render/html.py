@@ -15,7 +15,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from rolebook.render.docx import SAFE_SCHEMES, WriterError, is_cjk
-from rolebook.render.markdown import DIRECTIVES
+from rolebook.render.markdown import DIRECTIVES, directive_params
 
 _DIRECTIVE_TAGS = {"doc-title": "header"}
 
@@ -29,6 +29,7 @@ class HtmlWriter(RendererHTML):
 
     def render(self, tokens, options, env) -> str:
         _mark_meta_tables(tokens)
+        _mark_signatures(tokens)
         for token in tokens:
             # Opening and closing tokens render generically from their tag; anything else needs a rule.
             if token.type not in self.rules and token.type != "inline" and not token.tag:
@@ -39,9 +40,33 @@ class HtmlWriter(RendererHTML):
         token = tokens[idx]
         name = token.type[len("container_"):].rsplit("_", 1)[0]
         tag = _DIRECTIVE_TAGS.get(name, "div")
-        if token.nesting == 1:
-            return f'<{tag} class="{name}">\n'
-        return f"</{tag}>\n"
+        if token.nesting == -1:
+            return f"</{tag}>\n"
+        style = ""
+        if name == "box":
+            lines = directive_params(token).get("lines", "4")
+            style = f' style="min-height: {(int(lines) if lines.isdigit() else 4) * 1.6:g}em"'
+        return f'<{tag} class="{name}"{style}>\n'
+
+    def table_open(self, tokens, idx, options, env) -> str:
+        widths = tokens[idx].meta.get("widths") or []
+        if not widths:
+            return "<table>\n"
+        total = sum(widths)
+        columns = "".join(f'<col style="width: {100 * w / total:.2f}%">' for w in widths)
+        return f'<table class="form">\n<colgroup>{columns}</colgroup>\n'
+
+    def paragraph_open(self, tokens, idx, options, env) -> str:
+        if tokens[idx].meta.get("signature"):
+            return '<p class="signature"><span class="who">'
+        return self.renderToken(tokens, idx, options, env)
+
+    def paragraph_close(self, tokens, idx, options, env) -> str:
+        date = tokens[idx].meta.get("signature")
+        if date is not None:
+            return (f'</span><span class="line"></span><span class="date">{escapeHtml(date)}</span>'
+                    '<span class="line"></span></p>\n')
+        return self.renderToken(tokens, idx, options, env)
 
     def softbreak(self, tokens, idx, options, env) -> str:
         before = tokens[idx - 1].content[-1:] if idx else ""
@@ -81,6 +106,8 @@ class HtmlWriter(RendererHTML):
         return self._cell(tokens[idx], "td")
 
     def _cell(self, token: Token, tag: str) -> str:
+        if token.meta.get("merged"):
+            return ""  # joined to the cell above, which spans it
         if token.meta.get("meta"):
             tag = "th" if token.meta["column"] % 2 == 0 else "td"
             scope = ' scope="row"' if tag == "th" else ""
@@ -88,16 +115,24 @@ class HtmlWriter(RendererHTML):
             return f"<{tag}{scope}>"
         scope = ' scope="col"' if tag == "th" else ""
         style = token.attrs.get("style", "")
-        align = f' class="{style.split(":")[1]}"' if style.startswith("text-align:") else ""
-        return f"<{tag}{scope}{align}>"
+        classes = [style.split(":")[1]] if style.startswith("text-align:") else []
+        if token.meta.get("blank") and tag == "td":
+            classes.append("blank")
+        rowspan = f' rowspan="{int(token.attrs["rowspan"])}"' if "rowspan" in token.attrs else ""
+        kind = f' class="{" ".join(classes)}"' if classes else ""
+        return f"<{tag}{scope}{kind}{rowspan}>"
 
     def th_close(self, tokens, idx, options, env) -> str:
-        opening = tokens[idx].meta.get("opening")
-        return f"</{opening.meta.get('tag', 'th') if opening else 'th'}>\n"
+        return self._cell_close(tokens[idx], "th")
 
     def td_close(self, tokens, idx, options, env) -> str:
-        opening = tokens[idx].meta.get("opening")
-        return f"</{opening.meta.get('tag', 'td') if opening else 'td'}>\n"
+        return self._cell_close(tokens[idx], "td")
+
+    def _cell_close(self, token: Token, tag: str) -> str:
+        opening = token.meta.get("opening")
+        if opening is not None and opening.meta.get("merged"):
+            return ""
+        return f"</{opening.meta.get('tag', tag) if opening else tag}>\n"
 
 
 def _mark_meta_tables(tokens: list[Token]) -> None:
@@ -120,6 +155,18 @@ def _mark_meta_tables(tokens: list[Token]) -> None:
             token.meta["opening"] = opening
         elif token.type in ("thead_open", "thead_close", "tbody_open", "tbody_close"):
             token.meta["meta"] = depth > 0
+
+
+def _mark_signatures(tokens: list[Token]) -> None:
+    """Paragraphs inside `::: signatures` become signature lines carrying the date label."""
+    dates: list[str] = []
+    for token in tokens:
+        if token.type == "container_signatures_open":
+            dates.append(directive_params(token).get("date", ""))
+        elif token.type == "container_signatures_close":
+            dates.pop()
+        elif dates and token.type in ("paragraph_open", "paragraph_close"):
+            token.meta["signature"] = dates[-1]
 
 
 @dataclass

@@ -23,13 +23,14 @@ from mdit_py_plugins.deflist import deflist_plugin
 DIRECTIVES = (
     "meta",        # a key/value table: its header row is an ordinary row
     "doc-title",   # the document's title block
-    "note",        # small print under a table
-    "signatures",  # a line to sign and date for each paragraph inside
+    "note",        # small print
+    "signatures",  # `date=LABEL`: a line to sign and a date for each paragraph inside
     "pagebreak",   # start a new page
-    "landscape",   # a landscape section (forms)
-    "form",        # a form table: fixed layout, blank cells to write in
-    "box",         # a bordered box to write in
+    "landscape",   # a landscape section
+    "form",        # `widths=P,P,…`: a table whose cells are list items (see form_tables)
+    "box",         # `lines=N`: a bordered box to write in, under the paragraphs inside
 )
+MERGE_MARK = "^"  # a form cell holding only this joins the cell above it
 
 
 def _is_cjk_punctuation(char: str) -> bool:
@@ -87,7 +88,117 @@ def parser() -> MarkdownIt:
 
 
 def parse(text: str) -> list[Token]:
-    return parser().parse(text)
+    return form_tables(parser().parse(text))
+
+
+def directive_params(token: Token) -> dict[str, str]:
+    """`::: form widths=10,20 lines=3` → {"widths": "10,20", "lines": "3"}."""
+    words = token.info.split()[1:]
+    return dict(word.split("=", 1) for word in words if "=" in word)
+
+
+def form_tables(tokens: list[Token]) -> list[Token]:
+    """Turn the list inside `::: form` into table tokens that both writers already know.
+
+    A form is a list of rows, each a list of cells; a cell is a list item and
+    so may hold any block Markdown (a KPI name over its formula and source).
+    The first row is the header. A cell holding only `^` joins the cell above
+    (its start cell gets a `rowspan`). Column widths in percent come from the
+    directive's `widths=` parameter and ride on the table_open token.
+    """
+    out: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        out.append(token)
+        index += 1
+        if token.type != "container_form_open":
+            continue
+        end = index
+        depth = 1
+        while depth:
+            depth += {"container_form_open": 1, "container_form_close": -1}.get(tokens[end].type, 0)
+            end += 1
+        out.extend(_form_table(tokens[index:end - 1], directive_params(token)))
+        out.append(tokens[end - 1])
+        index = end
+    return out
+
+
+def _token(kind: str, tag: str, nesting: int) -> Token:
+    token = Token(kind, tag, nesting)
+    token.block = True
+    return token
+
+
+def _form_table(body: list[Token], params: dict[str, str]) -> list[Token]:
+    rows: list[list[list[Token]]] = []
+    level = 0
+    for token in body:
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            level += 1
+            if level == 2:
+                rows.append([])
+            if level <= 2:
+                continue
+        if token.type in ("bullet_list_close", "ordered_list_close"):
+            level -= 1
+            if level < 2:
+                continue
+        if level == 2 and token.type == "list_item_open":
+            rows[-1].append([])
+            continue
+        if level == 2 and token.type == "list_item_close":
+            continue
+        if level == 1 and token.type in ("list_item_open", "list_item_close"):
+            continue
+        if level >= 2 and rows and rows[-1]:
+            rows[-1][-1].append(token)
+    widths = [float(w) for w in params.get("widths", "").split(",") if w.strip()]
+    table = _token("table_open", "table", 1)
+    table.meta.update(form=True, widths=widths)
+    out = [table]
+    spans = _row_spans(rows)
+    for number, row in enumerate(rows):
+        if number == 0:
+            out.append(_token("thead_open", "thead", 1))
+        elif number == 1:
+            out.append(_token("tbody_open", "tbody", 1))
+        out.append(_token("tr_open", "tr", 1))
+        tag = "th" if number == 0 else "td"
+        for column, cell in enumerate(row):
+            opening = _token(f"{tag}_open", tag, 1)
+            span = spans.get((number, column))
+            if span == 0:
+                opening.meta["merged"] = True
+                cell = []
+            elif span:
+                opening.attrs["rowspan"] = str(span)
+            opening.meta["blank"] = not any(t.type == "inline" and t.content.strip() for t in cell)
+            out += [opening, *cell, _token(f"{tag}_close", tag, -1)]
+        out.append(_token("tr_close", "tr", -1))
+        if number == 0:
+            out.append(_token("thead_close", "thead", -1))
+    if len(rows) > 1:
+        out.append(_token("tbody_close", "tbody", -1))
+    out.append(_token("table_close", "table", -1))
+    return out
+
+
+def _row_spans(rows: list[list[list[Token]]]) -> dict[tuple[int, int], int]:
+    """rowspan of each start cell (≥ 2) and 0 for the cells that `^` joins to it."""
+    spans: dict[tuple[int, int], int] = {}
+    for column in range(max((len(r) for r in rows), default=0)):
+        start = None
+        for number, row in enumerate(rows):
+            cell = row[column] if column < len(row) else []
+            text = "".join(t.content for t in cell if t.type == "inline").strip()
+            if text == MERGE_MARK and start is not None and number > 0:
+                spans[(number, column)] = 0
+                spans[start] = spans.get(start, 1) + 1
+            else:
+                start = (number, column)
+    return spans
 
 
 def parse_inline(text: str) -> list[Token]:

@@ -158,6 +158,40 @@ def field_runs(instruction: str, shown: str, properties: etree._Element | None =
     ]
 
 
+def default_section() -> etree._Element:
+    """A4 portrait, 2.54 cm margins: the page setup when a reference document has none."""
+    section = el("w:sectPr")
+    sub(section, "w:pgSz", {"w:w": 11906, "w:h": 16838})
+    sub(section, "w:pgMar", {"w:top": 1440, "w:right": 1440, "w:bottom": 1440, "w:left": 1440,
+                             "w:header": 709, "w:footer": 709, "w:gutter": 0})
+    return section
+
+
+def section(reference: etree._Element, landscape: bool) -> etree._Element:
+    """A copy of a section's page setup, turned landscape if asked (width and height swapped)."""
+    copy = etree.fromstring(etree.tostring(reference))
+    size = copy.find(w("pgSz"))
+    if size is not None:
+        width, height = int(size.get(w("w"), 11906)), int(size.get(w("h"), 16838))
+        short, long_ = sorted((width, height))
+        size.set(w("w"), str(long_ if landscape else short))
+        size.set(w("h"), str(short if landscape else long_))
+        if landscape:
+            size.set(w("orient"), "landscape")
+        elif w("orient") in size.attrib:
+            del size.attrib[w("orient")]
+    return copy
+
+
+def text_width(section_element: etree._Element) -> int:
+    """Page width less the side margins, in twips."""
+    size, margins = section_element.find(w("pgSz")), section_element.find(w("pgMar"))
+    try:
+        return int(size.get(w("w"))) - int(margins.get(w("left"))) - int(margins.get(w("right")))
+    except (AttributeError, TypeError, ValueError):
+        return 9026
+
+
 def fonts(latin: str | None, east_asian: str | None) -> etree._Element:
     attrs = {}
     if latin:

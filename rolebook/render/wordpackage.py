@@ -81,15 +81,6 @@ class Reference:
             section.remove(child)
         return cls(styles, section, extra)
 
-    @property
-    def text_width(self) -> int:
-        size = self.section.find(ooxml.w("pgSz"))
-        margins = self.section.find(ooxml.w("pgMar"))
-        try:
-            return int(size.get(ooxml.w("w"))) - int(margins.get(ooxml.w("left"))) - int(margins.get(ooxml.w("right")))
-        except (AttributeError, TypeError, ValueError):
-            return 9026
-
     def styles_for(self, language: str, latin_font: str | None, cjk_font: str | None,
                    accent: str | None) -> bytes:
         """styles.xml with the document's fonts, languages and accent colour applied."""
@@ -159,7 +150,7 @@ class DocumentInfo:
 
 
 def build_docx(tokens, info: DocumentInfo, reference: Reference) -> bytes:
-    writer = DocxWriter(text_width=reference.text_width)
+    writer = DocxWriter(section=reference.section)
     body = writer.render(tokens)
     rels: list[tuple[str, str, str, bool]] = [
         ("rIdStyles", "styles", "styles.xml", False),
@@ -188,10 +179,10 @@ def build_docx(tokens, info: DocumentInfo, reference: Reference) -> bytes:
     for url, rel_id in writer.links.external.items():
         rels.append((rel_id, "hyperlink", url, True))
 
-    section = etree.fromstring(etree.tostring(reference.section))
-    section.insert(0, el("w:footerReference", {"w:type": "default", "r:id": "rIdFooter"}))
-    section.insert(0, el("w:headerReference", {"w:type": "default", "r:id": "rIdHeader"}))
-    body.append(section)
+    body.append(writer.final_section())
+    for section in body.iter(ooxml.w("sectPr")):  # every section shows the header and footer
+        section.insert(0, el("w:footerReference", {"w:type": "default", "r:id": "rIdFooter"}))
+        section.insert(0, el("w:headerReference", {"w:type": "default", "r:id": "rIdHeader"}))
     document = el("w:document")
     document.append(body)
 
@@ -211,7 +202,7 @@ def build_docx(tokens, info: DocumentInfo, reference: Reference) -> bytes:
         ("word/styles.xml", reference.styles_for(info.language, info.latin_font, info.cjk_font, info.accent)),
         ("word/numbering.xml", ooxml.numbering_part(writer.numbering)),
         ("word/settings.xml", _settings(info.language)),
-        ("word/header1.xml", _header(info, reference.text_width)),
+        ("word/header1.xml", _header(info)),
         ("word/footer1.xml", _footer(info)),
     ]
     if header_rels:
@@ -270,17 +261,14 @@ def _settings(language: str) -> bytes:
     return ooxml.serialize(root)
 
 
-def _header(info: DocumentInfo, text_width: int) -> bytes:
+def _header(info: DocumentInfo) -> bytes:
+    """Logo and title, right-aligned: the same in portrait and landscape sections."""
     root = el("w:hdr")
     paragraph = sub(root, "w:p")
-    paragraph.append(ppr(val("w:pStyle", "Header"), el("w:tabs", None, el(
-        "w:tab", {"w:val": "right", "w:pos": text_width}))))
+    paragraph.append(ppr(val("w:pStyle", "Header"), val("w:jc", "right")))
     if info.logo:
         paragraph.append(_logo_run(info.logo[1]))
-        paragraph.append(text_run(" "))
-    run = el("w:r")
-    sub(run, "w:tab")
-    paragraph.append(run)
+        paragraph.append(text_run("  "))
     paragraph.append(text_run(info.header))
     return ooxml.serialize(root)
 
