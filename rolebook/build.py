@@ -15,9 +15,9 @@ from rolebook.render.documents import KIND_LABELS, Renderer
 from rolebook.render.html import PageInfo
 from rolebook.render.labels import labels_for
 
-KINDS = ("jd",)
+KINDS = ("jd", "form")
 FORMATS = ("docx", "html")
-KIND_FOLDERS = {"jd": "jd"}
+KIND_FOLDERS = {"jd": "jd", "form": "forms"}
 
 
 class InvalidProject(RolebookError):

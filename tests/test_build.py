@@ -45,16 +45,17 @@ def test_build_writes_every_concrete_role_and_an_index(tmp_path):
 
 def test_rebuild_is_byte_identical(english):
     run_rolebook("build", cwd=english)
-    first = {p.name: p.read_bytes() for p in (english / "build").rglob("*.*")}
+    first = {p.relative_to(english): p.read_bytes() for p in (english / "build").rglob("*.*")}
     shutil.rmtree(english / "build")
     run_rolebook("build", cwd=english)
-    second = {p.name: p.read_bytes() for p in (english / "build").rglob("*.*")}
-    assert first == second and len(first) == 3
+    second = {p.relative_to(english): p.read_bytes() for p in (english / "build").rglob("*.*")}
+    assert first == second and len(first) == 9  # 2 roles × (jd, form) × (docx, html) + index
 
 
 def test_role_format_and_out_options(english, tmp_path):
     out = tmp_path / "elsewhere"
-    result = run_rolebook("build", "--role", "data-analyst", "--format", "html", "--out", str(out), cwd=english)
+    result = run_rolebook("build", "--role", "data-analyst", "--format", "html", "--kind", "jd", "--out", str(out),
+                          cwd=english)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.rglob("*.*")) == ["data-analyst.html", "index.html"]
     assert not (english / "build").exists()

@@ -55,7 +55,7 @@ def built(tmp_path_factory):
         root = tmp_path_factory.mktemp(name)
         shutil.copytree(source, root, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("build", "tests", ".git", "*.egg-info", ".hypothesis"))
-        result = run_rolebook("build", "--kind", "jd", cwd=root)
+        result = run_rolebook("build", cwd=root)
         assert result.returncode == 0, result.stderr
         out[name] = (load_project(root), root / "build")
     return out
@@ -63,11 +63,11 @@ def built(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def docx_files(built):
-    return sorted(path for _, folder in built.values() for path in (folder / "jd").glob("*.docx"))
+    return sorted(path for _, folder in built.values() for path in folder.rglob("*.docx"))
 
 
 def test_every_docx_passes_the_schema_check(docx_files):
-    assert len(docx_files) == 5
+    assert len(docx_files) == 12  # 6 roles, a job description and a form each
     assert schema_problems(*docx_files) == ""
 
 

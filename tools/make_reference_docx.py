@@ -72,7 +72,7 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 {para_style("DefinitionTerm", "Definition Term", '<w:keepNext/><w:spacing w:before="120" w:after="0"/>', '<w:b/><w:bCs/>')}
 {para_style("Definition", "Definition", '<w:ind w:left="420"/>')}
 {para_style("Note", "Note", '<w:spacing w:before="60"/>', '<w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/>')}
-{para_style("Signature", "Signature", '<w:keepLines/><w:tabs><w:tab w:val="left" w:pos="3600"/><w:tab w:val="left" w:pos="6480"/></w:tabs><w:spacing w:before="360"/>')}
+{para_style("Signature", "Signature", '<w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="0"/>')}
 {para_style("Header", "header", '<w:tabs><w:tab w:val="right" w:pos="9026"/></w:tabs><w:spacing w:after="0"/>',
             '<w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/>')}
 {para_style("Footer", "footer", '<w:spacing w:after="0"/><w:jc w:val="center"/>',

@@ -29,6 +29,21 @@ class Formatter:
         sign = "≥" if kpi.direction == "higher" else "≤"
         return f"{sign} {self.amount(kpi, value)}"
 
+    def grade_ranges(self, grades) -> list[tuple]:
+        """(grade, 'lower ≤ total < upper' in the document's words, label, description), best first."""
+        total = self.labels["total_score"]
+        rows = []
+        for index, grade in enumerate(grades):
+            upper = grades[index - 1].min if index else None
+            if upper is None:
+                text = f"{total} ≥ {number(grade.min)}"
+            elif grade.min <= 0 and index == len(grades) - 1:
+                text = f"{total} < {number(upper)}"
+            else:
+                text = f"{number(grade.min)} ≤ {total} < {number(upper)}"
+            rows.append((grade.grade, text, grade.label or "", grade.description or ""))
+        return rows
+
     def join(self, items) -> str:
         return self.labels["list_separator"].join(str(item) for item in items if item)
 

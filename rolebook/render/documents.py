@@ -16,8 +16,8 @@ from rolebook.render.templating import Templates, inline
 from rolebook.render.wordpackage import PACKAGED_REFERENCE, DocumentInfo, Reference, build_docx
 from rolebook.spec.model import Role
 
-KIND_TEMPLATES = {"jd": "jd.md.j2"}
-KIND_LABELS = {"jd": "job_description"}
+KIND_TEMPLATES = {"jd": "jd.md.j2", "form": "form.md.j2"}
+KIND_LABELS = {"jd": "job_description", "form": "appraisal_form"}
 _FONT_NAME = re.compile(r"^[\w .-]+$")
 
 
@@ -68,7 +68,7 @@ class Renderer:
         if "html" in formats:
             page = PageInfo(title=f"{inline(role.title)} · {document_name}", language=language, header=header,
                             accent=branding.accent_color or "#1F4E79", latin_font=fonts[0], cjk_font=fonts[1],
-                            logo=self.logo)
+                            logo=self.logo, landscape=tokens[0].type == "container_landscape_open")
             html = self.templates.render_html("page.html.j2", page=page, body=Markup(render_body(tokens)))
             out["html"] = html.encode("utf-8")
         return out

@@ -44,10 +44,12 @@ class _Table:
     meta: bool
     form: bool = False
     percents: list[float] = field(default_factory=list)  # column widths asked for, in percent
+    lines: float = 1  # least height of a form's body row, in lines
     rows: list[list[tuple[etree._Element, str]]] = field(default_factory=list)
     header_rows: int = 0
 
 
+LINE_TWIPS = 360  # a line of form text with its spacing
 CHAR_TWIPS = 115  # half the width of a CJK character at 10.5 pt, with some air
 CELL_PADDING = 300  # left and right cell margins, and room for bold text
 
@@ -90,7 +92,7 @@ class DocxWriter:
         self.section = section if section is not None else ooxml.default_section()
         self.landscape = False  # orientation of the section being written
         self.section_ends = False  # a landscape section closed: the next block starts a new one
-        self.params: list[dict[str, str]] = []  # parameters of open directives
+        self.signatures: tuple | None = None  # (table, row, date label) of an open signature block
 
     # --- driving ---------------------------------------------------------------------
 
@@ -116,7 +118,8 @@ class DocxWriter:
         self.body.append(paragraph)
 
     def final_section(self) -> etree._Element:
-        return ooxml.section(self.section, self.landscape)
+        """The document's last section: landscape when a landscape part runs to the end."""
+        return ooxml.section(self.section, self.landscape or self.section_ends)
 
     def text_width_now(self) -> int:
         return ooxml.text_width(ooxml.section(self.section, self.landscape))
@@ -139,26 +142,27 @@ class DocxWriter:
         if self.tables:
             style = "FormText" if self.tables[-1].form else "TableText"
             return style, [val("w:jc", self.cell_align)] if self.cell_align else []
-        if self.in_("box"):
-            return "FormText", []
         if self.lists:
             num_id, level = self.lists[-1]
             if self.item_pending:
                 self.item_pending = False
                 return "ListParagraph", [el("w:numPr", None, val("w:ilvl", level), val("w:numId", num_id))]
             return "ListParagraph", [el("w:ind", {"w:left": 420 * (level + 1)})]
-        for name, style in (("doc-title", "Subtitle"), ("note", "Note"), ("signatures", "Signature"),
+        for name, style in (("doc-title", "Subtitle"), ("note", "Note"),
                             ("dd", "Definition"), ("blockquote", "Quote")):
             if self.in_(name):
                 return style, []
         return None, []
 
     def t_paragraph_open(self, token: Token) -> None:
+        if self.signatures:
+            self.signature_cell()
+            return
         style, props = self.paragraph_style()
         self.new_paragraph(style, *props)
 
     def t_paragraph_close(self, token: Token) -> None:
-        if self.in_("signatures") and self.paragraph is not None:
+        if self.signatures and self.paragraph is not None:
             self.signature_line()
         self.paragraph = None
 
@@ -274,6 +278,11 @@ class DocxWriter:
 
     t_container_note_close = t_container_note_open
 
+    def t_container_form_open(self, token: Token) -> None:
+        pass  # its list became table tokens (markdown.form_tables)
+
+    t_container_form_close = t_container_form_open
+
     def t_container_landscape_open(self, token: Token) -> None:
         self.place_pending_item()
         if self.section_ends:
@@ -286,49 +295,49 @@ class DocxWriter:
         self.landscape = False
         self.section_ends = True
 
-    def t_container_box_open(self, token: Token) -> None:
-        """A bordered box: its paragraphs at the top, then room to write `lines=N` lines."""
-        self.place_pending_item()
-        lines = int(directive_params(token).get("lines", "4") or 4)
-        table = el("w:tbl")
-        table.append(ooxml.tblpr(val("w:tblStyle", "FormTable"), el("w:tblW", {"w:w": 5000, "w:type": "pct"}),
-                                 el("w:tblLook", {"w:val": "0000", "w:firstRow": 0, "w:lastRow": 0,
-                                                  "w:firstColumn": 0, "w:lastColumn": 0, "w:noHBand": 1,
-                                                  "w:noVBand": 1})))
-        grid = sub(table, "w:tblGrid")
-        sub(grid, "w:gridCol", {"w:w": self.text_width_now()})
-        row = sub(table, "w:tr")
-        row.append(ooxml.trpr(el("w:cantSplit"), el("w:trHeight", {"w:val": 360 * lines, "w:hRule": "atLeast"})))
-        cell = sub(row, "w:tc")
-        cell.append(ooxml.tcpr(el("w:tcW", {"w:w": self.text_width_now(), "w:type": "dxa"})))
-        self.add_block(table)
-        self.targets.append(cell)
-        self.containers.append("box")
-
-    def t_container_box_close(self, token: Token) -> None:
-        cell = self.targets.pop()
-        if cell.find(ooxml.w("p")) is None:
-            cell.append(el("w:p"))
-        self.containers.pop()
-        self.paragraph = None
-
     def t_container_signatures_open(self, token: Token) -> None:
+        """Signers side by side: a borderless one-row table, a cell per paragraph inside."""
         self.place_pending_item()
-        self.containers.append("signatures")
-        self.params.append(directive_params(token))
+        table = el("w:tbl")
+        table.append(ooxml.tblpr(el("w:tblW", {"w:w": 5000, "w:type": "pct"}), el("w:tblLayout", {"w:type": "fixed"})))
+        sub(table, "w:tblGrid")
+        row = sub(table, "w:tr")
+        row.append(ooxml.trpr(el("w:cantSplit")))
+        self.add_block(table)
+        self.signatures = (table, row, directive_params(token).get("date", ""))
 
     def t_container_signatures_close(self, token: Token) -> None:
-        self.containers.pop()
-        self.params.pop()
+        table, row, _ = self.signatures
+        cells = row.findall(ooxml.w("tc")) or [sub(row, "w:tc")]
+        width = self.text_width_now() // len(cells)
+        grid = table.find(ooxml.w("tblGrid"))
+        for cell in cells:
+            sub(grid, "w:gridCol", {"w:w": width})
+            cell.insert(0, ooxml.tcpr(el("w:tcW", {"w:w": width, "w:type": "dxa"})))
+            if cell.find(ooxml.w("p")) is None:
+                cell.append(el("w:p"))
+            for paragraph in cell.findall(ooxml.w("p")):  # the lines end at the cell's right edge
+                properties = paragraph.find(ooxml.w("pPr"))
+                properties.append(el("w:tabs", None, el("w:tab", {"w:val": "right", "w:pos": width - 288})))
+                paragraph[paragraph.index(properties)] = ppr(*list(properties))
+        self.signatures = None
+
+    def signature_cell(self) -> None:
+        table, row, _ = self.signatures
+        cell = sub(row, "w:tc")
+        self.paragraph = sub(cell, "w:p")
+        self.paragraph.append(ppr(val("w:pStyle", "Signature")))
 
     def signature_line(self) -> None:
-        """After a signer's name: a line to sign on, the date label and a line for the date."""
-        date = self.params[-1].get("date", "") if self.params else ""
-        paragraph = self.paragraph
-        paragraph.append(text_run("  "))
-        paragraph.append(_underlined_tab())
-        paragraph.append(text_run("  " + date + "  "))
-        paragraph.append(_underlined_tab())
+        """After a signer's name, a line to sign on; under it the date label and a line for the date."""
+        _, row, date = self.signatures
+        self.paragraph.append(text_run(" "))
+        self.paragraph.append(_underlined_tab())
+        cell = row.findall(ooxml.w("tc"))[-1]
+        date_line = sub(cell, "w:p")
+        date_line.append(ppr(val("w:pStyle", "Signature")))
+        date_line.append(text_run(date + " "))
+        date_line.append(_underlined_tab())
 
     def t_container_pagebreak_open(self, token: Token) -> None:
         self.place_pending_item()
@@ -353,7 +362,7 @@ class DocxWriter:
                                  el("w:tblLayout", {"w:type": "fixed"}),
                                  el("w:tblLook", look)))
         self.add_block(table)
-        self.tables.append(_Table(table, meta, form, token.meta.get("widths") or []))
+        self.tables.append(_Table(table, meta, form, token.meta.get("widths") or [], token.meta.get("lines", 1)))
 
     def t_table_close(self, token: Token) -> None:
         table = self.tables.pop()
@@ -418,7 +427,7 @@ class DocxWriter:
         header = self.in_("thead") and not table.meta
         extra = [el("w:tblHeader")] if header else []
         if table.form and not header:
-            extra.append(el("w:trHeight", {"w:val": 560, "w:hRule": "atLeast"}))
+            extra.append(el("w:trHeight", {"w:val": int(LINE_TWIPS * table.lines), "w:hRule": "atLeast"}))
         row.append(ooxml.trpr(el("w:cantSplit"), *extra))
         table.rows.append([])
 

@@ -42,19 +42,16 @@ class HtmlWriter(RendererHTML):
         tag = _DIRECTIVE_TAGS.get(name, "div")
         if token.nesting == -1:
             return f"</{tag}>\n"
-        style = ""
-        if name == "box":
-            lines = directive_params(token).get("lines", "4")
-            style = f' style="min-height: {(int(lines) if lines.isdigit() else 4) * 1.6:g}em"'
-        return f'<{tag} class="{name}"{style}>\n'
+        return f'<{tag} class="{name}">\n'
 
     def table_open(self, tokens, idx, options, env) -> str:
-        widths = tokens[idx].meta.get("widths") or []
-        if not widths:
+        meta = tokens[idx].meta
+        if not meta.get("form"):
             return "<table>\n"
-        total = sum(widths)
-        columns = "".join(f'<col style="width: {100 * w / total:.2f}%">' for w in widths)
-        return f'<table class="form">\n<colgroup>{columns}</colgroup>\n'
+        widths = meta.get("widths") or []
+        columns = "".join(f'<col style="width: {100 * w / sum(widths):.2f}%">' for w in widths)
+        height = f' style="--row-lines: {meta.get("lines", 1):g}"'
+        return f'<table class="form"{height}>\n<colgroup>{columns}</colgroup>\n'
 
     def paragraph_open(self, tokens, idx, options, env) -> str:
         if tokens[idx].meta.get("signature"):
@@ -178,6 +175,7 @@ class PageInfo:
     latin_font: str | None = None
     cjk_font: str | None = None
     logo: tuple[str, bytes] | None = None  # (file name, bytes)
+    landscape: bool = False  # the document is a `::: landscape` part: print it on landscape pages
 
     def logo_uri(self) -> str | None:
         if not self.logo:

@@ -27,8 +27,7 @@ DIRECTIVES = (
     "signatures",  # `date=LABEL`: a line to sign and a date for each paragraph inside
     "pagebreak",   # start a new page
     "landscape",   # a landscape section
-    "form",        # `widths=P,P,…`: a table whose cells are list items (see form_tables)
-    "box",         # `lines=N`: a bordered box to write in, under the paragraphs inside
+    "form",        # `widths=P,P,… lines=N`: a table whose cells are list items (see form_tables)
 )
 MERGE_MARK = "^"  # a form cell holding only this joins the cell above it
 
@@ -104,7 +103,8 @@ def form_tables(tokens: list[Token]) -> list[Token]:
     so may hold any block Markdown (a KPI name over its formula and source).
     The first row is the header. A cell holding only `^` joins the cell above
     (its start cell gets a `rowspan`). Column widths in percent come from the
-    directive's `widths=` parameter and ride on the table_open token.
+    directive's `widths=` parameter, and the least height of a body row in
+    lines of text from `lines=`; both ride on the table_open token.
     """
     out: list[Token] = []
     index = 0
@@ -156,7 +156,8 @@ def _form_table(body: list[Token], params: dict[str, str]) -> list[Token]:
             rows[-1][-1].append(token)
     widths = [float(w) for w in params.get("widths", "").split(",") if w.strip()]
     table = _token("table_open", "table", 1)
-    table.meta.update(form=True, widths=widths)
+    lines = params.get("lines", "")
+    table.meta.update(form=True, widths=widths, lines=float(lines) if lines.replace(".", "", 1).isdigit() else 1.3)
     out = [table]
     spans = _row_spans(rows)
     for number, row in enumerate(rows):

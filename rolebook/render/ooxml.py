@@ -158,6 +158,10 @@ def field_runs(instruction: str, shown: str, properties: etree._Element | None =
     ]
 
 
+LANDSCAPE_MARGIN = 850  # twips, 1.5 cm
+LANDSCAPE_HEADER = 425  # twips from the page edge to the header and footer
+
+
 def default_section() -> etree._Element:
     """A4 portrait, 2.54 cm margins: the page setup when a reference document has none."""
     section = el("w:sectPr")
@@ -180,6 +184,13 @@ def section(reference: etree._Element, landscape: bool) -> etree._Element:
             size.set(w("orient"), "landscape")
         elif w("orient") in size.attrib:
             del size.attrib[w("orient")]
+    margins = copy.find(w("pgMar"))
+    if landscape and margins is not None:
+        # Wide forms need the room: landscape margins are at most 1.5 cm.
+        for side, most in (("top", LANDSCAPE_MARGIN), ("right", LANDSCAPE_MARGIN), ("bottom", LANDSCAPE_MARGIN),
+                           ("left", LANDSCAPE_MARGIN), ("header", LANDSCAPE_HEADER), ("footer", LANDSCAPE_HEADER)):
+            if int(margins.get(w(side), 0)) > most:
+                margins.set(w(side), str(most))
     return copy
 
 
