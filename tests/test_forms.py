@@ -144,3 +144,20 @@ def test_html_form_prints_landscape_in_chromium(english, tmp_path):
     assert pdf_pages(pdf) <= 3
     text = re.sub(r"\s+", "", pdf_text(pdf))
     assert "Revenueattainment" in text and "Processcompliance" in text and "Improvementplan" in text
+
+
+def test_example_forms_in_libreoffice(example, tmp_path):
+    forms = sorted(example.glob("*.docx"))
+    for pdf in to_pdf(*forms, outdir=tmp_path):
+        assert 1 <= pdf_pages(pdf) <= 3, pdf.name  # 13 to 15 KPIs each
+        assert "绩效考核表" in pdf_text(pdf)
+
+
+def test_golden_form(english):
+    from clients import normalised
+    from test_build import GOLDEN, assert_golden
+
+    assert_golden(GOLDEN / "english-form-document.xml",
+                  normalised(xml_part(english / "sales-lead.docx", "word/document.xml")))
+    page = (english / "sales-lead.html").read_text(encoding="utf-8")
+    assert_golden(GOLDEN / "english-form.html", page[page.index("<main>"):page.index("</main>") + 7] + "\n")
