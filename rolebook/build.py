@@ -15,7 +15,7 @@ from rolebook.render.documents import KIND_LABELS, Renderer
 from rolebook.render.html import PageInfo
 from rolebook.render.labels import labels_for
 
-KINDS = ("jd", "form")
+KINDS = ("jd", "form", "handbook")
 FORMATS = ("docx", "html")
 KIND_FOLDERS = {"jd": "jd", "form": "forms"}
 
@@ -59,6 +59,10 @@ def build(project: Project, kinds: tuple[str, ...] = KINDS, formats: tuple[str, 
     renderer = Renderer(project)
     files: dict[Path, bytes] = {}
     for kind in kinds:
+        if kind == "handbook":
+            for fmt, data in renderer.render_handbook(formats).items():
+                files[out / f"handbook.{fmt}"] = data
+            continue
         for role in roles:
             for fmt, data in renderer.render(kind, role, formats).items():
                 files[out / KIND_FOLDERS[kind] / f"{role.id}.{fmt}"] = data
@@ -86,7 +90,12 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[P
     """build/index.html: a link to every document in the build folder, this build's and earlier ones."""
     labels = labels_for(project.settings.language)
     rows = []
-    for kind in KINDS:
+    handbook = [fmt for fmt in FORMATS if out / f"handbook.{fmt}" in new_files or (out / f"handbook.{fmt}").is_file()]
+    if handbook:
+        links = Markup(" · ").join(Markup('<a href="handbook.{}">{}</a>').format(fmt, fmt.upper()) for fmt in handbook)
+        rows.append(Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(
+            project.settings.handbook.title or labels["handbook"], labels["handbook"], links))
+    for kind in ("jd", "form"):
         for role in project.concrete_roles():
             links = []
             for fmt in FORMATS:

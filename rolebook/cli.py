@@ -73,14 +73,14 @@ def _files_concerned(project: Project, targets: list[Path]) -> set[str] | None:
 
 
 @cli.command()
-@click.option("--kind", "kinds", type=click.Choice(["jd", "form"]), multiple=True,
+@click.option("--kind", "kinds", type=click.Choice(["jd", "form", "handbook"]), multiple=True,
               help="Which documents (default: all kinds).")
 @click.option("--format", "formats", type=click.Choice(["docx", "html"]), multiple=True,
               help="Which formats (default: both).")
 @click.option("--role", "roles", multiple=True, metavar="ID", help="Only these roles (repeatable).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: build/).")
 def build(kinds: tuple[str, ...], formats: tuple[str, ...], roles: tuple[str, ...], out: Path | None) -> None:
-    """Validate, then render job descriptions and appraisal forms into build/ (Word and HTML)."""
+    """Validate, then render job descriptions, appraisal forms and the handbook into build/ (Word and HTML)."""
     from rolebook.build import FORMATS, KINDS, InvalidProject, build as run_build
 
     project = _open(Path.cwd())

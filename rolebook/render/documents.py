@@ -8,7 +8,8 @@ from markupsafe import Markup
 
 from rolebook.errors import RolebookError
 from rolebook.project import Project
-from rolebook.render.context import role_context
+from rolebook import gitinfo
+from rolebook.render.context import handbook_context, role_context
 from rolebook.render.html import PageInfo, render_body
 from rolebook.render.labels import catalogue_name, labels_for
 from rolebook.render.markdown import parse
@@ -17,7 +18,7 @@ from rolebook.render.wordpackage import PACKAGED_REFERENCE, DocumentInfo, Refere
 from rolebook.spec.model import Role
 
 KIND_TEMPLATES = {"jd": "jd.md.j2", "form": "form.md.j2"}
-KIND_LABELS = {"jd": "job_description", "form": "appraisal_form"}
+KIND_LABELS = {"jd": "job_description", "form": "appraisal_form", "handbook": "handbook"}
 _FONT_NAME = re.compile(r"^[\w .-]+$")
 
 
@@ -45,36 +46,60 @@ class Renderer:
         return language
 
     def markdown(self, kind: str, role: Role) -> str:
-        return self.templates.render(KIND_TEMPLATES[kind], **role_context(self.project, role))
+        context = role_context(self.project, role)
+        return self.templates.render(KIND_TEMPLATES[kind], c=context, **context)
 
     def render(self, kind: str, role: Role, formats: tuple[str, ...]) -> dict[str, bytes]:
+        """One role's job description or form."""
         language = self.language(role)
-        tokens = parse(self.markdown(kind, role))
         labels = labels_for(language)
         document_name = labels[KIND_LABELS[kind]]
+        title = f"{inline(role.title)} {document_name}"
         organization = self.project.settings.organization
-        header = " · ".join(part for part in (organization, f"{inline(role.title)} {document_name}") if part)
+        info = DocumentInfo(
+            title=title, subject=document_name, language=language,
+            header=" · ".join(part for part in (organization, title) if part), footer_pattern=labels["page_of"],
+            creator=role.owner or organization, version=role.version, status=labels[f"status_{role.status}"],
+            keywords=[k for k in (role.id, role.department, role.grade) if k], date=role.effective)
+        return self.write(parse(self.markdown(kind, role)), info, formats)
+
+    def render_handbook(self, formats: tuple[str, ...]) -> dict[str, bytes]:
+        """The policy handbook of the whole project."""
+        project = self.project
+        revision = gitinfo.revision(project.root)
+        context = handbook_context(project, revision, gitinfo.history(project.root), self.policies())
+        labels = context["t"]
+        info = DocumentInfo(
+            title=inline(context["title"]), subject=labels["handbook"], language=project.settings.language,
+            header=inline(context["title"]), footer_pattern=labels["page_of"], creator=project.settings.organization,
+            version=revision.commit, keywords=[c["role"].id for c in context["roles"]], date=revision.date)
+        return self.write(parse(self.templates.render("handbook.md.j2", **context)), info, formats)
+
+    def policies(self) -> list[str]:
+        texts = []
+        for name in self.project.settings.handbook.policies:
+            path = self.project.root / name
+            try:
+                texts.append(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError) as exc:
+                raise RolebookError(f"{name}: cannot read the policy chapter ({exc})") from None
+        return texts
+
+    def write(self, tokens, info: DocumentInfo, formats: tuple[str, ...]) -> dict[str, bytes]:
+        """The tokens of one document in each format, with the project's branding."""
         branding = self.project.settings.branding
         fonts = [font if font and _FONT_NAME.match(font) else None for font in (branding.font, branding.cjk_font)]
         out: dict[str, bytes] = {}
         if "docx" in formats:
-            info = DocumentInfo(
-                title=f"{inline(role.title)} {document_name}", subject=document_name, language=language,
-                header=header, footer_pattern=labels["page_of"], creator=role.owner or organization,
-                version=role.version, status=labels[f"status_{role.status}"],
-                keywords=[k for k in (role.id, role.department, role.grade) if k], date=role.effective,
-                latin_font=fonts[0], cjk_font=fonts[1], accent=branding.accent_color, logo=self.logo)
+            info.latin_font, info.cjk_font, info.accent, info.logo = fonts[0], fonts[1], branding.accent_color, self.logo
             out["docx"] = build_docx(tokens, info, self.reference)
         if "html" in formats:
-            page = PageInfo(title=f"{inline(role.title)} · {document_name}", language=language, header=header,
+            page = PageInfo(title=info.title, language=info.language, header=info.header,
                             accent=branding.accent_color or "#1F4E79", latin_font=fonts[0], cjk_font=fonts[1],
                             logo=self.logo, landscape=tokens[0].type == "container_landscape_open")
             html = self.templates.render_html("page.html.j2", page=page, body=Markup(render_body(tokens)))
             out["html"] = html.encode("utf-8")
         return out
 
-
-class BuildError(RolebookError):
-    pass
 
 

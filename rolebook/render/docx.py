@@ -93,6 +93,9 @@ class DocxWriter:
         self.landscape = False  # orientation of the section being written
         self.section_ends = False  # a landscape section closed: the next block starts a new one
         self.signatures: tuple | None = None  # (table, row, date label) of an open signature block
+        self.bookmarks = 0
+        self.open_bookmark: int | None = None
+        self.has_toc = False
 
     # --- driving ---------------------------------------------------------------------
 
@@ -148,7 +151,7 @@ class DocxWriter:
                 self.item_pending = False
                 return "ListParagraph", [el("w:numPr", None, val("w:ilvl", level), val("w:numId", num_id))]
             return "ListParagraph", [el("w:ind", {"w:left": 420 * (level + 1)})]
-        for name, style in (("doc-title", "Subtitle"), ("note", "Note"),
+        for name, style in (("doc-title", "Subtitle"), ("note", "Note"), ("toc", "TOCHeading"),
                             ("dd", "Definition"), ("blockquote", "Quote")):
             if self.in_(name):
                 return style, []
@@ -170,9 +173,17 @@ class DocxWriter:
         self.place_pending_item()
         level = int(token.tag[1])
         style = "Title" if self.in_("doc-title") and level == 1 else f"Heading{level}"
-        self.new_paragraph(style)
+        paragraph = self.new_paragraph(style)
+        if token.meta.get("anchor"):  # a bookmark that the table of contents links to
+            self.bookmarks += 1
+            paragraph.append(el("w:bookmarkStart", {"w:id": self.bookmarks,
+                                                    "w:name": bookmark_name(token.meta["anchor"])}))
+            self.open_bookmark = self.bookmarks
 
     def t_heading_close(self, token: Token) -> None:
+        if self.open_bookmark is not None:
+            self.paragraph.append(el("w:bookmarkEnd", {"w:id": self.open_bookmark}))
+            self.open_bookmark = None
         self.paragraph = None
 
     def t_hr(self, token: Token) -> None:
@@ -338,6 +349,28 @@ class DocxWriter:
         date_line.append(ppr(val("w:pStyle", "Signature")))
         date_line.append(text_run(date + " "))
         date_line.append(_underlined_tab())
+
+    def t_container_toc_open(self, token: Token) -> None:
+        self.place_pending_item()
+        self.containers.append("toc")  # its own paragraphs are the title of the contents
+
+    def t_container_toc_close(self, token: Token) -> None:
+        """A TOC field, filled in with the headings and their links, so it is right before Word updates it."""
+        self.containers.pop()
+        entries = token.meta.get("entries", [])
+        self.has_toc = True
+        for index, (level, text, anchor) in enumerate(entries):
+            paragraph = self.new_paragraph(f"TOC{min(level, 2)}")
+            if index == 0:
+                paragraph.extend(ooxml.field_start('TOC \\o "1-2" \\h \\z \\u'))
+            link = sub(paragraph, "w:hyperlink", {"w:anchor": bookmark_name(anchor), "w:history": 1})
+            link.append(text_run(text))
+            tab = sub(link, "w:r")
+            sub(tab, "w:tab")
+            link.extend(ooxml.field_runs(f"PAGEREF {bookmark_name(anchor)} \\h", ""))
+            if index == len(entries) - 1:
+                paragraph.append(ooxml.field_end())
+        self.paragraph = None
 
     def t_container_pagebreak_open(self, token: Token) -> None:
         self.place_pending_item()
@@ -570,6 +603,11 @@ class InlineWriter:
 
     def i_link_close(self, *_) -> None:
         self.target = self.paragraph
+
+
+def bookmark_name(anchor: str) -> str:
+    """Word's bookmark for a heading anchor: `_Toc` names are the ones Word's TOC field uses."""
+    return "_Toc_" + anchor.replace("-", "_")
 
 
 def _underlined_tab() -> etree._Element:

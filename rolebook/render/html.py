@@ -40,6 +40,8 @@ class HtmlWriter(RendererHTML):
         token = tokens[idx]
         name = token.type[len("container_"):].rsplit("_", 1)[0]
         tag = _DIRECTIVE_TAGS.get(name, "div")
+        if name == "toc":
+            return '<nav class="toc">\n' if token.nesting == 1 else _toc(token) + "</nav>\n"
         if token.nesting == -1:
             return f"</{tag}>\n"
         return f'<{tag} class="{name}">\n'
@@ -152,6 +154,28 @@ def _mark_meta_tables(tokens: list[Token]) -> None:
             token.meta["opening"] = opening
         elif token.type in ("thead_open", "thead_close", "tbody_open", "tbody_close"):
             token.meta["meta"] = depth > 0
+
+
+def _toc(token: Token) -> str:
+    """The table of contents as a navigation list; deeper entries nest under the entry before them."""
+    tree: list[tuple[tuple, list]] = []
+    for entry in token.meta.get("entries", []):
+        if entry[0] > 1 and tree:
+            tree[-1][1].append(entry)
+        else:
+            tree.append((entry, []))
+
+    def link(entry) -> str:
+        return f'<a href="#{entry[2]}">{escapeHtml(entry[1])}</a>'
+
+    lines = ["<ol>"]
+    for entry, children in tree:
+        if not children:
+            lines.append(f"<li>{link(entry)}</li>")
+            continue
+        lines += [f"<li>{link(entry)}", "<ol>", *(f"<li>{link(child)}</li>" for child in children), "</ol></li>"]
+    lines.append("</ol>")
+    return "\n".join(lines) + "\n"
 
 
 def _mark_signatures(tokens: list[Token]) -> None:

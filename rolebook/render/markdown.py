@@ -28,6 +28,7 @@ DIRECTIVES = (
     "pagebreak",   # start a new page
     "landscape",   # a landscape section
     "form",        # `widths=P,P,… lines=N`: a table whose cells are list items (see form_tables)
+    "toc",         # `levels=N`: a table of contents of the headings down to level N
 )
 MERGE_MARK = "^"  # a form cell holding only this joins the cell above it
 
@@ -87,7 +88,35 @@ def parser() -> MarkdownIt:
 
 
 def parse(text: str) -> list[Token]:
-    return form_tables(parser().parse(text))
+    return contents(form_tables(parser().parse(text)))
+
+
+def contents(tokens: list[Token]) -> list[Token]:
+    """Give every heading an anchor (`sec-N`) and every `::: toc` the headings it lists.
+
+    A toc's entries are (level, text, anchor) of the headings down to its
+    `levels=` (default 2), in document order; both writers link them.
+    """
+    headings = []
+    in_title = 0
+    for index, token in enumerate(tokens):
+        in_title += {"container_doc-title_open": 1, "container_doc-title_close": -1}.get(token.type, 0)
+        if token.type == "heading_open" and not in_title:  # a document's title is not in its contents
+            anchor = f"sec-{len(headings) + 1}"
+            token.attrs["id"] = anchor
+            token.meta["anchor"] = anchor
+            text = "".join(child.content for child in tokens[index + 1].children or []
+                           if child.type in ("text", "code_inline"))
+            headings.append((int(token.tag[1]), text, anchor))
+    entries: list = []
+    for token in tokens:
+        if token.type == "container_toc_open":
+            depth = directive_params(token).get("levels", "2")
+            levels = int(depth) if depth.isdigit() else 2
+            entries = [entry for entry in headings if entry[0] <= levels]
+        if token.type in ("container_toc_open", "container_toc_close"):
+            token.meta["entries"] = entries
+    return tokens
 
 
 def directive_params(token: Token) -> dict[str, str]:

@@ -153,7 +153,7 @@ def field_runs(instruction: str, shown: str, properties: etree._Element | None =
         run(el("w:fldChar", {"w:fldCharType": "begin"})),
         run(instr),
         run(el("w:fldChar", {"w:fldCharType": "separate"})),
-        text_run(shown, properties),
+        *([text_run(shown, properties)] if shown else []),
         run(el("w:fldChar", {"w:fldCharType": "end"})),
     ]
 
@@ -201,6 +201,19 @@ def text_width(section_element: etree._Element) -> int:
         return int(size.get(w("w"))) - int(margins.get(w("left"))) - int(margins.get(w("right")))
     except (AttributeError, TypeError, ValueError):
         return 9026
+
+
+def field_start(instruction: str) -> list[etree._Element]:
+    """The opening runs of a field whose result spans several paragraphs (a TOC)."""
+    instr = el("w:instrText")
+    instr.text = f" {instruction} "
+    instr.set(XML_SPACE, "preserve")
+    return [el("w:r", None, el("w:fldChar", {"w:fldCharType": "begin"})), el("w:r", None, instr),
+            el("w:r", None, el("w:fldChar", {"w:fldCharType": "separate"}))]
+
+
+def field_end() -> etree._Element:
+    return el("w:r", None, el("w:fldChar", {"w:fldCharType": "end"}))
 
 
 def fonts(latin: str | None, east_asian: str | None) -> etree._Element:

@@ -201,7 +201,7 @@ def build_docx(tokens, info: DocumentInfo, reference: Reference) -> bytes:
         ("word/_rels/document.xml.rels", ooxml.relationships(rels)),
         ("word/styles.xml", reference.styles_for(info.language, info.latin_font, info.cjk_font, info.accent)),
         ("word/numbering.xml", ooxml.numbering_part(writer.numbering)),
-        ("word/settings.xml", _settings(info.language)),
+        ("word/settings.xml", _settings(info.language, update_fields=writer.has_toc)),
         ("word/header1.xml", _header(info)),
         ("word/footer1.xml", _footer(info)),
     ]
@@ -247,11 +247,13 @@ def _app_properties() -> bytes:
             '<Application>rolebook</Application></Properties>').encode("utf-8")
 
 
-def _settings(language: str) -> bytes:
+def _settings(language: str, update_fields: bool = False) -> bytes:
     root = el("w:settings")
     sub(root, "w:zoom", {"w:percent": 100})
     sub(root, "w:defaultTabStop", {"w:val": 420})
     sub(root, "w:characterSpacingControl", {"w:val": "compressPunctuation"})
+    if update_fields:  # Word fills in the TOC's page numbers when it opens the document
+        sub(root, "w:updateFields", {"w:val": "true"})
     compat = sub(root, "w:compat")
     sub(compat, "w:compatSetting", {"w:name": "compatibilityMode", "w:uri": "http://schemas.microsoft.com/office/word",
                                     "w:val": 15})
