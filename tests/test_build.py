@@ -49,7 +49,7 @@ def test_rebuild_is_byte_identical(english):
     shutil.rmtree(english / "build")
     run_rolebook("build", cwd=english)
     second = {p.relative_to(english): p.read_bytes() for p in (english / "build").rglob("*.*")}
-    assert first == second and len(first) == 9  # 2 roles × (jd, form) × (docx, html) + index
+    assert first == second and len(first) == 11  # 2 roles × (jd, form) × 2 formats, the handbook × 2, index
 
 
 def test_role_format_and_out_options(english, tmp_path):
