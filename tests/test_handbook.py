@@ -1,0 +1,202 @@
+"""The policy handbook: order, chapters, one glossary, TOC and page fields, navigation, git revision."""
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+
+import pytest
+
+from rolebook.render.context import glossary_order
+from rolebook.render.ooxml import NS
+
+from clients import pdf_text, schema_problems, to_pdf, xml_part
+from conftest import REPO, run_rolebook, write_files
+
+FAMILY = REPO / "tests" / "render_projects" / "family"
+
+
+def build(source, root, *args):
+    shutil.copytree(source, root, ignore=shutil.ignore_patterns("build", "tests", ".git", "*.egg-info"))
+    result = run_rolebook("build", "--kind", "handbook", *args, cwd=root)
+    assert result.returncode == 0, result.stderr
+    return root / "build"
+
+
+@pytest.fixture(scope="module")
+def family(tmp_path_factory):
+    return build(FAMILY, tmp_path_factory.mktemp("family") / "p")
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory):
+    return build(REPO, tmp_path_factory.mktemp("example") / "p")
+
+
+def body_text(docx) -> str:
+    return "".join(xml_part(docx, "word/document.xml").itertext())
+
+
+def headings(docx, level: int) -> list[str]:
+    document = xml_part(docx, "word/document.xml")
+    return ["".join(p.itertext()) for p in document.xpath(f"//w:p[w:pPr/w:pStyle/@w:val='Heading{level}']",
+                                                          namespaces=NS)]
+
+
+def test_chapters_in_order_and_the_family_absent(family):
+    assert headings(family / "handbook.docx", 1) == [
+        "Roles", "Support Engineer", "Account Executive", "Appraisal policy", "Glossary", "Change history"]
+    assert "Customer-facing family" not in body_text(family / "handbook.docx")
+    page = (family / "handbook.html").read_text(encoding="utf-8")
+    assert page.index("Support Engineer</h1>") < page.index("Account Executive</h1>")
+
+
+def test_each_role_chapter_starts_a_new_page_and_holds_its_scheme(family):
+    document = xml_part(family / "handbook.docx", "word/document.xml")
+    breaks = document.xpath("//w:br[@w:type='page']", namespaces=NS)
+    assert len(breaks) == 7  # after the cover, then before the overview, 2 roles, the policy, glossary, history
+    text = body_text(family / "handbook.docx")
+    for part in ("Bookings attainment", "≥ 90%", "Grade bands and scoring", "total ≥ 90", "Appeal to the People Team",
+                 "Grow the pipeline", "Keep customers happy", "≥ 85%"):
+        assert part in text
+
+
+def test_policy_chapter_keeps_its_markdown(family):
+    document = xml_part(family / "handbook.docx", "word/document.xml")
+    text = body_text(family / "handbook.docx")
+    assert "<b>Raw HTML stays text.</b>" in text
+    assert document.xpath("//w:tbl[.//w:t='90 or more']", namespaces=NS)
+    assert document.xpath("//w:hyperlink[w:r/w:t='intranet']", namespaces=NS)
+    assert document.xpath("//w:p[w:pPr/w:numPr/w:ilvl/@w:val='1'][.//w:t='by the employee,']", namespaces=NS)
+
+
+def test_glossary_once_each_and_in_order(family, example):
+    document = xml_part(family / "handbook.docx", "word/document.xml")
+    terms = ["".join(p.itertext()) for p in document.xpath("//w:p[w:pPr/w:pStyle/@w:val='DefinitionTerm']",
+                                                           namespaces=NS)]
+    assert terms == ["CSAT", "Pipeline", "SLA"]
+    chinese = xml_part(example / "handbook.docx", "word/document.xml")
+    terms = ["".join(p.itertext()) for p in chinese.xpath("//w:p[w:pPr/w:pStyle/@w:val='DefinitionTerm']",
+                                                          namespaces=NS)]
+    assert len(terms) == len(set(terms)) == 15  # 5 in the library, 10 in the roles
+    assert terms == sorted(terms, key=glossary_order("zh-CN"))
+    assert terms.index("话术") < terms.index("客单价") < terms.index("销售漏斗")  # hua < ke < xiao
+
+
+def test_toc_field_links_every_heading_bookmark(family):
+    document = xml_part(family / "handbook.docx", "word/document.xml")
+    instructions = " ".join(document.xpath("//w:instrText/text()", namespaces=NS))
+    assert re.search(r"TOC \\o \"1-2\" \\h", instructions)
+    anchors = set(document.xpath("//w:hyperlink/@w:anchor", namespaces=NS))
+    bookmarks = set(document.xpath("//w:bookmarkStart/@w:name", namespaces=NS))
+    assert anchors and anchors <= bookmarks
+    toc_entries = ["".join(h.xpath(".//w:t/text()", namespaces=NS))
+                   for h in document.xpath("//w:p[starts-with(w:pPr/w:pStyle/@w:val,'TOC')]/w:hyperlink", namespaces=NS)]
+    assert toc_entries[:3] == ["Roles", "Support Engineer", "Duties"]
+    assert toc_entries[-2:] == ["Role versions", "Changes to the role specs"] or toc_entries[-1] == "Role versions"
+    assert b'w:updateFields w:val="true"' in __import__("zipfile").ZipFile(family / "handbook.docx").read(
+        "word/settings.xml")
+
+
+def test_header_title_and_page_x_of_y_footer(family):
+    footer = xml_part(family / "handbook.docx", "word/footer1.xml")
+    assert [t.strip() for t in footer.xpath("//w:instrText/text()", namespaces=NS)] == ["PAGE", "NUMPAGES"]
+    header = "".join(xml_part(family / "handbook.docx", "word/header1.xml").itertext())
+    assert header == "Sales Roles & Appraisal Handbook"
+    raw = __import__("zipfile").ZipFile(family / "handbook.docx").read("word/header1.xml")
+    assert b"Sales Roles &amp; Appraisal Handbook" in raw
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids, self.hrefs = set(), []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href", "").startswith("#"):
+            self.hrefs.append(attrs["href"][1:])
+
+
+def test_html_navigation_links_all_resolve(family, example):
+    for build_dir in (family, example):
+        page = (build_dir / "handbook.html").read_text(encoding="utf-8")
+        links = Links()
+        links.feed(page)
+        assert len(links.hrefs) > 5 and set(links.hrefs) <= links.ids
+        assert '<nav class="toc">' in page and "@media print" in page
+    page = (family / "handbook.html").read_text(encoding="utf-8")
+    assert "<title>Sales Roles &amp; Appraisal Handbook</title>" in page
+
+
+def test_schema_and_libreoffice(family, example, tmp_path):
+    assert schema_problems(family / "handbook.docx", example / "handbook.docx") == ""
+    for pdf in to_pdf(family / "handbook.docx", example / "handbook.docx", outdir=tmp_path):
+        text = re.sub(r"\s+", "", pdf_text(pdf))
+        assert "Glossary" in text or "术语表" in text
+
+
+def test_glossary_conflict_stops_the_build_naming_both_places(tmp_path):
+    root = tmp_path / "p"
+    shutil.copytree(FAMILY, root)
+    spec = root / "role_specs" / "account-executive.yaml"
+    spec.write_text(spec.read_text() + "glossary:\n  - term: Pipeline\n    definition: Something else.\n")
+    result = run_rolebook("build", cwd=root)
+    assert result.returncode == 1 and not (root / "build").exists()
+    assert "glossary-conflict" in result.stdout and "library/glossary.yaml:" in result.stdout
+
+
+@pytest.mark.parametrize("policy, message", [("policies/missing.md", "does not exist"),
+                                             ("../outside.md", "outside the project")])
+def test_missing_or_outside_policy_is_a_clear_error(tmp_path, policy, message):
+    root = tmp_path / "p"
+    shutil.copytree(FAMILY, root)
+    (tmp_path / "outside.md").write_text("# Outside\n")
+    settings = root / "rolebook.yaml"
+    settings.write_text(settings.read_text().replace("policies/appraisal.md", policy))
+    result = run_rolebook("build", "--kind", "handbook", cwd=root)
+    assert result.returncode == 1 and message in result.stdout and "Traceback" not in result.stderr
+
+
+def git(root, *args):
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "HR", "GIT_AUTHOR_EMAIL": "hr@example.com", "GIT_COMMITTER_NAME": "HR",
+                        "GIT_COMMITTER_EMAIL": "hr@example.com", "GIT_AUTHOR_DATE": "2026-04-01T10:00:00Z",
+                        "GIT_COMMITTER_DATE": "2026-04-01T10:00:00Z", "PATH": "/usr/bin:/bin"})
+
+
+def test_revision_comes_from_git_and_marks_uncommitted_changes(tmp_path):
+    root = tmp_path / "p"
+    shutil.copytree(FAMILY, root)
+    write_files(root, {".gitignore": "build/\n"})
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "Sales roles, first version")
+    commit = subprocess.run(["git", "-C", str(root), "rev-parse", "--short=7", "HEAD"], capture_output=True,
+                            text=True).stdout.strip()
+    assert run_rolebook("build", "--kind", "handbook", cwd=root).returncode == 0
+    first = (root / "build" / "handbook.docx").read_bytes()
+    text = body_text(root / "build" / "handbook.docx")
+    assert f"Revision: 2026-04-01 {commit}" in text and "uncommitted" not in text
+    assert "Sales roles, first version" in text  # the change history lists the commits
+    assert run_rolebook("build", "--kind", "handbook", cwd=root).returncode == 0
+    assert (root / "build" / "handbook.docx").read_bytes() == first  # a clean tree: byte-identical
+    spec = root / "role_specs" / "support-engineer.yaml"
+    spec.write_text(spec.read_text().replace("2.0.0", "2.0.1"))
+    assert run_rolebook("build", "--kind", "handbook", cwd=root).returncode == 0
+    assert "(with uncommitted changes)" in body_text(root / "build" / "handbook.docx")
+
+
+def test_outside_git_the_date_comes_from_source_date_epoch_only(tmp_path):
+    root = tmp_path / "p"
+    shutil.copytree(FAMILY, root)
+    assert run_rolebook("build", "--kind", "handbook", "--format", "html", cwd=root).returncode == 0
+    page = (root / "build" / "handbook.html").read_text(encoding="utf-8")
+    assert "Revision: not under version control" in page
+    env_build = subprocess.run(["python", "-m", "rolebook", "build", "--kind", "handbook", "--format", "html"],
+                               cwd=root, capture_output=True, text=True,
+                               env={**__import__("os").environ, "SOURCE_DATE_EPOCH": "1767225600"})
+    assert env_build.returncode == 0
+    assert "Revision: 2026-01-01" in (root / "build" / "handbook.html").read_text(encoding="utf-8")
