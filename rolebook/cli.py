@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from rolebook import __version__
-from rolebook.errors import ERROR, Problem, RolebookError, UsageError
+from rolebook.errors import ERROR, WARNING, Problem, RolebookError, UsageError, sorted_unique
 from rolebook.project import Project, display, find_root, load_project
 
 
@@ -23,9 +23,12 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def validate(paths: tuple[Path, ...], strict: bool, output: str) -> None:
+@click.option("--against", metavar="REV", help="Also warn about roles changed since REV whose version was not bumped.")
+def validate(paths: tuple[Path, ...], strict: bool, output: str, against: str | None) -> None:
     """Check role specs; print every problem as FILE:LINE:COLUMN."""
     problems = collect_problems(list(paths) or [Path.cwd()])
+    if against:
+        problems = sorted_unique(problems + version_problems(list(paths) or [Path.cwd()], against))
     if output == "json":
         click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
     else:
@@ -51,6 +54,24 @@ def collect_problems(paths: list[Path]) -> list[Problem]:
         project = load_project(root)
         wanted = _files_concerned(project, targets)
         problems += [p for p in project.problems if wanted is None or p.file in wanted]
+    return problems
+
+
+def version_problems(paths: list[Path], against: str) -> list[Problem]:
+    """version-not-bumped: a role whose resolved content changed since `against` but whose version did not."""
+    from rolebook.diff import compare_projects
+    from rolebook.revisions import side
+
+    problems = []
+    for root in {find_root(path) for path in paths if find_root(path)}:
+        with side(root, against) as old, side(root, None) as new:
+            diff = compare_projects(old.project, new.project, old.label, new.label)
+        for role in diff.roles:
+            if role.version_not_bumped:
+                where = new.project.version_sources[role.id]
+                problems.append(Problem.at(where, "version-not-bumped",
+                                           f"role '{role.id}' changed since {against} but its version is still "
+                                           f"{role.new_version or '(none)'}", WARNING))
     return problems
 
 
@@ -103,6 +124,64 @@ def _open(path: Path) -> Project:
     if root is None:
         raise UsageError(f"{path}: not in a rolebook project (no role_specs/ folder here or above)")
     return load_project(root)
+
+
+@cli.command()
+@click.argument("revisions", nargs=-1, metavar="[REV_A [REV_B]]")
+@click.option("--role", "roles", multiple=True, metavar="ID", help="Only these roles (repeatable).")
+@click.option("--format", "output", type=click.Choice(["text", "json", "html", "docx"]), default="text",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (docx: default "
+              "build/redline.docx).")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when there are differences, like git diff --exit-code.")
+def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: Path | None, exit_code: bool) -> None:
+    """What changed in the roles between two git revisions (default: HEAD and the working tree)."""
+    from rolebook.diff import compare_projects, html_report, text_report
+    from rolebook.revisions import side
+
+    if len(revisions) > 2:
+        raise UsageError("diff takes at most two revisions")
+    root = find_root(Path.cwd())
+    if root is None:
+        raise UsageError(f"{Path.cwd()}: not in a rolebook project (no role_specs/ folder here or above)")
+    old_rev = revisions[0] if revisions else "HEAD"
+    new_rev = revisions[1] if len(revisions) > 1 else None
+    with side(root, old_rev) as old, side(root, new_rev) as new:
+        result = compare_projects(old.project, new.project, old.label, new.label, roles)
+        if output == "docx":
+            from rolebook.build import write_atomically
+            from rolebook.redline import redline
+
+            target = out or root / "build" / "redline.docx"
+            write_atomically(target, redline(result, old.project, new.project, root, new.time))
+            click.echo(f"wrote {display(target)}", err=True)
+        else:
+            if output == "json":
+                report = result.to_json() + "\n"
+            elif output == "html":
+                report = _html_page(root, result, html_report(result, f"{old.label} → {new.label}"))
+            else:
+                report = text_report(result, click.style)
+            if out:
+                from rolebook.build import write_atomically
+
+                write_atomically(out, report.encode("utf-8"))
+            else:
+                click.echo(report, nl=False, color=None)
+    if exit_code and not result.empty:
+        sys.exit(1)
+
+
+def _html_page(root: Path, result, body: str) -> str:
+    from markupsafe import Markup
+
+    from rolebook.render.html import PageInfo
+    from rolebook.render.templating import Templates
+
+    project = load_project(root)
+    page = PageInfo(title=f"{result.old} → {result.new}", language=project.settings.language,
+                    header=project.settings.organization or "rolebook")
+    return Templates(root / "templates").render_html("page.html.j2", page=page, body=Markup(body))
 
 
 @cli.command()

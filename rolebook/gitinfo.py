@@ -9,6 +9,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from rolebook.errors import UsageError
+
 PROJECT_PATHS = ("rolebook.yaml", "role_specs", "library", "policies", "templates")
 
 
@@ -62,3 +64,60 @@ def history(root: Path, limit: int = 50) -> list[Change]:
         day, commit, subject = (line.split("\t", 2) + ["", ""])[:3]
         changes.append(Change(day, commit, subject))
     return changes
+
+
+class GitError(UsageError):
+    """Outside a git repository, or an unknown revision: the command was misused (exit 2)."""
+
+
+def _git_or_fail(root: Path, *args: str, binary: bool = False):
+    try:
+        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=120,
+                                env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"})
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise GitError(f"cannot run git: {exc}") from None
+    if result.returncode:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(message[-1] if message else f"git {' '.join(args)} failed")
+    return result.stdout if binary else result.stdout.decode("utf-8", "replace")
+
+
+def require_repository(root: Path) -> str:
+    """The project's folder inside its repository ('' at the top), or GitError outside git."""
+    if _git(root, "rev-parse", "--is-inside-work-tree") is None:
+        raise GitError(f"{root}: not inside a git repository")
+    return _git_or_fail(root, "rev-parse", "--show-prefix").strip()
+
+
+def resolve(root: Path, rev: str) -> str:
+    """The full hash of a revision, or GitError naming the revision."""
+    if rev.startswith("-") or _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}") is None:
+        raise GitError(f"unknown revision '{rev}'")
+    return _git_or_fail(root, "rev-parse", "--verify", f"{rev}^{{commit}}").strip()
+
+
+def commit_time(root: Path, commit: str) -> str:
+    """The commit date as ISO 8601 in UTC (for tracked changes)."""
+    stamp = _git_or_fail(root, "log", "-1", "--format=%ct", commit).strip()
+    moment = datetime.datetime.fromtimestamp(int(stamp), tz=datetime.timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def export_project(root: Path, commit: str, dest: Path) -> None:
+    """Write the project's files (settings, specs, library, policies) as they are at a commit into dest."""
+    import io
+    import tarfile
+
+    prefix = require_repository(root)
+    data = _git_or_fail(root, "archive", "--format=tar", commit, "--", prefix or ".", binary=True)
+    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+        for member in archive.getmembers():
+            if not member.isfile() or not member.name.startswith(prefix):
+                continue
+            relative = member.name[len(prefix):]
+            top = relative.split("/", 1)[0]
+            if top not in PROJECT_PATHS or ".." in relative.split("/"):
+                continue
+            target = dest / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(archive.extractfile(member).read())

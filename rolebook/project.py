@@ -32,6 +32,7 @@ class Project:
     library_kpis: dict[str, LibraryKpi] = field(default_factory=dict)
     library_terms: list[Term] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    version_sources: dict[str, Source] = field(default_factory=dict)  # where each role's version is written
 
     @property
     def errors(self) -> list[Problem]:
@@ -73,15 +74,17 @@ def spec_files(root: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_project(root: Path) -> Project:
-    return _Loader(root).load()
+def load_project(root: Path, label: str | None = None) -> Project:
+    """Load and check a project. With a label (a git revision), files show as `label:role_specs/x.yaml`."""
+    return _Loader(root, label).load()
 
 
 class _Loader:
     """Loads one project; holds the trees that later steps need for positions."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, label: str | None = None):
         self.project = Project(root=root)
+        self.label = label
         self.settings_tree: Any = None
         self.library_trees: dict[str, Mapping] = {}
         self.term_sources: list[rules.TermAt] = []
@@ -89,6 +92,11 @@ class _Loader:
     @property
     def problems(self) -> list[Problem]:
         return self.project.problems
+
+    def show(self, path: Path) -> str:
+        if self.label is None:
+            return display(path)
+        return f"{self.label}:{path.relative_to(self.project.root).as_posix()}"
 
     def load(self) -> Project:
         self.load_settings()
@@ -101,7 +109,7 @@ class _Loader:
         path = self.project.root / SETTINGS_FILE
         if not path.exists():
             return
-        tree, problems = load_file(path, display(path))
+        tree, problems = load_file(path, self.show(path))
         self.problems.extend(problems)
         if tree is None:
             return
@@ -133,10 +141,10 @@ class _Loader:
         path = self.project.root / relative
         if not path.exists():
             return None
-        tree, problems = load_file(path, display(path))
+        tree, problems = load_file(path, self.show(path))
         self.problems.extend(problems)
         if tree is not None and not isinstance(tree, Sequence):
-            where = getattr(tree, "source", Source(display(path), 1, 1))
+            where = getattr(tree, "source", Source(self.show(path), 1, 1))
             self.problems.append(Problem.at(where, "type",
                                             f"{relative} must be a list, found {schema.describe(tree)}"))
             return None
@@ -173,7 +181,7 @@ class _Loader:
         trees: dict[str, Mapping] = {}
         stems: dict[str, str] = {}
         for path in spec_files(self.project.root):
-            shown = display(path)
+            shown = self.show(path)
             tree, problems = load_file(path, shown)
             self.problems.extend(problems)
             if tree is None:
@@ -188,7 +196,7 @@ class _Loader:
                 continue
             role_id = tree.get("id") if isinstance(tree.get("id"), str) else path.stem
             if role_id in trees:
-                other = display(self.project.role_files[role_id])
+                other = self.show(self.project.role_files[role_id])
                 self.problems.append(Problem.at(schema.source_of(tree, ("id",)), "duplicate-id",
                                                 f"role id '{role_id}' is also used by {other}"))
                 continue
@@ -209,11 +217,12 @@ class _Loader:
             self.problems.extend(problems)
             if role is None:
                 continue
-            check = rules.RoleCheck(role, tree, display(self.project.role_files[role_id]), stems[role_id],
+            check = rules.RoleCheck(role, tree, self.show(self.project.role_files[role_id]), stems[role_id],
                                     damaged, role_id in broken)
             self.problems.extend(rules.check_role(check))
             checks[role_id] = check
             self.project.roles[role_id] = role
+            self.project.version_sources[role_id] = check.own(("version",), ("id",))
         self.problems.extend(rules.reports_to(checks))
         self.problems.extend(rules.unused_terms(checks))
         term_sources = list(self.term_sources)

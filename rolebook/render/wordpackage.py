@@ -152,6 +152,13 @@ class DocumentInfo:
 def build_docx(tokens, info: DocumentInfo, reference: Reference) -> bytes:
     writer = DocxWriter(section=reference.section)
     body = writer.render(tokens)
+    return assemble(body, writer.final_section(), writer.numbering, writer.links.external, writer.has_toc, info,
+                    reference)
+
+
+def assemble(body, final_section, numbering, links: dict[str, str], has_toc: bool, info: DocumentInfo,
+             reference: Reference) -> bytes:
+    """The .docx package around a body: styles, numbering, header, footer, properties, relationships."""
     rels: list[tuple[str, str, str, bool]] = [
         ("rIdStyles", "styles", "styles.xml", False),
         ("rIdNumbering", "numbering", "numbering.xml", False),
@@ -176,10 +183,10 @@ def build_docx(tokens, info: DocumentInfo, reference: Reference) -> bytes:
         header_rels.append(("rIdLogo", "image", media, False))
         defaults[extension] = IMAGE_TYPES[extension]
         parts.append((f"word/{media}", info.logo[1]))
-    for url, rel_id in writer.links.external.items():
+    for url, rel_id in links.items():
         rels.append((rel_id, "hyperlink", url, True))
 
-    body.append(writer.final_section())
+    body.append(final_section)
     for section in body.iter(ooxml.w("sectPr")):  # every section shows the header and footer
         section.insert(0, el("w:footerReference", {"w:type": "default", "r:id": "rIdFooter"}))
         section.insert(0, el("w:headerReference", {"w:type": "default", "r:id": "rIdHeader"}))
@@ -200,8 +207,8 @@ def build_docx(tokens, info: DocumentInfo, reference: Reference) -> bytes:
         ("word/document.xml", ooxml.serialize(document)),
         ("word/_rels/document.xml.rels", ooxml.relationships(rels)),
         ("word/styles.xml", reference.styles_for(info.language, info.latin_font, info.cjk_font, info.accent)),
-        ("word/numbering.xml", ooxml.numbering_part(writer.numbering)),
-        ("word/settings.xml", _settings(info.language, update_fields=writer.has_toc)),
+        ("word/numbering.xml", ooxml.numbering_part(numbering)),
+        ("word/settings.xml", _settings(info.language, update_fields=has_toc)),
         ("word/header1.xml", _header(info)),
         ("word/footer1.xml", _footer(info)),
     ]

@@ -1,0 +1,355 @@
+"""What changed between two versions of a project's roles, in HR's terms: "KPI 回款周期 weight 20% → 15%".
+
+Both sides are resolved projects (extends and library `use` applied), so a
+change in a family or in the library shows on every role that inherits it.
+Items are matched by id, else by title or name, so a retitled duty is a
+change of title, not a removal and an addition.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Callable, Iterable
+
+from rolebook.errors import Problem
+from rolebook.project import Project
+from rolebook.spec.model import Dimension, Duty, Kpi, Role
+
+
+@dataclass
+class Change:
+    kind: str  # added | removed | changed
+    what: str  # what a reader is told: "KPI 回款周期 (collection-rate) weight"
+    path: list[str]  # a stable address: ["assessment", "kpis", "collection-rate", "weight"]
+    old: Any = None
+    new: Any = None
+
+    def describe(self) -> str:
+        if self.kind == "changed":
+            return f"{self.what}: {_show(self.old)} → {_show(self.new)}"
+        value = self.new if self.kind == "added" else self.old
+        shown = f": {_show(value)}" if value not in (None, "") and not isinstance(value, dict) else ""
+        return f"{self.what} {self.kind}{shown}"
+
+
+@dataclass
+class RoleDiff:
+    id: str
+    title: str
+    status: str  # added | removed | changed
+    old_version: str | None = None
+    new_version: str | None = None
+    version_not_bumped: bool = False
+    changes: list[Change] = field(default_factory=list)
+
+
+@dataclass
+class Diff:
+    old: str  # labels of the two sides: "HEAD", "working tree", a revision
+    new: str
+    roles: list[RoleDiff] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.roles
+
+    def to_json(self) -> str:
+        data = {"from": self.old, "to": self.new, "roles": [asdict(role) for role in self.roles],
+                "problems": [problem.as_dict() for problem in self.problems]}
+        return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
+
+def _show(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_show(v) for v in value)
+    return str(value)
+
+
+def compare_projects(old: Project, new: Project, old_label: str, new_label: str,
+                     role_ids: Iterable[str] = ()) -> Diff:
+    diff = Diff(old_label, new_label, problems=[*old.errors, *new.errors])
+    wanted = set(role_ids)
+    old_roles = {r.id: r for r in old.concrete_roles()}
+    new_roles = {r.id: r for r in new.concrete_roles()}
+    for role_id in sorted(set(old_roles) | set(new_roles)):
+        if wanted and role_id not in wanted:
+            continue
+        before, after = old_roles.get(role_id), new_roles.get(role_id)
+        if (before is None and role_id in old.role_files) or (after is None and role_id in new.role_files):
+            title = (after or before).title if (after or before) else role_id
+            diff.roles.append(RoleDiff(role_id, title, "invalid"))  # its problems are listed
+        elif before is None:
+            diff.roles.append(RoleDiff(role_id, after.title, "added", new_version=after.version))
+        elif after is None:
+            diff.roles.append(RoleDiff(role_id, before.title, "removed", old_version=before.version))
+        else:
+            changes = compare_roles(before, after)
+            if changes:
+                content = [c for c in changes if c.path != ["version"]]
+                diff.roles.append(RoleDiff(role_id, after.title, "changed", before.version, after.version,
+                                           bool(content) and before.version == after.version, changes))
+    return diff
+
+
+# --- comparing two versions of one role ---------------------------------------------
+
+
+class _Collector:
+    def __init__(self):
+        self.changes: list[Change] = []
+
+    def value(self, what: str, path: list[str], old: Any, new: Any) -> None:
+        if old == new:
+            return
+        kind = "added" if old in (None, "", []) else "removed" if new in (None, "", []) else "changed"
+        self.changes.append(Change(kind, what, path, old, new))
+
+    def items(self, what: str, path: list[str], old: list, new: list) -> None:
+        """Plain lists (tasks, deliverables, skills): what was added and what was removed."""
+        old_keys, new_keys = [_text(x) for x in old], [_text(x) for x in new]
+        for item in old_keys:
+            if item not in new_keys:
+                self.changes.append(Change("removed", what, path, item, None))
+        for item in new_keys:
+            if item not in old_keys:
+                self.changes.append(Change("added", what, path, None, item))
+
+
+def _text(item: Any) -> str:
+    if hasattr(item, "with_"):
+        return "、".join(item.with_) + (f": {item.purpose}" if item.purpose else "")
+    if hasattr(item, "model_dump"):
+        return json.dumps(item.model_dump(mode="json", exclude_none=True), ensure_ascii=False, sort_keys=True)
+    return str(item)
+
+
+def match(old: list, new: list, keys: list[Callable[[Any], Any]]):
+    """Pair items by each key in turn (id, then title); returns (pairs, added, removed) in new order."""
+    pairs, remaining_old, remaining_new = [], list(old), list(new)
+    for key in keys:
+        index = {}
+        for item in remaining_old:
+            k = key(item)
+            if k is not None and k not in index:
+                index[k] = item
+        still_new = []
+        for item in remaining_new:
+            partner = index.pop(key(item), None) if key(item) is not None else None
+            if partner is not None:
+                pairs.append((partner, item))
+                remaining_old.remove(partner)
+            else:
+                still_new.append(item)
+        remaining_new = still_new
+    order = {id(item): n for n, item in enumerate(new)}
+    pairs.sort(key=lambda pair: order[id(pair[1])])
+    return pairs, remaining_new, remaining_old
+
+
+META = ["title", "department", "reports_to", "grade", "version", "effective", "status", "owner", "language",
+        "summary"]
+
+
+def compare_roles(old: Role, new: Role) -> list[Change]:
+    c = _Collector()
+    for name in META:
+        c.value(name, [name], _plain(getattr(old, name)), _plain(getattr(new, name)))
+    _duties(c, old.duties, new.duties)
+    _requirements(c, old, new)
+    _named(c, "scenario", ["scenarios"], old.scenarios, new.scenarios, lambda s: s.title,
+           ["background", "task", "communication", "outcome"])
+    _assessment(c, old, new)
+    _named(c, "glossary term", ["glossary"], old.glossary, new.glossary, lambda t: t.term, ["definition"])
+    return c.changes
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _duties(c: _Collector, old: list[Duty], new: list[Duty]) -> None:
+    pairs, added, removed = match(old, new, [lambda d: d.id, lambda d: d.title])
+    for duty in removed:
+        c.changes.append(Change("removed", f"duty {duty.title}", ["duties", duty.id or duty.title], duty.title))
+    for duty in added:
+        c.changes.append(Change("added", f"duty {duty.title}", ["duties", duty.id or duty.title], None, duty.title))
+    for before, after in pairs:
+        name, key = f"duty {after.title}", ["duties", after.id or after.title]
+        c.value(f"duty {before.title}: title", key + ["title"], before.title, after.title)
+        c.value(f"{name}: description", key + ["description"], before.description, after.description)
+        c.items(f"{name}: daily task", key + ["daily_tasks"], before.daily_tasks, after.daily_tasks)
+        c.items(f"{name}: collaboration", key + ["collaboration"], before.collaboration, after.collaboration)
+        c.items(f"{name}: deliverable", key + ["deliverables"], before.deliverables, after.deliverables)
+
+
+def _requirements(c: _Collector, old: Role, new: Role) -> None:
+    before, after = old.requirements, new.requirements
+    for name in ("education", "experience"):
+        c.value(f"requirement {name}", ["requirements", name], getattr(before, name, None), getattr(after, name, None))
+    c.items("skill", ["requirements", "skills"], getattr(before, "skills", []), getattr(after, "skills", []))
+    _named(c, "competency", ["requirements", "competencies"], getattr(before, "competencies", []),
+           getattr(after, "competencies", []), lambda x: x.name, ["description"])
+
+
+def _named(c: _Collector, noun: str, path: list[str], old: list, new: list, key, fields: list[str]) -> None:
+    """Items known by their name: added, removed, and each field changed."""
+    pairs, added, removed = match(old, new, [key])
+    for item in removed:
+        c.changes.append(Change("removed", f"{noun} {key(item)}", path + [key(item)], key(item)))
+    for item in added:
+        c.changes.append(Change("added", f"{noun} {key(item)}", path + [key(item)], None, key(item)))
+    for before, after in pairs:
+        for name in fields:
+            c.value(f"{noun} {key(after)}: {name}", path + [key(after), name], _plain(getattr(before, name)),
+                    _plain(getattr(after, name)))
+
+
+def _unit(kpi: Kpi | None, value: Any) -> Any:
+    if value is None or kpi is None or not kpi.unit:
+        return value
+    return f"{value:g}{kpi.unit}" if isinstance(value, float) else f"{value}{kpi.unit}"
+
+
+KPI_TEXT = ["name", "definition", "formula", "unit", "direction", "source", "type"]
+
+
+def _assessment(c: _Collector, old: Role, new: Role) -> None:
+    a, b = old.assessment, new.assessment
+    for name in ("period", "schedule", "description", "appeal"):
+        c.value(name, ["assessment", name], getattr(a, name, None), getattr(b, name, None))
+    c.value("signatures", ["assessment", "signatures"], getattr(a, "signatures", None), getattr(b, "signatures", None))
+    for name in ("methods", "rewards", "penalties"):
+        c.items(name.rstrip("s") if name != "methods" else "method", ["assessment", name],
+                getattr(a, name, []), getattr(b, name, []))
+    _dimensions(c, getattr(a, "dimensions", []), getattr(b, "dimensions", []))
+    _kpis(c, old, new)
+    grades_pairs, added, removed = match(getattr(a, "grades", []), getattr(b, "grades", []), [lambda g: g.grade])
+    for grade in removed:
+        c.changes.append(Change("removed", f"grade {grade.grade}", ["assessment", "grades", grade.grade], grade.min))
+    for grade in added:
+        c.changes.append(Change("added", f"grade {grade.grade}", ["assessment", "grades", grade.grade], None, grade.min))
+    for before, after in grades_pairs:
+        for name in ("min", "label", "description"):
+            c.value(f"grade {after.grade} {name}", ["assessment", "grades", after.grade, name],
+                    getattr(before, name), getattr(after, name))
+    _named(c, "process step", ["assessment", "process"], getattr(a, "process", []), getattr(b, "process", []),
+           lambda s: s.name, ["description"])
+    _named(c, "result application", ["assessment", "result_application"], getattr(a, "result_application", []),
+           getattr(b, "result_application", []), lambda x: x.area, ["description"])
+
+
+def _dimensions(c: _Collector, old: list[Dimension], new: list[Dimension]) -> None:
+    pairs, added, removed = match(old, new, [lambda d: d.id, lambda d: d.name])
+    for d in removed:
+        c.changes.append(Change("removed", f"dimension {d.name}", ["assessment", "dimensions", d.id or d.name], d.name))
+    for d in added:
+        c.changes.append(Change("added", f"dimension {d.name}", ["assessment", "dimensions", d.id or d.name],
+                                None, d.name))
+    for before, after in pairs:
+        key = ["assessment", "dimensions", after.id or after.name]
+        c.value(f"dimension {before.name}: name", key + ["name"], before.name, after.name)
+        old_weight = before.weight if before.weight is not None else before.kpi_weight
+        new_weight = after.weight if after.weight is not None else after.kpi_weight
+        c.value(f"dimension {after.name}: weight", key + ["weight"], _percent(old_weight), _percent(new_weight))
+        c.value(f"dimension {after.name}: weight range", key + ["weight_range"],
+                list(before.weight_range) if before.weight_range else None,
+                list(after.weight_range) if after.weight_range else None)
+
+
+def _percent(value: Any) -> Any:
+    return None if value is None else f"{value:g}%"
+
+
+def _kpis(c: _Collector, old: Role, new: Role) -> None:
+    def located(role: Role) -> list[tuple[Kpi, str]]:
+        return [(kpi, d.name) for d in (role.assessment.dimensions if role.assessment else []) for kpi in d.kpis]
+
+    before_all, after_all = located(old), located(new)
+    dimension_of = {id(k): d for k, d in before_all + after_all}
+    pairs, added, removed = match([k for k, _ in before_all], [k for k, _ in after_all],
+                                  [lambda k: k.id, lambda k: k.name])
+    for kpi in removed:
+        c.changes.append(Change("removed", f"KPI {kpi.name} ({kpi.id})", ["assessment", "kpis", kpi.id], kpi.name))
+    for kpi in added:
+        c.changes.append(Change("added", f"KPI {kpi.name} ({kpi.id})", ["assessment", "kpis", kpi.id], None, kpi.name))
+    for before, after in pairs:
+        name, key = f"KPI {after.name} ({after.id})", ["assessment", "kpis", after.id]
+        c.value(f"{name} weight", key + ["weight"], _percent(before.weight), _percent(after.weight))
+        c.value(f"{name} target", key + ["target"], _unit(before, before.target), _unit(after, after.target))
+        for threshold in ("pass_", "excellent"):
+            label = threshold.rstrip("_")
+            c.value(f"{name} {label} threshold", key + ["thresholds", label],
+                    _unit(before, getattr(before.thresholds, threshold, None)),
+                    _unit(after, getattr(after.thresholds, threshold, None)))
+        for field_name in KPI_TEXT:
+            if field_name == "name":
+                c.value(f"KPI {before.name} ({after.id}) name", key + ["name"], before.name, after.name)
+            else:
+                c.value(f"{name} {field_name}", key + [field_name], getattr(before, field_name),
+                        getattr(after, field_name))
+        c.items(f"{name} criterion", key + ["criteria"], before.criteria, after.criteria)
+        c.value(f"{name} dimension", key + ["dimension"], dimension_of[id(before)], dimension_of[id(after)])
+
+
+# --- text and HTML reports ------------------------------------------------------------
+
+MARKS = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yellow"), "invalid": ("!", "red")}
+
+
+def text_report(diff: Diff, style: Callable[..., str] = lambda text, **_: text) -> str:
+    """Lines for a terminal; `style` is click.style when colours are wanted."""
+    lines = []
+    for problem in diff.problems:
+        lines.append(style(f"{problem}", fg="red"))
+    if diff.empty:
+        lines.append(f"no changes to the roles between {diff.old} and {diff.new}")
+    for role in diff.roles:
+        mark, colour = MARKS[role.status]
+        version = ""
+        if role.old_version != role.new_version and role.status == "changed":
+            version = f" [version {_show(role.old_version)} → {_show(role.new_version)}]"
+        lines.append(style(f"{mark} {role.id} ({role.title}): {role.status}{version}", fg=colour, bold=True))
+        if role.version_not_bumped:
+            lines.append(style(f"  warning[version-not-bumped]: content changed but version is still "
+                               f"{_show(role.new_version)}", fg="magenta"))
+        for change in role.changes:
+            mark, colour = MARKS[change.kind]
+            lines.append(style(f"  {mark} {change.describe()}", fg=colour))
+    return "\n".join(lines) + "\n"
+
+
+def html_report(diff: Diff, title: str) -> str:
+    """The body of an HTML change report: changes as <ins> and <del>."""
+    from markupsafe import Markup
+
+    parts = [Markup("<h1>{}</h1>\n<p>{} → {}</p>").format(title, diff.old, diff.new)]
+    for problem in diff.problems:
+        parts.append(Markup('<p class="problem">{}</p>').format(str(problem)))
+    if diff.empty:
+        parts.append(Markup("<p>No changes to the roles.</p>"))
+    for role in diff.roles:
+        heading = Markup("<h2>{} <small>{}</small></h2>").format(role.title, role.id)
+        if role.status == "invalid":
+            parts.append(heading + Markup("<p>invalid at one of the two revisions; see the problems above</p>"))
+            continue
+        if role.status != "changed":
+            tag = "ins" if role.status == "added" else "del"
+            parts.append(heading + Markup("<p><{0}>role {1}</{0}></p>").format(Markup(tag), role.status))
+            continue
+        items = []
+        if role.version_not_bumped:
+            items.append(Markup('<li class="warning">version-not-bumped: content changed but version is still '
+                                '{}</li>').format(_show(role.new_version)))
+        for change in role.changes:
+            old = Markup("<del>{}</del>").format(_show(change.old)) if change.kind != "added" else ""
+            new = Markup("<ins>{}</ins>").format(_show(change.new)) if change.kind != "removed" else ""
+            arrow = Markup(" → ") if old and new else ""
+            items.append(Markup('<li class="{}">{}: {}{}{}</li>').format(change.kind, change.what, old, arrow, new))
+        parts.append(heading + Markup("<ul>\n{}\n</ul>").format(Markup("\n").join(items)))
+    return str(Markup("\n").join(parts))

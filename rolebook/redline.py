@@ -1,0 +1,306 @@
+"""A Word redline: each changed role's chapter (job description and appraisal scheme) with the
+differences between two revisions as tracked changes (w:ins / w:del) a reviewer accepts or rejects.
+
+Both versions of a chapter go through the normal pipeline into WordprocessingML;
+their blocks (paragraphs and tables) are aligned, and within a changed
+paragraph or table cell the text is compared word by word (character by
+character for Chinese).
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from rolebook.diff import Diff
+from rolebook.project import Project
+from rolebook.render import ooxml
+from rolebook.render.context import role_context
+from rolebook.render.docx import DocxWriter, is_cjk
+from rolebook.render.labels import labels_for
+from rolebook.render.markdown import parse
+from rolebook.render.ooxml import W, el, ppr, sub, text_run, val
+from rolebook.render.templating import Templates
+from rolebook.render.wordpackage import PACKAGED_REFERENCE, DocumentInfo, Reference, assemble
+
+AUTHOR = "rolebook"
+_TOKEN = re.compile(r"\w+|\s+|.", re.UNICODE)
+
+
+class Marks:
+    """Tracked-change attributes: unique ids, the author, the date of the newer revision."""
+
+    def __init__(self, date: str | None):
+        self.date = date
+        self.next_id = 0
+
+    def element(self, kind: str) -> etree._Element:
+        self.next_id += 1
+        attrs = {"w:id": self.next_id, "w:author": AUTHOR}
+        if self.date:
+            attrs["w:date"] = self.date
+        return el(f"w:{kind}", attrs)
+
+
+def redline(diff: Diff, old: Project, new: Project, root: Path, date: str | None) -> bytes:
+    templates = Templates(root / "templates")
+    custom = root / "templates" / "reference.docx"
+    reference = Reference.load(custom if custom.is_file() else PACKAGED_REFERENCE)
+    old_writer, new_writer = DocxWriter(section=reference.section), DocxWriter(section=reference.section)
+    marks = Marks(date)
+    blocks: list[etree._Element] = []
+    labels = labels_for(new.settings.language)
+    for role_diff in diff.roles:
+        if role_diff.status == "invalid":
+            continue
+        before = _chapter(old_writer, templates, old, role_diff.id)
+        after = _chapter(new_writer, templates, new, role_diff.id)
+        if blocks:
+            blocks.append(el("w:p", None, ooxml.break_run("page")))
+        blocks += merge_blocks(before, after, marks)
+    offset = len(new_writer.numbering)
+    for block in blocks:  # lists of the old version keep their own numbering definitions
+        for num in block.iter(W + "numId"):
+            if num.get("old-side"):
+                num.set(W + "val", str(int(num.get(W + "val")) + offset))
+                del num.attrib["old-side"]
+    body = el("w:body")
+    title = el("w:p", None, ppr(val("w:pStyle", "Title")))
+    title.append(text_run(f"{diff.old} → {diff.new}"))
+    body.append(title)
+    body.extend(blocks)
+    info = DocumentInfo(title=f"{diff.old} → {diff.new}", subject="redline", language=new.settings.language,
+                        header=f"{new.settings.organization or ''} {diff.old} → {diff.new}".strip(),
+                        footer_pattern=labels["page_of"])
+    return assemble(body, new_writer.final_section(), new_writer.numbering + old_writer.numbering, {}, False,
+                    info, reference)
+
+
+def _chapter(writer: DocxWriter, templates: Templates, project: Project, role_id: str) -> list[etree._Element]:
+    role = project.roles.get(role_id)
+    if role is None:
+        return []
+    context = role_context(project, role)
+    markdown = templates.render("chapter.md.j2", c=context, **context)
+    start = len(writer.body)
+    writer.render(parse(markdown))
+    blocks = list(writer.body)[start:]
+    for block in blocks:
+        _unwrap_links(block)
+        for mark in block.xpath(".//w:bookmarkStart | .//w:bookmarkEnd", namespaces=ooxml.NS):
+            mark.getparent().remove(mark)
+    return blocks
+
+
+def _unwrap_links(block: etree._Element) -> None:
+    for link in block.xpath(".//w:hyperlink", namespaces=ooxml.NS):
+        parent = link.getparent()
+        index = parent.index(link)
+        for child in reversed(list(link)):
+            parent.insert(index, child)
+        parent.remove(link)
+
+
+def signature(block: etree._Element) -> str:
+    style = block.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=ooxml.NS)
+    return f"{etree.QName(block).localname}|{style}|{''.join(block.xpath('.//w:t/text()', namespaces=ooxml.NS))}"
+
+
+def merge_blocks(old: list, new: list, marks: Marks) -> list[etree._Element]:
+    for block in old:  # numbering ids of the old side are shifted once all chapters are known
+        for num in block.iter(W + "numId"):
+            num.set("old-side", "1")
+    out: list[etree._Element] = []
+    matcher = difflib.SequenceMatcher(None, [signature(b) for b in old], [signature(b) for b in new],
+                                      autojunk=False)
+    for operation, a1, a2, b1, b2 in matcher.get_opcodes():
+        if operation == "equal":
+            out += new[b1:b2]
+            continue
+        removed, added = old[a1:a2], new[b1:b2]
+        while removed and added and etree.QName(removed[0]).localname == etree.QName(added[0]).localname:
+            before, after = removed.pop(0), added.pop(0)
+            out.append(merge_table(before, after, marks) if before.tag == W + "tbl"
+                       else merge_paragraph(before, after, marks))
+        out += [mark_block(block, "del", marks) for block in removed]
+        out += [mark_block(block, "ins", marks) for block in added]
+    return out
+
+
+def mark_block(block: etree._Element, kind: str, marks: Marks) -> etree._Element:
+    """A whole paragraph or table inserted or deleted."""
+    block = copy.deepcopy(block)
+    if block.tag == W + "tbl":
+        for row in block.findall(W + "tr"):
+            _mark_row(row, kind, marks)
+        return block
+    return _mark_paragraph(block, kind, marks)
+
+
+def _mark_paragraph(paragraph: etree._Element, kind: str, marks: Marks) -> etree._Element:
+    for run in list(paragraph.findall(W + "r")):
+        wrapper = marks.element(kind)
+        paragraph.replace(run, wrapper)
+        wrapper.append(_as_deleted(run) if kind == "del" else run)
+    properties = paragraph.find(W + "pPr")
+    if properties is None:
+        properties = el("w:pPr")
+        paragraph.insert(0, properties)
+    mark = properties.find(W + "rPr")
+    if mark is None:
+        mark = sub(properties, "w:rPr")
+        ordered = ppr(*list(properties))
+        paragraph.replace(properties, ordered)
+        properties = ordered
+        mark = properties.find(W + "rPr")
+    mark.insert(0, marks.element(kind))  # the paragraph mark itself is inserted or deleted
+    return paragraph
+
+
+def _mark_row(row: etree._Element, kind: str, marks: Marks) -> None:
+    properties = row.find(W + "trPr")
+    if properties is None:
+        properties = el("w:trPr")
+        row.insert(0, properties)
+    properties.append(marks.element(kind))
+    for paragraph in row.iter(W + "p"):
+        _mark_paragraph(paragraph, kind, marks)
+
+
+def _as_deleted(run: etree._Element) -> etree._Element:
+    run = copy.deepcopy(run)
+    for text in run.findall(W + "t"):
+        text.tag = W + "delText"
+    for instruction in run.findall(W + "instrText"):
+        instruction.tag = W + "delInstrText"
+    return run
+
+
+def merge_table(old: etree._Element, new: etree._Element, marks: Marks) -> etree._Element:
+    """The new table, its rows aligned with the old ones; changed cells compared paragraph by paragraph."""
+    table = copy.deepcopy(new)
+    for row in table.findall(W + "tr"):
+        table.remove(row)
+    old_rows, new_rows = old.findall(W + "tr"), new.findall(W + "tr")
+    matcher = difflib.SequenceMatcher(None, [signature(r) for r in old_rows], [signature(r) for r in new_rows],
+                                      autojunk=False)
+    for operation, a1, a2, b1, b2 in matcher.get_opcodes():
+        if operation == "equal":
+            table.extend(copy.deepcopy(r) for r in new_rows[b1:b2])
+            continue
+        removed, added = list(old_rows[a1:a2]), list(new_rows[b1:b2])
+        while removed and added and len(removed[0].findall(W + "tc")) == len(added[0].findall(W + "tc")):
+            table.append(_merge_row(removed.pop(0), added.pop(0), marks))
+        for row in removed:
+            row = copy.deepcopy(row)
+            _mark_row(row, "del", marks)
+            table.append(row)
+        for row in added:
+            row = copy.deepcopy(row)
+            _mark_row(row, "ins", marks)
+            table.append(row)
+    return table
+
+
+def _merge_row(old: etree._Element, new: etree._Element, marks: Marks) -> etree._Element:
+    row = copy.deepcopy(new)
+    for old_cell, cell in zip(old.findall(W + "tc"), row.findall(W + "tc")):
+        old_paragraphs, new_paragraphs = old_cell.findall(W + "p"), cell.findall(W + "p")
+        for paragraph in new_paragraphs:
+            cell.remove(paragraph)
+        for merged in merge_blocks(old_paragraphs, new_paragraphs, marks):
+            cell.append(merged)
+    return row
+
+
+def merge_paragraph(old: etree._Element, new: etree._Element, marks: Marks) -> etree._Element:
+    """The new paragraph with the words that changed marked as deleted and inserted."""
+    if not (_plain_runs(old) and _plain_runs(new)):
+        return _replace_whole(old, new, marks)
+    old_chars, new_chars = _characters(old), _characters(new)
+    old_tokens, new_tokens = _tokens(old_chars), _tokens(new_chars)
+    paragraph = el("w:p")
+    properties = new.find(W + "pPr")
+    if properties is not None:
+        paragraph.append(copy.deepcopy(properties))
+    matcher = difflib.SequenceMatcher(None, [t for t, _ in old_tokens], [t for t, _ in new_tokens], autojunk=False)
+    for operation, a1, a2, b1, b2 in matcher.get_opcodes():
+        if operation in ("delete", "replace"):
+            wrapper = marks.element("del")
+            wrapper.extend(_as_deleted(run) for run in _runs(old_tokens[a1:a2]))
+            paragraph.append(wrapper)
+        if operation in ("insert", "replace"):
+            wrapper = marks.element("ins")
+            wrapper.extend(_runs(new_tokens[b1:b2]))
+            paragraph.append(wrapper)
+        if operation == "equal":
+            paragraph.extend(_runs(new_tokens[b1:b2]))
+    return paragraph
+
+
+def _replace_whole(old, new, marks) -> etree._Element:
+    """Paragraphs with fields or breaks: the old one's runs deleted, the new one's inserted."""
+    paragraph = copy.deepcopy(new)
+    for run in list(paragraph.findall(W + "r")):
+        paragraph.remove(run)
+    deleted = marks.element("del")
+    deleted.extend(_as_deleted(run) for run in old.findall(W + "r"))
+    inserted = marks.element("ins")
+    inserted.extend(copy.deepcopy(run) for run in new.findall(W + "r"))
+    paragraph.extend([deleted, inserted])
+    return paragraph
+
+
+def _plain_runs(paragraph: etree._Element) -> bool:
+    """Runs that hold only text (and their properties): those can be compared word by word."""
+    for run in paragraph.findall(W + "r"):
+        if any(child.tag not in (W + "t", W + "rPr") for child in run):
+            return False
+    return all(child.tag in (W + "pPr", W + "r") for child in paragraph)
+
+
+def _characters(paragraph: etree._Element) -> list[tuple[str, bytes]]:
+    """Each character with its run properties."""
+    chars = []
+    for run in paragraph.findall(W + "r"):
+        properties = run.find(W + "rPr")
+        key = etree.tostring(properties) if properties is not None else b""
+        for text in run.findall(W + "t"):
+            chars += [(char, key) for char in text.text or ""]
+    return chars
+
+
+def _tokens(chars: list[tuple[str, bytes]]) -> list[tuple[str, list]]:
+    """Words of Latin text, single characters of Chinese text, keeping each character's properties."""
+    text = "".join(char for char, _ in chars)
+    tokens, position = [], 0
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        pieces = list(word) if any(is_cjk(c) for c in word) else [word]
+        for piece in pieces:
+            tokens.append((piece, chars[position:position + len(piece)]))
+            position += len(piece)
+    return tokens
+
+
+def _runs(tokens: list[tuple[str, list]]) -> list[etree._Element]:
+    runs: list[etree._Element] = []
+    text, key = "", None
+    for _, chars in tokens:
+        for char, properties in chars:
+            if properties != key and text:
+                runs.append(text_run(text, _properties(key)))
+                text = ""
+            text += char
+            key = properties
+    if text:
+        runs.append(text_run(text, _properties(key)))
+    return runs
+
+
+def _properties(key: bytes | None) -> etree._Element | None:
+    return etree.fromstring(key) if key else None

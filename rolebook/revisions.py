@@ -1,0 +1,36 @@
+"""Load a project as it is at a git revision, or in the working tree."""
+
+from __future__ import annotations
+
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from rolebook import gitinfo
+from rolebook.project import Project, load_project
+
+WORKING_TREE = "working tree"
+
+
+@dataclass
+class Side:
+    project: Project
+    label: str  # the revision as the user named it, or "working tree"
+    time: str | None  # commit time (ISO 8601, UTC); None for the working tree
+
+
+@contextmanager
+def side(root: Path, revision: str | None) -> Iterator[Side]:
+    """The project at `revision` (None: the working tree), loaded from a temporary export."""
+    gitinfo.require_repository(root)
+    if revision is None:
+        yield Side(load_project(root), WORKING_TREE, None)
+        return
+    commit = gitinfo.resolve(root, revision)
+    with tempfile.TemporaryDirectory(prefix="rolebook-") as folder:
+        export = Path(folder)
+        gitinfo.export_project(root, commit, export)
+        (export / "role_specs").mkdir(exist_ok=True)
+        yield Side(load_project(export, label=revision), revision, gitinfo.commit_time(root, commit))
