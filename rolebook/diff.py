@@ -81,7 +81,7 @@ def compare_projects(old: Project, new: Project, old_label: str, new_label: str,
         if wanted and role_id not in wanted:
             continue
         before, after = old_roles.get(role_id), new_roles.get(role_id)
-        if (before is None and role_id in old.role_files) or (after is None and role_id in new.role_files):
+        if role_id in old.invalid_roles or role_id in new.invalid_roles:
             title = (after or before).title if (after or before) else role_id
             diff.roles.append(RoleDiff(role_id, title, "invalid"))  # its problems are listed
         elif before is None:

@@ -33,6 +33,7 @@ class Project:
     library_terms: list[Term] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     version_sources: dict[str, Source] = field(default_factory=dict)  # where each role's version is written
+    invalid_roles: set[str] = field(default_factory=set)  # roles with an error of their own
 
     @property
     def errors(self) -> list[Problem]:
@@ -212,14 +213,17 @@ class _Loader:
         checks: dict[str, rules.RoleCheck] = {}
         for role_id, tree in merged.items():
             tree, problems = resolve_uses(tree, self.library_trees)
+            role, found, damaged = schema.check(tree, Role, skip_missing=role_id in broken)
+            problems += found
+            if role is not None:
+                check = rules.RoleCheck(role, tree, self.show(self.project.role_files[role_id]), stems[role_id],
+                                        damaged, role_id in broken)
+                problems += rules.check_role(check)
             self.problems.extend(problems)
-            role, problems, damaged = schema.check(tree, Role, skip_missing=role_id in broken)
-            self.problems.extend(problems)
+            if role is None or role_id in broken or any(p.severity == ERROR for p in problems):
+                self.project.invalid_roles.add(role_id)
             if role is None:
                 continue
-            check = rules.RoleCheck(role, tree, self.show(self.project.role_files[role_id]), stems[role_id],
-                                    damaged, role_id in broken)
-            self.problems.extend(rules.check_role(check))
             checks[role_id] = check
             self.project.roles[role_id] = role
             self.project.version_sources[role_id] = check.own(("version",), ("id",))

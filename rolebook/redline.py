@@ -228,7 +228,7 @@ def merge_paragraph(old: etree._Element, new: etree._Element, marks: Marks) -> e
     if properties is not None:
         paragraph.append(copy.deepcopy(properties))
     matcher = difflib.SequenceMatcher(None, [t for t, _ in old_tokens], [t for t, _ in new_tokens], autojunk=False)
-    for operation, a1, a2, b1, b2 in matcher.get_opcodes():
+    for operation, a1, a2, b1, b2 in _readable(matcher.get_opcodes(), new_tokens):
         if operation in ("delete", "replace"):
             wrapper = marks.element("del")
             wrapper.extend(_as_deleted(run) for run in _runs(old_tokens[a1:a2]))
@@ -240,6 +240,23 @@ def merge_paragraph(old: etree._Element, new: etree._Element, marks: Marks) -> e
         if operation == "equal":
             paragraph.extend(_runs(new_tokens[b1:b2]))
     return paragraph
+
+
+def _readable(opcodes: list, new_tokens: list) -> list:
+    """Fold a lone space or punctuation mark between two changes into them: "Grow the pipeline" →
+    "Renew contracts" reads as one replacement, not as four pieces around a kept space."""
+    out: list = []
+    for opcode in opcodes:
+        operation, a1, a2, b1, b2 = opcode
+        if (operation != "equal" and len(out) >= 2 and out[-1][0] == "equal" and out[-2][0] != "equal"
+                and all(not token.strip() or len(token) == 1 and not token.isalnum()
+                        for token, _ in new_tokens[out[-1][3]:out[-1][4]])):
+            out.pop()
+            start = out.pop()
+            out.append(("replace", start[1], a2, start[3], b2))
+        else:
+            out.append(opcode)
+    return out
 
 
 def _replace_whole(old, new, marks) -> etree._Element:

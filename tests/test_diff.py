@@ -1,0 +1,174 @@
+"""`rolebook diff` and `validate --against` on temporary git repositories with several commits."""
+
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from rolebook.render.ooxml import NS
+
+from clients import pdf_text, schema_problems, to_pdf, xml_part
+from conftest import REPO, run_rolebook
+
+FAMILY = REPO / "tests" / "render_projects" / "family"
+
+
+def git(root, *args, date="2026-04-01T10:00:00Z"):
+    env = {**os.environ, "GIT_AUTHOR_NAME": "HR", "GIT_AUTHOR_EMAIL": "hr@example.com", "GIT_COMMITTER_NAME": "HR",
+           "GIT_COMMITTER_EMAIL": "hr@example.com", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True, env=env).stdout
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """The family project committed twice: v1, then weights, a library threshold, a duty and a title changed."""
+    root = tmp_path / "hr"
+    shutil.copytree(FAMILY, root)
+    (root / ".gitignore").write_text("build/\n")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "v1")
+    specs = root / "role_specs"
+    edit(specs / "account-executive.yaml", "weight: 70", "weight: 60")
+    edit(specs / "account-executive.yaml", "{use: csat, weight: 30}",
+         "{use: csat, weight: 40, thresholds: {pass: 85, excellent: 95}}")
+    edit(specs / "account-executive.yaml", "  - id: selling\n    title: Grow the pipeline\n    daily_tasks: [Qualify ten new leads a week]",
+         "  - id: renewals\n    title: Renew contracts\n    daily_tasks: [Call customers 90 days before renewal]")
+    edit(specs / "account-executive.yaml", "title: Account Executive", "title: Senior Account Executive")
+    edit(specs / "account-executive.yaml", "version: 1.1.0", "version: 1.2.0")
+    edit(root / "library" / "kpis.yaml", "source: Survey tool", "source: Survey tool (quarterly)")
+    edit(specs / "support-engineer.yaml", "title: Resolve tickets within the SLA",
+         "title: Resolve tickets within the agreed SLA")
+    git(root, "commit", "-q", "-am", "v2", date="2026-05-02T09:30:00Z")
+    return root
+
+
+def json_diff(root, *args):
+    result = run_rolebook("diff", "--format", "json", *args, cwd=root)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def changes(data, role):
+    entry = next(r for r in data["roles"] if r["id"] == role)
+    return {(c["kind"], "/".join(c["path"])): (c["old"], c["new"]) for c in entry["changes"]}
+
+
+def test_text_diff_names_each_change(repo):
+    result = run_rolebook("diff", "HEAD~1", "HEAD", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert "account-executive (Senior Account Executive): changed [version 1.1.0 → 1.2.0]" in text
+    assert "KPI Bookings attainment (bookings) weight: 70% → 60%" in text
+    assert "KPI Customer satisfaction (csat) weight: 30% → 40%" in text
+    assert "KPI Customer satisfaction (csat) pass threshold: 80% → 85%" in text
+    assert "duty Grow the pipeline removed" in text and "duty Renew contracts added" in text
+    assert "title: Account Executive → Senior Account Executive" in text
+    assert "\x1b[" not in text  # no colours when the output is not a terminal
+
+
+def test_json_holds_the_changes_and_library_changes_show_on_every_user(repo):
+    data = json_diff(repo, "HEAD~1", "HEAD")
+    assert data["from"] == "HEAD~1" and data["to"] == "HEAD"
+    executive = changes(data, "account-executive")
+    assert executive[("changed", "assessment/kpis/bookings/weight")] == ("70%", "60%")
+    assert executive[("changed", "assessment/kpis/csat/thresholds/pass")] == ("80%", "85%")
+    assert ("removed", "duties/selling") in executive and ("added", "duties/renewals") in executive
+    assert executive[("changed", "title")] == ("Account Executive", "Senior Account Executive")
+    engineer = changes(data, "support-engineer")
+    assert engineer[("changed", "assessment/kpis/csat/source")] == ("Survey tool", "Survey tool (quarterly)")
+    # A duty retitled but with the same id is a change of title, not a removal and an addition.
+    assert engineer[("changed", "duties/tickets/title")] == ("Resolve tickets within the SLA",
+                                                            "Resolve tickets within the agreed SLA")
+    entry = next(r for r in data["roles"] if r["id"] == "support-engineer")
+    assert entry["version_not_bumped"] is True
+    assert next(r for r in data["roles"] if r["id"] == "account-executive")["version_not_bumped"] is False
+
+
+def test_working_tree_against_head_and_exit_code(repo):
+    assert json_diff(repo)["roles"] == []
+    assert run_rolebook("diff", "--exit-code", cwd=repo).returncode == 0
+    edit(repo / "role_specs" / "support-engineer.yaml", "weight: 100", "weight: 100\n          target: 92")
+    data = json_diff(repo)
+    assert data["to"] == "working tree" and changes(data, "support-engineer")[
+        ("changed", "assessment/kpis/csat/target")] == ("90%", "92%")
+    assert run_rolebook("diff", "--exit-code", cwd=repo).returncode == 1
+    assert json_diff(repo, "--role", "account-executive")["roles"] == []
+
+
+def test_validate_against_flags_a_version_that_was_not_bumped(repo):
+    result = run_rolebook("validate", "--against", "HEAD~1", cwd=repo)
+    assert result.returncode == 0  # a warning
+    lines = [line for line in result.stdout.splitlines() if "version-not-bumped" in line]
+    assert len(lines) == 1 and lines[0].startswith("role_specs/support-engineer.yaml:4:")
+    assert run_rolebook("validate", "--against", "HEAD~1", "--strict", cwd=repo).returncode == 1
+
+
+def test_an_invalid_revision_is_reported_not_a_crash(repo):
+    edit(repo / "role_specs" / "support-engineer.yaml", "weight: 100", "weight: all of it")
+    git(repo, "commit", "-q", "-am", "broken weight")
+    result = run_rolebook("diff", "HEAD~1", "HEAD", cwd=repo)
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "HEAD:role_specs/support-engineer.yaml:" in result.stdout and "error[type]" in result.stdout
+    assert "! support-engineer (Support Engineer): invalid" in result.stdout
+    edit(repo / "role_specs" / "support-engineer.yaml", "weight: all of it", "weight: 90")
+    result = run_rolebook("diff", cwd=repo)  # a rule broken in the working tree: reported, still compared
+    assert "error[weights-sum]" in result.stdout and "weight: 100% → 90%" not in result.stdout
+
+
+def test_misuse_exits_2(repo, tmp_path):
+    result = run_rolebook("diff", "no-such-rev", cwd=repo)
+    assert result.returncode == 2 and "unknown revision 'no-such-rev'" in result.stderr
+    outside = tmp_path / "plain"
+    shutil.copytree(FAMILY, outside)
+    result = run_rolebook("diff", cwd=outside)
+    assert result.returncode == 2 and "not inside a git repository" in result.stderr
+    assert run_rolebook("diff", "a", "b", "c", cwd=repo).returncode == 2
+
+
+def test_html_report_marks_insertions_and_deletions(repo):
+    result = run_rolebook("diff", "HEAD~1", "HEAD", "--format", "html", cwd=repo)
+    page = result.stdout
+    assert "<del>70%</del> → <ins>60%</ins>" in page
+    assert "<del>Grow the pipeline</del>" in page and "<ins>Renew contracts</ins>" in page
+    assert page.startswith("<!DOCTYPE html>")
+
+
+def test_word_redline_has_tracked_changes(repo, tmp_path):
+    out = tmp_path / "redline.docx"
+    result = run_rolebook("diff", "HEAD~1", "HEAD", "--format", "docx", "--out", str(out), cwd=repo)
+    assert result.returncode == 0, result.stderr
+    document = xml_part(out, "word/document.xml")
+    inserted = document.xpath("//w:ins", namespaces=NS)
+    deleted = document.xpath("//w:del", namespaces=NS)
+    assert inserted and deleted
+    assert {e.get("{%s}author" % NS["w"]) for e in inserted + deleted} == {"rolebook"}
+    assert {e.get("{%s}date" % NS["w"]) for e in inserted} == {"2026-05-02T09:30:00Z"}
+    deleted_text = "".join(document.xpath("//w:del//w:delText/text()", namespaces=NS))
+    inserted_text = "".join(document.xpath("//w:ins//w:t/text()", namespaces=NS))
+    assert "Grow the pipeline" in deleted_text and "Renew contracts" in inserted_text
+    heading = document.xpath("//w:p[w:pPr/w:pStyle/@w:val='Heading3'][w:del]", namespaces=NS)[0]
+    assert "".join(heading.xpath("w:r/w:t/text()", namespaces=NS)) == "1. "  # kept; the rest replaced
+    assert "".join(heading.xpath("w:del//w:delText/text()", namespaces=NS)) == "Grow the pipeline"
+    assert "7" in deleted_text and "6" in inserted_text  # 70% → 60%, compared word by word
+    assert schema_problems(out) == ""
+    pdf = to_pdf(out, outdir=tmp_path)[0]
+    text = pdf_text(pdf)
+    assert "Grow the pipeline" in text and "Renew contracts" in text  # LibreOffice shows the changes
+
+
+def test_pre_commit_hook_definition():
+    import yaml
+
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
+    ids = {hook["id"]: hook for hook in hooks}
+    assert ids["rolebook-validate"]["entry"] == "rolebook validate"
+    assert ids["rolebook-validate"]["pass_filenames"] is False
