@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
 import os
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterator
 
 from markupsafe import Markup
 
+from rolebook import manifest
 from rolebook.errors import Problem, RolebookError, UsageError
 from rolebook.project import Project
 from rolebook.render.documents import KIND_LABELS, Renderer
 from rolebook.render.html import PageInfo
 from rolebook.render.labels import labels_for
+from rolebook.spec.model import Role
 
 KINDS = ("jd", "form", "handbook")
 FORMATS = ("docx", "html")
@@ -31,7 +37,18 @@ class InvalidProject(RolebookError):
 @dataclass
 class BuildResult:
     written: list[Path] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)  # up to date: not rendered again
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Job:
+    """One document in its formats: a role's job description or form, or the handbook."""
+
+    kind: str
+    role: Role | None
+    paths: dict[str, Path]  # format → output file
+    key: str = ""
 
 
 def select_roles(project: Project, role_ids: tuple[str, ...]):
@@ -50,26 +67,101 @@ def select_roles(project: Project, role_ids: tuple[str, ...]):
     return chosen
 
 
+def plan(project: Project, kinds, formats, roles, out: Path) -> list[Job]:
+    """Every document to build, each with the key of what it depends on. The handbook comes first:
+    it is the longest job, so parallel workers start it at once."""
+    common = manifest.common_key(project.root)
+    jobs = []
+    if "handbook" in kinds:
+        parts = [role.model_dump_json() for role in project.concrete_roles()]
+        parts += [term.model_dump_json() for term in project.library_terms]
+        parts += [(project.root / name).read_bytes().hex() for name in project.settings.handbook.policies]
+        jobs.append(Job("handbook", None, {fmt: out / f"handbook.{fmt}" for fmt in formats},
+                        manifest.document_key(common, "handbook", *formats, *parts,
+                                              manifest.git_state(project.root))))
+    for kind in (k for k in kinds if k != "handbook"):
+        for role in roles:
+            boss = project.roles.get(role.reports_to or "")
+            jobs.append(Job(kind, role, {fmt: out / KIND_FOLDERS[kind] / f"{role.id}.{fmt}" for fmt in formats},
+                            manifest.document_key(common, kind, *formats, role.model_dump_json(),
+                                                  boss.title if boss else "", project.language_of(role))))
+    return jobs
+
+
 def build(project: Project, kinds: tuple[str, ...] = KINDS, formats: tuple[str, ...] = FORMATS,
-          role_ids: tuple[str, ...] = (), out: Path | None = None) -> BuildResult:
+          role_ids: tuple[str, ...] = (), out: Path | None = None, workers: int = 1,
+          progress: Callable[[int], None] | None = None, digest: str = "") -> BuildResult:
+    """Render what changed since the last build (all of it the first time) and write it atomically."""
     if project.errors:
         raise InvalidProject(project.errors)
     out = out or project.root / "build"
     roles = select_roles(project, role_ids)
     renderer = Renderer(project)
+    for role in roles:
+        renderer.language(role)  # collects the warnings here: workers' warnings would be lost
+    record = manifest.Manifest.load(out)
+    jobs = plan(project, kinds, formats, roles, out)
+    todo = [job for job in jobs if not record.fresh(_names(job, out), job.key)]
+    if progress is not None and hasattr(progress, "start") and len(todo) > 20:
+        progress.start(len(todo))
+    elif progress is not None:
+        progress = None  # a moment's work needs no bar
     files: dict[Path, bytes] = {}
-    for kind in kinds:
-        if kind == "handbook":
-            for fmt, data in renderer.render_handbook(formats).items():
-                files[out / f"handbook.{fmt}"] = data
-            continue
-        for role in roles:
-            for fmt, data in renderer.render(kind, role, formats).items():
-                files[out / KIND_FOLDERS[kind] / f"{role.id}.{fmt}"] = data
-    files[out / "index.html"] = index_page(project, renderer, out, set(files))
+    for job, rendered in zip(todo, render_all(renderer, todo, workers, progress)):
+        for fmt, data in rendered.items():
+            files[job.paths[fmt]] = data
+    index = out / "index.html"
+    page = index_page(project, renderer, out, set(files))
+    if files or not index.is_file() or index.read_bytes() != page:
+        files[index] = page
     for path in sorted(files):
         write_atomically(path, files[path])
-    return BuildResult(sorted(files), renderer.warnings)
+    record.inputs = digest
+    for job in jobs:
+        for name in _names(job, out):
+            record.outputs[name] = {"key": job.key, "role": job.role.id if job.role else None}
+    for name, entry in list(record.outputs.items()):  # documents of roles that no longer exist
+        if entry.get("role") and entry["role"] not in project.roles:
+            (out / name).unlink(missing_ok=True)
+            del record.outputs[name]
+    write_atomically(record.path, record.to_bytes())
+    rendered = {id(job) for job in todo}
+    skipped = sorted(path for job in jobs if id(job) not in rendered for path in job.paths.values())
+    return BuildResult(sorted(files), skipped, renderer.warnings)
+
+
+def _names(job: Job, out: Path) -> list[str]:
+    return [path.relative_to(out).as_posix() for path in job.paths.values()]
+
+
+_WORKER_RENDERER: Renderer | None = None
+
+
+def _render_job(job: Job) -> dict[str, bytes]:
+    renderer = _WORKER_RENDERER
+    formats = tuple(job.paths)
+    if job.kind == "handbook":
+        return renderer.render_handbook(formats)
+    return renderer.render(job.kind, job.role, formats)
+
+
+def render_all(renderer: Renderer, jobs: list[Job], workers: int, progress=None) -> Iterator[dict[str, bytes]]:
+    """Render jobs in order; with workers > 1 in forked processes that share the loaded project."""
+    global _WORKER_RENDERER
+    _WORKER_RENDERER = renderer
+    gc.freeze()  # the loaded project stays: the collector need not walk it again and again
+    if workers <= 1 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for job in jobs:
+            yield _render_job(job)
+            if progress:
+                progress(1)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for rendered in pool.map(_render_job, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 8)))):
+            yield rendered
+            if progress:
+                progress(1)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

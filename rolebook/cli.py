@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -100,13 +102,34 @@ def _files_concerned(project: Project, targets: list[Path]) -> set[str] | None:
               help="Which formats (default: both).")
 @click.option("--role", "roles", multiple=True, metavar="ID", help="Only these roles (repeatable).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: build/).")
-def build(kinds: tuple[str, ...], formats: tuple[str, ...], roles: tuple[str, ...], out: Path | None) -> None:
-    """Validate, then render job descriptions, appraisal forms and the handbook into build/ (Word and HTML)."""
+@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
+              help="Parallel workers (default: the number of CPUs).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Name every file written or found up to date.")
+def build(kinds: tuple[str, ...], formats: tuple[str, ...], roles: tuple[str, ...], out: Path | None,
+          workers: int | None, quiet: bool, verbose: bool) -> None:
+    """Validate, then render job descriptions, appraisal forms and the handbook into build/ (Word and HTML).
+
+    Only what changed since the last build is rendered again.
+    """
+    from rolebook import manifest
     from rolebook.build import FORMATS, KINDS, InvalidProject, build as run_build
 
-    project = _open(Path.cwd())
+    root = find_root(Path.cwd())
+    if root is None:
+        raise UsageError(f"{Path.cwd()}: not in a rolebook project (no role_specs/ folder here or above)")
+    out = (out or root / "build").resolve()
+    kinds, formats = kinds or KINDS, formats or FORMATS
+    options = ["kinds", *sorted(kinds), "formats", *sorted(formats), "roles", *sorted(roles)]
+    digest = manifest.input_digest(root, options)
+    if manifest.Manifest.load(out).up_to_date(digest):
+        if not quiet:
+            click.echo(f"{display(out)} is up to date", err=True)
+        return
+    project = load_project(root)
     try:
-        result = run_build(project, kinds or KINDS, formats or FORMATS, roles, out)
+        with _progress(quiet) as progress:
+            result = run_build(project, kinds, formats, roles, out, workers or os.cpu_count() or 1, progress, digest)
     except InvalidProject as exc:
         for problem in exc.problems:
             click.echo(str(problem))
@@ -116,7 +139,41 @@ def build(kinds: tuple[str, ...], formats: tuple[str, ...], roles: tuple[str, ..
         click.echo(str(warning), err=True)
     for message in result.warnings:
         click.echo(f"warning: {message}", err=True)
-    click.echo(f"wrote {len(result.written)} file(s) to {display(out or project.root / 'build')}", err=True)
+    if verbose:
+        for path in result.written:
+            click.echo(f"wrote {display(path)}", err=True)
+        for path in result.skipped:
+            click.echo(f"up to date {display(path)}", err=True)
+    if not quiet:
+        click.echo(f"wrote {len(result.written)} file(s) to {display(out)}"
+                   + (f"; {len(result.skipped)} up to date" if result.skipped else ""), err=True)
+
+
+@contextmanager
+def _progress(quiet: bool):
+    """A progress bar on a terminal; nothing in logs (CI) or with --quiet."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    state = {"bar": None}
+
+    def advance(count: int) -> None:
+        state["bar"].update(count)
+
+    class Progress:
+        def __call__(self, count: int) -> None:
+            advance(count)
+
+        def start(self, total: int):
+            state["bar"] = click.progressbar(length=total, label="rendering", file=sys.stderr)
+            state["bar"].__enter__()
+
+    progress = Progress()
+    try:
+        yield progress
+    finally:
+        if state["bar"] is not None:
+            state["bar"].__exit__(None, None, None)
 
 
 def _open(path: Path) -> Project:

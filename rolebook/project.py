@@ -6,7 +6,9 @@ and returns every problem of every file along with the roles that are valid.
 
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,7 +79,21 @@ def spec_files(root: Path) -> list[Path]:
 
 def load_project(root: Path, label: str | None = None) -> Project:
     """Load and check a project. With a label (a git revision), files show as `label:role_specs/x.yaml`."""
-    return _Loader(root, label).load()
+    with _collector_paused():
+        return _Loader(root, label).load()
+
+
+@contextmanager
+def _collector_paused():
+    """Loading makes many small objects and no garbage cycles; Python's cycle collector, which
+    would walk them all again and again, only slowed it down (profiled: 40% of the time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class _Loader:

@@ -34,7 +34,8 @@ def test_build_writes_every_concrete_role_and_an_index(tmp_path):
     shutil.copytree(REPO, root, ignore=shutil.ignore_patterns("build", "tests", ".git", "*.egg-info"))
     result = run_rolebook("build", "--kind", "jd", cwd=root)
     assert result.returncode == 0, result.stderr
-    built = sorted(p.relative_to(root / "build").as_posix() for p in (root / "build").rglob("*.*"))
+    built = sorted(p.relative_to(root / "build").as_posix() for p in (root / "build").rglob("*.*")
+                   if not p.name.startswith("."))  # the manifest of the build's inputs
     roles = ["sales-manager", "sales-rep", "telesales-supervisor"]
     assert built == ["index.html"] + [f"jd/{r}.{f}" for r in roles for f in ("docx", "html")]
     index = (root / "build" / "index.html").read_text(encoding="utf-8")
@@ -49,7 +50,7 @@ def test_rebuild_is_byte_identical(english):
     shutil.rmtree(english / "build")
     run_rolebook("build", cwd=english)
     second = {p.relative_to(english): p.read_bytes() for p in (english / "build").rglob("*.*")}
-    assert first == second and len(first) == 11  # 2 roles × (jd, form) × 2 formats, the handbook × 2, index
+    assert first == second and len(first) == 12  # 2 roles × (jd, form) × 2 formats, handbook × 2, index, manifest
 
 
 def test_role_format_and_out_options(english, tmp_path):
@@ -57,7 +58,7 @@ def test_role_format_and_out_options(english, tmp_path):
     result = run_rolebook("build", "--role", "data-analyst", "--format", "html", "--kind", "jd", "--out", str(out),
                           cwd=english)
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in out.rglob("*.*")) == ["data-analyst.html", "index.html"]
+    assert sorted(p.name for p in out.rglob("*.*")) == [".rolebook-manifest.json", "data-analyst.html", "index.html"]
     assert not (english / "build").exists()
 
 

@@ -10,11 +10,11 @@ from rolebook.errors import RolebookError
 from rolebook.project import Project
 from rolebook import gitinfo
 from rolebook.render.context import handbook_context, role_context
-from rolebook.render.html import PageInfo, render_body
+from rolebook.render.html import TOC_MARK, PageInfo, render_body, toc_list
 from rolebook.render.labels import catalogue_name, labels_for
-from rolebook.render.markdown import parse
+from rolebook.render.markdown import headings, parse, toc_entries
 from rolebook.render.templating import Templates, inline
-from rolebook.render.wordpackage import PACKAGED_REFERENCE, DocumentInfo, Reference, build_docx
+from rolebook.render.wordpackage import PACKAGED_REFERENCE, DocumentInfo, DocxInParts, Reference, build_docx
 from rolebook.spec.model import Role
 
 KIND_TEMPLATES = {"jd": "jd.md.j2", "form": "form.md.j2"}
@@ -64,7 +64,7 @@ class Renderer:
         return self.write(parse(self.markdown(kind, role)), info, formats)
 
     def render_handbook(self, formats: tuple[str, ...]) -> dict[str, bytes]:
-        """The policy handbook of the whole project."""
+        """The policy handbook of the whole project, rendered chapter by chapter to bound memory."""
         project = self.project
         revision = gitinfo.revision(project.root)
         context = handbook_context(project, revision, gitinfo.history(project.root), self.policies())
@@ -73,7 +73,26 @@ class Renderer:
             title=inline(context["title"]), subject=labels["handbook"], language=project.settings.language,
             header=inline(context["title"]), footer_pattern=labels["page_of"], creator=project.settings.organization,
             version=revision.commit, keywords=[c["role"].id for c in context["roles"]], date=revision.date)
-        return self.write(parse(self.templates.render("handbook.md.j2", **context)), info, formats)
+        markdown = self.templates.render("handbook.md.j2", **context)
+        docx = DocxInParts(self.reference) if "docx" in formats else None
+        html: list[str] = []
+        found: list = []
+        levels = 2
+        for part in re.split(r"(?m)^(?=::: pagebreak$)", markdown):  # chapters start with a page break
+            tokens = parse(part, first_heading=len(found) + 1, fill_toc=False)
+            found += headings(tokens)
+            levels = next((t.meta["levels"] for t in tokens if t.type == "container_toc_open"), levels)
+            if docx:
+                docx.add(tokens)
+            if "html" in formats:
+                html.append(render_body(tokens))
+        toc = toc_entries(found, levels)
+        out: dict[str, bytes] = {}
+        if docx:
+            out["docx"] = docx.finish(toc, self.branded(info))
+        if "html" in formats:
+            out["html"] = self.page(info, "".join(html).replace(TOC_MARK, toc_list(toc), 1), landscape=False)
+        return out
 
     def policies(self) -> list[str]:
         texts = []
@@ -87,19 +106,27 @@ class Renderer:
 
     def write(self, tokens, info: DocumentInfo, formats: tuple[str, ...]) -> dict[str, bytes]:
         """The tokens of one document in each format, with the project's branding."""
-        branding = self.project.settings.branding
-        fonts = [font if font and _FONT_NAME.match(font) else None for font in (branding.font, branding.cjk_font)]
         out: dict[str, bytes] = {}
         if "docx" in formats:
-            info.latin_font, info.cjk_font, info.accent, info.logo = fonts[0], fonts[1], branding.accent_color, self.logo
-            out["docx"] = build_docx(tokens, info, self.reference)
+            out["docx"] = build_docx(tokens, self.branded(info), self.reference)
         if "html" in formats:
-            page = PageInfo(title=info.title, language=info.language, header=info.header,
-                            accent=branding.accent_color or "#1F4E79", latin_font=fonts[0], cjk_font=fonts[1],
-                            logo=self.logo, landscape=tokens[0].type == "container_landscape_open")
-            html = self.templates.render_html("page.html.j2", page=page, body=Markup(render_body(tokens)))
-            out["html"] = html.encode("utf-8")
+            out["html"] = self.page(info, render_body(tokens), tokens[0].type == "container_landscape_open")
         return out
 
+    def fonts(self) -> list[str | None]:
+        branding = self.project.settings.branding
+        return [font if font and _FONT_NAME.match(font) else None for font in (branding.font, branding.cjk_font)]
 
+    def branded(self, info: DocumentInfo) -> DocumentInfo:
+        branding = self.project.settings.branding
+        info.latin_font, info.cjk_font = self.fonts()
+        info.accent, info.logo = branding.accent_color, self.logo
+        return info
 
+    def page(self, info: DocumentInfo, body: str, landscape: bool) -> bytes:
+        branding = self.project.settings.branding
+        latin, cjk = self.fonts()
+        page = PageInfo(title=info.title, language=info.language, header=info.header,
+                        accent=branding.accent_color or "#1F4E79", latin_font=latin, cjk_font=cjk,
+                        logo=self.logo, landscape=landscape)
+        return self.templates.render_html("page.html.j2", page=page, body=Markup(body)).encode("utf-8")

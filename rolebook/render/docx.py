@@ -96,6 +96,7 @@ class DocxWriter:
         self.bookmarks = 0
         self.open_bookmark: int | None = None
         self.has_toc = False
+        self.toc_placeholder: etree._Element | None = None
 
     # --- driving ---------------------------------------------------------------------
 
@@ -357,19 +358,13 @@ class DocxWriter:
     def t_container_toc_close(self, token: Token) -> None:
         """A TOC field, filled in with the headings and their links, so it is right before Word updates it."""
         self.containers.pop()
-        entries = token.meta.get("entries", [])
         self.has_toc = True
-        for index, (level, text, anchor) in enumerate(entries):
-            paragraph = self.new_paragraph(f"TOC{min(level, 2)}")
-            if index == 0:
-                paragraph.extend(ooxml.field_start('TOC \\o "1-2" \\h \\z \\u'))
-            link = sub(paragraph, "w:hyperlink", {"w:anchor": bookmark_name(anchor), "w:history": 1})
-            link.append(text_run(text))
-            tab = sub(link, "w:r")
-            sub(tab, "w:tab")
-            link.extend(ooxml.field_runs(f"PAGEREF {bookmark_name(anchor)} \\h", ""))
-            if index == len(entries) - 1:
-                paragraph.append(ooxml.field_end())
+        entries = token.meta.get("entries")
+        if entries is None:  # a document written in parts: its headings are known at the end
+            self.toc_placeholder = self.add_block(el("w:p"))
+        else:
+            for paragraph in toc_paragraphs(entries):
+                self.add_block(paragraph)
         self.paragraph = None
 
     def t_container_pagebreak_open(self, token: Token) -> None:
@@ -603,6 +598,23 @@ class InlineWriter:
 
     def i_link_close(self, *_) -> None:
         self.target = self.paragraph
+
+
+def toc_paragraphs(entries: list[tuple[int, str, str]]) -> list[etree._Element]:
+    paragraphs = []
+    for index, (level, text, anchor) in enumerate(entries):
+        paragraph = el("w:p", None, ppr(val("w:pStyle", f"TOC{min(level, 2)}")))
+        if index == 0:
+            paragraph.extend(ooxml.field_start('TOC \\o "1-2" \\h \\z \\u'))
+        link = sub(paragraph, "w:hyperlink", {"w:anchor": bookmark_name(anchor), "w:history": 1})
+        link.append(text_run(text))
+        tab = sub(link, "w:r")
+        sub(tab, "w:tab")
+        link.extend(ooxml.field_runs(f"PAGEREF {bookmark_name(anchor)} \\h", ""))
+        if index == len(entries) - 1:
+            paragraph.append(ooxml.field_end())
+        paragraphs.append(paragraph)
+    return paragraphs
 
 
 def bookmark_name(anchor: str) -> str:

@@ -41,7 +41,10 @@ class HtmlWriter(RendererHTML):
         name = token.type[len("container_"):].rsplit("_", 1)[0]
         tag = _DIRECTIVE_TAGS.get(name, "div")
         if name == "toc":
-            return '<nav class="toc">\n' if token.nesting == 1 else _toc(token) + "</nav>\n"
+            if token.nesting == 1:
+                return '<nav class="toc">\n'
+            entries = token.meta.get("entries")
+            return (TOC_MARK if entries is None else toc_list(entries)) + "</nav>\n"
         if token.nesting == -1:
             return f"</{tag}>\n"
         return f'<{tag} class="{name}">\n'
@@ -156,10 +159,13 @@ def _mark_meta_tables(tokens: list[Token]) -> None:
             token.meta["meta"] = depth > 0
 
 
-def _toc(token: Token) -> str:
+TOC_MARK = "<!-- rolebook: contents -->\n"  # where a document written in parts puts its contents
+
+
+def toc_list(entries: list[tuple[int, str, str]]) -> str:
     """The table of contents as a navigation list; deeper entries nest under the entry before them."""
     tree: list[tuple[tuple, list]] = []
-    for entry in token.meta.get("entries", []):
+    for entry in entries:
         if entry[0] > 1 and tree:
             tree[-1][1].append(entry)
         else:

@@ -81,41 +81,71 @@ def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.use(deflist_plugin)
-    for name in DIRECTIVES:
-        container_plugin(md, name)
+    # One block rule for every directive (one rule per name would be tried on every line);
+    # `directive_names` then gives each token its directive's type.
+    container_plugin(md, "directive", validate=lambda params, *_: params.strip().split(" ", 1)[0] in DIRECTIVES)
     md.inline.parse = _parse_inline.__get__(md.inline)
     return md
 
 
-def parse(text: str) -> list[Token]:
-    return contents(form_tables(parser().parse(text)))
+def parse(text: str, first_heading: int = 1, fill_toc: bool = True) -> list[Token]:
+    """Tokens for both writers. A document parsed in parts numbers its headings from
+    `first_heading` on and fills its contents itself at the end (fill_toc=False)."""
+    return contents(form_tables(directive_names(parser().parse(text))), first_heading, fill_toc)
 
 
-def contents(tokens: list[Token]) -> list[Token]:
+def headings(tokens: list[Token]) -> list[tuple[int, str, str]]:
+    """(level, text, anchor) of the headings that have an anchor, in order."""
+    return [entry for token in tokens if (entry := token.meta.get("heading"))]
+
+
+def toc_entries(entries: list[tuple[int, str, str]], levels: int) -> list[tuple[int, str, str]]:
+    return [entry for entry in entries if entry[0] <= levels]
+
+
+def toc_levels(token: Token) -> int:
+    depth = directive_params(token).get("levels", "2")
+    return int(depth) if depth.isdigit() else 2
+
+
+def directive_names(tokens: list[Token]) -> list[Token]:
+    """`container_directive_open` with info `meta` becomes `container_meta_open` (and its close)."""
+    open_names: list[str] = []
+    for token in tokens:
+        if token.type == "container_directive_open":
+            open_names.append(token.info.strip().split(" ", 1)[0])
+            token.type = f"container_{open_names[-1]}_open"
+        elif token.type == "container_directive_close":
+            token.type = f"container_{open_names.pop()}_close"
+    return tokens
+
+
+def contents(tokens: list[Token], first: int = 1, fill_toc: bool = True) -> list[Token]:
     """Give every heading an anchor (`sec-N`) and every `::: toc` the headings it lists.
 
     A toc's entries are (level, text, anchor) of the headings down to its
-    `levels=` (default 2), in document order; both writers link them.
+    `levels=` (default 2), in document order; both writers link them. When
+    fill_toc is False the entries stay None: the caller fills them in later.
     """
-    headings = []
+    found = []
     in_title = 0
     for index, token in enumerate(tokens):
         in_title += {"container_doc-title_open": 1, "container_doc-title_close": -1}.get(token.type, 0)
         if token.type == "heading_open" and not in_title:  # a document's title is not in its contents
-            anchor = f"sec-{len(headings) + 1}"
+            anchor = f"sec-{first + len(found)}"
             token.attrs["id"] = anchor
             token.meta["anchor"] = anchor
             text = "".join(child.content for child in tokens[index + 1].children or []
                            if child.type in ("text", "code_inline"))
-            headings.append((int(token.tag[1]), text, anchor))
-    entries: list = []
+            token.meta["heading"] = (int(token.tag[1]), text, anchor)
+            found.append(token.meta["heading"])
+    entries: list | None = None
     for token in tokens:
         if token.type == "container_toc_open":
-            depth = directive_params(token).get("levels", "2")
-            levels = int(depth) if depth.isdigit() else 2
-            entries = [entry for entry in headings if entry[0] <= levels]
+            entries = toc_entries(found, toc_levels(token)) if fill_toc else None
         if token.type in ("container_toc_open", "container_toc_close"):
             token.meta["entries"] = entries
+            token.meta["levels"] = toc_levels(token) if token.nesting == 1 else None
     return tokens
 
 

@@ -17,7 +17,7 @@ from lxml import etree
 
 from rolebook.errors import RolebookError
 from rolebook.render import ooxml
-from rolebook.render.docx import DocxWriter
+from rolebook.render.docx import DocxWriter, toc_paragraphs
 from rolebook.render.ooxml import el, ppr, sub, text_run, val
 
 PACKAGED_REFERENCE = Path(__file__).parent / "templates" / "reference.docx"
@@ -60,6 +60,7 @@ class Reference:
     styles: etree._Element
     section: etree._Element  # w:sectPr: page size and margins
     extra_parts: dict[str, tuple[str, bytes]]  # name → (kind, bytes): theme, font table
+    styles_cache: dict = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> Reference:
@@ -83,7 +84,14 @@ class Reference:
 
     def styles_for(self, language: str, latin_font: str | None, cjk_font: str | None,
                    accent: str | None) -> bytes:
-        """styles.xml with the document's fonts, languages and accent colour applied."""
+        """styles.xml with the document's fonts, languages and accent colour applied (made once per set)."""
+        key = (language, latin_font, cjk_font, accent)
+        if key not in self.styles_cache:
+            self.styles_cache[key] = self._styles_for(*key)
+        return self.styles_cache[key]
+
+    def _styles_for(self, language: str, latin_font: str | None, cjk_font: str | None,
+                    accent: str | None) -> bytes:
         styles = etree.fromstring(etree.tostring(self.styles))
         defaults = styles.find(f"{ooxml.W}docDefaults/{ooxml.W}rPrDefault/{ooxml.W}rPr")
         if defaults is None:
@@ -156,9 +164,54 @@ def build_docx(tokens, info: DocumentInfo, reference: Reference) -> bytes:
                     reference)
 
 
+class DocxInParts:
+    """A long document (the handbook) written part by part.
+
+    Each part's WordprocessingML is serialized as soon as it is written, so
+    neither the tokens nor the element tree of the whole book stay in memory
+    (for 1,000 roles that was over 1 GB). The contents are filled in at the
+    end, when every heading is known.
+    """
+
+    def __init__(self, reference: Reference):
+        self.reference = reference
+        self.writer = DocxWriter(section=reference.section)
+        self.pieces: list[bytes | etree._Element] = []
+
+    def add(self, tokens) -> None:
+        self.writer.render(tokens)
+        for child in list(self.writer.body):
+            self.writer.body.remove(child)
+            self.pieces.append(child if child is self.writer.toc_placeholder else fragment(child))
+
+    def finish(self, toc, info: DocumentInfo) -> bytes:
+        chunks = [piece if isinstance(piece, bytes) else b"".join(fragment(p) for p in toc_paragraphs(toc))
+                  for piece in self.pieces]
+        writer = self.writer
+        return assemble(chunks, writer.final_section(), writer.numbering, writer.links.external, writer.has_toc,
+                        info, self.reference)
+
+
+_DECLARATIONS = ooxml.serialize(el("w:p")).split(b"<w:p", 1)[1].rsplit(b"/>", 1)[0]
+
+
+def fragment(element: etree._Element) -> bytes:
+    """A body element's XML without the namespace declarations that the document element makes."""
+    _page_furniture(element)
+    return etree.tostring(element).replace(_DECLARATIONS, b"", 1)
+
+
+def _page_furniture(element: etree._Element) -> None:
+    """Every section shows the header and footer."""
+    for section in element.iter(ooxml.w("sectPr")):
+        section.insert(0, el("w:footerReference", {"w:type": "default", "r:id": "rIdFooter"}))
+        section.insert(0, el("w:headerReference", {"w:type": "default", "r:id": "rIdHeader"}))
+
+
 def assemble(body, final_section, numbering, links: dict[str, str], has_toc: bool, info: DocumentInfo,
              reference: Reference) -> bytes:
-    """The .docx package around a body: styles, numbering, header, footer, properties, relationships."""
+    """The .docx package around a body (an element, or serialized parts): styles, numbering, header,
+    footer, properties, relationships."""
     rels: list[tuple[str, str, str, bool]] = [
         ("rIdStyles", "styles", "styles.xml", False),
         ("rIdNumbering", "numbering", "numbering.xml", False),
@@ -186,12 +239,16 @@ def assemble(body, final_section, numbering, links: dict[str, str], has_toc: boo
     for url, rel_id in links.items():
         rels.append((rel_id, "hyperlink", url, True))
 
+    parts_xml = body if isinstance(body, list) else None
+    if parts_xml is not None:
+        body = el("w:body")
     body.append(final_section)
-    for section in body.iter(ooxml.w("sectPr")):  # every section shows the header and footer
-        section.insert(0, el("w:footerReference", {"w:type": "default", "r:id": "rIdFooter"}))
-        section.insert(0, el("w:headerReference", {"w:type": "default", "r:id": "rIdHeader"}))
+    _page_furniture(body)
     document = el("w:document")
     document.append(body)
+    document_xml = ooxml.serialize(document)
+    if parts_xml is not None:
+        document_xml = document_xml.replace(b"<w:body>", b"<w:body>" + b"".join(parts_xml), 1)
 
     package = [
         ("[Content_Types].xml", _content_types(defaults, overrides)),
@@ -204,7 +261,7 @@ def assemble(body, final_section, numbering, links: dict[str, str], has_toc: boo
              "docProps/app.xml", False)])),
         ("docProps/core.xml", _core_properties(info)),
         ("docProps/app.xml", _app_properties()),
-        ("word/document.xml", ooxml.serialize(document)),
+        ("word/document.xml", document_xml),
         ("word/_rels/document.xml.rels", ooxml.relationships(rels)),
         ("word/styles.xml", reference.styles_for(info.language, info.latin_font, info.cjk_font, info.accent)),
         ("word/numbering.xml", ooxml.numbering_part(numbering)),
