@@ -112,7 +112,7 @@ def build(project: Project, kinds: tuple[str, ...] = KINDS, formats: tuple[str, 
             files[job.paths[fmt]] = data
     index = out / "index.html"
     page = index_page(project, renderer, out, set(files))
-    if files or not index.is_file() or index.read_bytes() != page:
+    if not index.is_file() or index.read_bytes() != page:
         files[index] = page
     for path in sorted(files):
         write_atomically(path, files[path])
@@ -152,16 +152,17 @@ def render_all(renderer: Renderer, jobs: list[Job], workers: int, progress=None)
     gc.freeze()  # the loaded project stays: the collector need not walk it again and again
     if workers <= 1 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for job in jobs:
-            yield _render_job(job)
+            rendered = _render_job(job)
             if progress:
                 progress(1)
+            yield rendered
         return
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for rendered in pool.map(_render_job, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 8)))):
-            yield rendered
             if progress:
                 progress(1)
+            yield rendered
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -173,6 +173,7 @@ def _progress(quiet: bool):
         yield progress
     finally:
         if state["bar"] is not None:
+            state["bar"].render_progress()  # it draws at most a few times a second: show the end
             state["bar"].__exit__(None, None, None)
 
 

@@ -1,0 +1,115 @@
+"""Incremental and parallel builds: what a rebuild renders, -j N equal to -j 1, progress and quiet output."""
+
+import os
+import pty
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, run_rolebook
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from generate import generate  # noqa: E402
+
+FAMILY = REPO / "tests" / "render_projects" / "family"
+
+
+@pytest.fixture
+def family(tmp_path):
+    root = tmp_path / "family"
+    shutil.copytree(FAMILY, root)
+    return root
+
+
+def contents(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def verbose_build(root, *args):
+    result = run_rolebook("build", "--verbose", *args, cwd=root)
+    assert result.returncode == 0, result.stderr
+    return result.stderr
+
+
+def written(stderr):
+    return sorted(line.split(" ", 1)[1] for line in stderr.splitlines() if line.startswith("wrote build/"))
+
+
+def test_parallel_output_is_identical_to_serial(family, tmp_path):
+    assert run_rolebook("build", "-j", "1", "--out", str(tmp_path / "one"), cwd=family).returncode == 0
+    assert run_rolebook("build", "-j", "3", "--out", str(tmp_path / "three"), cwd=family).returncode == 0
+    one, three = contents(tmp_path / "one"), contents(tmp_path / "three")
+    assert one == three and len(one) == 12
+
+
+def test_noop_rebuild_writes_nothing(family):
+    verbose_build(family)
+    before = {p: p.stat().st_mtime_ns for p in (family / "build").rglob("*")}
+    result = run_rolebook("build", cwd=family)
+    assert result.returncode == 0 and "is up to date" in result.stderr
+    assert {p: p.stat().st_mtime_ns for p in (family / "build").rglob("*")} == before
+
+
+def test_editing_one_role_rebuilds_its_documents_and_the_handbook(family):
+    verbose_build(family)
+    spec = family / "role_specs" / "support-engineer.yaml"
+    spec.write_text(spec.read_text().replace("Resolve tickets", "Close tickets"))
+    assert written(verbose_build(family)) == [
+        "build/forms/support-engineer.docx", "build/forms/support-engineer.html", "build/handbook.docx",
+        "build/handbook.html", "build/jd/support-engineer.docx", "build/jd/support-engineer.html"]
+
+
+def test_a_family_or_library_change_rebuilds_every_role_that_uses_it(family):
+    verbose_build(family)
+    library = family / "library" / "kpis.yaml"
+    library.write_text(library.read_text().replace("Survey tool", "Survey"))
+    assert len([p for p in written(verbose_build(family)) if "/jd/" in p]) == 4  # both roles use csat
+
+
+def test_templates_settings_and_deleted_outputs_are_noticed(family):
+    verbose_build(family)
+    (family / "build" / "jd" / "account-executive.html").unlink()
+    assert written(verbose_build(family)) == ["build/jd/account-executive.docx", "build/jd/account-executive.html"]
+    (family / "templates").mkdir()
+    (family / "templates" / "jd.md.j2").write_text('{% extends "!jd.md.j2" %}{% block end %}\nEnd.\n{% endblock %}')
+    rebuilt = written(verbose_build(family))
+    assert "build/jd/support-engineer.html" in rebuilt and "build/forms/support-engineer.html" in rebuilt
+
+
+def test_a_removed_roles_documents_are_removed(family):
+    verbose_build(family)
+    (family / "role_specs" / "support-engineer.yaml").unlink()
+    settings = family / "rolebook.yaml"
+    settings.write_text(settings.read_text().replace("[support-engineer, account-executive]", "[account-executive]"))
+    verbose_build(family)
+    assert not (family / "build" / "jd" / "support-engineer.docx").exists()
+    assert (family / "build" / "jd" / "account-executive.docx").exists()
+
+
+def test_quiet_and_no_progress_bar_in_logs(family):
+    result = run_rolebook("build", "--quiet", cwd=family)
+    assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
+
+
+def test_progress_bar_on_a_terminal(tmp_path):
+    root = generate(15, tmp_path / "p")  # 30 documents and the handbook: enough for a bar
+    output = bytearray()
+
+    def read(fd):
+        data = os.read(fd, 1024)
+        output.extend(data)
+        return data
+
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        status = pty.spawn([sys.executable, "-m", "rolebook", "build", "-j", "1"], read)
+    finally:
+        os.chdir(cwd)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert b"rendering" in output and b"100%" in output
+    plain = subprocess.run([sys.executable, "-m", "rolebook", "build", "--out", str(tmp_path / "b2")], cwd=root,
+                           capture_output=True, text=True)
+    assert "rendering" not in plain.stderr
