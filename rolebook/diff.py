@@ -233,7 +233,8 @@ def _assessment(c: _Collector, old: Role, new: Role) -> None:
     for grade in removed:
         c.changes.append(Change("removed", f"grade {grade.grade}", ["assessment", "grades", grade.grade], grade.min))
     for grade in added:
-        c.changes.append(Change("added", f"grade {grade.grade}", ["assessment", "grades", grade.grade], None, grade.min))
+        c.changes.append(Change("added", f"grade {grade.grade}", ["assessment", "grades", grade.grade], None,
+                                grade.min))
     for before, after in grades_pairs:
         for name in ("min", "label", "description"):
             c.value(f"grade {after.grade} {name}", ["assessment", "grades", after.grade, name],

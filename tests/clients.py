@@ -39,6 +39,7 @@ def schema_problems(*files: Path) -> str:
 def to_pdf(*files: Path, outdir: Path) -> list[Path]:
     """Convert documents with LibreOffice (one process for all of them)."""
     soffice = need("soffice")
+    assert len({f.stem for f in files}) == len(files), "documents with one name would overwrite one PDF"
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
                         "--outdir", str(outdir), *map(str, files)], capture_output=True, timeout=600, check=True)

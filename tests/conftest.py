@@ -30,3 +30,14 @@ def project(tmp_path):
         return write_files(tmp_path, files)
 
     return make
+
+
+def build_copy(source: Path, root: Path, *args: str) -> Path:
+    """Copy a sample project to `root`, build it with `args`, and return its build folder."""
+    import shutil
+
+    shutil.copytree(source, root, ignore=shutil.ignore_patterns("build", "tests", ".git", "*.egg-info",
+                                                                ".hypothesis"))
+    result = run_rolebook("build", *args, cwd=root)
+    assert result.returncode == 0, result.stderr
+    return root / "build"

@@ -40,7 +40,8 @@ def repo(tmp_path):
     edit(specs / "account-executive.yaml", "weight: 70", "weight: 60")
     edit(specs / "account-executive.yaml", "{use: csat, weight: 30}",
          "{use: csat, weight: 40, thresholds: {pass: 85, excellent: 95}}")
-    edit(specs / "account-executive.yaml", "  - id: selling\n    title: Grow the pipeline\n    daily_tasks: [Qualify ten new leads a week]",
+    edit(specs / "account-executive.yaml",
+         "  - id: selling\n    title: Grow the pipeline\n    daily_tasks: [Qualify ten new leads a week]",
          "  - id: renewals\n    title: Renew contracts\n    daily_tasks: [Call customers 90 days before renewal]")
     edit(specs / "account-executive.yaml", "title: Account Executive", "title: Senior Account Executive")
     edit(specs / "account-executive.yaml", "version: 1.1.0", "version: 1.2.0")

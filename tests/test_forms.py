@@ -1,24 +1,20 @@
 """Blank appraisal forms: the KPI table, the blanks, the landscape page, in Word, LibreOffice and Chromium."""
 
 import re
-import shutil
 
 import pytest
 
 from rolebook.render.ooxml import NS
 
 from clients import chromium_pdf, pdf_pages, pdf_text, schema_problems, to_pdf, xml_part
-from conftest import REPO, run_rolebook, write_files
+from conftest import REPO, build_copy, run_rolebook, write_files
 
 ENGLISH = REPO / "tests" / "render_projects" / "english"
 W = "{%s}" % NS["w"]
 
 
 def build_forms(source, root):
-    shutil.copytree(source, root, ignore=shutil.ignore_patterns("build", "tests", ".git", "*.egg-info"))
-    result = run_rolebook("build", "--kind", "form", cwd=root)
-    assert result.returncode == 0, result.stderr
-    return root / "build" / "forms"
+    return build_copy(source, root, "--kind", "form") / "forms"
 
 
 @pytest.fixture(scope="module")

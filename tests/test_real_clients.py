@@ -7,7 +7,6 @@ them (text extracted from the PDF that LibreOffice or Chromium makes).
 
 import json
 import re
-import shutil
 
 import pytest
 
@@ -17,7 +16,7 @@ from rolebook.render.markdown import parse, parser
 from rolebook.render.wordpackage import PACKAGED_REFERENCE, DocumentInfo, Reference, build_docx
 
 from clients import chromium_pdf, pdf_text, schema_problems, to_pdf
-from conftest import REPO, run_rolebook
+from conftest import REPO, build_copy
 
 PROJECTS = {
     "example": REPO,  # a role family with inheritance and library KPIs, simplified Chinese
@@ -52,12 +51,9 @@ def built(tmp_path_factory):
     """Every sample project built once: {project: (project, build folder)}."""
     out = {}
     for name, source in PROJECTS.items():
-        root = tmp_path_factory.mktemp(name)
-        shutil.copytree(source, root, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns("build", "tests", ".git", "*.egg-info", ".hypothesis"))
-        result = run_rolebook("build", cwd=root)
-        assert result.returncode == 0, result.stderr
-        out[name] = (load_project(root), root / "build")
+        root = tmp_path_factory.mktemp(name) / "p"
+        folder = build_copy(source, root)
+        out[name] = (load_project(root), folder)
     return out
 
 
