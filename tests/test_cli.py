@@ -86,5 +86,9 @@ def test_init_writes_a_project_that_validates(tmp_path):
     assert (root / "role_specs").is_dir() and (root / ".gitignore").read_text().strip() == "build/"
     check = run_rolebook("validate", "--strict", cwd=root)
     assert check.returncode == 0, check.stdout + check.stderr
+    built = run_rolebook("build", cwd=root)
+    assert built.returncode == 0, built.stderr
+    assert sorted(p.name for p in (root / "build").rglob("*.docx")) == ["handbook.docx", "support-agent.docx",
+                                                                        "support-agent.docx"]
     again = run_rolebook("init", "new-project", cwd=tmp_path)
     assert again.returncode == 2 and "nothing was written" in again.stderr
