@@ -68,12 +68,26 @@ def cell(text) -> str:
     return inline(text).replace("|", "\\|")
 
 
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
 def block(text, indent: int = 0) -> str:
-    """Block Markdown, indented to continue a list item; it cannot open or close a directive."""
+    """Block Markdown, indented to continue a list item. It cannot open or close a directive, and a
+    code fence it leaves open is closed, so that one field cannot swallow the rest of the document."""
     if text is None:
         return ""
     lines = str(text).strip("\n").splitlines()
     lines = ["\\" + line if line.lstrip().startswith(":::") else line.rstrip() for line in lines]
+    fence = None
+    for line in lines:
+        match = _FENCE.match(line)
+        if match and fence is None:
+            fence = match.group(1)
+        elif match and fence and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
+                and not line.strip()[len(match.group(1)):].strip():
+            fence = None
+    if fence:
+        lines.append(fence)
     pad = " " * indent
     return "\n".join(pad + line if line else "" for line in lines).lstrip(" ")
 
