@@ -9,7 +9,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 from markupsafe import Markup
 
@@ -90,8 +90,12 @@ def plan(project: Project, kinds, formats, roles, out: Path) -> list[Job]:
 
 def build(project: Project, kinds: tuple[str, ...] = KINDS, formats: tuple[str, ...] = FORMATS,
           role_ids: tuple[str, ...] = (), out: Path | None = None, workers: int = 1,
-          progress: Callable[[int], None] | None = None, digest: str = "") -> BuildResult:
-    """Render what changed since the last build (all of it the first time) and write it atomically."""
+          progress=None, digest: str = "") -> BuildResult:
+    """Render what changed since the last build (all of it the first time) and write it atomically.
+
+    `progress`, when given, has start(total) and is called with each job done; `digest` is the
+    input digest (manifest.input_digest) recorded for the next build's no-op check.
+    """
     if project.errors:
         raise InvalidProject(project.errors)
     out = out or project.root / "build"
@@ -102,9 +106,9 @@ def build(project: Project, kinds: tuple[str, ...] = KINDS, formats: tuple[str, 
     record = manifest.Manifest.load(out)
     jobs = plan(project, kinds, formats, roles, out)
     todo = [job for job in jobs if not record.fresh(_names(job, out), job.key)]
-    if progress is not None and hasattr(progress, "start") and len(todo) > 20:
+    if progress is not None and len(todo) > 20:
         progress.start(len(todo))
-    elif progress is not None:
+    else:
         progress = None  # a moment's work needs no bar
     files: dict[Path, bytes] = {}
     for job, rendered in zip(todo, render_all(renderer, todo, workers, progress)):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -127,14 +126,17 @@ def build(kinds: tuple[str, ...], formats: tuple[str, ...], roles: tuple[str, ..
             click.echo(f"{display(out)} is up to date", err=True)
         return
     project = load_project(root)
+    progress = TerminalProgress() if not quiet and sys.stderr.isatty() else None  # never in logs
     try:
-        with _progress(quiet) as progress:
-            result = run_build(project, kinds, formats, roles, out, workers or os.cpu_count() or 1, progress, digest)
+        result = run_build(project, kinds, formats, roles, out, workers or os.cpu_count() or 1, progress, digest)
     except InvalidProject as exc:
         for problem in exc.problems:
             click.echo(str(problem))
         click.echo(f"rolebook: {exc}", err=True)
         sys.exit(1)
+    finally:
+        if progress:
+            progress.close()
     for warning in project.warnings:
         click.echo(str(warning), err=True)
     for message in result.warnings:
@@ -149,32 +151,23 @@ def build(kinds: tuple[str, ...], formats: tuple[str, ...], roles: tuple[str, ..
                    + (f"; {len(result.skipped)} up to date" if result.skipped else ""), err=True)
 
 
-@contextmanager
-def _progress(quiet: bool):
-    """A progress bar on a terminal; nothing in logs (CI) or with --quiet."""
-    if quiet or not sys.stderr.isatty():
-        yield None
-        return
-    state = {"bar": None}
+class TerminalProgress:
+    """A progress bar on a terminal, started by the build once it knows there is more than a moment's work."""
 
-    def advance(count: int) -> None:
-        state["bar"].update(count)
+    def __init__(self):
+        self.bar = None
 
-    class Progress:
-        def __call__(self, count: int) -> None:
-            advance(count)
+    def start(self, total: int) -> None:
+        self.bar = click.progressbar(length=total, label="rendering", file=sys.stderr)
+        self.bar.__enter__()
 
-        def start(self, total: int):
-            state["bar"] = click.progressbar(length=total, label="rendering", file=sys.stderr)
-            state["bar"].__enter__()
+    def __call__(self, count: int) -> None:
+        self.bar.update(count)
 
-    progress = Progress()
-    try:
-        yield progress
-    finally:
-        if state["bar"] is not None:
-            state["bar"].render_progress()  # it draws at most a few times a second: show the end
-            state["bar"].__exit__(None, None, None)
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.render_progress()  # it draws at most a few times a second: show the end
+            self.bar.__exit__(None, None, None)
 
 
 def _open(path: Path) -> Project:
