@@ -20,7 +20,8 @@ from rolebook.diff import Diff
 from rolebook.project import Project
 from rolebook.render import ooxml
 from rolebook.render.context import role_context
-from rolebook.render.docx import DocxWriter, is_cjk
+from rolebook.render.docx import DocxWriter
+from rolebook.render.text import is_cjk
 from rolebook.render.labels import labels_for
 from rolebook.render.markdown import parse
 from rolebook.render.ooxml import W, el, ppr, sub, text_run, val

@@ -7,24 +7,16 @@ A token type without a method here is an error, never a silent drop.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from lxml import etree
 from markdown_it.token import Token
 
-from rolebook.errors import RolebookError
 from rolebook.render import ooxml
+from rolebook.render.docx_inline import InlineWriter, WriterError
+from rolebook.render.docx_tables import TableRules, OpenTable
 from rolebook.render.markdown import directive_params
 from rolebook.render.ooxml import el, ppr, rpr, sub, text_run, val
-
-SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
-
-
-class WriterError(RolebookError):
-    """A document asks for something a writer cannot express."""
-
 
 @dataclass
 class Links:
@@ -38,45 +30,7 @@ class Links:
         return self.external[url]
 
 
-@dataclass
-class _Table:
-    element: etree._Element
-    meta: bool
-    form: bool = False
-    percents: list[float] = field(default_factory=list)  # column widths asked for, in percent
-    lines: float = 1  # least height of a form's body row, in lines
-    rows: list[list[tuple[etree._Element, str]]] = field(default_factory=list)
-    header_rows: int = 0
-
-
-LINE_TWIPS = 360  # a line of form text with its spacing
-CHAR_TWIPS = 115  # half the width of a CJK character at 10.5 pt, with some air
-CELL_PADDING = 300  # left and right cell margins, and room for bold text
-
-
-_WORD = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
-
-
-def _unbreakable_width(text: str) -> int:
-    """The widest piece a line cannot break: a short cell whole, else its longest Latin word.
-
-    East Asian text breaks between any two characters, other text at spaces.
-    """
-    if display_width(text) <= 8:
-        return display_width(text)
-    return max([display_width(word) for word in _WORD.findall(text)] + [2])
-
-
-def display_width(text: str) -> int:
-    """Columns a text needs: East Asian wide characters count twice."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def is_cjk(char: str) -> bool:
-    return bool(char) and unicodedata.east_asian_width(char) in "WF"
-
-
-class DocxWriter:
+class DocxWriter(TableRules):
     def __init__(self, section: etree._Element | None = None):
         self.body = el("w:body")
         self.targets: list[etree._Element] = [self.body]  # where block elements go
@@ -85,7 +39,7 @@ class DocxWriter:
         self.lists: list[tuple[int, int]] = []  # (numId, level) of open lists
         self.numbering: list[tuple[str, int]] = []  # (kind, start) per list, numId = index + 1
         self.item_pending = False  # a list item whose number is not placed yet
-        self.tables: list[_Table] = []
+        self.tables: list[OpenTable] = []
         self.links = Links()
         self.cell_label = False  # inside a label cell of a `meta` table
         self.cell_align: str | None = None
@@ -375,132 +329,6 @@ class DocxWriter:
     def t_container_pagebreak_close(self, token: Token) -> None:
         pass
 
-    # --- tables --------------------------------------------------------------------------
-
-    def t_table_open(self, token: Token) -> None:
-        self.place_pending_item()
-        meta = self.in_("meta")
-        form = bool(token.meta.get("form"))
-        style = "MetaTable" if meta else "FormTable" if form else "RolebookTable"
-        table = el("w:tbl")
-        look = {"w:val": "04A0", "w:firstRow": 0 if meta else 1, "w:lastRow": 0, "w:firstColumn": 0,
-                "w:lastColumn": 0, "w:noHBand": 1, "w:noVBand": 1}
-        table.append(ooxml.tblpr(val("w:tblStyle", style),
-                                 el("w:tblW", {"w:w": 5000, "w:type": "pct"}),
-                                 el("w:tblLayout", {"w:type": "fixed"}),
-                                 el("w:tblLook", look)))
-        self.add_block(table)
-        self.tables.append(_Table(table, meta, form, token.meta.get("widths") or [], token.meta.get("lines", 1)))
-
-    def t_table_close(self, token: Token) -> None:
-        table = self.tables.pop()
-        widths = self.column_widths(table)
-        grid = el("w:tblGrid")
-        for width in widths:
-            sub(grid, "w:gridCol", {"w:w": width})
-        table.element.insert(1, grid)
-        for row in table.rows:
-            for (cell, _), width in zip(row, widths):
-                cell.find(ooxml.w("tcPr")).insert(0, el("w:tcW", {"w:w": width, "w:type": "dxa"}))
-        self.paragraph = None
-
-    def column_widths(self, table: _Table) -> list[int]:
-        width = self.text_width_now()
-        if table.percents:
-            widths = [int(width * p / sum(table.percents)) for p in table.percents]
-            widths[-1] += width - sum(widths)
-            return widths
-        return self.auto_widths(table, width)
-
-    def auto_widths(self, table: _Table, text_width: int) -> list[int]:
-        """Widths in twips, as a browser's automatic layout would choose them.
-
-        A column gets at least what its longest unbreakable piece needs (a
-        short cell such as "≥ 105%" counts as one piece); the rest of the line
-        goes to the columns in proportion to how much more their text wants.
-        """
-        columns = max((len(row) for row in table.rows), default=1)
-        least, most = [1] * columns, [1] * columns
-        for row in table.rows:
-            for index, (_, text) in enumerate(row):
-                least[index] = max(least[index], _unbreakable_width(text))
-                most[index] = max(most[index], display_width(text))
-        least_twips = [CHAR_TWIPS * n + CELL_PADDING for n in least]
-        most_twips = [CHAR_TWIPS * n + CELL_PADDING for n in most]
-        if sum(most_twips) <= text_width:
-            widths = [text_width * m // sum(most_twips) for m in most_twips]
-        elif sum(least_twips) >= text_width:
-            widths = [text_width * m // sum(least_twips) for m in least_twips]
-        else:
-            spare = text_width - sum(least_twips)
-            extra = [m - n for m, n in zip(most_twips, least_twips)]
-            widths = [n + spare * e // max(sum(extra), 1) for n, e in zip(least_twips, extra)]
-        widths[-1] += text_width - sum(widths)
-        return widths
-
-    def t_thead_open(self, token: Token) -> None:
-        self.containers.append("thead")
-
-    def t_thead_close(self, token: Token) -> None:
-        self.containers.pop()
-
-    def t_tbody_open(self, token: Token) -> None:
-        pass
-
-    t_tbody_close = t_tbody_open
-
-    def t_tr_open(self, token: Token) -> None:
-        table = self.tables[-1]
-        row = sub(table.element, "w:tr")
-        header = self.in_("thead") and not table.meta
-        extra = [el("w:tblHeader")] if header else []
-        if table.form and not header:
-            extra.append(el("w:trHeight", {"w:val": int(LINE_TWIPS * table.lines), "w:hRule": "atLeast"}))
-        row.append(ooxml.trpr(el("w:cantSplit"), *extra))
-        table.rows.append([])
-
-    def t_tr_close(self, token: Token) -> None:
-        pass
-
-    def t_th_open(self, token: Token) -> None:
-        self.open_cell(token)
-
-    t_td_open = t_th_open
-
-    def open_cell(self, token: Token) -> None:
-        table = self.tables[-1]
-        row = table.element.findall(ooxml.w("tr"))[-1]
-        column = len(table.rows[-1])
-        label = table.meta and column % 2 == 0
-        properties = [el("w:vAlign", {"w:val": "center"})]
-        if label:
-            properties.append(el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": "F2F2F2"}))
-        if token.meta.get("merged"):
-            properties.append(el("w:vMerge"))
-        elif "rowspan" in token.attrs:
-            properties.append(val("w:vMerge", "restart"))
-        cell = sub(row, "w:tc")
-        cell.append(ooxml.tcpr(*properties))
-        table.rows[-1].append((cell, ""))
-        self.targets.append(cell)
-        self.paragraph = None  # made by the cell's first inline or paragraph
-        self.cell_label = label
-        self.cell_align = {"text-align:right": "right", "text-align:center": "center"}.get(
-            token.attrs.get("style", ""))
-
-    def t_th_close(self, token: Token) -> None:
-        table = self.tables[-1]
-        cell, _ = table.rows[-1][-1]
-        if cell.find(ooxml.w("p")) is None:  # a cell needs a paragraph
-            cell.append(el("w:p", None, ppr(val("w:pStyle", "FormText" if table.form else "TableText"))))
-        table.rows[-1][-1] = (cell, "".join(cell.itertext()))
-        self.targets.pop()
-        self.paragraph = None
-        self.cell_label = False
-        self.cell_align = None
-
-    t_td_close = t_th_close
-
     # --- inline --------------------------------------------------------------------------
 
     def t_inline(self, token: Token) -> None:
@@ -508,96 +336,6 @@ class DocxWriter:
             style, props = self.paragraph_style()
             self.new_paragraph(style, *props)
         InlineWriter(self, self.paragraph).write(token.children or [])
-
-
-class InlineWriter:
-    """Runs for one inline token: emphasis, code, links, breaks."""
-
-    def __init__(self, writer: DocxWriter, paragraph: etree._Element):
-        self.writer = writer
-        self.target = paragraph  # the paragraph, or a w:hyperlink inside it
-        self.paragraph = paragraph
-        self.bold = self.italic = self.strike = 0
-        self.bold_cell = getattr(writer, "cell_label", False)
-
-    def write(self, children: list[Token]) -> None:
-        for index, token in enumerate(children):
-            rule = getattr(self, "i_" + token.type, None)
-            if rule is None:
-                raise WriterError(f"the Word writer has no rule for inline Markdown token '{token.type}'")
-            rule(token, children, index)
-
-    def properties(self, style: str | None = None) -> etree._Element:
-        props = []
-        if style:
-            props.append(val("w:rStyle", style))
-        if self.bold or self.bold_cell:
-            props += [el("w:b"), el("w:bCs")]
-        if self.italic:
-            props += [el("w:i"), el("w:iCs")]
-        if self.strike:
-            props.append(el("w:strike"))
-        return rpr(*props)
-
-    def link_style(self) -> str | None:
-        return "Hyperlink" if self.target is not self.paragraph else None
-
-    def i_text(self, token, children, index) -> None:
-        if token.content:
-            self.target.append(text_run(token.content, self.properties(self.link_style())))
-
-    i_text_special = i_text
-    i_html_inline = i_text  # raw HTML is off; if it ever comes, it stays text
-
-    def i_softbreak(self, token, children, index) -> None:
-        before = _last_char(children[:index])
-        after = _first_char(children[index + 1:])
-        if not (is_cjk(before) and is_cjk(after)):
-            self.target.append(text_run(" ", self.properties(self.link_style())))
-
-    def i_hardbreak(self, token, children, index) -> None:
-        self.target.append(ooxml.break_run())
-
-    def i_strong_open(self, *_) -> None:
-        self.bold += 1
-
-    def i_strong_close(self, *_) -> None:
-        self.bold -= 1
-
-    def i_em_open(self, *_) -> None:
-        self.italic += 1
-
-    def i_em_close(self, *_) -> None:
-        self.italic -= 1
-
-    def i_s_open(self, *_) -> None:
-        self.strike += 1
-
-    def i_s_close(self, *_) -> None:
-        self.strike -= 1
-
-    def i_code_inline(self, token, children, index) -> None:
-        self.target.append(text_run(token.content, self.properties("CodeChar")))
-
-    def i_image(self, token, children, index) -> None:
-        # Images are not fetched (documents stay self-contained); their alt text stands in.
-        alt = token.content or "".join(child.content for child in token.children or [])
-        if alt:
-            self.target.append(text_run(alt, self.properties()))
-
-    def i_link_open(self, token, children, index) -> None:
-        href = token.attrs.get("href", "")
-        if href.startswith("#"):
-            link = el("w:hyperlink", {"w:anchor": href[1:], "w:history": 1})
-        elif href.lower().startswith(SAFE_SCHEMES):
-            link = el("w:hyperlink", {"r:id": self.writer.links.rel_id(href), "w:history": 1})
-        else:
-            return  # a relative or unknown link: its text stays, unlinked
-        self.paragraph.append(link)
-        self.target = link
-
-    def i_link_close(self, *_) -> None:
-        self.target = self.paragraph
 
 
 def toc_paragraphs(entries: list[tuple[int, str, str]]) -> list[etree._Element]:
@@ -627,17 +365,3 @@ def _underlined_tab() -> etree._Element:
     run.append(rpr(val("w:u", "single")))
     sub(run, "w:tab")
     return run
-
-
-def _last_char(tokens: list[Token]) -> str:
-    for token in reversed(tokens):
-        if token.content:
-            return token.content[-1]
-    return ""
-
-
-def _first_char(tokens: list[Token]) -> str:
-    for token in tokens:
-        if token.content:
-            return token.content[0]
-    return ""

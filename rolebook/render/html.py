@@ -14,7 +14,8 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
-from rolebook.render.docx import SAFE_SCHEMES, WriterError, is_cjk
+from rolebook.render.docx_inline import SAFE_SCHEMES, WriterError
+from rolebook.render.text import is_cjk
 from rolebook.render.markdown import DIRECTIVES, directive_params
 
 _DIRECTIVE_TAGS = {"doc-title": "header"}

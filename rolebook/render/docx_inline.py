@@ -1,0 +1,126 @@
+"""Inline rules of the Word writer: runs for emphasis, code, links and breaks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lxml import etree
+from markdown_it.token import Token
+
+from rolebook.errors import RolebookError
+from rolebook.render import ooxml
+from rolebook.render.ooxml import el, rpr, text_run, val
+from rolebook.render.text import is_cjk
+
+if TYPE_CHECKING:
+    from rolebook.render.docx import DocxWriter
+
+SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+
+
+class WriterError(RolebookError):
+    """A document asks for something a writer cannot express."""
+
+
+class InlineWriter:
+    """Runs for one inline token: emphasis, code, links, breaks."""
+
+    def __init__(self, writer: DocxWriter, paragraph: etree._Element):
+        self.writer = writer
+        self.target = paragraph  # the paragraph, or a w:hyperlink inside it
+        self.paragraph = paragraph
+        self.bold = self.italic = self.strike = 0
+        self.bold_cell = getattr(writer, "cell_label", False)
+
+    def write(self, children: list[Token]) -> None:
+        for index, token in enumerate(children):
+            rule = getattr(self, "i_" + token.type, None)
+            if rule is None:
+                raise WriterError(f"the Word writer has no rule for inline Markdown token '{token.type}'")
+            rule(token, children, index)
+
+    def properties(self, style: str | None = None) -> etree._Element:
+        props = []
+        if style:
+            props.append(val("w:rStyle", style))
+        if self.bold or self.bold_cell:
+            props += [el("w:b"), el("w:bCs")]
+        if self.italic:
+            props += [el("w:i"), el("w:iCs")]
+        if self.strike:
+            props.append(el("w:strike"))
+        return rpr(*props)
+
+    def link_style(self) -> str | None:
+        return "Hyperlink" if self.target is not self.paragraph else None
+
+    def i_text(self, token, children, index) -> None:
+        if token.content:
+            self.target.append(text_run(token.content, self.properties(self.link_style())))
+
+    i_text_special = i_text
+    i_html_inline = i_text  # raw HTML is off; if it ever comes, it stays text
+
+    def i_softbreak(self, token, children, index) -> None:
+        before = _last_char(children[:index])
+        after = _first_char(children[index + 1:])
+        if not (is_cjk(before) and is_cjk(after)):
+            self.target.append(text_run(" ", self.properties(self.link_style())))
+
+    def i_hardbreak(self, token, children, index) -> None:
+        self.target.append(ooxml.break_run())
+
+    def i_strong_open(self, *_) -> None:
+        self.bold += 1
+
+    def i_strong_close(self, *_) -> None:
+        self.bold -= 1
+
+    def i_em_open(self, *_) -> None:
+        self.italic += 1
+
+    def i_em_close(self, *_) -> None:
+        self.italic -= 1
+
+    def i_s_open(self, *_) -> None:
+        self.strike += 1
+
+    def i_s_close(self, *_) -> None:
+        self.strike -= 1
+
+    def i_code_inline(self, token, children, index) -> None:
+        self.target.append(text_run(token.content, self.properties("CodeChar")))
+
+    def i_image(self, token, children, index) -> None:
+        # Images are not fetched (documents stay self-contained); their alt text stands in.
+        alt = token.content or "".join(child.content for child in token.children or [])
+        if alt:
+            self.target.append(text_run(alt, self.properties()))
+
+    def i_link_open(self, token, children, index) -> None:
+        href = token.attrs.get("href", "")
+        if href.startswith("#"):
+            link = el("w:hyperlink", {"w:anchor": href[1:], "w:history": 1})
+        elif href.lower().startswith(SAFE_SCHEMES):
+            link = el("w:hyperlink", {"r:id": self.writer.links.rel_id(href), "w:history": 1})
+        else:
+            return  # a relative or unknown link: its text stays, unlinked
+        self.paragraph.append(link)
+        self.target = link
+
+    def i_link_close(self, *_) -> None:
+        self.target = self.paragraph
+
+
+def _last_char(tokens: list[Token]) -> str:
+    for token in reversed(tokens):
+        if token.content:
+            return token.content[-1]
+    return ""
+
+
+def _first_char(tokens: list[Token]) -> str:
+    for token in tokens:
+        if token.content:
+            return token.content[0]
+    return ""

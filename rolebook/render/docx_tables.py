@@ -1,0 +1,159 @@
+"""Table rules of the Word writer: GFM tables, key/value (`meta`) tables and forms, with column widths
+that suit their content. Mixed into DocxWriter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+from markdown_it.token import Token
+
+from rolebook.render import ooxml
+from rolebook.render.ooxml import el, ppr, sub, val
+from rolebook.render.text import unbreakable_width, display_width
+
+
+@dataclass
+class OpenTable:
+    """A table being written: its element, kind and rows (cell, text) for the column widths."""
+
+    element: etree._Element
+    meta: bool
+    form: bool = False
+    percents: list[float] = field(default_factory=list)  # column widths asked for, in percent
+    lines: float = 1  # least height of a form's body row, in lines
+    rows: list[list[tuple[etree._Element, str]]] = field(default_factory=list)
+
+
+LINE_TWIPS = 360  # a line of form text with its spacing
+CHAR_TWIPS = 115  # half the width of a CJK character at 10.5 pt, with some air
+CELL_PADDING = 300  # left and right cell margins, and room for bold text
+
+
+
+class TableRules:
+    """The table_* / tr_* / th_* / td_* rules; DocxWriter provides add_block, containers and text_width_now."""
+
+    def t_table_open(self, token: Token) -> None:
+        self.place_pending_item()
+        meta = self.in_("meta")
+        form = bool(token.meta.get("form"))
+        style = "MetaTable" if meta else "FormTable" if form else "RolebookTable"
+        table = el("w:tbl")
+        look = {"w:val": "04A0", "w:firstRow": 0 if meta else 1, "w:lastRow": 0, "w:firstColumn": 0,
+                "w:lastColumn": 0, "w:noHBand": 1, "w:noVBand": 1}
+        table.append(ooxml.tblpr(val("w:tblStyle", style),
+                                 el("w:tblW", {"w:w": 5000, "w:type": "pct"}),
+                                 el("w:tblLayout", {"w:type": "fixed"}),
+                                 el("w:tblLook", look)))
+        self.add_block(table)
+        self.tables.append(OpenTable(table, meta, form, token.meta.get("widths") or [], token.meta.get("lines", 1)))
+
+    def t_table_close(self, token: Token) -> None:
+        table = self.tables.pop()
+        widths = self.column_widths(table)
+        grid = el("w:tblGrid")
+        for width in widths:
+            sub(grid, "w:gridCol", {"w:w": width})
+        table.element.insert(1, grid)
+        for row in table.rows:
+            for (cell, _), width in zip(row, widths):
+                cell.find(ooxml.w("tcPr")).insert(0, el("w:tcW", {"w:w": width, "w:type": "dxa"}))
+        self.paragraph = None
+
+    def column_widths(self, table: OpenTable) -> list[int]:
+        width = self.text_width_now()
+        if table.percents:
+            widths = [int(width * p / sum(table.percents)) for p in table.percents]
+            widths[-1] += width - sum(widths)
+            return widths
+        return self.auto_widths(table, width)
+
+    def auto_widths(self, table: OpenTable, text_width: int) -> list[int]:
+        """Widths in twips, as a browser's automatic layout would choose them.
+
+        A column gets at least what its longest unbreakable piece needs (a
+        short cell such as "≥ 105%" counts as one piece); the rest of the line
+        goes to the columns in proportion to how much more their text wants.
+        """
+        columns = max((len(row) for row in table.rows), default=1)
+        least, most = [1] * columns, [1] * columns
+        for row in table.rows:
+            for index, (_, text) in enumerate(row):
+                least[index] = max(least[index], unbreakable_width(text))
+                most[index] = max(most[index], display_width(text))
+        least_twips = [CHAR_TWIPS * n + CELL_PADDING for n in least]
+        most_twips = [CHAR_TWIPS * n + CELL_PADDING for n in most]
+        if sum(most_twips) <= text_width:
+            widths = [text_width * m // sum(most_twips) for m in most_twips]
+        elif sum(least_twips) >= text_width:
+            widths = [text_width * m // sum(least_twips) for m in least_twips]
+        else:
+            spare = text_width - sum(least_twips)
+            extra = [m - n for m, n in zip(most_twips, least_twips)]
+            widths = [n + spare * e // max(sum(extra), 1) for n, e in zip(least_twips, extra)]
+        widths[-1] += text_width - sum(widths)
+        return widths
+
+    def t_thead_open(self, token: Token) -> None:
+        self.containers.append("thead")
+
+    def t_thead_close(self, token: Token) -> None:
+        self.containers.pop()
+
+    def t_tbody_open(self, token: Token) -> None:
+        pass
+
+    t_tbody_close = t_tbody_open
+
+    def t_tr_open(self, token: Token) -> None:
+        table = self.tables[-1]
+        row = sub(table.element, "w:tr")
+        header = self.in_("thead") and not table.meta
+        extra = [el("w:tblHeader")] if header else []
+        if table.form and not header:
+            extra.append(el("w:trHeight", {"w:val": int(LINE_TWIPS * table.lines), "w:hRule": "atLeast"}))
+        row.append(ooxml.trpr(el("w:cantSplit"), *extra))
+        table.rows.append([])
+
+    def t_tr_close(self, token: Token) -> None:
+        pass
+
+    def t_th_open(self, token: Token) -> None:
+        self.open_cell(token)
+
+    t_td_open = t_th_open
+
+    def open_cell(self, token: Token) -> None:
+        table = self.tables[-1]
+        row = table.element.findall(ooxml.w("tr"))[-1]
+        column = len(table.rows[-1])
+        label = table.meta and column % 2 == 0
+        properties = [el("w:vAlign", {"w:val": "center"})]
+        if label:
+            properties.append(el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": "F2F2F2"}))
+        if token.meta.get("merged"):
+            properties.append(el("w:vMerge"))
+        elif "rowspan" in token.attrs:
+            properties.append(val("w:vMerge", "restart"))
+        cell = sub(row, "w:tc")
+        cell.append(ooxml.tcpr(*properties))
+        table.rows[-1].append((cell, ""))
+        self.targets.append(cell)
+        self.paragraph = None  # made by the cell's first inline or paragraph
+        self.cell_label = label
+        self.cell_align = {"text-align:right": "right", "text-align:center": "center"}.get(
+            token.attrs.get("style", ""))
+
+    def t_th_close(self, token: Token) -> None:
+        table = self.tables[-1]
+        cell, _ = table.rows[-1][-1]
+        if cell.find(ooxml.w("p")) is None:  # a cell needs a paragraph
+            cell.append(el("w:p", None, ppr(val("w:pStyle", "FormText" if table.form else "TableText"))))
+        table.rows[-1][-1] = (cell, "".join(cell.itertext()))
+        self.targets.pop()
+        self.paragraph = None
+        self.cell_label = False
+        self.cell_align = None
+
+    t_td_close = t_th_close
