@@ -97,6 +97,9 @@ def test_broken_template_names_its_file_and_line(english):
     write_files(english, {"templates/jd.md.j2": "{% for x in %}\n"})
     result = run_rolebook("build", cwd=english)
     assert result.returncode == 1 and "jd.md.j2:1" in result.stderr and "syntax" in result.stderr
+    write_files(english, {"templates/jd.md.j2": "# Title\n\n{% include 'missing.md.j2' %}\n"})
+    result = run_rolebook("build", cwd=english)
+    assert result.returncode == 1 and "jd.md.j2:3: template 'missing.md.j2' not found (searched" in result.stderr
 
 
 def test_missing_language_catalogue_falls_back_to_english_with_a_warning(english):

@@ -122,7 +122,9 @@ class Templates:
         try:
             return env.get_template(name).render(**context)
         except jinja2.TemplateNotFound as exc:
-            raise TemplateError(exc.message or f"template '{name}' not found") from None
+            where = _template_frame(exc.__traceback__)  # the include or extends that asked for it
+            message = exc.message or f"template '{name}' not found"
+            raise TemplateError(f"{where}: {message}" if where else message) from None
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: "
                                 f"{exc.message}") from None
