@@ -23,8 +23,8 @@ def test_every_value_knows_its_position():
 
 
 def test_scalars_keep_yaml_meaning_but_dates_stay_text():
-    data, _ = load_text("a: 35\nb: 1.5\nc: true\nd: ~\ne: 2026-01-01\nf: '35'\n", "f")
-    assert data == {"a": 35, "b": 1.5, "c": True, "d": None, "e": "2026-01-01", "f": "35"}
+    data, _ = load_text("a: 35\nb: 1.5\nc: true\nd: ~\ne: 2026-01-01\nf: '35'\ng: 2026-01-05 10:30:00\n", "f")
+    assert data == {"a": 35, "b": 1.5, "c": True, "d": None, "e": "2026-01-01", "f": "35", "g": "2026-01-05T10:30:00"}
 
 
 def test_repeated_key_is_reported_at_the_repeat():

@@ -94,3 +94,12 @@ def test_library_kpi_may_not_carry_a_weight(project, monkeypatch):
     })
     monkeypatch.chdir(root)
     assert [(p.file, p.code) for p in load_project(root).problems] == [("library/kpis.yaml", "unknown-field")]
+
+
+def test_dates_as_people_write_them(project, monkeypatch):
+    root = project({"role_specs/r.yaml": "id: r\ntitle: R\nduties: [{title: T}]\neffective: 2026-1-5\n",
+                    "role_specs/s.yaml": "id: s\ntitle: S\nduties: [{title: T}]\neffective: 2026-02-30\n"})
+    monkeypatch.chdir(root)
+    result = load_project(root)
+    assert str(result.roles["r"].effective) == "2026-01-05"
+    assert [(p.file, p.code) for p in result.problems] == [("role_specs/s.yaml", "type")]

@@ -29,9 +29,8 @@ _SCALARS = {
     TAG + "float": _constructor.construct_yaml_float,
     TAG + "bool": _constructor.construct_yaml_bool,
     TAG + "null": lambda node: None,
-    # Dates stay text: the model parses the fields that are dates, and a
-    # date-like version or title stays exactly as written.
-    TAG + "timestamp": lambda node: node.value,
+    # Dates stay text, in ISO form (2026-1-5 → 2026-01-05): the model parses the fields that are dates.
+    TAG + "timestamp": lambda node: _constructor.construct_yaml_timestamp(node).isoformat(),
 }
 
 

@@ -7,6 +7,7 @@ validated, renderers and the diff read it and never change it.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -46,6 +47,9 @@ def _date_text(value: Any) -> Any:
     # An int would otherwise be taken as a Unix timestamp.
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise ValueError("expected a date written as YYYY-MM-DD")
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
+        year, month, day = value.strip().split("-")  # 2026-1-5, as people write it
+        return f"{year}-{int(month):02d}-{int(day):02d}"
     return value
 
 
