@@ -33,3 +33,14 @@ def test_every_rule_code_has_a_sample_project(monkeypatch):
                 "thresholds-order", "grades-order", "unknown-ref", "extends-cycle", "glossary-conflict",
                 "unused-term"}
     assert contract <= codes
+
+
+def test_terms_are_found_whatever_their_spacing_and_case(project, monkeypatch):
+    from rolebook.project import load_project
+
+    root = project({"role_specs/r.yaml": "id: r\ntitle: R\nduties: [{title: 按SMART原则设定 sales-funnel 目标}]\n"
+                                         "glossary:\n  - {term: SMART 原则, definition: x}\n"
+                                         "  - {term: Sales-Funnel, definition: y}\n  - {term: 漏斗, definition: z}\n"})
+    monkeypatch.chdir(root)
+    problems = load_project(root).problems
+    assert [(p.line, p.code) for p in problems] == [(7, "unused-term")]  # only 漏斗 is not mentioned

@@ -287,7 +287,12 @@ def role_text(role: Role) -> str:
                 walk(item)
 
     walk(role.model_dump(exclude={"glossary", "id", "extends", "reports_to"}))
-    return unicodedata.normalize("NFKC", "\n".join(parts)).casefold()
+    return _searchable("\n".join(parts))
+
+
+def _searchable(text: str) -> str:
+    """Text as terms are looked for in it: NFKC, case-folded, without spaces ("SMART 原则" = "SMART原则")."""
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def unused_terms(checks: dict[str, RoleCheck]) -> Iterable[Problem]:
@@ -312,7 +317,7 @@ def unused_terms(checks: dict[str, RoleCheck]) -> Iterable[Problem]:
             where = check.at("glossary", t, "term")
             if where.file != check.file:
                 continue  # inherited: judged where it is defined
-            key = term_key(entry.term)
+            key = _searchable(entry.term)
             if not any(key in text for text in corpus):
                 yield Problem.at(where, "unused-term",
                                  f"glossary term '{entry.term}' is not mentioned in role "
