@@ -39,7 +39,10 @@ class InlineWriter:
                 raise WriterError(f"the Word writer has no rule for inline Markdown token '{token.type}'")
             rule(token, children, index)
 
-    def properties(self, style: str | None = None) -> etree._Element:
+    def properties(self, style: str | None = None) -> etree._Element | None:
+        """The run's w:rPr, or None for plain text (most runs: no element to make)."""
+        if not (style or self.bold or self.bold_cell or self.italic or self.strike):
+            return None
         props = []
         if style:
             props.append(val("w:rStyle", style))
