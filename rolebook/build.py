@@ -17,7 +17,7 @@ from rolebook import manifest
 from rolebook.errors import Problem, RolebookError, UsageError
 from rolebook.project import Project
 from rolebook.render.documents import KIND_LABELS, Renderer
-from rolebook.render.html import PageInfo
+from rolebook.render.wordpackage import DocumentInfo
 from rolebook.render.labels import labels_for
 from rolebook.spec.model import Role
 
@@ -186,25 +186,21 @@ def write_atomically(path: Path, data: bytes) -> None:
 def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[Path]) -> bytes:
     """build/index.html: a link to every document in the build folder, this build's and earlier ones."""
     labels = labels_for(project.settings.language)
-    rows = []
-    handbook = [fmt for fmt in FORMATS if out / f"handbook.{fmt}" in new_files or (out / f"handbook.{fmt}").is_file()]
-    if handbook:
-        links = Markup(" · ").join(Markup('<a href="handbook.{}">{}</a>').format(fmt, fmt.upper()) for fmt in handbook)
-        rows.append(Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(
-            project.settings.handbook.title or labels["handbook"], labels["handbook"], links))
-    for kind in ("jd", "form"):
-        for role in project.concrete_roles():
-            links = []
-            for fmt in FORMATS:
-                path = out / KIND_FOLDERS[kind] / f"{role.id}.{fmt}"
-                if path in new_files or path.is_file():
-                    links.append(Markup('<a href="{}">{}</a>').format(path.relative_to(out).as_posix(), fmt.upper()))
-            if links:
-                rows.append(Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(
-                    role.title, labels[KIND_LABELS[kind]], Markup(" · ").join(links)))
+
+    def row(name: str, kind: str, stem: Path) -> Markup | None:
+        paths = [stem.with_suffix(f".{fmt}") for fmt in FORMATS]
+        links = [Markup('<a href="{}">{}</a>').format(path.relative_to(out).as_posix(), path.suffix[1:].upper())
+                 for path in paths if path in new_files or path.is_file()]
+        if not links:
+            return None
+        return Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(
+            name, labels[KIND_LABELS[kind]], Markup(" · ").join(links))
+
+    rows = [row(project.settings.handbook.title or labels["handbook"], "handbook", out / "handbook")]
+    rows += [row(role.title, kind, out / KIND_FOLDERS[kind] / role.id)
+             for kind in ("jd", "form") for role in project.concrete_roles()]
     title = project.settings.organization or "rolebook"
     body = Markup("<h1>{}</h1>\n<table>\n<thead><tr><th>{}</th><th></th><th></th></tr></thead>\n<tbody>\n{}\n"
-                  "</tbody>\n</table>").format(title, labels["position"], Markup("\n").join(rows))
-    page = PageInfo(title=title, language=project.settings.language, header=title,
-                    accent=project.settings.branding.accent_color or "#1F4E79")
-    return renderer.templates.render_html("page.html.j2", page=page, body=body).encode("utf-8")
+                  "</tbody>\n</table>").format(title, labels["position"], Markup("\n").join(r for r in rows if r))
+    info = DocumentInfo(title=title, subject=title, language=project.settings.language, header=title)
+    return renderer.page(info, str(body), landscape=False)

@@ -11,7 +11,7 @@ import click
 
 from rolebook import __version__
 from rolebook.errors import ERROR, WARNING, Problem, RolebookError, UsageError, sorted_unique
-from rolebook.project import Project, display, find_root, load_project
+from rolebook.project import Project, display, load_project, project_root
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,10 +46,7 @@ def collect_problems(paths: list[Path]) -> list[Problem]:
     """The problems of the projects holding `paths`; for a file, those that concern it."""
     by_root: dict[Path, list[Path]] = {}
     for path in paths:
-        root = find_root(path)
-        if root is None:
-            raise UsageError(f"{path}: not in a rolebook project (no role_specs/ folder here or above)")
-        by_root.setdefault(root, []).append(path.resolve())
+        by_root.setdefault(project_root(path), []).append(path.resolve())
     problems: list[Problem] = []
     for root, targets in by_root.items():
         project = load_project(root)
@@ -64,7 +61,7 @@ def version_problems(paths: list[Path], against: str) -> list[Problem]:
     from rolebook.revisions import side
 
     problems = []
-    for root in {find_root(path) for path in paths if find_root(path)}:
+    for root in {project_root(path) for path in paths}:
         with side(root, against) as old, side(root, None) as new:
             diff = compare_projects(old.project, new.project, old.label, new.label)
         for role in diff.roles:
@@ -114,9 +111,7 @@ def build(kinds: tuple[str, ...], formats: tuple[str, ...], roles: tuple[str, ..
     from rolebook import manifest
     from rolebook.build import FORMATS, KINDS, InvalidProject, build as run_build
 
-    root = find_root(Path.cwd())
-    if root is None:
-        raise UsageError(f"{Path.cwd()}: not in a rolebook project (no role_specs/ folder here or above)")
+    root = project_root(Path.cwd())
     out = (out or root / "build").resolve()
     kinds, formats = kinds or KINDS, formats or FORMATS
     options = ["kinds", *sorted(kinds), "formats", *sorted(formats), "roles", *sorted(roles)]
@@ -170,13 +165,6 @@ class TerminalProgress:
             self.bar.__exit__(None, None, None)
 
 
-def _open(path: Path) -> Project:
-    root = find_root(path)
-    if root is None:
-        raise UsageError(f"{path}: not in a rolebook project (no role_specs/ folder here or above)")
-    return load_project(root)
-
-
 @cli.command()
 @click.argument("revisions", nargs=-1, metavar="[REV_A [REV_B]]")
 @click.option("--role", "roles", multiple=True, metavar="ID", help="Only these roles (repeatable).")
@@ -192,9 +180,7 @@ def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: P
 
     if len(revisions) > 2:
         raise UsageError("diff takes at most two revisions")
-    root = find_root(Path.cwd())
-    if root is None:
-        raise UsageError(f"{Path.cwd()}: not in a rolebook project (no role_specs/ folder here or above)")
+    root = project_root(Path.cwd())
     old_rev = revisions[0] if revisions else "HEAD"
     new_rev = revisions[1] if len(revisions) > 1 else None
     with side(root, old_rev) as old, side(root, new_rev) as new:

@@ -260,8 +260,9 @@ class _Loader:
                                                 f"handbook role '{role_id}' is not a role in this project"))
 
 
-def open_project(path: Path) -> Project:
+def project_root(path: Path) -> Path:
+    """The project holding `path`, or a UsageError (exit 2) saying there is none."""
     root = find_root(path)
     if root is None:
         raise UsageError(f"{path}: not in a rolebook project (no {SPECS_DIR}/ folder here or above)")
-    return load_project(root)
+    return root

@@ -24,7 +24,7 @@ from rolebook.render.docx import DocxWriter
 from rolebook.render.text import is_cjk
 from rolebook.render.labels import labels_for
 from rolebook.render.markdown import parse
-from rolebook.render.ooxml import W, el, ppr, sub, text_run, val
+from rolebook.render.ooxml import W, el, ppr, text_run, val
 from rolebook.render.templating import Templates
 from rolebook.render.wordpackage import PACKAGED_REFERENCE, DocumentInfo, Reference, assemble
 
@@ -148,17 +148,16 @@ def _mark_paragraph(paragraph: etree._Element, kind: str, marks: Marks) -> etree
         paragraph.replace(run, wrapper)
         wrapper.append(_as_deleted(run) if kind == "del" else run)
     properties = paragraph.find(W + "pPr")
-    if properties is None:
-        properties = el("w:pPr")
-        paragraph.insert(0, properties)
-    mark = properties.find(W + "rPr")
+    children = list(properties) if properties is not None else []
+    mark = next((child for child in children if child.tag == W + "rPr"), None)
     if mark is None:
-        mark = sub(properties, "w:rPr")
-        ordered = ppr(*list(properties))
-        paragraph.replace(properties, ordered)
-        properties = ordered
-        mark = properties.find(W + "rPr")
+        mark = el("w:rPr")
+        children.append(mark)
     mark.insert(0, marks.element(kind))  # the paragraph mark itself is inserted or deleted
+    if properties is None:
+        paragraph.insert(0, ppr(*children))
+    else:
+        paragraph.replace(properties, ppr(*children))
     return paragraph
 
 

@@ -1,3 +1,4 @@
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -32,12 +33,16 @@ def project(tmp_path):
     return make
 
 
-def build_copy(source: Path, root: Path, *args: str) -> Path:
-    """Copy a sample project to `root`, build it with `args`, and return its build folder."""
-    import shutil
-
+def copy_project(source: Path, root: Path) -> Path:
+    """A throw-away copy of a sample project (or of the repository's example project)."""
     shutil.copytree(source, root, ignore=shutil.ignore_patterns("build", "tests", ".git", "*.egg-info",
                                                                 ".hypothesis"))
+    return root
+
+
+def build_copy(source: Path, root: Path, *args: str) -> Path:
+    """Copy a sample project to `root`, build it with `args`, and return its build folder."""
+    copy_project(source, root)
     result = run_rolebook("build", *args, cwd=root)
     assert result.returncode == 0, result.stderr
     return root / "build"

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from clients import normalised, xml_part
-from conftest import REPO, run_rolebook, write_files
+from conftest import REPO, copy_project, run_rolebook, write_files
 
 ENGLISH = REPO / "tests" / "render_projects" / "english"
 GOLDEN = REPO / "tests" / "golden"
@@ -24,14 +24,11 @@ def assert_golden(golden, actual: str) -> None:
 
 @pytest.fixture
 def english(tmp_path):
-    root = tmp_path / "english"
-    shutil.copytree(ENGLISH, root)
-    return root
+    return copy_project(ENGLISH, tmp_path / "english")
 
 
 def test_build_writes_every_concrete_role_and_an_index(tmp_path):
-    root = tmp_path / "example"
-    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns("build", "tests", ".git", "*.egg-info"))
+    root = copy_project(REPO, tmp_path / "example")
     result = run_rolebook("build", "--kind", "jd", cwd=root)
     assert result.returncode == 0, result.stderr
     built = sorted(p.relative_to(root / "build").as_posix() for p in (root / "build").rglob("*.*")

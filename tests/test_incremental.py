@@ -2,13 +2,12 @@
 
 import os
 import pty
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import REPO, run_rolebook
+from conftest import REPO, copy_project, run_rolebook
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate  # noqa: E402
@@ -18,9 +17,7 @@ FAMILY = REPO / "tests" / "render_projects" / "family"
 
 @pytest.fixture
 def family(tmp_path):
-    root = tmp_path / "family"
-    shutil.copytree(FAMILY, root)
-    return root
+    return copy_project(FAMILY, tmp_path / "family")
 
 
 def contents(folder):

@@ -260,7 +260,3 @@ def _row_spans(rows: list[list[list[Token]]]) -> dict[tuple[int, int], int]:
                 start = (number, column)
     return spans
 
-
-def parse_inline(text: str) -> list[Token]:
-    """The inline children of one line of text (for cells written outside a Markdown document)."""
-    return parser().parseInline(text)[0].children or []
