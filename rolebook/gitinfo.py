@@ -29,12 +29,11 @@ class Change:
 
 
 def _git(root: Path, *args: str) -> str | None:
+    """git's output, or None where git fails (outside a repository, no commits yet)."""
     try:
-        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=30,
-                                env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"})
-    except (OSError, subprocess.TimeoutExpired):
+        return _git_or_fail(root, *args)
+    except GitError:
         return None
-    return result.stdout if result.returncode == 0 else None
 
 
 def source_date_epoch() -> datetime.date | None:

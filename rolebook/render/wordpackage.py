@@ -18,6 +18,7 @@ from lxml import etree
 from rolebook.errors import RolebookError
 from rolebook.render import ooxml
 from rolebook.render.docx import DocxWriter, toc_paragraphs
+from rolebook.render.labels import catalogue_name
 from rolebook.render.ooxml import el, ppr, sub, text_run, val
 
 PACKAGED_REFERENCE = Path(__file__).parent / "templates" / "reference.docx"
@@ -46,11 +47,16 @@ class ReferenceDocError(RolebookError):
 
 
 def east_asian_font(language: str) -> str | None:
-    tag = language.lower()
-    if tag.startswith("zh"):
-        traditional = any(part in tag.split("-") for part in ("hant", "tw", "hk", "mo"))
-        return EAST_ASIAN_FONTS["zh-TW" if traditional else "zh-CN"]
-    return EAST_ASIAN_FONTS.get(tag.split("-")[0])
+    """A face for the language's East Asian script (simplified or traditional Chinese as the labels tell)."""
+    if language.lower().startswith("zh"):
+        return EAST_ASIAN_FONTS[catalogue_name(language) or "zh-CN"]
+    return EAST_ASIAN_FONTS.get(language.lower().split("-")[0])
+
+
+def language_attributes(language: str) -> dict[str, str]:
+    """w:lang / w:themeFontLang: the document's language goes where its script belongs (Latin or East Asian)."""
+    east_asian = language.lower().split("-")[0] in ("zh", "ja", "ko")
+    return {"w:val": "en-US" if east_asian else language, "w:eastAsia": language if east_asian else "zh-CN"}
 
 
 @dataclass
@@ -103,9 +109,7 @@ class Reference:
         east_asian = cjk_font or east_asian_font(language)
         fonts = _merge_attrs(defaults.find(ooxml.w("rFonts")), ooxml.fonts(latin_font, east_asian))
         _set_child(defaults, "rFonts", fonts)
-        is_cjk = language.lower().split("-")[0] in ("zh", "ja", "ko")
-        lang = {"w:val": "en-US" if is_cjk else language, "w:eastAsia": language if is_cjk else "zh-CN"}
-        _set_child(defaults, "lang", el("w:lang", lang))
+        _set_child(defaults, "lang", el("w:lang", language_attributes(language)))
         if accent:
             for style in styles.findall(ooxml.w("style")):
                 if style.get(ooxml.w("styleId")) in ACCENT_STYLES:
@@ -321,9 +325,7 @@ def _settings(language: str, update_fields: bool = False) -> bytes:
     compat = sub(root, "w:compat")
     sub(compat, "w:compatSetting", {"w:name": "compatibilityMode", "w:uri": "http://schemas.microsoft.com/office/word",
                                     "w:val": 15})
-    is_cjk = language.lower().split("-")[0] in ("zh", "ja", "ko")
-    sub(root, "w:themeFontLang", {"w:val": "en-US" if is_cjk else language,
-                                  "w:eastAsia": language if is_cjk else "zh-CN"})
+    sub(root, "w:themeFontLang", language_attributes(language))
     return ooxml.serialize(root)
 
 
