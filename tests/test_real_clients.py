@@ -43,6 +43,8 @@ def expected_texts(role) -> list[str]:
         texts += [r.education or "", r.experience or "", *r.skills, *(c.name for c in r.competencies)]
     texts += [s.title for s in role.scenarios]
     texts += [term.term for term in role.glossary] + [kpi.name for kpi in role.kpis()]
+    if role.assessment:
+        texts += [role.assessment.schedule or "", role.assessment.description or ""]
     return [plain(t) for t in texts if t and t.strip()]
 
 
