@@ -12,6 +12,12 @@ import click
 from rolebook import __version__
 from rolebook.errors import ERROR, WARNING, Problem, RolebookError, UsageError, sorted_unique
 from rolebook.project import Project, display, load_project, project_root
+from rolebook.sanitize import for_terminal
+
+
+def echo(text: str, err: bool = False) -> None:
+    """Print a line with any control character in it shown as an escape, never sent raw."""
+    click.echo(for_terminal(text), err=err)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -34,10 +40,10 @@ def validate(paths: tuple[Path, ...], strict: bool, output: str, against: str | 
         click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
     else:
         for problem in problems:
-            click.echo(str(problem))
+            echo(str(problem))
     errors = sum(p.severity == ERROR for p in problems)
     warnings = len(problems) - errors
-    click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+    echo(f"{errors} error(s), {warnings} warning(s)", err=True)
     if errors or (strict and warnings):
         sys.exit(1)
 
@@ -109,41 +115,57 @@ def build(kinds: tuple[str, ...], formats: tuple[str, ...], roles: tuple[str, ..
     Only what changed since the last build is rendered again.
     """
     from rolebook import manifest
-    from rolebook.build import FORMATS, KINDS, InvalidProject, build as run_build
+    from rolebook.build import FORMATS, KINDS, build as run_build
+    from rolebook.outputs import OutputFolder
 
     root = project_root(Path.cwd())
-    out = (out or root / "build").resolve()
     kinds, formats = kinds or KINDS, formats or FORMATS
     options = ["kinds", *sorted(kinds), "formats", *sorted(formats), "roles", *sorted(roles)]
-    digest = manifest.input_digest(root, options)
-    if manifest.Manifest.load(out).up_to_date(digest):
-        if not quiet:
-            click.echo(f"{display(out)} is up to date", err=True)
-        return
-    project = load_project(root)
-    progress = TerminalProgress() if not quiet and sys.stderr.isatty() else None  # never in logs
-    try:
-        result = run_build(project, kinds, formats, roles, out, workers or os.cpu_count() or 1, progress, digest)
-    except InvalidProject as exc:
-        for problem in exc.problems:
-            click.echo(str(problem))
-        click.echo(f"rolebook: {exc}", err=True)
-        sys.exit(1)
-    finally:
-        if progress:
-            progress.close()
+    folder = OutputFolder(out or root / "build", root)
+    project = None
+    if not folder.path.exists():  # a first build of an invalid project does not even make the folder
+        project = _valid_project(root)
+    with folder:
+        out = folder.path
+        record = manifest.Manifest.load(out)
+        if record.warning:
+            echo(f"warning: {record.warning}", err=True)
+        digest = manifest.input_digest(root, kinds, options)
+        if record.up_to_date(digest):
+            if not quiet:
+                echo(f"{display(out)} is up to date", err=True)
+            return
+        project = project or _valid_project(root)
+        progress = TerminalProgress() if not quiet and sys.stderr.isatty() else None  # never in logs
+        try:
+            result = run_build(project, folder, record, kinds, formats, roles, workers or os.cpu_count() or 1,
+                               progress, digest)
+        finally:
+            if progress:
+                progress.close()
     for warning in project.warnings:
-        click.echo(str(warning), err=True)
+        echo(str(warning), err=True)
     for message in result.warnings:
-        click.echo(f"warning: {message}", err=True)
+        echo(f"warning: {message}", err=True)
     if verbose:
         for path in result.written:
-            click.echo(f"wrote {display(path)}", err=True)
+            echo(f"wrote {display(path)}", err=True)
         for path in result.skipped:
-            click.echo(f"up to date {display(path)}", err=True)
+            echo(f"up to date {display(path)}", err=True)
     if not quiet:
-        click.echo(f"wrote {len(result.written)} file(s) to {display(out)}"
-                   + (f"; {len(result.skipped)} up to date" if result.skipped else ""), err=True)
+        echo(f"wrote {len(result.written)} file(s) to {display(out)}"
+             + (f"; {len(result.skipped)} up to date" if result.skipped else ""), err=True)
+
+
+def _valid_project(root: Path) -> Project:
+    """The loaded project; when it has errors they are printed and the command exits 1, writing nothing."""
+    project = load_project(root)
+    if project.errors:
+        for problem in project.errors:
+            echo(str(problem))
+        echo(f"rolebook: {len(project.errors)} error(s) in the role specs; nothing was written", err=True)
+        sys.exit(1)
+    return project
 
 
 class TerminalProgress:
@@ -186,12 +208,11 @@ def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: P
     with side(root, old_rev) as old, side(root, new_rev) as new:
         result = compare_projects(old.project, new.project, old.label, new.label, roles)
         if output == "docx":
-            from rolebook.build import write_atomically
             from rolebook.redline import redline
 
-            target = out or root / "build" / "redline.docx"
-            write_atomically(target, redline(result, old.project, new.project, root, new.time))
-            click.echo(f"wrote {display(target)}", err=True)
+            target = _write_report(root, out, "redline.docx",
+                                   redline(result, old.project, new.project, root, new.time))
+            echo(f"wrote {display(target)}", err=True)
         else:
             if output == "json":
                 report = result.to_json() + "\n"
@@ -200,13 +221,27 @@ def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: P
             else:
                 report = text_report(result, click.style)
             if out:
-                from rolebook.build import write_atomically
-
-                write_atomically(out, report.encode("utf-8"))
+                _write_report(root, out, "", report.encode("utf-8"))
             else:
                 click.echo(report, nl=False, color=None)
     if exit_code and not result.empty:
         sys.exit(1)
+
+
+def _write_report(root: Path, out: Path | None, default: str, data: bytes) -> Path:
+    """Write a report to --out (whose folder must exist), or to `default` in the build folder."""
+    from rolebook.outputs import OutputFolder, write_atomically
+
+    if out is None:
+        with OutputFolder(root / "build", root) as folder:
+            return folder.write(default, data)
+    out = Path(os.path.abspath(out))
+    if not out.parent.is_dir():
+        raise UsageError(f"{out.parent}: no such folder; create it first or choose another --out")
+    if out.is_dir():
+        raise UsageError(f"{out} is a folder; --out names the file to write")
+    write_atomically(out, data)
+    return out
 
 
 def _html_page(root: Path, result, body: str) -> str:
@@ -237,7 +272,7 @@ def init(directory: Path) -> None:
 
     written = create_project(directory)
     for path in written:
-        click.echo(f"created {display(path)}")
+        echo(f"created {display(path)}")
 
 
 def main() -> None:
@@ -250,8 +285,13 @@ def main() -> None:
         exc.show()
         sys.exit(2 if exc.exit_code == 2 else exc.exit_code)
     except RolebookError as exc:
-        click.echo(f"rolebook: {exc}", err=True)
+        echo(f"rolebook: {exc}", err=True)
         sys.exit(exc.exit_code)
+    except OSError as exc:  # the machine refused: a full disk, a read-only folder, permissions
+        from rolebook.outputs import os_error
+
+        echo(f"rolebook: {os_error(exc)}", err=True)
+        sys.exit(1)
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)

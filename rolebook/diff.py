@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable
 
 from rolebook.errors import Problem
 from rolebook.project import Project
+from rolebook.sanitize import for_terminal
 from rolebook.spec.model import Dimension, Duty, Kpi, Role
 
 
@@ -304,7 +305,13 @@ MARKS = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yel
 
 
 def text_report(diff: Diff, style: Callable[..., str] = lambda text, **_: text) -> str:
-    """Lines for a terminal; `style` is click.style when colours are wanted."""
+    """Lines for a terminal; `style` is click.style when colours are wanted. The specs' text is shown
+    with control characters escaped: only rolebook's own colours reach the terminal."""
+    plain_style = style
+
+    def style(text: str, **options) -> str:
+        return plain_style(for_terminal(text, keep_newlines=False), **options)
+
     lines = []
     for problem in diff.problems:
         lines.append(style(f"{problem}", fg="red"))

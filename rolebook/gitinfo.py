@@ -108,14 +108,18 @@ def export_project(root: Path, commit: str, dest: Path) -> None:
     import tarfile
 
     prefix = require_repository(root)
-    data = _git_or_fail(root, "archive", "--format=tar", commit, "--", prefix or ".", binary=True)
+    # The tree of the project's folder at that commit, archived from the repository's top (git archive
+    # in a subfolder would look for that subfolder inside the tree): members are named from the project's
+    # root, wherever the project sits in its repository.
+    top = Path(_git_or_fail(root, "rev-parse", "--show-toplevel").strip())
+    data = _git_or_fail(top, "archive", "--format=tar", f"{commit}:{prefix}", binary=True)
     with tarfile.open(fileobj=io.BytesIO(data)) as archive:
         for member in archive.getmembers():
-            if not member.isfile() or not member.name.startswith(prefix):
+            if not member.isfile():
                 continue
-            relative = member.name[len(prefix):]
+            relative = member.name
             top = relative.split("/", 1)[0]
-            if top not in PROJECT_PATHS or ".." in relative.split("/"):
+            if top not in PROJECT_PATHS or ".." in relative.split("/") or relative.startswith("/"):
                 continue
             target = dest / relative
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,30 +1,40 @@
 """What a build was made from: hashes of its inputs, so a rebuild skips what has not changed.
 
-`build/.rolebook-manifest.json` records a digest of every input file (specs,
-library, settings, policies, templates, logo, rolebook itself, the git
-revision the handbook shows) and, per output, a key of exactly what that
-document depends on. A rebuild whose input digest is unchanged does nothing,
-without even loading the project; otherwise only the documents whose key
-changed are rendered: editing one role rebuilds its documents and the
-handbook.
+`build/.rolebook-manifest.json` records a digest of every input (specs,
+library, settings, the policies and logo the settings name, the templates a
+build uses, rolebook itself, the git revision the handbook shows) and, per
+output, a key of exactly what that document depends on, with the kind and
+role it is. A rebuild whose input digest is unchanged does nothing, without
+even loading the project; otherwise only the documents whose key changed are
+rendered.
+
+The manifest is data from disk, not trusted: it is read against a strict
+schema, and an entry is kept only when its name is exactly the name rolebook
+gives a document of its kind and role. Anything else is a warning and a full
+rebuild, never a file touched outside the output folder.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
-
-import yaml
+from typing import Any, Iterable
 
 import rolebook
 from rolebook import gitinfo
+from rolebook.outputs import is_document_name
+from rolebook.spec.loader import Mapping, Sequence, load_file
 
 MANIFEST = ".rolebook-manifest.json"
-FORMAT = 1
-INPUT_FOLDERS = ("role_specs", "library", "policies", "templates")
+FORMAT = 2
+MAX_MANIFEST_BYTES = 256 * 1024 * 1024
+DATA_FOLDERS = ("role_specs", "library")
+ROOT_TEMPLATES = {"jd": ["jd.md.j2"], "form": ["form.md.j2"], "handbook": ["handbook.md.j2"]}
+_HEX = re.compile(r"^[0-9a-f]{64}$")
 
 
 def _hash(*parts: bytes | str) -> str:
@@ -36,10 +46,26 @@ def _hash(*parts: bytes | str) -> str:
     return digest.hexdigest()
 
 
+def _file_digest(path: Path, root: Path) -> str:
+    """A file's content digest, read in blocks; a file that leads outside the project is not read."""
+    real = path.resolve()
+    if not real.is_relative_to(root.resolve()):
+        return _hash("outside", str(real))
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        return _hash("unreadable", str(exc.errno))
+    return digest.hexdigest()
+
+
 def _files_digest(files: Iterable[Path], base: Path) -> str:
-    parts: list[bytes | str] = []
-    for path in sorted(files):
-        parts += [path.relative_to(base).as_posix(), path.read_bytes()]
+    parts: list[str] = []
+    for path in sorted(set(files)):
+        parts += [path.relative_to(base).as_posix() if path.is_relative_to(base) else str(path),
+                  _file_digest(path, base)]
     return _hash(*parts)
 
 
@@ -56,22 +82,51 @@ def package_digest() -> str:
     return _PACKAGE_DIGEST
 
 
-def _logo(root: Path) -> Path | None:
-    try:
-        settings = yaml.safe_load((root / "rolebook.yaml").read_text(encoding="utf-8")) or {}
-        logo = settings.get("branding", {}).get("logo")
-    except (OSError, yaml.YAMLError, AttributeError, UnicodeDecodeError):
-        return None
-    return root / logo if isinstance(logo, str) and (root / logo).is_file() else None
+def _named_files(root: Path) -> list[Path]:
+    """The files rolebook.yaml names (policies, logo), read with the safe loader; inside the project only."""
+    settings, _ = load_file(root / "rolebook.yaml", "rolebook.yaml") if (root / "rolebook.yaml").is_file() \
+        else (None, [])
+    if not isinstance(settings, Mapping):
+        return []
+    names: list[Any] = []
+    handbook, branding = settings.get("handbook"), settings.get("branding")
+    if isinstance(handbook, Mapping):
+        for key in ("policies", "front", "back"):
+            if isinstance(handbook.get(key), Sequence):
+                names += handbook[key]
+    if isinstance(branding, Mapping):
+        names.append(branding.get("logo"))
+    files = []
+    for name in names:
+        if isinstance(name, str) and name and not Path(name).is_absolute() and ".." not in Path(name).parts:
+            if (root / name).is_file():
+                files.append(root / name)
+    return files
 
 
-def project_files(root: Path) -> list[Path]:
+def template_files(root: Path, kinds: Iterable[str]) -> list[Path]:
+    """The project's templates that documents of these kinds use (not every file under templates/)."""
+    from rolebook.render.templating import Templates
+
+    folder = root / "templates"
+    if not folder.is_dir():
+        return []
+    names = [name for kind in kinds for name in ROOT_TEMPLATES.get(kind, [])] + ["page.html.j2"]
+    used = Templates(folder).files_used(names)
+    if used is None:  # a template names another through a variable: any file may be used
+        used = [p for p in folder.rglob("*") if p.is_file()]
+    files = [p for p in used if p.is_relative_to(folder)]
+    if (folder / "reference.docx").is_file():
+        files.append(folder / "reference.docx")
+    return files
+
+
+def project_files(root: Path, kinds: Iterable[str]) -> list[Path]:
     files = [root / "rolebook.yaml"] if (root / "rolebook.yaml").is_file() else []
-    for folder in INPUT_FOLDERS:
+    for folder in DATA_FOLDERS:
         if (root / folder).is_dir():
             files += [p for p in (root / folder).rglob("*") if p.is_file()]
-    logo = _logo(root)
-    return files + ([logo] if logo and logo not in files else [])
+    return files + _named_files(root) + template_files(root, kinds)
 
 
 def git_state(root: Path) -> str:
@@ -82,14 +137,15 @@ def git_state(root: Path) -> str:
                        [(c.date, c.commit, c.subject) for c in history]], ensure_ascii=False)
 
 
-def input_digest(root: Path, options: Iterable[str]) -> str:
+def input_digest(root: Path, kinds: Iterable[str], options: Iterable[str]) -> str:
     """One digest of everything a build reads, and of how it was asked for."""
-    return _hash(package_digest(), _files_digest(project_files(root), root), git_state(root), *options)
+    return _hash(package_digest(), _files_digest(project_files(root, kinds), root), git_state(root), *options)
 
 
-def common_key(root: Path) -> str:
+def common_key(root: Path, kinds: Iterable[str]) -> str:
     """What every document depends on: rolebook, settings, templates, logo."""
-    files = [p for p in project_files(root) if p.parent.name not in ("role_specs", "library", "policies")]
+    files = [root / "rolebook.yaml"] if (root / "rolebook.yaml").is_file() else []
+    files += [p for p in _named_files(root) if p.suffix.lower() != ".md"] + template_files(root, kinds)
     return _hash(package_digest(), _files_digest(files, root))
 
 
@@ -97,22 +153,62 @@ def document_key(*parts: str) -> str:
     return _hash(*parts)
 
 
+class ManifestError(ValueError):
+    pass
+
+
+def _checked(data: Any) -> tuple[str, dict[str, dict]]:
+    """(inputs digest, outputs) of a manifest, or ManifestError saying what is wrong with it."""
+    if not isinstance(data, dict) or set(data) != {"format", "rolebook", "inputs", "outputs"}:
+        raise ManifestError("not a manifest")
+    if data["format"] != FORMAT:
+        raise ManifestError(f"format {data['format']!r}, expected {FORMAT}")
+    inputs, outputs = data["inputs"], data["outputs"]
+    if not isinstance(data["rolebook"], str) or not isinstance(inputs, str) or not (
+            inputs == "" or _HEX.match(inputs)):
+        raise ManifestError("bad inputs digest")
+    if not isinstance(outputs, dict):
+        raise ManifestError("outputs is not a mapping")
+    checked: dict[str, dict] = {}
+    for name, entry in outputs.items():
+        if not isinstance(entry, dict) or set(entry) != {"key", "kind", "role"}:
+            raise ManifestError(f"entry {name!r} is not an output record")
+        key, kind, role = entry["key"], entry["kind"], entry["role"]
+        if not isinstance(key, str) or not _HEX.match(key) or not isinstance(kind, str) \
+                or not (role is None or isinstance(role, str)):
+            raise ManifestError(f"entry {name!r} is not an output record")
+        if not is_document_name(name, kind, role):
+            raise ManifestError(f"entry {name!r} is not a name rolebook gives a {kind} document")
+        checked[name] = {"key": key, "kind": kind, "role": role}
+    return inputs, checked
+
+
 @dataclass
 class Manifest:
     path: Path
     inputs: str = ""
-    outputs: dict[str, dict] = field(default_factory=dict)  # relative path → {"key": …, "role": …}
+    outputs: dict[str, dict] = field(default_factory=dict)  # relative path → {"key", "kind", "role"}
+    warning: str | None = None  # why a manifest on disk was not used
 
     @classmethod
     def load(cls, out: Path) -> Manifest:
         path = out / MANIFEST
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT:
-                raise ValueError("another format")
-            return cls(path, data.get("inputs", ""), dict(data.get("outputs", {})))
-        except (OSError, ValueError, AttributeError):
+            descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        except FileNotFoundError:
             return cls(path)
+        except OSError as exc:
+            return cls(path, warning=f"{path} cannot be read ({exc.strerror}); everything is rebuilt")
+        try:
+            with os.fdopen(descriptor, "rb") as stream:
+                raw = stream.read(MAX_MANIFEST_BYTES + 1)
+            if len(raw) > MAX_MANIFEST_BYTES:
+                raise ManifestError("too large")
+            inputs, outputs = _checked(json.loads(raw.decode("utf-8")))
+        except (OSError, ValueError, RecursionError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else str(exc)[:200]
+            return cls(path, warning=f"{path} is not a manifest rolebook wrote ({reason}); everything is rebuilt")
+        return cls(path, inputs, outputs)
 
     def up_to_date(self, digest: str) -> bool:
         """Nothing changed since the last build, and every file it wrote is still there."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rolebook import inputs
 from rolebook.errors import ERROR, WARNING, Problem, Source, UsageError, sorted_unique
 from rolebook.spec import rules, schema
 from rolebook.spec.loader import Mapping, Sequence, load_file
@@ -36,6 +37,8 @@ class Project:
     problems: list[Problem] = field(default_factory=list)
     version_sources: dict[str, Source] = field(default_factory=dict)  # where each role's version is written
     invalid_roles: set[str] = field(default_factory=set)  # roles with an error of their own
+    policies: dict[str, str] = field(default_factory=dict)  # policy file as named in settings → its Markdown
+    logo: tuple[str, bytes] | None = None  # (file name, bytes), checked to be an image
 
     @property
     def errors(self) -> list[Problem]:
@@ -75,6 +78,18 @@ def display(path: Path) -> str:
 def spec_files(root: Path) -> list[Path]:
     folder = root / SPECS_DIR
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def _inside_files(root: Path, files: list[Path], problems: list[Problem], show) -> list[Path]:
+    """The files that stay inside the project; a link out of it is a problem naming both paths."""
+    kept = []
+    for path in files:
+        problem = inputs.outside_problem(path, root, Source(show(path), 1, 1), "the file")
+        if problem:
+            problems.append(problem)
+        else:
+            kept.append(path)
+    return kept
 
 
 def load_project(root: Path, label: str | None = None) -> Project:
@@ -124,7 +139,7 @@ class _Loader:
 
     def load_settings(self) -> None:
         path = self.project.root / SETTINGS_FILE
-        if not path.exists():
+        if not path.exists() or not _inside_files(self.project.root, [path], self.problems, self.show):
             return
         tree, problems = load_file(path, self.show(path))
         self.problems.extend(problems)
@@ -136,27 +151,55 @@ class _Loader:
             return
         self.project.settings = settings
         self.settings_tree = tree
-        files = [(("handbook", "policies", i), name, "policy chapter")
-                 for i, name in enumerate(settings.handbook.policies)]
+        for i, name in enumerate(settings.handbook.policies):
+            self.load_policy(name, schema.source_of(tree, ("handbook", "policies", i)))
         if settings.branding.logo:
-            files.append((("branding", "logo"), settings.branding.logo, "logo"))
-        for path_in_tree, name, what in files:
-            problem = self.file_problem(name, schema.source_of(tree, path_in_tree), what)
-            if problem:
-                self.problems.append(problem)
+            self.load_logo(settings.branding.logo, schema.source_of(tree, ("branding", "logo")))
 
     def file_problem(self, name: str, where: Source, what: str) -> Problem | None:
-        root = self.project.root.resolve()
-        target = (root / name).resolve()
-        if not target.is_relative_to(root):
+        root = self.project.root
+        target = root / name
+        if Path(name).is_absolute() or ".." in Path(name).parts:
             return Problem.at(where, "unknown-ref", f"{what} '{name}' lies outside the project")
+        problem = inputs.outside_problem(target, root, where, what)
+        if problem:
+            return problem
         if not target.is_file():
             return Problem.at(where, "unknown-ref", f"{what} '{name}' does not exist")
         return None
 
+    def load_policy(self, name: str, where: Source) -> None:
+        problem = self.file_problem(name, where, "policy chapter")
+        if problem:
+            self.problems.append(problem)
+            return
+        path = self.project.root / name
+        text, problems = inputs.read_markdown(path, self.show(path))
+        self.problems.extend(problems)
+        if text is not None:
+            self.project.policies[name] = text
+
+    def load_logo(self, name: str, where: Source) -> None:
+        problem = self.file_problem(name, where, "logo")
+        if problem:
+            self.problems.append(problem)
+            return
+        path = self.project.root / name
+        try:
+            data = path.read_bytes() if path.stat().st_size <= inputs.MAX_IMAGE_BYTES else b"\0" * (
+                inputs.MAX_IMAGE_BYTES + 1)
+        except OSError as exc:
+            self.problems.append(Problem.at(where, "bad-file", f"cannot read logo '{name}': {exc.strerror}"))
+            return
+        message = inputs.image_problem(data, name)
+        if message:
+            self.problems.append(Problem.at(where, "bad-file", message))
+        else:
+            self.project.logo = (f"logo.{inputs.image_kind(data)}", data)
+
     def load_list(self, relative: str) -> Sequence | None:
         path = self.project.root / relative
-        if not path.exists():
+        if not path.exists() or not _inside_files(self.project.root, [path], self.problems, self.show):
             return None
         tree, problems = load_file(path, self.show(path))
         self.problems.extend(problems)
@@ -197,7 +240,7 @@ class _Loader:
     def load_trees(self) -> tuple[dict[str, Mapping], dict[str, str]]:
         trees: dict[str, Mapping] = {}
         stems: dict[str, str] = {}
-        for path in spec_files(self.project.root):
+        for path in _inside_files(self.project.root, spec_files(self.project.root), self.problems, self.show):
             shown = self.show(path)
             tree, problems = load_file(path, shown)
             self.problems.extend(problems)

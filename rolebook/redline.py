@@ -26,7 +26,7 @@ from rolebook.render.labels import labels_for
 from rolebook.render.markdown import parse
 from rolebook.render.ooxml import W, el, ppr, text_run, val
 from rolebook.render.templating import Templates
-from rolebook.render.wordpackage import PACKAGED_REFERENCE, DocumentInfo, Reference, assemble
+from rolebook.render.wordpackage import DocumentInfo, Reference, assemble
 
 AUTHOR = "rolebook"
 _TOKEN = re.compile(r"\w+|\s+|.", re.UNICODE)
@@ -49,8 +49,7 @@ class Marks:
 
 def redline(diff: Diff, old: Project, new: Project, root: Path, date: str | None) -> bytes:
     templates = Templates(root / "templates")
-    custom = root / "templates" / "reference.docx"
-    reference = Reference.load(custom if custom.is_file() else PACKAGED_REFERENCE)
+    reference = Reference.for_project(root)
     old_writer, new_writer = DocxWriter(section=reference.section), DocxWriter(section=reference.section)
     marks = Marks(date)
     blocks: list[etree._Element] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -24,17 +25,31 @@ def _starter_files(folder=None, prefix: str = ""):
 
 
 def create_project(directory: Path) -> list[Path]:
-    """Write the starter project; refuse to touch a folder that already holds one."""
-    if (directory / "role_specs").exists() or (directory / "rolebook.yaml").exists():
+    """Write the starter project; refuse to touch a folder that already holds one, and never write
+    through a link (a file or folder of the starter's that exists as a link, even a dangling one)."""
+    if os.path.lexists(directory / "role_specs") or os.path.lexists(directory / "rolebook.yaml"):
         raise UsageError(f"{directory}: already holds a rolebook project; nothing was written")
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"{directory}: exists and is not a folder; nothing was written")
     files = list(_starter_files())
-    clashes = [name for name, _ in files if (directory / name).exists()]
+    clashes = sorted({part for name, _ in files for part in _prefixes(name)
+                      if os.path.lexists(directory / part) and (
+                          (directory / part).is_symlink() or part == name or not (directory / part).is_dir())})
     if clashes:
-        raise UsageError(f"{directory}: {', '.join(clashes)} already exist; nothing was written")
+        raise UsageError(f"{directory}: {', '.join(clashes)} already exist or are links; nothing was written")
     written = []
     for name, content in files:
         target = directory / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        # O_EXCL with O_CREAT fails on any existing name, a link included: nothing is written through one.
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(content)
         written.append(target)
     return written
+
+
+def _prefixes(name: str) -> list[str]:
+    """`a/b/c.yaml` → ['a', 'a/b', 'a/b/c.yaml']: every path the file's writing goes through."""
+    parts = name.split("/")
+    return ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]

@@ -6,7 +6,6 @@ import re
 
 from markupsafe import Markup
 
-from rolebook.errors import RolebookError
 from rolebook.project import Project
 from rolebook import gitinfo
 from rolebook.render.context import handbook_context, role_context
@@ -14,7 +13,7 @@ from rolebook.render.html import TOC_MARK, PageInfo, render_body, toc_list
 from rolebook.render.labels import catalogue_name, labels_for
 from rolebook.render.markdown import headings, parse, toc_entries
 from rolebook.render.templating import Templates, inline
-from rolebook.render.wordpackage import PACKAGED_REFERENCE, DocumentInfo, DocxInParts, Reference, build_docx
+from rolebook.render.wordpackage import DocumentInfo, DocxInParts, Reference, build_docx
 from rolebook.spec.model import Role
 
 KIND_TEMPLATES = {"jd": "jd.md.j2", "form": "form.md.j2"}
@@ -28,13 +27,8 @@ class Renderer:
     def __init__(self, project: Project):
         self.project = project
         self.templates = Templates(project.root / "templates")
-        custom = project.root / "templates" / "reference.docx"
-        self.reference = Reference.load(custom if custom.is_file() else PACKAGED_REFERENCE)
-        branding = project.settings.branding
-        self.logo = None
-        if branding.logo:
-            path = project.root / branding.logo
-            self.logo = (path.name, path.read_bytes())
+        self.reference = Reference.for_project(project.root)
+        self.logo = project.logo
         self.warnings: list[str] = []
 
     def language(self, role: Role) -> str:
@@ -95,14 +89,8 @@ class Renderer:
         return out
 
     def policies(self) -> list[str]:
-        texts = []
-        for name in self.project.settings.handbook.policies:
-            path = self.project.root / name
-            try:
-                texts.append(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError) as exc:
-                raise RolebookError(f"{name}: cannot read the policy chapter ({exc})") from None
-        return texts
+        """The policy chapters' Markdown, read and checked when the project was loaded."""
+        return [self.project.policies[name] for name in self.project.settings.handbook.policies]
 
     def write(self, tokens, info: DocumentInfo, formats: tuple[str, ...]) -> dict[str, bytes]:
         """The tokens of one document in each format, with the project's branding."""

@@ -32,8 +32,7 @@ class Links:
 
 class DocxWriter(TableRules):
     def __init__(self, section: etree._Element | None = None):
-        self.body = el("w:body")
-        self.targets: list[etree._Element] = [self.body]  # where block elements go
+        self.new_body()
         self.paragraph: etree._Element | None = None  # where runs go
         self.containers: list[str] = []  # open directives and block contexts
         self.lists: list[tuple[int, int]] = []  # (numId, level) of open lists
@@ -51,8 +50,16 @@ class DocxWriter(TableRules):
         self.open_bookmark: int | None = None
         self.has_toc = False
         self.toc_placeholder: etree._Element | None = None
+        self.started = False  # something has been written (a landscape part then starts a new section)
 
     # --- driving ---------------------------------------------------------------------
+
+    def new_body(self) -> None:
+        """An empty w:body, made inside its w:document: a finished body is never moved into another
+        tree (lxml walks every node it moves; a 20,000-row table took a minute)."""
+        self.document = el("w:document")
+        self.body = sub(self.document, "w:body")
+        self.targets: list[etree._Element] = [self.body]  # where block elements go
 
     def render(self, tokens: list[Token]) -> etree._Element:
         for token in tokens:
@@ -66,6 +73,7 @@ class DocxWriter(TableRules):
         if self.section_ends and len(self.targets) == 1:
             self.end_section(landscape=True)
         self.targets[-1].append(element)
+        self.started = True
         return element
 
     def end_section(self, landscape: bool) -> None:
@@ -253,7 +261,7 @@ class DocxWriter(TableRules):
         self.place_pending_item()
         if self.section_ends:
             self.section_ends = False  # two landscape parts in a row share a section
-        elif len(self.body):
+        elif self.started:
             self.end_section(landscape=False)
         self.landscape = True
 

@@ -65,8 +65,8 @@ class InlineWriter:
     i_html_inline = i_text  # raw HTML is off; if it ever comes, it stays text
 
     def i_softbreak(self, token, children, index) -> None:
-        before = _last_char(children[:index])
-        after = _first_char(children[index + 1:])
+        before = _last_char(children, index)
+        after = _first_char(children, index + 1)
         if not (is_cjk(before) and is_cjk(after)):
             self.target.append(text_run(" ", self.properties(self.link_style())))
 
@@ -115,15 +115,16 @@ class InlineWriter:
         self.target = self.paragraph
 
 
-def _last_char(tokens: list[Token]) -> str:
-    for token in reversed(tokens):
-        if token.content:
-            return token.content[-1]
+def _last_char(tokens: list[Token], end: int) -> str:
+    """The last character of the tokens before `end` (no slicing: a text of many lines stays linear)."""
+    for position in range(end - 1, -1, -1):
+        if tokens[position].content:
+            return tokens[position].content[-1]
     return ""
 
 
-def _first_char(tokens: list[Token]) -> str:
-    for token in tokens:
-        if token.content:
-            return token.content[0]
+def _first_char(tokens: list[Token], start: int) -> str:
+    for position in range(start, len(tokens)):
+        if tokens[position].content:
+            return tokens[position].content[0]
     return ""

@@ -23,6 +23,7 @@ class OpenTable:
     percents: list[float] = field(default_factory=list)  # column widths asked for, in percent
     lines: float = 1  # least height of a form's body row, in lines
     rows: list[list[tuple[etree._Element, str]]] = field(default_factory=list)
+    row: etree._Element | None = None  # the w:tr being written (kept: finding it again was quadratic)
 
 
 LINE_TWIPS = 360  # a line of form text with its spacing
@@ -115,6 +116,7 @@ class TableRules:
             extra.append(el("w:trHeight", {"w:val": int(LINE_TWIPS * table.lines), "w:hRule": "atLeast"}))
         row.append(ooxml.trpr(el("w:cantSplit"), *extra))
         table.rows.append([])
+        table.row = row
 
     def t_tr_close(self, token: Token) -> None:
         pass
@@ -126,7 +128,7 @@ class TableRules:
 
     def open_cell(self, token: Token) -> None:
         table = self.tables[-1]
-        row = table.element.findall(ooxml.w("tr"))[-1]
+        row = table.row
         column = len(table.rows[-1])
         label = table.meta and column % 2 == 0
         properties = [el("w:vAlign", {"w:val": "center"})]

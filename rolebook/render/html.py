@@ -84,14 +84,13 @@ class HtmlWriter(RendererHTML):
     def link_open(self, tokens, idx, options, env) -> str:
         href = tokens[idx].attrs.get("href", "")
         safe = href.startswith("#") or href.lower().startswith(SAFE_SCHEMES)
-        tokens[idx].meta["rendered"] = safe
+        env.setdefault("links", []).append(safe)  # link_close pops it
         if not safe:
             return ""
         return f'<a href="{escapeHtml(href)}">'
 
     def link_close(self, tokens, idx, options, env) -> str:
-        opening = next(t for t in reversed(tokens[:idx]) if t.type == "link_open")
-        return "</a>" if opening.meta.get("rendered") else ""
+        return "</a>" if env["links"].pop() else ""
 
     def thead_open(self, tokens, idx, options, env) -> str:
         return "<tbody>\n" if tokens[idx].meta.get("meta") else "<thead>\n"

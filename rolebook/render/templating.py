@@ -5,7 +5,11 @@ packaged defaults (as mkdocs does); `{% extends "!jd.md.j2" %}` reaches the
 packaged template that an override replaces (as Sphinx does). User text goes
 into Markdown through filters that keep it in its place: `inline` for one
 line, `cell` inside a table cell, `block` for paragraphs, `item` inside a list
-item.
+item. None of them lets user text open or close a directive.
+
+Templates are code: a project's templates run in Jinja's immutable sandbox (no
+attribute starting with `_`, no mutation of the values they are given, no huge
+repetitions), and the loader reads only files inside the template folders.
 """
 
 from __future__ import annotations
@@ -14,10 +18,15 @@ import re
 from pathlib import Path
 
 import jinja2
+from jinja2 import meta
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from rolebook.errors import RolebookError
+from rolebook.sanitize import normalise_newlines
 
 PACKAGED = Path(__file__).parent / "templates"
+MAX_TEMPLATE_BYTES = 1024 * 1024
+MAX_REPEAT = 100_000  # the longest string or list a template may make with `*`
 
 
 class TemplateError(RolebookError):
@@ -25,22 +34,78 @@ class TemplateError(RolebookError):
 
 
 class _Loader(jinja2.BaseLoader):
+    """The project's templates/ first, then the packaged ones; nothing outside those folders."""
+
     def __init__(self, project_dir: Path | None):
         self.searchpath = ([project_dir] if project_dir and project_dir.is_dir() else []) + [PACKAGED]
+        self.outside: str | None = None  # why the project's template folder may not be used
+        if project_dir and project_dir.is_dir():
+            real, root = project_dir.resolve(), project_dir.parent.resolve()
+            if not real.is_relative_to(root):
+                self.outside = f"{project_dir} is a link to {real}, outside the project"
 
-    def get_source(self, environment, template):
+    def locate(self, template: str) -> Path | None:
+        """The file a template name stands for, or None when there is none; TemplateNotFound with the
+        reason for a name that would leave the template folders."""
         if template.startswith("!"):
             folders, name = [PACKAGED], template[1:]
         else:
             folders, name = self.searchpath, template
+        pieces = _pieces(template, name)
+        if self.outside and folders is self.searchpath:
+            raise jinja2.TemplateNotFound(template, self.outside)
         for folder in folders:
-            path = folder / name
-            if path.is_file():
-                text = path.read_text(encoding="utf-8")
-                mtime = path.stat().st_mtime
-                return text, str(path), lambda p=path, m=mtime: p.is_file() and p.stat().st_mtime == m
-        searched = ", ".join(str(folder / name) for folder in folders)
-        raise jinja2.TemplateNotFound(template, f"template '{template}' not found (searched {searched})")
+            path = folder.joinpath(*pieces)
+            if not path.is_file():
+                continue
+            real, home = path.resolve(), folder.resolve()
+            if not real.is_relative_to(home):
+                raise jinja2.TemplateNotFound(template, f"template '{template}' is a link to {real}, outside "
+                                                        f"the template folder {folder}")
+            if path.stat().st_size > MAX_TEMPLATE_BYTES:
+                raise jinja2.TemplateNotFound(template, f"template '{template}' is larger than "
+                                                        f"{MAX_TEMPLATE_BYTES:,} bytes")
+            return path
+        return None
+
+    def get_source(self, environment, template):
+        path = self.locate(template)
+        if path is None:
+            folders = [PACKAGED] if template.startswith("!") else self.searchpath
+            searched = ", ".join(str(folder / template.lstrip("!")) for folder in folders)
+            raise jinja2.TemplateNotFound(template, f"template '{template}' not found (searched {searched})")
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise jinja2.TemplateNotFound(template, f"template '{template}' ({path}) is not UTF-8 text") from None
+        mtime = path.stat().st_mtime
+        return normalise_newlines(text), str(path), lambda p=path, m=mtime: p.is_file() and p.stat().st_mtime == m
+
+
+def _pieces(template: str, name: str) -> list[str]:
+    """The folder steps of a template name; absolute names and `..` are refused."""
+    pieces = name.replace("\\", "/").split("/")
+    if not name or name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name) or ".." in pieces \
+            or any(piece in ("", ".") for piece in pieces):
+        raise jinja2.TemplateNotFound(template, f"template name '{template}' is not a plain name inside the "
+                                                "templates folder (absolute paths and '..' are refused)")
+    return pieces
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, with repetitions (`"x" * n`, `2 ** n`) bounded."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 100:
+            raise SecurityError("exponent too large in a template")
+        if operator == "*":
+            for sequence, count in ((left, right), (right, left)):
+                if isinstance(sequence, (str, list, tuple)) and isinstance(count, int) \
+                        and len(sequence) * count > MAX_REPEAT:
+                    raise SecurityError(f"a template made a value longer than {MAX_REPEAT:,}")
+        return super().call_binop(context, operator, left, right)
 
 
 def number(value) -> str:
@@ -50,17 +115,34 @@ def number(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-_SPACES = re.compile(r"\s*\n\s*")
-_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
-_CJK_BREAK = re.compile(f"(?<=[{_CJK}])\\s*\\n\\s*(?=[{_CJK}])")
+_CJK_RANGES = ((0x2E80, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF))
+
+
+def _cjk(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in _CJK_RANGES)
+
+
+def _no_directive(line: str) -> str:
+    """A line of user text that starts with ':' (a directive's `:::`, a definition's `: `) stays text."""
+    return "\\" + line if line.startswith(":") else line
 
 
 def inline(text) -> str:
-    """One line of Markdown: line breaks become a space (none between Chinese characters)."""
+    """One line of Markdown: line breaks become a space (none between Chinese characters).
+
+    Linear in the text's length (a regex over runs of whitespace was quadratic in them)."""
     if text is None:
         return ""
-    text = _CJK_BREAK.sub("", str(text).strip())
-    return _SPACES.sub(" ", text)
+    out: list[str] = []
+    for line in normalise_newlines(str(text)).split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if out and not (_cjk(out[-1][-1]) and _cjk(line[0])):
+            out.append(" ")
+        out.append(line)
+    return _no_directive("".join(out))
 
 
 def cell(text) -> str:
@@ -76,7 +158,7 @@ def block(text, indent: int = 0) -> str:
     code fence it leaves open is closed, so that one field cannot swallow the rest of the document."""
     if text is None:
         return ""
-    lines = str(text).strip("\n").splitlines()
+    lines = normalise_newlines(str(text)).strip("\n").split("\n")
     lines = ["\\" + line if line.lstrip().startswith(":::") else line.rstrip() for line in lines]
     fence = None
     for line in lines:
@@ -99,8 +181,9 @@ def item(text) -> str:
 
 class Templates:
     def __init__(self, project_templates: Path | None):
-        self.env = jinja2.Environment(
-            loader=_Loader(project_templates),
+        self.loader = _Loader(project_templates)
+        self.env = _Sandbox(
+            loader=self.loader,
             undefined=jinja2.StrictUndefined,
             autoescape=False,  # the output is Markdown; writers escape text for their format
             trim_blocks=True,
@@ -109,8 +192,8 @@ class Templates:
         )
         self.env.filters.update(inline=inline, cell=cell, block=block, item=item, number=number)
         # Page layouts are HTML: there every value is escaped unless marked safe.
-        self.html_env = jinja2.Environment(loader=self.env.loader, undefined=jinja2.StrictUndefined,
-                                           autoescape=True, trim_blocks=True, lstrip_blocks=True)
+        self.html_env = _Sandbox(loader=self.loader, undefined=jinja2.StrictUndefined,
+                                 autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
     def render(self, name: str, **context) -> str:
         return self._render(self.env, name, context)
@@ -131,6 +214,30 @@ class Templates:
         except Exception as exc:  # an error while the template runs: find its line
             where = _template_frame(exc.__traceback__) or name
             raise TemplateError(f"{where}: error in template '{name}': {exc}") from None
+
+    def files_used(self, names: list[str]) -> list[Path] | None:
+        """The template files that rendering `names` reads (what they extend, import and include),
+        found without running them; None when a template names another through a variable."""
+        found: dict[str, Path] = {}
+        todo = list(names)
+        while todo:
+            name = todo.pop()
+            if name in found:
+                continue
+            try:
+                path = self.loader.locate(name)
+                if path is None:
+                    continue  # rendering will say it is missing
+                found[name] = path
+                source, filename, _ = self.loader.get_source(self.env, name)
+                references = meta.find_referenced_templates(self.env.parse(source, name, filename))
+            except (jinja2.TemplateError, OSError):
+                continue  # rendering will report it, with its line
+            for reference in references:
+                if reference is None:
+                    return None
+                todo.append(reference)
+        return sorted(set(found.values()))
 
 
 def _template_frame(traceback) -> str | None:

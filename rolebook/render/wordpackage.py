@@ -22,6 +22,7 @@ from rolebook.render.labels import catalogue_name
 from rolebook.render.ooxml import el, ppr, sub, text_run, val
 
 PACKAGED_REFERENCE = Path(__file__).parent / "templates" / "reference.docx"
+MAX_REFERENCE_BYTES = 20 * 1024 * 1024
 
 # Faces that Word and LibreOffice users of each language have, for w:eastAsia.
 EAST_ASIAN_FONTS = {"zh-CN": "SimSun", "zh-TW": "PMingLiU", "ja": "MS Mincho", "ko": "Batang"}
@@ -69,9 +70,26 @@ class Reference:
     styles_cache: dict = field(default_factory=dict)
 
     @classmethod
+    def for_project(cls, root: Path) -> Reference:
+        """The project's templates/reference.docx when it has one (inside the project), else the packaged one."""
+        custom = root / "templates" / "reference.docx"
+        if not custom.is_file():
+            return cls.load(PACKAGED_REFERENCE)
+        real = custom.resolve()
+        if not real.is_relative_to(root.resolve()):
+            raise ReferenceDocError(f"{custom} is a link to {real}, outside the project")
+        if custom.stat().st_size > MAX_REFERENCE_BYTES:
+            raise ReferenceDocError(f"{custom}: larger than {MAX_REFERENCE_BYTES:,} bytes")
+        return cls.load(custom)
+
+    @classmethod
     def load(cls, path: Path) -> Reference:
         try:
             with zipfile.ZipFile(path) as archive:
+                for member in archive.infolist():  # a zip bomb stops here, before anything is inflated
+                    if member.file_size > MAX_REFERENCE_BYTES:
+                        raise ReferenceDocError(f"{path}: part {member.filename} inflates to more than "
+                                                f"{MAX_REFERENCE_BYTES:,} bytes")
                 names = set(archive.namelist())
                 styles = etree.fromstring(archive.read("word/styles.xml"))
                 document = etree.fromstring(archive.read("word/document.xml"))
@@ -184,9 +202,9 @@ class DocxInParts:
 
     def add(self, tokens) -> None:
         self.writer.render(tokens)
-        for child in list(self.writer.body):
-            self.writer.body.remove(child)
+        for child in self.writer.body:
             self.pieces.append(child if child is self.writer.toc_placeholder else fragment(child))
+        self.writer.new_body()  # the part's tree is let go, not taken apart (moving nodes is slow)
 
     def finish(self, toc, info: DocumentInfo) -> bytes:
         chunks = [piece if isinstance(piece, bytes) else b"".join(fragment(p) for p in toc_paragraphs(toc))
@@ -245,11 +263,13 @@ def assemble(body, final_section, numbering, links: dict[str, str], has_toc: boo
 
     parts_xml = body if isinstance(body, list) else None
     if parts_xml is not None:
-        body = el("w:body")
+        body = sub(el("w:document"), "w:body")
     body.append(final_section)
     _page_furniture(body)
-    document = el("w:document")
-    document.append(body)
+    document = body.getparent()
+    if document is None:  # a body made on its own (the redline)
+        document = el("w:document")
+        document.append(body)
     document_xml = ooxml.serialize(document)
     if parts_xml is not None:
         document_xml = document_xml.replace(b"<w:body>", b"<w:body>" + b"".join(parts_xml), 1)

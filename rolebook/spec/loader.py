@@ -8,16 +8,19 @@ and every key and value remembers its `file:line:column`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from rolebook.errors import Problem, Source
+from rolebook.sanitize import CONTROL, describe_control, normalise_newlines
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NODES = 50_000  # after alias expansion; a large role has about 1,000
 MAX_DEPTH = 64
+MAX_CONTROL_PROBLEMS = 20  # in one file: the first ones say enough
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _constructor = yaml.constructor.SafeConstructor()
@@ -89,9 +92,10 @@ def load_file(path: Path, display: str) -> tuple[Any, list[Problem]]:
     return load_text(text, display)
 
 
-def decode(raw: bytes, display: str) -> tuple[str, Problem | None]:
+def decode(raw: bytes, display: str, code: str = "yaml-syntax") -> tuple[str, Problem | None]:
+    """UTF-8 text without its BOM; UTF-16 or bytes that are not UTF-8 are a problem at their place."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "", Problem.at(Source(display, 1, 1), "yaml-syntax",
+        return "", Problem.at(Source(display, 1, 1), code,
                               "file is UTF-16; save it as UTF-8")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -102,11 +106,39 @@ def decode(raw: bytes, display: str) -> tuple[str, Problem | None]:
         line = before.count(b"\n") + 1
         line_start = before[before.rfind(b"\n") + 1:]
         column = len(line_start.decode("utf-8", errors="replace")) + 1
-        return "", Problem.at(Source(display, line, column), "yaml-syntax",
+        return "", Problem.at(Source(display, line, column), code,
                               f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
 
 
 def load_text(text: str, display: str) -> tuple[Any, list[Problem]]:
+    text, problems = raw_controls(normalise_newlines(text), display)
+    data, more = _load_clean(text, display)
+    return data, problems + more
+
+
+def raw_controls(text: str, display: str) -> tuple[str, list[Problem]]:
+    """Control characters typed into the file itself: each an error at its line and column; the text
+    goes on with U+FFFD in their place, so that every other problem is still found."""
+    if CONTROL.search(text) is None:
+        return text, []
+    problems = [control_problem(Source(display, *line_column(text, m.start())), m.group())
+                for m, _ in zip(CONTROL.finditer(text), range(MAX_CONTROL_PROBLEMS))]
+    return CONTROL.sub("\ufffd", text), problems
+
+
+def control_problem(where: Source, char: str) -> Problem:
+    return Problem.at(where, "control-character",
+                      f"control character {describe_control(char)} in the text; only tabs and line breaks "
+                      "are allowed (remove it, or retype the text)")
+
+
+def line_column(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character of `text`."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _load_clean(text: str, display: str) -> tuple[Any, list[Problem]]:
     try:
         root = yaml.compose(text, Loader=_Parser)
     except yaml.MarkedYAMLError as exc:
@@ -118,7 +150,7 @@ def load_text(text: str, display: str) -> tuple[Any, list[Problem]]:
         return None, [Problem.at(Source(display, 1, 1), "yaml-syntax", str(exc))]
     if root is None:
         return None, []
-    builder = _Builder(display)
+    builder = _Builder(display, text)
     try:
         if "&" in text:  # without an anchor there is no alias, so nothing can expand
             builder.check_size(root)
@@ -128,10 +160,34 @@ def load_text(text: str, display: str) -> tuple[Any, list[Problem]]:
     return data, builder.problems
 
 
+# Escapes of double-quoted YAML that can make a control character ("\e]0;…\a").
+_ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0abtnvfreN]))")
+_NAMED = {"0": 0, "a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, "e": 27, "N": 0x85}
+
+
 class _Builder:
-    def __init__(self, display: str):
+    def __init__(self, display: str, text: str = ""):
         self.display = display
+        self.text = text
         self.problems: list[Problem] = []
+
+    def clean_text(self, node: yaml.ScalarNode, value: str) -> str:
+        """A text value with CRs as line breaks; a control character made by an escape is reported
+        at the escape and replaced."""
+        value = normalise_newlines(value)
+        match = CONTROL.search(value)
+        if match is None:
+            return value
+        where = self.source(node)
+        raw = self.text[node.start_mark.index:node.end_mark.index]
+        for escape in _ESCAPE.finditer(raw):
+            hexa = escape.group(1) or escape.group(2) or escape.group(3)
+            code = int(hexa, 16) if hexa else _NAMED[escape.group(4)]
+            if code < 0x110000 and CONTROL.match(chr(code)):
+                where = Source(self.display, *line_column(self.text, node.start_mark.index + escape.start()))
+                break
+        self.problems.append(control_problem(where, match.group()))
+        return CONTROL.sub("\ufffd", value)
 
     def source(self, node: yaml.Node) -> Source:
         return Source(self.display, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -178,9 +234,10 @@ class _Builder:
                 raise self.refuse(node, f"tag '{_short(node.tag)}' is not allowed; only plain YAML "
                                         "values (text, numbers, lists, mappings) are")
             try:
-                return convert(node)
+                value = convert(node)
             except (ValueError, yaml.constructor.ConstructorError):
-                return node.value
+                value = node.value
+            return self.clean_text(node, value) if isinstance(value, str) else value
         if isinstance(node, yaml.SequenceNode):
             if node.tag != TAG + "seq":
                 raise self.refuse(node, f"tag '{_short(node.tag)}' is not allowed")
