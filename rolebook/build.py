@@ -187,6 +187,8 @@ PR_SET_PDEATHSIG = 1
 def _die_with_parent(parent: int) -> None:
     """A worker ends when the build that started it ends, however it ends (kill -9 included):
     the kernel sends it SIGKILL when its parent dies (Linux prctl)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's clean-up handler
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)

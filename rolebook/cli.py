@@ -275,7 +275,18 @@ def init(directory: Path) -> None:
         echo(f"created {display(path)}")
 
 
+class Terminated(Exception):
+    """SIGTERM: stop like Ctrl-C does, so that the build's staging folder and workers are cleaned up."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated()
+
+
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -293,5 +304,8 @@ def main() -> None:
         echo(f"rolebook: {os_error(exc)}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
+        echo("interrupted", err=True)
         sys.exit(130)
+    except Terminated:
+        echo("terminated", err=True)
+        sys.exit(143)

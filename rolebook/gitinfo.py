@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rolebook.errors import UsageError
+from rolebook.sanitize import without_controls
 
 PROJECT_PATHS = ("rolebook.yaml", "role_specs", "library", "policies", "templates")
 
@@ -61,7 +62,7 @@ def history(root: Path, limit: int = 50) -> list[Change]:
     changes = []
     for line in (out or "").splitlines():
         day, commit, subject = (line.split("\t", 2) + ["", ""])[:3]
-        changes.append(Change(day, commit, subject))
+        changes.append(Change(day, commit, without_controls(subject)))  # commit text is not checked text
     return changes
 
 

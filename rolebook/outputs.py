@@ -77,7 +77,7 @@ def check_folder(out: Path, root: Path) -> Path:
         raise OutputError(f"{out} exists and is not a folder")
     if os.path.lexists(out) and not out.exists():
         raise OutputError(f"{out} is a link to nothing; remove it")
-    return out
+    return out.resolve() if out.is_symlink() else out  # a link that stays inside: its folder is used
 
 
 class OutputFolder:

@@ -15,11 +15,12 @@ from clients import schema_problems
 
 PIECES = ["**", "*", "_", "`", "```", "~~~", "\n", "\n\n", "- ", "1. ", "> ", "# ", "| a | b |\n|---|---|\n",
           "[x](https://e.com)", "![i](x.png)", "<b>", "&amp;", ":::", "::: meta", "\\", "^", "    ", "真，", "。",
-          "---", "text", "Term\n: def", "<!--", "]]", "|"]
+          "---", "text", "Term\n: def", "<!--", "]]", "|", "\r", "\r:::", "::::", "::: form widths=0", "::: signatures",
+          ": ", "\r\n", "\r::: pagebreak\r:::"]
 markdown = st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map("".join)
 
 
-def role(summary, task, title, definition):
+def role(summary, task, title, definition, term="plain"):
     return {
         "id": "r", "title": title or "R", "summary": summary,
         "duties": [{"id": "d", "title": title or "D", "description": summary, "daily_tasks": [task, "plain"],
@@ -32,19 +33,23 @@ def role(summary, task, title, definition):
                            {"id": "k", "name": title or "K", "definition": definition, "weight": 100,
                             "formula": task, "source": task}]}],
                        "grades": [{"grade": "A", "min": 50, "label": task}, {"grade": "B", "min": 0}],
-                       "process": [{"name": title or "P", "description": summary}]},
-        "glossary": [{"term": "plain", "definition": definition}],
+                       "process": [{"name": title or "P", "description": summary}],
+                       "signatures": [title or "E", task or "S"]},
+        "glossary": [{"term": term or "plain", "definition": definition}],
     }
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(markdown, markdown, markdown, markdown)
-def test_any_markdown_in_any_field_renders(summary, task, title, definition):
+@given(markdown, markdown, markdown, markdown, markdown, markdown)
+def test_any_markdown_in_any_field_renders(summary, task, title, definition, term, organization):
+    """Every text field, glossary terms, signature names and the organisation included; CRs too."""
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         (root / "role_specs").mkdir()
-        (root / "role_specs" / "r.yaml").write_text(yaml.safe_dump(role(summary, task, title, definition),
+        (root / "role_specs" / "r.yaml").write_text(yaml.safe_dump(role(summary, task, title, definition, term),
                                                                    allow_unicode=True), encoding="utf-8")
+        (root / "rolebook.yaml").write_text(yaml.safe_dump({"organization": organization, "handbook": {
+            "title": title or "H"}}, allow_unicode=True), encoding="utf-8")
         project = load_project(root)
         assert not project.errors, project.errors
         renderer = Renderer(project)
@@ -55,5 +60,8 @@ def test_any_markdown_in_any_field_renders(summary, task, title, definition):
             assert "<b>" not in page.split("<main>")[1]  # raw HTML stays text
             # The document's own structure survives whatever a field holds.
             assert page.count("<h2") >= (3 if kind == "jd" else 0)
+            if kind == "form":  # the KPI table and the signatures close where the template closes them
+                assert page.count('<table class="form"') == 2 and page.count('<div class="signatures">') == 1
+                assert page.index('<div class="signatures">') > page.index('<table class="form"')
             (root / f"{kind}.docx").write_bytes(out["docx"])
         assert schema_problems(*(root / f"{kind}.docx" for kind in outputs)) == ""

@@ -123,9 +123,21 @@ def _cjk(char: str) -> bool:
     return any(low <= code <= high for low, high in _CJK_RANGES)
 
 
-def _no_directive(line: str) -> str:
-    """A line of user text that starts with ':' (a directive's `:::`, a definition's `: `) stays text."""
-    return "\\" + line if line.startswith(":") else line
+# What turns a line into a block of its own when it stands at a line start: a directive or definition
+# (`:`), a heading, a quote, a list item, a thematic break, a setext underline or a code fence.
+_BLOCK_START = re.compile(r"^(?::|#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3}|~{3}"
+                          r"|(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$|=+[ \t]*$)")
+
+
+def _as_line(line: str) -> str:
+    """One line of user text that stays a line of text wherever a template puts it: a marker that would
+    start a block (`::: form`, `# x`, `- x`, `***`, …) is backslash-escaped, so it shows as written."""
+    match = _BLOCK_START.match(line)
+    if match is None:
+        return line
+    text = match.group()
+    digits = len(text) - len(text.lstrip("0123456789"))
+    return line[:digits] + "\\" + line[digits:]
 
 
 def inline(text) -> str:
@@ -142,7 +154,7 @@ def inline(text) -> str:
         if out and not (_cjk(out[-1][-1]) and _cjk(line[0])):
             out.append(" ")
         out.append(line)
-    return _no_directive("".join(out))
+    return _as_line("".join(out))
 
 
 def cell(text) -> str:
@@ -153,15 +165,20 @@ def cell(text) -> str:
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
-def block(text, indent: int = 0) -> str:
+def block(text, indent: int = 0, after_text: bool = False) -> str:
     """Block Markdown, indented to continue a list item. It cannot open or close a directive, and a
-    code fence it leaves open is closed, so that one field cannot swallow the rest of the document."""
+    code fence it leaves open is closed, so that one field cannot swallow the rest of the document.
+
+    `after_text`: the first line continues a line of the template (`**Appeal**: …`), so it is text:
+    it cannot open a fence there, and any block marker it starts with stays as written."""
     if text is None:
         return ""
     lines = normalise_newlines(str(text)).strip("\n").split("\n")
     lines = ["\\" + line if line.lstrip().startswith(":::") else line.rstrip() for line in lines]
+    if after_text:
+        lines[0] = _as_line(lines[0].lstrip())
     fence = None
-    for line in lines:
+    for line in lines[1:] if after_text else lines:
         match = _FENCE.match(line)
         if match and fence is None:
             fence = match.group(1)
@@ -179,6 +196,11 @@ def item(text) -> str:
     return block(text, indent=2)
 
 
+def rest(text, indent: int = 0) -> str:
+    """Block Markdown that continues a line of the template (after a label)."""
+    return block(text, indent, after_text=True)
+
+
 class Templates:
     def __init__(self, project_templates: Path | None):
         self.loader = _Loader(project_templates)
@@ -190,7 +212,7 @@ class Templates:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(inline=inline, cell=cell, block=block, item=item, number=number)
+        self.env.filters.update(inline=inline, cell=cell, block=block, item=item, rest=rest, number=number)
         # Page layouts are HTML: there every value is escaped unless marked safe.
         self.html_env = _Sandbox(loader=self.loader, undefined=jinja2.StrictUndefined,
                                  autoescape=True, trim_blocks=True, lstrip_blocks=True)
