@@ -4,7 +4,8 @@ linear; each should take well under 10 s).
     python benchmarks/bench_hostile.py
 
 Inputs: a title with 100 KB of spaces; a summary holding a 20,000-row Markdown table; a summary of
-100,000 lines; a role with 5,000 KPIs. Each is one role in a fresh project, built with -j 1.
+100,000 lines; a role with 5,000 KPIs. Each is one role in a fresh project, built (job description,
+form and handbook, Word and HTML) with one worker and again, from scratch, with two.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def timed(args: list[str], cwd: Path) -> float:
 
 
 def main() -> None:
-    print(f"{'input':32} {'validate':>10} {'build -j 1':>12}")
+    print(f"{'input':32} {'validate':>10} {'build -j 1':>12} {'build -j 2':>12}")
     for name, make in CASES.items():
         with tempfile.TemporaryDirectory() as folder:
             root = Path(folder)
@@ -61,8 +62,9 @@ def main() -> None:
             (root / "role_specs").mkdir()
             (root / "role_specs" / f"{role_id}.yaml").write_text(spec, encoding="utf-8")
             validate = timed(["validate"], root)
-            build = timed(["build", "-j", "1"], root)
-            print(f"{name:32} {validate:9.2f}s {build:11.2f}s")
+            serial = timed(["build", "-j", "1", "--out", "one"], root)
+            parallel = timed(["build", "-j", "2", "--out", "two"], root)
+            print(f"{name:32} {validate:9.2f}s {serial:11.2f}s {parallel:11.2f}s")
 
 
 if __name__ == "__main__":

@@ -123,7 +123,7 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
         staged.update((name, staging / name) for name in names)
     page = index_page(project, renderer, folder.path, set(staged))
     index = folder.path / INDEX
-    if not index.is_file() or index.read_bytes() != page:
+    if index.is_symlink() or not index.is_file() or index.read_bytes() != page:
         (staging / INDEX).write_bytes(page)
         staged[INDEX] = staging / INDEX
     folder.publish(staged)

@@ -152,7 +152,8 @@ class TableRules:
         cell, _ = table.rows[-1][-1]
         if cell.find(ooxml.w("p")) is None:  # a cell needs a paragraph
             cell.append(el("w:p", None, ppr(val("w:pStyle", "FormText" if table.form else "TableText"))))
-        table.rows[-1][-1] = (cell, "".join(cell.itertext()))
+        if not table.percents:  # the text decides the column widths unless the widths are given
+            table.rows[-1][-1] = (cell, "".join(cell.itertext()))
         self.targets.pop()
         self.paragraph = None
         self.cell_label = False

@@ -160,7 +160,8 @@ def form_tables(tokens: list[Token]) -> list[Token]:
 
     A form is a list of rows, each a list of cells; a cell is a list item and
     so may hold any block Markdown (a KPI name over its formula and source).
-    The first row is the header. A cell holding only `^` joins the cell above
+    The first row is the header; a shorter row is padded with blank cells. A cell holding only `^` joins
+    the cell above
     (its start cell gets a `rowspan`). Column widths in percent come from the
     directive's `widths=` parameter, and the least height of a body row in
     lines of text from `lines=`; both ride on the table_open token.
@@ -213,6 +214,9 @@ def _form_table(body: list[Token], params: dict[str, str]) -> list[Token]:
             continue
         if level >= 2 and rows and rows[-1]:
             rows[-1][-1].append(token)
+    columns = len(rows[0]) if rows else 0
+    for row in rows[1:]:  # a row may leave out its trailing blank cells
+        row.extend([] for _ in range(columns - len(row)))
     widths = [float(w) for w in params.get("widths", "").split(",") if w.strip()]
     table = _token("table_open", "table", 1)
     lines = params.get("lines", "")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import zipfile
 from functools import lru_cache
-from typing import Iterable
 
 from lxml import etree
 
@@ -106,10 +105,12 @@ def _ranks(order: tuple[str, ...]) -> dict[str, int]:
     return {W + name: rank for rank, name in enumerate(order)}
 
 
-def _ordered(tag: str, order: list[str], children: Iterable[etree._Element]) -> etree._Element:
+def _ordered(tag: str, order: list[str], children) -> etree._Element:
     parent = el(tag)
-    rank = _ranks(tuple(order))
-    parent.extend(sorted(children, key=lambda c: rank[c.tag]))
+    if len(children) > 1:
+        rank = _ranks(tuple(order))
+        children = sorted(children, key=lambda c: rank[c.tag])
+    parent.extend(children)
     return parent
 
 
