@@ -31,7 +31,8 @@ def test_every_rule_code_has_a_sample_project(monkeypatch):
     contract = {"yaml-syntax", "duplicate-key", "unsafe-yaml", "unknown-field", "missing-field", "type",
                 "bad-id", "id-mismatch", "duplicate-id", "weights-sum", "dimension-weight", "weight-range",
                 "thresholds-order", "grades-order", "unknown-ref", "extends-cycle", "glossary-conflict",
-                "unused-term"}
+                "unused-term", "scoring-points", "raters-sum", "criteria-score", "distribution-sum",
+                "control-character"}
     assert contract <= codes
 
 

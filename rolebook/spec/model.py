@@ -110,8 +110,10 @@ class Thresholds(Spec):
 
 
 class Criterion(Spec):
-    level: Text
-    description: Text | None = None
+    level: Text = Field(description="The level's name, as the rater ticks it (优秀, Meets expectations)")
+    description: Text | None = Field(None, description="What performance at this level looks like")
+    score: Number | None = Field(None, description="The KPI score this level gives; without it the rater "
+                                                   "writes a number")
 
 
 class LibraryKpi(Spec):
@@ -173,6 +175,31 @@ class Application(Spec):
     description: Text | None = None
 
 
+class Points(Spec):
+    pass_: Number = Field(60, alias="pass", description="The score of a result exactly at the pass threshold")
+    target: Number = Field(100, description="The score of a result exactly at the target")
+    excellent: Number = Field(120, description="The score of a result exactly at the excellent threshold")
+
+
+class Scoring(Spec):
+    """How a result becomes a KPI score (see the scoring rule in the format)."""
+
+    points: Points = Field(Points(), description="Scores at the pass, target and excellent thresholds")
+    below_pass: Number = Field(0, description="The score of a result worse than the worst threshold")
+    cap: Number = Field(120, description="No KPI scores above this")
+
+
+class Rater(Spec):
+    rater: Slug = Field(description="Who rates: self, supervisor, peer, hr or another id")
+    weight: Number = Field(description="The rater's share of a qualitative KPI's score, in percent")
+    label: Text | None = Field(None, description="How the form names the rater (default: from the language)")
+
+
+class Quota(Spec):
+    min: Number | None = Field(None, description="At least this percent of a group gets the grade")
+    max: Number | None = Field(None, description="At most this percent of a group gets the grade")
+
+
 class Assessment(Spec):
     description: Text | None = Field(None, description="Purpose and principles of the appraisal scheme")
     period: Literal["monthly", "quarterly", "semiannual", "annual"] | None = None
@@ -186,6 +213,11 @@ class Assessment(Spec):
     penalties: list[Text] = []
     appeal: Text | None = None
     signatures: list[Text] | None = None
+    scoring: Scoring | None = Field(None, description="How results become scores (defaults: 60/100/120, "
+                                                      "0 below pass, cap 120)")
+    raters: list[Rater] = Field([], description="Who scores qualitative KPIs and each one's share "
+                                                "(default: the supervisor, 100%)")
+    distribution: dict[str, Quota] = Field({}, description="Forced distribution: percent of a group per grade")
 
     def kpis(self) -> list[Kpi]:
         return [kpi for dimension in self.dimensions for kpi in dimension.kpis]

@@ -213,6 +213,104 @@ def grades_order(check: RoleCheck) -> Iterable[Problem]:
                              f"'{grades[g - 1].grade}' (min {number(grades[g - 1].min)}); list grades best first")
 
 
+def scoring_points(check: RoleCheck) -> Iterable[Problem]:
+    """Points rise from pass to target to excellent; below_pass is below pass; cap is not below excellent."""
+    scoring = check.role.assessment.scoring if check.role.assessment else None
+    if scoring is None or not check.intact("assessment", "scoring"):
+        return
+    points = scoring.points
+    path = ("assessment", "scoring")
+    if not points.pass_ < points.target < points.excellent:
+        yield Problem.at(check.at(*path, "points"), "scoring-points",
+                         f"points must rise from pass to target to excellent, found pass {number(points.pass_)}, "
+                         f"target {number(points.target)}, excellent {number(points.excellent)}")
+    if scoring.cap < points.excellent:
+        yield Problem.at(check.at(*path, "cap"), "scoring-points",
+                         f"cap {number(scoring.cap)} is below the excellent points {number(points.excellent)}: "
+                         "an excellent result could not score what the points say")
+    if not 0 <= scoring.below_pass <= points.pass_:
+        yield Problem.at(check.at(*path, "below_pass"), "scoring-points",
+                         f"below_pass {number(scoring.below_pass)} must lie between 0 and the pass points "
+                         f"{number(points.pass_)}")
+
+
+def raters_sum(check: RoleCheck) -> Iterable[Problem]:
+    raters = check.role.assessment.raters if check.role.assessment else []
+    if not raters or not check.intact("assessment", "raters"):
+        return
+    seen: set[str] = set()
+    for r, rater in enumerate(raters):
+        problem = bad_id(rater.rater, check.at("assessment", "raters", r, "rater"))
+        if problem:
+            yield problem
+        if rater.rater in seen:
+            yield Problem.at(check.at("assessment", "raters", r), "duplicate-id",
+                             f"rater '{rater.rater}' is listed twice")
+        seen.add(rater.rater)
+    total = sum(rater.weight for rater in raters)
+    if abs(total - TOTAL_WEIGHT) > EPSILON or any(rater.weight <= 0 for rater in raters):
+        yield Problem.at(check.at("assessment", "raters"), "raters-sum",
+                         f"rater weights add up to {number(total)}, expected {TOTAL_WEIGHT} (each above 0)")
+
+
+def criteria_score(check: RoleCheck) -> Iterable[Problem]:
+    """A level's score lies in [0, cap], and levels with scores are listed best first."""
+    from rolebook.spec.scoring import rule_of
+
+    if not check.intact("assessment", "scoring"):
+        return
+    rule = rule_of(check.role.assessment)
+    # A cap below the excellent points is scoring-points' to report, not every level's.
+    cap = rule.cap if rule.cap >= rule.score_of("excellent") else float("inf")
+    for path, kpi in check.kpis():
+        previous = None
+        for c, criterion in enumerate(kpi.criteria):
+            if criterion.score is None:
+                continue
+            where = check.at(*path, "criteria", c, "score")
+            if not 0 <= criterion.score <= cap:
+                yield Problem.at(where, "criteria-score",
+                                 f"level '{criterion.level}' of KPI '{kpi.id}' scores {number(criterion.score)}, "
+                                 f"outside 0–{number(rule.cap)}")
+            if previous is not None and criterion.score > previous.score:
+                yield Problem.at(where, "criteria-score",
+                                 f"level '{criterion.level}' of KPI '{kpi.id}' scores more than "
+                                 f"'{previous.level}' above it; list levels best first")
+            previous = criterion
+
+
+def distribution_sum(check: RoleCheck) -> Iterable[Problem]:
+    """Forced-distribution quotas that can all hold at once, for grades that exist."""
+    assessment = check.role.assessment
+    if not assessment or not assessment.distribution or not check.intact("assessment", "distribution"):
+        return
+    path = ("assessment", "distribution")
+    known = {grade.grade for grade in assessment.grades}
+    for name, quota in assessment.distribution.items():
+        if known and name not in known:
+            yield Problem.at(check.at(*path, name, key=True), "unknown-ref",
+                             f"distribution names grade '{name}', which is not one of the grade bands "
+                             f"({', '.join(grade.grade for grade in assessment.grades)})")
+        for bound in ("min", "max"):
+            value = getattr(quota, bound)
+            if value is not None and not 0 <= value <= 100:
+                yield Problem.at(check.at(*path, name, bound), "distribution-sum",
+                                 f"grade '{name}': {bound} {number(value)}% is not a share between 0 and 100")
+        if quota.min is not None and quota.max is not None and quota.min > quota.max:
+            yield Problem.at(check.at(*path, name), "distribution-sum",
+                             f"grade '{name}': min {number(quota.min)}% is above max {number(quota.max)}%")
+    least = sum(q.min or 0 for q in assessment.distribution.values())
+    if least > 100 + EPSILON:
+        yield Problem.at(check.at(*path), "distribution-sum",
+                         f"the minimum shares add up to {number(least)}%: they cannot all hold")
+    bands = [grade.grade for grade in assessment.grades] or list(assessment.distribution)
+    maxima = [assessment.distribution[g].max if g in assessment.distribution else None for g in bands]
+    if bands and all(m is not None for m in maxima) and sum(maxima) < 100 - EPSILON:
+        yield Problem.at(check.at(*path), "distribution-sum",
+                         f"the maximum shares of every grade add up to {number(sum(maxima))}%: a group "
+                         "could not be graded at all")
+
+
 ROLE_RULES = (
     bad_ids,
     id_mismatch,
@@ -224,6 +322,10 @@ ROLE_RULES = (
     weight_range,
     thresholds_order,
     grades_order,
+    scoring_points,
+    raters_sum,
+    criteria_score,
+    distribution_sum,
 )
 
 
