@@ -68,7 +68,9 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 {para_style("TableText", "Table Text", '<w:spacing w:before="20" w:after="20" w:line="264" w:lineRule="auto"/>',
             '<w:sz w:val="19"/><w:szCs w:val="19"/>')}
 {para_style("FormText", "Form Text", '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>',
-            '<w:sz w:val="17"/><w:szCs w:val="17"/>')}
+            '<w:sz w:val="18"/><w:szCs w:val="18"/>')}
+{para_style("TableGap", "Table Gap", '<w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/>',
+            '<w:sz w:val="8"/><w:szCs w:val="8"/>')}
 {para_style("DefinitionTerm", "Definition Term", '<w:keepNext/><w:spacing w:before="120" w:after="0"/>', '<w:b/><w:bCs/>')}
 {para_style("Definition", "Definition", '<w:ind w:left="420"/>')}
 {para_style("Note", "Note", '<w:spacing w:before="60"/>', '<w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/>')}

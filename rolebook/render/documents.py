@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from markupsafe import Markup
@@ -15,6 +16,7 @@ from rolebook.render.markdown import headings, parse, toc_entries
 from rolebook.render.templating import Templates, inline
 from rolebook.render.wordpackage import DocumentInfo, DocxInParts, Reference, build_docx
 from rolebook.spec.model import Role
+from rolebook.spec.scoring import form_config
 
 KIND_TEMPLATES = {"jd": "jd.md.j2", "form": "form.md.j2"}
 KIND_LABELS = {"jd": "job_description", "form": "appraisal_form", "handbook": "handbook"}
@@ -55,7 +57,8 @@ class Renderer:
             header=" · ".join(part for part in (organization, title) if part), footer_pattern=labels["page_of"],
             creator=role.owner or organization, version=role.version, status=labels[f"status_{role.status}"],
             keywords=[k for k in (role.id, role.department, role.grade) if k], date=role.effective)
-        return self.write(parse(self.markdown(kind, role)), info, formats)
+        scoring = json.dumps(form_config(role), ensure_ascii=False, sort_keys=True) if kind == "form" else None
+        return self.write(parse(self.markdown(kind, role)), info, formats, scoring)
 
     def render_handbook(self, formats: tuple[str, ...]) -> dict[str, bytes]:
         """The policy handbook of the whole project, rendered chapter by chapter to bound memory."""
@@ -92,13 +95,13 @@ class Renderer:
         """The policy chapters' Markdown, read and checked when the project was loaded."""
         return [self.project.policies[name] for name in self.project.settings.handbook.policies]
 
-    def write(self, tokens, info: DocumentInfo, formats: tuple[str, ...]) -> dict[str, bytes]:
-        """The tokens of one document in each format, with the project's branding."""
+    def write(self, tokens, info: DocumentInfo, formats: tuple[str, ...], scoring: str | None = None) -> dict[str, bytes]:
+        """The tokens of one document in each format, with the project's branding (and a form's scoring)."""
         out: dict[str, bytes] = {}
         if "docx" in formats:
             out["docx"] = build_docx(tokens, self.branded(info), self.reference)
         if "html" in formats:
-            out["html"] = self.page(info, render_body(tokens), tokens[0].type == "container_landscape_open")
+            out["html"] = self.page(info, render_body(tokens), tokens[0].type == "container_landscape_open", scoring)
         return out
 
     def fonts(self) -> list[str | None]:
@@ -111,10 +114,10 @@ class Renderer:
         info.accent, info.logo = branding.accent_color, self.logo
         return info
 
-    def page(self, info: DocumentInfo, body: str, landscape: bool) -> bytes:
+    def page(self, info: DocumentInfo, body: str, landscape: bool, scoring: str | None = None) -> bytes:
         branding = self.project.settings.branding
         latin, cjk = self.fonts()
         page = PageInfo(title=info.title, language=info.language, header=info.header,
                         accent=branding.accent_color or "#1F4E79", latin_font=latin, cjk_font=cjk,
-                        logo=self.logo, landscape=landscape)
+                        logo=self.logo, landscape=landscape, scoring=scoring)
         return self.templates.render_html("page.html.j2", page=page, body=Markup(body)).encode("utf-8")

@@ -18,6 +18,8 @@ from rolebook.render.docx_tables import TableRules, OpenTable
 from rolebook.render.markdown import directive_params
 from rolebook.render.ooxml import el, ppr, rpr, sub, text_run, val
 
+TABLE = ooxml.w("tbl")
+
 @dataclass
 class Links:
     """Hyperlink targets of one document, as relationship ids."""
@@ -51,13 +53,15 @@ class DocxWriter(TableRules):
         self.has_toc = False
         self.toc_placeholder: etree._Element | None = None
         self.started = False  # something has been written (a landscape part then starts a new section)
+        self.controls = 0  # content controls written: each gets the next id
+        self.language: str | None = None  # the document's language (date controls show dates in it)
 
     # --- driving ---------------------------------------------------------------------
 
     def new_body(self) -> None:
         """An empty w:body, made inside its w:document: a finished body is never moved into another
         tree (lxml walks every node it moves; a 20,000-row table took a minute)."""
-        self.document = el("w:document")
+        self.document = ooxml.document_root()
         self.body = sub(self.document, "w:body")
         self.targets: list[etree._Element] = [self.body]  # where block elements go
 
@@ -72,7 +76,12 @@ class DocxWriter(TableRules):
     def add_block(self, element: etree._Element) -> etree._Element:
         if self.section_ends and len(self.targets) == 1:
             self.end_section(landscape=True)
-        self.targets[-1].append(element)
+        target = self.targets[-1]
+        if element.tag == TABLE and len(target) and target[-1].tag == TABLE:
+            # Word and LibreOffice join touching tables into one, whose header row is then not its first
+            # row (it stops repeating): a small paragraph keeps them apart.
+            target.append(_table_gap())
+        target.append(element)
         self.started = True
         return element
 
@@ -308,9 +317,14 @@ class DocxWriter(TableRules):
         self.paragraph.append(text_run(" "))
         self.paragraph.append(_underlined_tab())
         cell = row.findall(ooxml.w("tc"))[-1]
+        signer = "".join(cell.itertext()).strip()
         date_line = sub(cell, "w:p")
         date_line.append(ppr(val("w:pStyle", "Signature")))
         date_line.append(text_run(date + " "))
+        self.controls += 1  # the date: a date control (signed-1, signed-2, …) on the line
+        signed = len(row.findall(ooxml.w("tc")))
+        date_line.append(ooxml.content_control("date", f"signed-{signed}", f"{signer}: {date}", self.controls,
+                                               self.language, rpr(val("w:u", "single"))))
         date_line.append(_underlined_tab())
 
     def t_container_toc_open(self, token: Token) -> None:
@@ -366,6 +380,14 @@ def toc_paragraphs(entries: list[tuple[int, str, str]]) -> list[etree._Element]:
 def bookmark_name(anchor: str) -> str:
     """Word's bookmark for a heading anchor: `_Toc` names are the ones Word's TOC field uses."""
     return "_Toc_" + anchor.replace("-", "_")
+
+
+def _table_gap() -> etree._Element:
+    """A paragraph 6 pt high (direct formatting: a project's reference document may lack the style)."""
+    mark = rpr(val("w:sz", 8), val("w:szCs", 8))
+    return el("w:p", None, ppr(val("w:pStyle", "TableGap"),
+                               el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": 120, "w:lineRule": "exact"}),
+                               mark))
 
 
 def _underlined_tab() -> etree._Element:

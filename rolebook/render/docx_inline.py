@@ -100,6 +100,19 @@ class InlineWriter:
         if alt:
             self.target.append(text_run(alt, self.properties()))
 
+    def i_field(self, token, children, index) -> None:
+        """A fillable field: a content control tagged with the field's name (a checkbox for a choice,
+        followed by its label, kept on the box's line by a no-break space)."""
+        meta = token.meta
+        kind, label = meta["kind"], meta["label"]
+        self.writer.controls += 1
+        alias = (meta["value"] or label) if kind == "choice" else label
+        hint = None if kind == "choice" else meta["value"]
+        self.paragraph.append(ooxml.content_control(kind, meta["name"], alias, self.writer.controls,
+                                                    self.writer.language, self.properties(), hint))
+        if kind == "choice" and label:
+            self.paragraph.append(text_run("\u00a0" + label, self.properties()))
+
     def i_link_open(self, token, children, index) -> None:
         href = token.attrs.get("href", "")
         if href.startswith("#"):

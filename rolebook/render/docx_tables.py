@@ -27,6 +27,11 @@ class OpenTable:
 
 
 LINE_TWIPS = 360  # a line of form text with its spacing
+ROW_LINES = 1.3  # the least height of a form's row, in lines: room to write a figure
+from rolebook.render.markdown import KEEP_ROWS  # noqa: E402
+HEADING_COLUMN_TWIPS = 108  # a column of bold 9 pt heading text in Calibri or its metric twin Carlito (CJK: two)
+BODY_COLUMN_TWIPS = 98  # the same for regular 9 pt text
+WORD_PADDING = 200  # the cell's side margins (160) and some air
 CHAR_TWIPS = 115  # half the width of a CJK character at 10.5 pt, with some air
 CELL_PADDING = 300  # left and right cell margins, and room for bold text
 
@@ -52,6 +57,8 @@ class TableRules:
 
     def t_table_close(self, token: Token) -> None:
         table = self.tables.pop()
+        if not table.meta and len(table.rows) <= KEEP_ROWS:
+            keep_together(table.element)
         widths = self.column_widths(table)
         grid = el("w:tblGrid")
         for width in widths:
@@ -66,6 +73,7 @@ class TableRules:
         width = self.text_width_now()
         if table.percents:
             widths = [int(width * p / sum(table.percents)) for p in table.percents]
+            widths = widen_for_words(widths, table.rows)
             widths[-1] += width - sum(widths)
             return widths
         return self.auto_widths(table, width)
@@ -113,7 +121,8 @@ class TableRules:
         header = self.in_("thead") and not table.meta
         extra = [el("w:tblHeader")] if header else []
         if table.form and not header:
-            extra.append(el("w:trHeight", {"w:val": int(LINE_TWIPS * table.lines), "w:hRule": "atLeast"}))
+            lines = table.lines if token.meta.get("tall") else ROW_LINES
+            extra.append(el("w:trHeight", {"w:val": int(LINE_TWIPS * lines), "w:hRule": "atLeast"}))
         row.append(ooxml.trpr(el("w:cantSplit"), *extra))
         table.rows.append([])
         table.row = row
@@ -152,11 +161,46 @@ class TableRules:
         cell, _ = table.rows[-1][-1]
         if cell.find(ooxml.w("p")) is None:  # a cell needs a paragraph
             cell.append(el("w:p", None, ppr(val("w:pStyle", "FormText" if table.form else "TableText"))))
-        if not table.percents:  # the text decides the column widths unless the widths are given
-            table.rows[-1][-1] = (cell, "".join(cell.itertext()))
+        # The column widths depend on the text (paragraphs apart: "attainment" and "Actual" are two words).
+        table.rows[-1][-1] = (cell, " ".join("".join(p.itertext()) for p in cell.iter(ooxml.w("p"))))
         self.targets.pop()
         self.paragraph = None
         self.cell_label = False
         self.cell_align = None
 
     t_td_close = t_th_close
+
+
+def widen_for_words(widths: list[int], rows: list[list[tuple[etree._Element, str]]]) -> list[int]:
+    """Columns at least as wide as the longest word in them (a heading never breaks inside a word:
+    "Supervi / sor", nor a tick box from its level); what they need is taken from the columns with room
+    to spare. When the words cannot all fit, each column gets its share of the line."""
+    least = [0] * len(widths)
+    for number, row in enumerate(rows):
+        per_column = HEADING_COLUMN_TWIPS if number == 0 else BODY_COLUMN_TWIPS
+        for column, (_, text) in enumerate(row[:len(widths)]):
+            least[column] = max(least[column], per_column * unbreakable_width(text) + WORD_PADDING)
+    if sum(least) >= sum(widths):
+        return [sum(widths) * low // sum(least) for low in least]
+    need = sum(max(0, low - width) for low, width in zip(least, widths))
+    if not need:
+        return widths
+    spare = [max(0, width - low) for low, width in zip(least, widths)]
+    taken = [need * room // sum(spare) for room in spare]
+    return [max(width, low) if low > width else width - take for width, low, take in zip(widths, least, taken)]
+
+
+def keep_together(table: etree._Element) -> None:
+    """Every paragraph but those of the last row keeps with the next: the table is not split."""
+    rows = table.findall(ooxml.w("tr"))
+    for row in rows[:-1]:
+        for paragraph in row.iter(ooxml.w("p")):
+            properties = paragraph.find(ooxml.w("pPr"))
+            children = list(properties) if properties is not None else []
+            if any(child.tag == ooxml.w("keepNext") for child in children):
+                continue
+            new = ppr(*children, el("w:keepNext"))
+            if properties is None:
+                paragraph.insert(0, new)
+            else:
+                paragraph.replace(properties, new)

@@ -19,6 +19,18 @@ from rolebook.render.text import is_cjk
 from rolebook.render.markdown import DIRECTIVES, directive_params
 
 _DIRECTIVE_TAGS = {"doc-title": "header"}
+from rolebook.render.markdown import KEEP_ROWS  # noqa: E402
+
+
+def _rows(tokens: list[Token], start: int) -> int:
+    """How many rows the table opening at `start` has (tables are not nested in rolebook's documents)."""
+    count = 0
+    for token in tokens[start:]:
+        if token.type == "tr_open":
+            count += 1
+        elif token.type == "table_close":
+            break
+    return count
 
 
 class HtmlWriter(RendererHTML):
@@ -52,12 +64,17 @@ class HtmlWriter(RendererHTML):
 
     def table_open(self, tokens, idx, options, env) -> str:
         meta = tokens[idx].meta
+        keep = ' class="keep"' if _rows(tokens, idx) <= KEEP_ROWS else ""
         if not meta.get("form"):
-            return "<table>\n"
+            return f"<table{keep}>\n"
         widths = meta.get("widths") or []
         columns = "".join(f'<col style="width: {100 * w / sum(widths):.2f}%">' for w in widths)
         height = f' style="--row-lines: {meta.get("lines", 1):g}"'
-        return f'<table class="form"{height}>\n<colgroup>{columns}</colgroup>\n'
+        kind = "form keep" if keep else "form"
+        return f'<table class="{kind}"{height}>\n<colgroup>{columns}</colgroup>\n'
+
+    def tr_open(self, tokens, idx, options, env) -> str:
+        return '<tr class="tall">\n' if tokens[idx].meta.get("tall") else "<tr>\n"
 
     def paragraph_open(self, tokens, idx, options, env) -> str:
         if tokens[idx].meta.get("signature"):
@@ -66,15 +83,35 @@ class HtmlWriter(RendererHTML):
 
     def paragraph_close(self, tokens, idx, options, env) -> str:
         date = tokens[idx].meta.get("signature")
-        if date is not None:
+        if date is not None:  # the signature is a line to sign on; its date a field (signed-1, signed-2, …)
+            meta = tokens[idx].meta
+            label = escapeHtml(f"{meta['signer']}: {date}")
             return (f'</span><span class="line"></span><span class="date">{escapeHtml(date)}</span>'
-                    '<span class="line"></span></p>\n')
+                    f'<input class="field date line" type="text" name="signed-{meta["signer_number"]}" '
+                    f'aria-label="{label}"></p>\n')
         return self.renderToken(tokens, idx, options, env)
 
     def softbreak(self, tokens, idx, options, env) -> str:
         before = tokens[idx - 1].content[-1:] if idx else ""
         after = tokens[idx + 1].content[:1] if idx + 1 < len(tokens) else ""
         return "" if is_cjk(before) and is_cjk(after) else "\n"
+
+    def field(self, tokens, idx, options, env) -> str:
+        """A fillable field: a labelled control (see the spec format's "Fillable forms")."""
+        meta = tokens[idx].meta
+        kind, name, label = meta["kind"], escapeHtml(meta["name"]), escapeHtml(meta["label"])
+        value = escapeHtml(meta["value"] or "")
+        if kind == "out":
+            return f'<output class="out" id="{name}" aria-label="{label}"></output>'
+        if kind == "area":
+            return f'<textarea class="field" name="{name}" aria-label="{label}" rows="2"></textarea>'
+        if kind == "choice":
+            named = "" if label else f' aria-label="{value}"'
+            return (f'<label class="tick"><input type="radio" name="{name}" value="{value}"{named}>'
+                    f'{"&nbsp;" + label if label else ""}</label>')
+        hint = f' placeholder="{value}"' if value else ""
+        mode = ' inputmode="decimal" autocomplete="off"' if kind == "number" else ""
+        return f'<input class="field {kind}" type="text" name="{name}" aria-label="{label}"{hint}{mode}>'
 
     def image(self, tokens, idx, options, env) -> str:
         token = tokens[idx]
@@ -187,13 +224,20 @@ def toc_list(entries: list[tuple[int, str, str]]) -> str:
 def _mark_signatures(tokens: list[Token]) -> None:
     """Paragraphs inside `::: signatures` become signature lines carrying the date label."""
     dates: list[str] = []
+    signers = 0
+    signer = ""
     for token in tokens:
         if token.type == "container_signatures_open":
             dates.append(directive_params(token).get("date", ""))
         elif token.type == "container_signatures_close":
             dates.pop()
+        elif dates and token.type == "inline":
+            signer = token.content
         elif dates and token.type in ("paragraph_open", "paragraph_close"):
             token.meta["signature"] = dates[-1]
+            if token.type == "paragraph_close":
+                signers += 1
+                token.meta.update(signer=signer, signer_number=signers)
 
 
 @dataclass
@@ -206,6 +250,11 @@ class PageInfo:
     cjk_font: str | None = None
     logo: tuple[str, bytes] | None = None  # (file name, bytes)
     landscape: bool = False  # the document is a `::: landscape` part: print it on landscape pages
+    scoring: str | None = None  # a form's scoring data (JSON): the page then carries the scoring script
+
+    def scoring_json(self) -> str:
+        """The data as it can stand in a <script> element: no '<' that could end it."""
+        return (self.scoring or "").replace("<", "\\u003c")
 
     def logo_uri(self) -> str | None:
         if not self.logo:

@@ -9,8 +9,10 @@ expect (`**真，**她` is bold), which plain CommonMark refuses.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
+from urllib.parse import quote, unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
@@ -31,6 +33,44 @@ DIRECTIVES = (
     "toc",         # `levels=N`: a table of contents of the headings down to level N
 )
 MERGE_MARK = "^"  # a form cell holding only this joins the cell above it
+KEEP_ROWS = 8  # a table of at most this many rows is not split across pages, in Word as in print
+
+# Fillable fields, written by templates as `{?KIND NAME[=VALUE] [LABEL]?}` (name, value and label
+# percent-encoded, see `field`). User text cannot make one: the template filters escape `{?`.
+FIELD_KINDS = (
+    "text",    # a line to write on
+    "number",  # a number (an actual result, a score)
+    "date",    # a date
+    "area",    # a box of several lines (comments, the interview record)
+    "choice",  # one option of a single choice: NAME=VALUE (a level, a grade, agree/disagree)
+    "out",     # what the form computes (a score, the total, the grade); blank on paper
+)
+_FIELD = re.compile(r"\{\?([a-z]+) ([A-Za-z0-9%._~-]+)(?:=([A-Za-z0-9%._~-]*))?(?: ([A-Za-z0-9%._~-]*))?\?\}")
+
+
+def field(kind: str, name: str, label: str = "", value: str | None = None) -> str:
+    """The Markdown of a fillable field (for templates): `field("number", "sales", "Actual result")`."""
+    if kind not in FIELD_KINDS:
+        raise ValueError(f"unknown field kind '{kind}' (one of {', '.join(FIELD_KINDS)})")
+    encoded = quote(str(name), safe="")
+    if value is not None:
+        encoded += "=" + quote(str(value), safe="")
+    return "{?" + f"{kind} {encoded}" + (f" {quote(str(label), safe='')}" if label else "") + "?}"
+
+
+def _field_rule(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("{?", state.pos):
+        return False
+    match = _FIELD.match(state.src, state.pos)
+    if match is None or match.group(1) not in FIELD_KINDS:
+        return False
+    if not silent:
+        token = state.push("field", "", 0)
+        kind, name, value, label = match.groups()
+        token.meta = {"kind": kind, "name": unquote(name), "value": None if value is None else unquote(value),
+                      "label": unquote(label or "")}
+    state.pos = match.end()
+    return True
 
 
 def _is_cjk_punctuation(char: str) -> bool:
@@ -84,6 +124,7 @@ def parser() -> MarkdownIt:
     # One block rule for every directive (one rule per name would be tried on every line);
     # `directive_names` then gives each token its directive's type.
     container_plugin(md, "directive", validate=lambda params, *_: params.strip().split(" ", 1)[0] in DIRECTIVES)
+    md.inline.ruler.push("field", _field_rule)
     md.inline.parse = _parse_inline.__get__(md.inline)
     return md
 
@@ -228,7 +269,9 @@ def _form_table(body: list[Token], params: dict[str, str]) -> list[Token]:
             out.append(_token("thead_open", "thead", 1))
         elif number == 1:
             out.append(_token("tbody_open", "tbody", 1))
-        out.append(_token("tr_open", "tr", 1))
+        row_open = _token("tr_open", "tr", 1)
+        row_open.meta["tall"] = number > 0 and not any(_has_text(cell) for cell in row)  # a row to write in
+        out.append(row_open)
         tag = "th" if number == 0 else "td"
         for column, cell in enumerate(row):
             opening = _token(f"{tag}_open", tag, 1)
@@ -238,7 +281,7 @@ def _form_table(body: list[Token], params: dict[str, str]) -> list[Token]:
                 cell = []
             elif span:
                 opening.attrs["rowspan"] = str(span)
-            opening.meta["blank"] = not any(t.type == "inline" and t.content.strip() for t in cell)
+            opening.meta["blank"] = not _has_text(cell)
             out += [opening, *cell, _token(f"{tag}_close", tag, -1)]
         out.append(_token("tr_close", "tr", -1))
         if number == 0:
@@ -247,6 +290,12 @@ def _form_table(body: list[Token], params: dict[str, str]) -> list[Token]:
         out.append(_token("tbody_close", "tbody", -1))
     out.append(_token("table_close", "table", -1))
     return out
+
+
+def _has_text(cell: list[Token]) -> bool:
+    """A cell says something (fields to fill in do not count)."""
+    return any(child.type != "field" and child.content.strip() for token in cell if token.type == "inline"
+               for child in token.children or [])
 
 
 def _row_spans(rows: list[list[list[Token]]]) -> dict[tuple[int, int], int]:

@@ -19,7 +19,12 @@ NS = {
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
     "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    # Word 2010's checkbox content controls; declared ignorable, so readers that do not know them
+    # (and the ISO schemas) see an ordinary content control.
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
 }
+W14 = "{%s}" % NS["w14"]
 W = "{%s}" % NS["w"]
 R = "{%s}" % NS["r"]
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -233,6 +238,51 @@ def field_start(instruction: str) -> list[etree._Element]:
 
 def field_end() -> etree._Element:
     return el("w:r", None, el("w:fldChar", {"w:fldCharType": "end"}))
+
+
+BLANK = "\u00a0" * 8  # what an empty text content control shows: room to click into, nothing printed
+BOX, TICKED = "\u2610", "\u2612"
+
+
+def document_root() -> etree._Element:
+    """w:document, with Word 2010's namespace marked ignorable (its checkboxes are extensions)."""
+    root = el("w:document")
+    root.set(_qualify("mc:Ignorable"), "w14")
+    return root
+
+
+def content_control(kind: str, tag: str, alias: str, number: int, language: str | None = None,
+                    properties: etree._Element | None = None, hint: str | None = None) -> etree._Element:
+    """A content control (w:sdt) in a paragraph: text, a date, or a checkbox (kind "choice"), tagged with
+    the field's name so that tools can find and fill it."""
+    sdt = el("w:sdt")
+    pr = sub(sdt, "w:sdtPr")
+    if properties is not None:
+        pr.append(etree.fromstring(etree.tostring(properties)))
+    if alias:
+        sub(pr, "w:alias", {"w:val": alias[:255]})
+    sub(pr, "w:tag", {"w:val": tag[:255]})
+    sub(pr, "w:id", {"w:val": number})
+    shown = hint or BLANK  # a hint (the period's blanks) is what an empty control shows
+    if kind == "choice":
+        box = sub(pr, "w14:checkbox")
+        sub(box, "w14:checked", {"w14:val": 0})
+        sub(box, "w14:checkedState", {"w14:val": "2612", "w14:font": "MS Gothic"})
+        sub(box, "w14:uncheckedState", {"w14:val": "2610", "w14:font": "MS Gothic"})
+        shown = BOX
+    elif kind == "date":
+        sub(pr, "w:showingPlcHdr")
+        date = sub(pr, "w:date")
+        sub(date, "w:dateFormat", {"w:val": "yyyy-MM-dd"})
+        sub(date, "w:lid", {"w:val": language or "en-US"})
+        sub(date, "w:storeMappedDataAs", {"w:val": "dateTime"})
+        sub(date, "w:calendar", {"w:val": "gregorian"})
+    else:
+        sub(pr, "w:showingPlcHdr")
+        sub(pr, "w:text", {"w:multiLine": 1} if kind == "area" else None)
+    content = sub(sdt, "w:sdtContent")
+    content.append(text_run(shown, properties))
+    return sdt
 
 
 def fonts(latin: str | None, east_asian: str | None) -> etree._Element:

@@ -22,6 +22,7 @@ from jinja2 import meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from rolebook.errors import RolebookError
+from rolebook.render.markdown import field
 from rolebook.sanitize import normalise_newlines
 
 PACKAGED = Path(__file__).parent / "templates"
@@ -167,7 +168,7 @@ def inline(text) -> str:
         if out and not (_cjk(out[-1][-1]) and _cjk(line[0])):
             out.append(" ")
         out.append(line)
-    return _as_line("".join(out))
+    return _as_line("".join(out)).replace("{?", "{\\?")  # user text makes no fillable field
 
 
 def cell(text) -> str:
@@ -188,6 +189,7 @@ def block(text, indent: int = 0, after_text: bool = False) -> str:
         return ""
     lines = normalise_newlines(str(text)).strip("\n").split("\n")
     lines = ["\\" + line if line.lstrip().startswith(":::") else line.rstrip() for line in lines]
+    lines = [line.replace("{?", "{\\?") for line in lines]  # nor a fillable field
     if after_text:
         lines[0] = _as_line(lines[0].lstrip())
     fence = None
@@ -226,6 +228,7 @@ class Templates:
             keep_trailing_newline=True,
         )
         self.env.filters.update(inline=inline, cell=cell, block=block, item=item, rest=rest, number=number)
+        self.env.globals["field"] = field
         # Page layouts are HTML: there every value is escaped unless marked safe.
         self.html_env = _Sandbox(loader=self.loader, undefined=jinja2.StrictUndefined,
                                  autoescape=True, trim_blocks=True, lstrip_blocks=True)

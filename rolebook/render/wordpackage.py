@@ -181,6 +181,7 @@ class DocumentInfo:
 
 def build_docx(tokens, info: DocumentInfo, reference: Reference) -> bytes:
     writer = DocxWriter(section=reference.section)
+    writer.language = info.language
     body = writer.render(tokens)
     return assemble(body, writer.final_section(), writer.numbering, writer.links.external, writer.has_toc, info,
                     reference)
@@ -268,7 +269,7 @@ def assemble(body, final_section, numbering, links: dict[str, str], has_toc: boo
     _page_furniture(body)
     document = body.getparent()
     if document is None:  # a body made on its own (the redline)
-        document = el("w:document")
+        document = ooxml.document_root()
         document.append(body)
     document_xml = ooxml.serialize(document)
     if parts_xml is not None:

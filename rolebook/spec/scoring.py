@@ -168,3 +168,18 @@ def appraise(role, results: Mapping[str, object]) -> Appraisal:
     weighted_scores = {kpi_id: weighted(score, weights[kpi_id]) for kpi_id, score in scores.items()}
     overall = total(weighted_scores.values())
     return Appraisal(scores, weighted_scores, overall, grade_of(overall, role.assessment.grades))
+
+
+def form_config(role) -> dict:
+    """What the HTML form's script needs to score a role with this rule: plain data (JSON)."""
+    rule = rule_of(role.assessment)
+    grades = role.assessment.grades if role.assessment else []
+    return {
+        "below_pass": rule.below_pass,
+        "cap": rule.cap,
+        "raters": [[rater, weight] for rater, weight in rule.raters],
+        "grades": [[band.grade, float(band.min)] for band in grades],
+        "kpis": [{"id": kpi.id, "weight": float(kpi.weight or 0), "kind": kpi.kind, "direction": kpi.direction,
+                  "points": [list(point) for point in kpi_points(kpi, rule)], "levels": levels_of(kpi)}
+                 for kpi in role.kpis()],
+    }

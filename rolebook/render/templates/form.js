@@ -1,0 +1,150 @@
+/* The appraisal form's scoring: the rule of the spec format, as rolebook/spec/scoring.py implements it
+   (tests compare the two). Reads the results typed and levels ticked; writes each KPI's score and
+   weighted score, #total and #grade. Without this script the page prints as a blank form. */
+(function () {
+  "use strict";
+  var config = JSON.parse(document.getElementById("rolebook-scoring").textContent);
+
+  function held(score) {
+    return Math.min(Math.max(score, 0), config.cap);
+  }
+
+  function parse(text) {
+    text = String(text || "").normalize("NFKC").replace(/[,\s]/g, "").replace(/%$/, "");
+    if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) {
+      return null;
+    }
+    return Number(text);
+  }
+
+  function quantitative(kpi, result) {
+    if (kpi.points.length === 0) {
+      return held(result);
+    }
+    var sign = kpi.direction === "higher" ? 1 : -1;
+    var x = sign * result;
+    var line = [];
+    kpi.points.forEach(function (point) {
+      var value = sign * point[0];
+      var last = line[line.length - 1];
+      if (last && last[0] === value) {
+        last[1] = Math.max(last[1], point[1]);
+      } else {
+        line.push([value, point[1]]);
+      }
+    });
+    if (x < line[0][0]) {
+      return held(config.below_pass);
+    }
+    if (line.length === 1) {
+      return held(line[0][1]);
+    }
+    for (var i = 0; i + 1 < line.length; i++) {
+      if (x <= line[i + 1][0]) {
+        return held(line[i][1] + (x - line[i][0]) * (line[i + 1][1] - line[i][1]) / (line[i + 1][0] - line[i][0]));
+      }
+    }
+    var a = line[line.length - 2];
+    var b = line[line.length - 1];
+    return held(b[1] + (x - b[0]) * (b[1] - a[1]) / (b[0] - a[0]));
+  }
+
+  function control(selector, name) {
+    return document.querySelector(selector + '[name="' + CSS.escape(name) + '"]');
+  }
+
+  function rating(kpi, name) {
+    var ticked = control('input[type="radio"]:checked', name) ||
+      document.querySelector('input[type="radio"][name="' + CSS.escape(name) + '"]:checked');
+    if (ticked) {
+      var score = Object.prototype.hasOwnProperty.call(kpi.levels, ticked.value) ? kpi.levels[ticked.value] : null;
+      return score === null ? null : score;
+    }
+    var written = control('input[type="text"]', name);
+    var value = written ? parse(written.value) : null;
+    return value === null ? null : held(value);
+  }
+
+  function qualitative(kpi) {
+    var sum = 0;
+    var weights = 0;
+    for (var i = 0; i < config.raters.length; i++) {
+      var rater = config.raters[i];
+      var score = rating(kpi, config.raters.length > 1 ? kpi.id + "@" + rater[0] : kpi.id);
+      if (score === null) {
+        return null;
+      }
+      sum += rater[1] * score;
+      weights += rater[1];
+    }
+    return weights ? sum / weights : 0;
+  }
+
+  function shown(value) {
+    /* Two decimals, half up, on the shortest decimal form of the number (as Python's Decimal(repr(x))). */
+    var text = String(value);
+    if (text.indexOf("e") >= 0) {
+      text = value.toFixed(20);
+    }
+    var negative = text.charAt(0) === "-";
+    if (negative) {
+      text = text.slice(1);
+    }
+    var parts = text.split(".");
+    var fraction = (parts[1] || "") + "000";
+    var cents = Number(parts[0] + fraction.slice(0, 2)) + (fraction.charAt(2) >= "5" ? 1 : 0);
+    return (negative && cents ? "-" : "") + (cents / 100).toFixed(2);
+  }
+
+  function show(id, value) {
+    var element = document.getElementById(id);
+    if (element) {
+      element.textContent = value === null ? "" : shown(value);
+    }
+  }
+
+  function gradeOf(total) {
+    for (var i = 0; i < config.grades.length; i++) {
+      if (total + 1e-9 >= config.grades[i][1]) {
+        return config.grades[i][0];
+      }
+    }
+    return null;
+  }
+
+  function update() {
+    var total = 0;
+    var complete = config.kpis.length > 0;
+    config.kpis.forEach(function (kpi) {
+      var score = null;
+      if (kpi.kind === "qualitative") {
+        score = qualitative(kpi);
+      } else {
+        var input = control('input[type="text"]', kpi.id);
+        var result = input ? parse(input.value) : null;
+        score = result === null ? null : quantitative(kpi, result);
+      }
+      var weighted = score === null ? null : score * kpi.weight / 100;
+      show("score-" + kpi.id, score);
+      show("weighted-" + kpi.id, weighted);
+      if (weighted === null) {
+        complete = false;
+      } else {
+        total += weighted;
+      }
+    });
+    show("total", complete ? total : null);
+    var grade = complete ? gradeOf(total) : null;
+    var element = document.getElementById("grade");
+    if (element) {
+      element.textContent = grade || "";
+    }
+    document.querySelectorAll('input[type="radio"][name="grade"]').forEach(function (box) {
+      box.checked = box.value === grade;
+    });
+  }
+
+  document.addEventListener("input", update);
+  document.addEventListener("change", update);
+  update();
+})();
