@@ -6,6 +6,7 @@ A missing client is a failure, not a skip: CI installs them all (see .ci/run).
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 import subprocess
 import sys
 import tempfile
@@ -80,3 +81,23 @@ def normalised(element: etree._Element) -> str:
     parser = etree.XMLParser(remove_blank_text=True)
     return etree.tostring(etree.fromstring(etree.tostring(element), parser), pretty_print=True,
                           encoding="unicode")
+
+
+@contextmanager
+def browser():
+    """Debian's Chromium driven by chromium-driver through selenium, as a user's browser would be."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.binary_location = need("chromium")
+    with tempfile.TemporaryDirectory() as profile:
+        options.add_argument(f"--user-data-dir={profile}")
+        driver = webdriver.Chrome(service=Service(need("chromedriver")), options=options)
+        try:
+            yield driver
+        finally:
+            driver.quit()

@@ -1,20 +1,33 @@
-"""Blank appraisal forms: the KPI table, the blanks, the landscape page, in Word, LibreOffice and Chromium."""
+"""Appraisal forms a manager can fill in and score: the KPI table, the scoring rule, the blanks and
+fields, the landscape pages, in Word, LibreOffice and Chromium (a real browser fills the HTML form
+and its total and grade must be the Python rule's)."""
 
+import base64
 import re
+import subprocess
 
 import pytest
 
+from rolebook.project import load_project
 from rolebook.render.ooxml import NS
+from rolebook.spec.scoring import appraise, shown
 
-from clients import chromium_pdf, pdf_pages, pdf_text, schema_problems, to_pdf, xml_part
+from clients import browser, chromium_pdf, pdf_pages, pdf_text, schema_problems, to_pdf, xml_part
 from conftest import REPO, build_copy, run_rolebook, write_files
 
 ENGLISH = REPO / "tests" / "render_projects" / "english"
+SCORED = REPO / "tests" / "render_projects" / "scored"
 W = "{%s}" % NS["w"]
+W14 = "{%s}" % NS["w14"]
 
 
 def build_forms(source, root):
     return build_copy(source, root, "--kind", "form") / "forms"
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory):
+    return build_forms(SCORED, tmp_path_factory.mktemp("scored") / "p")
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +41,7 @@ def example(tmp_path_factory):
 
 
 def texts(element) -> str:
-    return "".join(element.itertext())
+    return "".join(element.itertext()).replace("\u00a0", " ")
 
 
 def form_rows(docx):
@@ -36,42 +49,115 @@ def form_rows(docx):
     document = xml_part(docx, "word/document.xml")
     tables = document.xpath("//w:tbl[w:tblPr/w:tblStyle/@w:val='FormTable']", namespaces=NS)
     kpi_table = max(tables, key=lambda t: len(t.xpath("w:tblGrid/w:gridCol", namespaces=NS)))
-    return [[(texts(c), c) for c in row.xpath("w:tc", namespaces=NS)] for row in kpi_table.xpath("w:tr", namespaces=NS)]
+    return [[(texts(c).strip(), c) for c in row.xpath("w:tc", namespaces=NS)]
+            for row in kpi_table.xpath("w:tr", namespaces=NS)]
 
 
-def test_every_kpi_in_one_table_with_weight_thresholds_and_blank_columns(english):
-    rows = form_rows(english / "sales-lead.docx")
-    header = [text for text, _ in rows[0]]
-    assert header == ["Dimension", "KPI", "Weight", "Target", "Pass", "Excellent", "Actual result", "Self score",
-                      "Supervisor score", "Weighted score", "Comment"]
-    body = {row[1][0].split("Source")[0]: [text for text, _ in row] for row in rows[1:-1]}
+def controls(docx) -> list[tuple[str, str, str]]:
+    """Every content control as (tag, kind, alias): kind is text, date or checkbox."""
+    found = []
+    for sdt in xml_part(docx, "word/document.xml").iter(W + "sdt"):
+        properties = sdt.find(W + "sdtPr")
+        kind = ("checkbox" if properties.find(W14 + "checkbox") is not None else
+                "date" if properties.find(W + "date") is not None else "text")
+        alias = properties.find(W + "alias")
+        found.append((properties.find(W + "tag").get(W + "val"), kind,
+                      alias.get(W + "val") if alias is not None else ""))
+    return found
+
+
+# --- the KPI table ------------------------------------------------------------------------
+
+
+def test_a_column_per_rater_and_every_kpi_with_its_thresholds(scored):
+    rows = form_rows(scored / "account-manager.docx")
+    assert [text for text, _ in rows[0]] == ["Dimension", "KPI", "Weight", "Target", "Pass", "Excellent",
+                                             "Actual result", "Self (30%)", "Supervisor (70%)", "Score",
+                                             "Weighted score", "Comment"]
+    body = {row[1][0].split("\n")[0]: [text for text, _ in row] for row in rows[1:-1]}
     assert len(body) == 10
-    revenue = next(v for k, v in body.items() if k.startswith("Revenue attainment"))
-    assert revenue[2:6] == ["25%", "100%", "≥ 90%", "≥ 110%"]
-    assert revenue[6:] == ["", "", "", "", ""]  # blank to fill in
-    attrition = next(v for k, v in body.items() if k.startswith("Attrition"))
-    assert attrition[4:6] == ["≤ 10%", "≤ 3%"]  # lower is better
-    assert "Actual revenue ÷ target revenue × 100%" in revenue[1] and "Source: CRM" in revenue[1]
+    dso = next(v for k, v in body.items() if k.startswith("Days sales outstanding"))
+    assert dso[2:6] == ["10%", "45 days", "≤ 60 days", "≤ 30 days"]  # lower is better
+    single = next(v for k, v in body.items() if k.startswith("New accounts"))
+    assert single[3:6] == ["5", "", ""]  # a single point: the target
     total = [text for text, _ in rows[-1]]
-    assert total[0] == "Total" and total[2] == "100%" and total[9] == ""
+    assert total[0] == "Total" and total[2] == "100%" and total[-1] == "Final grade:"
 
 
-def test_qualitative_kpis_offer_tick_boxes(english):
-    rows = form_rows(english / "sales-lead.docx")
+def test_qualitative_kpis_show_levels_scores_descriptions_and_tick_boxes(scored):
+    rows = form_rows(scored / "account-manager.docx")
     collaboration = next(row for row in rows if row[1][0].startswith("Collaboration"))
-    assert collaboration[6][0] == "☐ Excellent  ☐ Good  ☐ Needs improvement"
+    kpi_cell = collaboration[1][0]
+    assert "Outstanding (115 points): Leads cross-team deals" in kpi_cell and "Poor (30 points)" in kpi_cell
+    assert collaboration[6][0] == "—"  # the result column: the raters' columns hold the ticks
+    for cell in (collaboration[7][0], collaboration[8][0]):
+        assert cell == "☐ Outstanding ☐ Good ☐ Fair ☐ Poor"
+    chinese = form_rows(scored / "xiaoshou-zhuguan.docx")
+    teamwork = next(row for row in chinese if row[1][0].startswith("团队协作"))
+    assert "优秀（115 分）：主动牵头跨部门合作" in teamwork[1][0]
+    assert teamwork[6][0] == "☐ 优秀 ☐ 良好 ☐ 合格 ☐ 待改进"  # one rater: the ticks in the result column
 
 
-def test_dimension_cell_spans_its_kpis_and_rows_keep_together(english):
-    rows = form_rows(english / "sales-lead.docx")
-    merges = [row[0][1].xpath("string(w:tcPr/w:vMerge/@w:val)", namespaces=NS) if
-              row[0][1].xpath("w:tcPr/w:vMerge", namespaces=NS) else None for row in rows[1:-1]]
-    assert merges == ["restart", "", "", "restart", "", "", "restart", "", "restart", ""]
-    document = xml_part(english / "sales-lead.docx", "word/document.xml")
-    header_rows = document.xpath("//w:tr[w:trPr/w:tblHeader]", namespaces=NS)
-    assert any("Actual result" in texts(r) for r in header_rows)  # repeats on every page
-    form_table = header_rows[0].getparent()
-    assert all(tr.xpath("w:trPr/w:cantSplit", namespaces=NS) for tr in form_table.xpath("w:tr", namespaces=NS))
+def test_a_tick_box_is_joined_to_its_label(scored):
+    """The box is a checkbox control, and its label follows with a no-break space: never on two lines."""
+    document = xml_part(scored / "account-manager.docx", "word/document.xml")
+    for sdt in document.iter(W + "sdt"):
+        if sdt.find(f"{W}sdtPr/{W14}checkbox") is not None and sdt.getnext() is not None \
+                and sdt.getnext().tag == W + "r":
+            assert "".join(sdt.getnext().itertext()).startswith("\u00a0")
+
+
+def test_the_form_says_how_it_is_scored_with_the_roles_numbers(scored, tmp_path):
+    english = texts(xml_part(scored / "account-manager.docx", "word/document.xml"))
+    assert ("a result at pass scores 60, at target 100, at excellent 120, in proportion between them" in english
+            and "worse than pass scores 0; no KPI scores more than 120" in english)
+    assert "Weighted score = score × weight" in english
+    assert "Qualitative KPIs are rated by Self (30%), Supervisor (70%)" in english
+    spec = (SCORED / "role_specs" / "account-manager.yaml").read_text()
+    spec = spec.replace("  raters:", "  scoring:\n    points: {pass: 70, target: 100, excellent: 110}\n"
+                                      "    below_pass: 20\n    cap: 130\n  raters:")
+    root = write_files(tmp_path, {"role_specs/account-manager.yaml": spec})
+    assert run_rolebook("build", "--kind", "form", "--format", "docx", cwd=root).returncode == 0
+    own = texts(xml_part(root / "build" / "forms" / "account-manager.docx", "word/document.xml"))
+    assert "at pass scores 70, at target 100, at excellent 110" in own and "scores 20; no KPI scores more than 130" in own
+
+
+def test_grade_opinion_comments_and_signatures(scored, example):
+    english = texts(xml_part(scored / "account-manager.docx", "word/document.xml"))
+    for band in ("total ≥ 90", "75 ≤ total < 90", "60 ≤ total < 75", "total < 60"):
+        assert band in english
+    for part in ("Final grade", "Supervisor's overall comments", "Appraisal interview record",
+                 "Goals for the next period", "Improvement plan", "Employee's opinion",
+                 "☐ I agree with this appraisal", "☐ I disagree", "Write to HR within five working days"):
+        assert part in english
+    for seed in example.glob("*.docx"):  # the seed roles' forms ask the employee's opinion
+        chinese = texts(xml_part(seed, "word/document.xml"))
+        assert "被考核人意见" in chinese and "☐ 同意" in chinese and "☐ 不同意" in chinese
+        assert re.search(r"（\d+%）", chinese) and not re.search(r"[\u4e00-\u9fff] \(\d+%\)", chinese)
+        assert "直接上级综合评语" in chinese and "下期工作目标" in chinese and "最终等级" in chinese
+
+
+def test_signature_lines_have_blank_names_and_date_fields(scored):
+    found = controls(scored / "account-manager.docx")
+    assert [(tag, kind) for tag, kind, _ in found if tag.startswith("signed-")] == [
+        ("signed-1", "date"), ("signed-2", "date"), ("signed-3", "date")]
+    header = texts(xml_part(scored / "account-manager.docx", "word/document.xml"))
+    assert "Supervisor" in header and "Account Manager" in header  # the position is filled in, not the names
+
+
+@pytest.mark.parametrize("period, language, blank", [
+    ("monthly", "zh-CN", "______ 年 ____ 月"),
+    ("semiannual", "zh-CN", "☐ 上半年 ☐ 下半年"),
+    ("annual", "en", "Year ________"),
+    ("quarterly", "zh-TW", "______ 年 第 ____ 季"),
+])
+def test_period_blanks_follow_the_appraisal_period(tmp_path, period, language, blank):
+    spec = (ENGLISH / "role_specs" / "sales-lead.yaml").read_text().replace("period: quarterly", f"period: {period}")
+    root = write_files(tmp_path, {"rolebook.yaml": f"language: {language}\n", "role_specs/sales-lead.yaml": spec})
+    assert run_rolebook("build", "--kind", "form", cwd=root).returncode == 0
+    page = (root / "build" / "forms" / "sales-lead.html").read_text(encoding="utf-8")
+    assert re.search(f'placeholder="[^"]*{re.escape(blank)}', page)
+    assert blank in texts(xml_part(root / "build" / "forms" / "sales-lead.docx", "word/document.xml"))
 
 
 def test_overridden_library_thresholds_are_the_roles(example):
@@ -80,73 +166,180 @@ def test_overridden_library_thresholds_are_the_roles(example):
     assert [text for text, _ in new_customers][3:6] == ["30 家", "≥ 24 家", "≥ 36 家"]  # library: 10, 8, 12
 
 
-def test_header_blanks_grades_process_and_signatures(english, example):
-    document = texts(xml_part(english / "sales-lead.docx", "word/document.xml"))
-    assert "☐ Q1  ☐ Q2  ☐ Q3  ☐ Q4" in document and "Employee name" in document
-    for band in ("total ≥ 90", "75 ≤ total < 90", "60 ≤ total < 75", "total < 60"):
-        assert band in document
-    assert "Weighted score = score × weight" in document and "Mid-quarter check-in" in document
-    assert "Appraisal interview notes" in document and "Improvement plan" in document
-    assert "Write to the People Team within 5 working days" in document
-    for signer in ("Employee", "Supervisor", "HR"):  # the language's defaults: the spec names none
-        assert signer in document
-    chinese = texts(xml_part(example / "sales-rep.docx", "word/document.xml"))
-    assert "被考核人" in chinese and "人力资源部" in chinese and "______ 年 第 ____ 季度" in chinese
-    assert "绩效考核表" in chinese and "示例科技有限公司" in chinese
+# --- fillable in Word -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("period, language, blank", [
-    ("monthly", "zh-CN", "______ 年 ____ 月"),
-    ("semiannual", "zh-CN", "☐ 上半年 ☐ 下半年"),
-    ("annual", "en", "Year ________"),
-    ("quarterly", "zh-TW", "______ 年 第 ____ 季<"),
-])
-def test_period_blanks_follow_the_appraisal_period(tmp_path, period, language, blank):
-    spec = (ENGLISH / "role_specs" / "sales-lead.yaml").read_text().replace("period: quarterly", f"period: {period}")
-    root = write_files(tmp_path, {"rolebook.yaml": f"language: {language}\n", "role_specs/sales-lead.yaml": spec})
-    assert run_rolebook("build", "--kind", "form", "--format", "html", cwd=root).returncode == 0
-    page = (root / "build" / "forms" / "sales-lead.html").read_text(encoding="utf-8")
-    assert blank in page
+def test_word_fields_are_content_controls_found_by_their_tags(scored):
+    found = controls(scored / "account-manager.docx")
+    kinds = {(tag, kind) for tag, kind, _ in found}
+    for tag in ("employee", "supervisor", "period", "revenue", "dso", "score-revenue", "weighted-revenue",
+                "comment-revenue", "total", "grade", "overall-comment", "interview", "goals", "improvement",
+                "opinion-comment"):
+        assert (tag, "text") in kinds, tag
+    assert ("date", "date") in kinds
+    levels = sorted(alias for tag, kind, alias in found if tag == "collaboration@self" and kind == "checkbox")
+    assert levels == ["Fair", "Good", "Outstanding", "Poor"]
+    assert sorted(alias for tag, kind, alias in found if tag == "grade" and kind == "checkbox") == list("ABCD")
+    assert sorted(alias for tag, kind, alias in found if tag == "opinion") == ["agree", "disagree"]
+    ids = [sdt.find(f"{W}sdtPr/{W}id").get(W + "val")
+           for sdt in xml_part(scored / "account-manager.docx", "word/document.xml").iter(W + "sdt")]
+    assert len(ids) == len(set(ids))
+    chinese = {tag for tag, _, _ in controls(scored / "xiaoshou-zhuguan.docx")}
+    assert "collaboration" in chinese and "collaboration@supervisor" not in chinese  # one rater: the KPI's id
 
 
-def test_word_form_is_a_landscape_page(english):
-    section = xml_part(english / "sales-lead.docx", "word/document.xml").xpath("//w:body/w:sectPr/w:pgSz",
-                                                                                 namespaces=NS)[0]
+def test_forms_pass_the_schema_check(scored, english, example):
+    assert schema_problems(*scored.glob("*.docx"), *english.glob("*.docx"), *example.glob("*.docx")) == ""
+
+
+def test_no_two_tables_touch_and_the_kpi_header_repeats(scored, example):
+    for docx in [*scored.glob("*.docx"), *example.glob("*.docx")]:
+        document = xml_part(docx, "word/document.xml")
+        for table in document.iter(W + "tbl"):
+            following = table.getnext()
+            assert following is None or following.tag != W + "tbl", docx.name
+        rows = form_rows(docx)
+        first = rows[0][0][1].getparent()
+        assert first.find(f"{W}trPr/{W}tblHeader") is not None
+        assert not any(row[0][1].getparent().find(f"{W}trPr/{W}tblHeader") is not None for row in rows[1:])
+
+
+def test_small_tables_stay_with_their_heading_and_together(scored):
+    document = xml_part(scored / "account-manager.docx", "word/document.xml")
+    grade_table = next(t for t in document.iter(W + "tbl") if "Final grade" in texts(t) and "Total score" in texts(t))
+    rows = grade_table.findall(W + "tr")
+    for row in rows[:-1]:
+        assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in row.iter(W + "p"))
+
+
+def test_form_text_is_at_least_9_points(scored):
+    styles = xml_part(scored / "account-manager.docx", "word/styles.xml")
+    for style in ("FormText", "TableText", "Note"):
+        size = styles.xpath(f"//w:style[@w:styleId='{style}']/w:rPr/w:sz/@w:val", namespaces=NS)[0]
+        assert int(size) >= 18, style
+    page = (scored / "account-manager.html").read_text(encoding="utf-8")
+    assert ".landscape table.form, .landscape table { font-size: 9pt;" in page
+
+
+def test_word_form_is_a_landscape_page(scored):
+    section = xml_part(scored / "account-manager.docx", "word/document.xml").xpath("//w:body/w:sectPr/w:pgSz",
+                                                                                    namespaces=NS)[0]
     assert section.get(W + "orient") == "landscape" and int(section.get(W + "w")) > int(section.get(W + "h"))
 
 
-def test_forms_pass_the_schema_check(english, example):
-    assert schema_problems(*english.glob("*.docx"), *example.glob("*.docx")) == ""
+# --- real clients: pages, words, and a browser filling the form ------------------------------
 
 
-def test_libreoffice_prints_ten_kpis_on_two_landscape_pages(english, tmp_path):
-    pdf = to_pdf(english / "sales-lead.docx", outdir=tmp_path)[0]
-    assert pdf_pages(pdf) <= 2
-    info = __import__("subprocess").run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+def landscape_pages(pdf) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
     assert width > height
-    text = re.sub(r"\s+", "", pdf_text(pdf))
-    assert "Revenueattainment" in text and "Complaintresolutiontime" in text and "Improvementplan" in text
+    return pdf_pages(pdf)
 
 
-def test_html_form_prints_landscape_in_chromium(english, tmp_path):
-    page = (english / "sales-lead.html").read_text(encoding="utf-8")
-    assert "@page { size: A4 landscape" in page
-    assert page.count('class="blank"') >= 50 and 'rowspan="3"' in page and "<colgroup>" in page
-    pdf = chromium_pdf(english / "sales-lead.html", tmp_path / "form.pdf")
-    info = __import__("subprocess").run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
-    assert width > height
-    assert pdf_pages(pdf) <= 2
-    text = re.sub(r"\s+", "", pdf_text(pdf))
-    assert "Revenueattainment" in text and "Processcompliance" in text and "Improvementplan" in text
+def test_libreoffice_prints_ten_kpis_on_two_landscape_pages(scored, tmp_path):
+    """In English (two raters) and in Chinese; no column heading breaks inside a word."""
+    for pdf in to_pdf(scored / "account-manager.docx", scored / "xiaoshou-zhuguan.docx", outdir=tmp_path):
+        assert landscape_pages(pdf) == 2, pdf.name
+    lines = pdf_text(tmp_path / "account-manager.pdf").splitlines()
+    for word in ("Dimension", "Weight", "Excellent", "Supervisor", "Weighted", "Comment", "Outstanding"):
+        assert any(re.search(rf"(^|\s){word}", line) for line in lines), word  # whole, never "Supervi / sor"
+    assert any("☐ Outstanding" in line for line in lines)  # the box on its label's line
+    chinese = pdf_text(tmp_path / "xiaoshou-zhuguan.pdf")
+    assert "☐ 同意" in chinese and "考核维度" in chinese and "加权得分" in chinese
+
+
+def test_chromium_prints_ten_kpis_on_two_landscape_pages(scored, tmp_path):
+    for name in ("account-manager", "xiaoshou-zhuguan"):
+        pdf = chromium_pdf(scored / f"{name}.html", tmp_path / f"{name}.pdf")
+        assert landscape_pages(pdf) == 2, name
+    text = pdf_text(tmp_path / "account-manager.pdf")
+    assert "Supervisor (70%)" in text and "Employee's opinion" in text
 
 
 def test_example_forms_in_libreoffice(example, tmp_path):
     forms = sorted(example.glob("*.docx"))
     for pdf in to_pdf(*forms, outdir=tmp_path):
-        assert 1 <= pdf_pages(pdf) <= 3, pdf.name  # 13 to 15 KPIs each
+        assert 1 <= pdf_pages(pdf) <= 3, pdf.name  # 12 and 13 KPIs, with the level descriptions
         assert "绩效考核表" in pdf_text(pdf)
+
+
+EMPLOYEES = [  # results as HR collects them: quantitative numbers; qualitative levels, per rater
+    {"revenue": 95, "margin": 30, "dso": 40, "new-accounts": 6, "nps": 45, "churn": 4, "escalations": 2,
+     "collaboration": {"self": "Good", "supervisor": "Fair"}, "ownership": {"self": "Outstanding",
+                                                                           "supervisor": "Good"},
+     "compliance": {"self": "Full", "supervisor": "Full"}},
+    {"revenue": 80, "margin": 40, "dso": 75, "new-accounts": 4, "nps": 20, "churn": 9, "escalations": 5,
+     "collaboration": {"self": "Poor", "supervisor": "Poor"}, "ownership": {"self": "Fair", "supervisor": "Fair"},
+     "compliance": {"self": "Partial", "supervisor": "None"}},
+    {"revenue": 130, "margin": 36, "dso": 25, "new-accounts": 5, "nps": 70, "churn": 2, "escalations": 0,
+     "collaboration": {"self": "Outstanding", "supervisor": "Outstanding"},
+     "ownership": {"self": "Outstanding", "supervisor": "Outstanding"},
+     "compliance": {"self": "Full", "supervisor": "Full"}},
+    {"revenue": 102.5, "margin": 27.5, "dso": 52.5, "new-accounts": 5, "nps": 30, "churn": 8, "escalations": 3,
+     "collaboration": {"self": "Good", "supervisor": "Good"}, "ownership": {"self": "Fair", "supervisor": "Good"},
+     "compliance": {"self": "Partial", "supervisor": "Partial"}},
+]
+
+
+def fill(driver, results: dict) -> None:
+    for kpi, value in results.items():
+        if isinstance(value, dict):
+            for rater, level in value.items():
+                box = driver.find_element("css selector", f'input[name="{kpi}@{rater}"][value="{level}"]')
+                driver.execute_script("arguments[0].click();", box)
+        else:
+            field = driver.find_element("css selector", f'input[name="{kpi}"]')
+            field.clear()
+            field.send_keys(str(value))
+
+
+def test_a_browser_fills_the_form_and_gets_the_rules_total_and_grade(scored):
+    role = load_project(SCORED).roles["account-manager"]
+    with browser() as driver:
+        for results in EMPLOYEES:
+            driver.get((scored / "account-manager.html").resolve().as_uri())
+            assert driver.find_element("id", "total").text == ""  # a blank form until it is filled
+            fill(driver, results)
+            expected = appraise(role, results)
+            assert float(driver.find_element("id", "total").text) == pytest.approx(expected.total, abs=0.01)
+            assert driver.find_element("id", "total").text == shown(expected.total)
+            assert driver.find_element("id", "grade").text == expected.grade
+            for kpi, score in expected.scores.items():
+                assert driver.find_element("id", f"score-{kpi}").text == shown(score), kpi
+            ticked = driver.find_element("css selector", 'input[name="grade"]:checked').get_attribute("value")
+            assert ticked == expected.grade
+        printed = base64.b64decode(driver.print_page())  # printed, the form shows what was typed
+    assert b"%PDF" in printed[:8]
+
+
+def test_the_chinese_form_scores_in_a_browser_too(scored):
+    role = load_project(SCORED).roles["xiaoshou-zhuguan"]
+    results = {"revenue": 96, "margin": 31, "dso": 44, "new-accounts": 3, "nps": 50, "churn": 6, "escalations": 1,
+               "collaboration": "良好", "ownership": "优秀", "compliance": "部分合规"}
+    with browser() as driver:
+        driver.get((scored / "xiaoshou-zhuguan.html").resolve().as_uri())
+        for kpi, value in results.items():
+            if isinstance(value, str):
+                box = driver.find_element("css selector", f'input[name="{kpi}"][value="{value}"]')
+                driver.execute_script("arguments[0].click();", box)
+            else:
+                driver.find_element("css selector", f'input[name="{kpi}"]').send_keys(str(value))
+        expected = appraise(role, results)
+        assert driver.find_element("id", "total").text == shown(expected.total)
+        assert driver.find_element("id", "grade").text == expected.grade
+
+
+def test_every_html_control_has_a_label(scored):
+    page = (scored / "account-manager.html").read_text(encoding="utf-8")
+    for control in re.findall(r"<(?:input|textarea|output)\b[^>]*>", page):
+        assert "aria-label=" in control or 'type="radio"' in control, control
+    body = page.split("<script")[0]
+    radios = re.findall(r'<label class="tick">(<input type="radio"[^>]*>)([^<]*)</label>', body)
+    assert len(radios) == body.count('type="radio"') > 0  # each radio inside its label
+    for control, label in radios:  # named by the label's text, or (a grade's box) by aria-label
+        assert label.replace("&nbsp;", "").strip() or "aria-label=" in control, control
+    assert "http" not in page.split("<script>")[1]  # the script makes no request
 
 
 def test_golden_form(english):

@@ -31,7 +31,8 @@ def example(tmp_path_factory):
 
 
 def body_text(docx) -> str:
-    return "".join(xml_part(docx, "word/document.xml").itertext())
+    """The document's text, no-break spaces read as spaces (numbers and units are joined by them)."""
+    return "".join(xml_part(docx, "word/document.xml").itertext()).replace("\u00a0", " ")
 
 
 def headings(docx, level: int) -> list[str]:

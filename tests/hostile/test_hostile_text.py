@@ -32,6 +32,8 @@ def set_fields(root, role="support-engineer", settings=None, **fields):
                          ids=["close", "form-zero-widths", "cr-directive", "cr-close", "signatures", "list",
                               "thematic-break", "heading"])
 def test_directive_like_text_in_names_terms_and_the_organisation_stays_text(family, hostile):
+    assert run_rolebook("build", "--kind", "form", "--format", "html", cwd=family).returncode == 0
+    tables = (family / "build" / "forms" / "support-engineer.html").read_text().count("<table")
     set_fields(family, settings={"organization": hostile},
                assessment={"signatures": [hostile, "Supervisor"]},
                glossary=[{"term": hostile, "definition": f"{hostile} and more"}])
@@ -39,7 +41,7 @@ def test_directive_like_text_in_names_terms_and_the_organisation_stays_text(fami
     assert result.returncode == 0, result.stderr
     form = (family / "build" / "forms" / "support-engineer.html").read_text()
     assert form.count('<div class="signatures">') == 1 and form.count('<p class="signature">') == 2
-    assert form.count('<table class="form"') == 2
+    assert form.count("<table") == tables  # no table swallowed, none made
     jd = (family / "build" / "jd" / "support-engineer.html").read_text()
     assert jd.count("<dt>") == 1  # the glossary term is one term, not a directive or a block
     visible = hostile.replace("\r", " ").strip()
