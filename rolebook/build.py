@@ -30,7 +30,7 @@ from rolebook.render.labels import labels_for
 from rolebook.render.wordpackage import DocumentInfo
 from rolebook.spec.model import Role
 
-KINDS = ("jd", "form", "handbook")
+KINDS = ("jd", "form", "posting", "handbook")
 FORMATS = ("docx", "html")
 INDEX = "index.html"
 
@@ -212,7 +212,7 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[s
             name, labels[KIND_LABELS[kind]], Markup(" · ").join(links))
 
     rows = [row(project.settings.handbook.title or labels["handbook"], "handbook", None)]
-    rows += [row(role.title, kind, role.id) for kind in ("jd", "form") for role in project.concrete_roles()]
+    rows += [row(role.title, kind, role.id) for kind in ("jd", "form", "posting") for role in project.concrete_roles()]
     title = project.settings.organization or "rolebook"
     body = Markup("<h1>{}</h1>\n<table>\n<thead><tr><th>{}</th><th></th><th></th></tr></thead>\n<tbody>\n{}\n"
                   "</tbody>\n</table>").format(title, labels["position"], Markup("\n").join(r for r in rows if r))

@@ -98,7 +98,7 @@ def _files_concerned(project: Project, targets: list[Path]) -> set[str] | None:
 
 
 @cli.command()
-@click.option("--kind", "kinds", type=click.Choice(["jd", "form", "handbook"]), multiple=True,
+@click.option("--kind", "kinds", type=click.Choice(["jd", "form", "posting", "handbook"]), multiple=True,
               help="Which documents (default: all kinds).")
 @click.option("--format", "formats", type=click.Choice(["docx", "html"]), multiple=True,
               help="Which formats (default: both).")

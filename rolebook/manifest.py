@@ -33,7 +33,8 @@ MANIFEST = ".rolebook-manifest.json"
 FORMAT = 2
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 DATA_FOLDERS = ("role_specs", "library")
-ROOT_TEMPLATES = {"jd": ["jd.md.j2"], "form": ["form.md.j2"], "handbook": ["handbook.md.j2"]}
+ROOT_TEMPLATES = {"jd": ["jd.md.j2"], "form": ["form.md.j2"], "posting": ["posting.md.j2"],
+                  "handbook": ["handbook.md.j2"]}
 _HEX = re.compile(r"^[0-9a-f]{64}$")
 
 

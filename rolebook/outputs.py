@@ -31,6 +31,7 @@ TEMPORARY = re.compile(r"^\..+\.rolebook-[A-Za-z0-9_]+\.tmp$")
 LAYOUT = {
     "jd": "jd/{role}.{fmt}",
     "form": "forms/{role}.{fmt}",
+    "posting": "postings/{role}.{fmt}",
     "handbook": "handbook.{fmt}",
 }
 FORMAT_NAMES = ("docx", "html")

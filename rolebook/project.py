@@ -287,6 +287,8 @@ class _Loader:
             self.project.roles[role_id] = role
             self.project.version_sources[role_id] = check.own(("version",), ("id",))
         self.problems.extend(rules.reports_to(checks))
+        self.problems.extend(rules.career_refs(checks))
+        self.problems.extend(rules.extra_fields(checks, self.project.settings.fields))
         self.problems.extend(rules.unused_terms(checks))
         term_sources = list(self.term_sources)
         for check in checks.values():

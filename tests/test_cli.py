@@ -88,7 +88,7 @@ def test_init_writes_a_project_that_validates(tmp_path):
     assert check.returncode == 0, check.stdout + check.stderr
     built = run_rolebook("build", cwd=root)
     assert built.returncode == 0, built.stderr
-    assert sorted(p.name for p in (root / "build").rglob("*.docx")) == ["handbook.docx", "support-agent.docx",
-                                                                        "support-agent.docx"]
+    assert sorted(p.relative_to(root / "build").as_posix() for p in (root / "build").rglob("*.docx")) == [
+        "forms/support-agent.docx", "handbook.docx", "jd/support-agent.docx", "postings/support-agent.docx"]
     again = run_rolebook("init", "new-project", cwd=tmp_path)
     assert again.returncode == 2 and "nothing was written" in again.stderr

@@ -32,7 +32,7 @@ def test_every_rule_code_has_a_sample_project(monkeypatch):
                 "bad-id", "id-mismatch", "duplicate-id", "weights-sum", "dimension-weight", "weight-range",
                 "thresholds-order", "grades-order", "unknown-ref", "extends-cycle", "glossary-conflict",
                 "unused-term", "scoring-points", "raters-sum", "criteria-score", "distribution-sum",
-                "control-character"}
+                "control-character", "duty-share", "changes-order"}
     assert contract <= codes
 
 

@@ -49,6 +49,62 @@ class Formatter:
     def join(self, items) -> str:
         return self.labels["list_separator"].join(str(item) for item in items if item)
 
+    def salary(self, salary) -> str:
+        """'8000–12000 CNY/月' / '50000–70000 USD per year': a pay range as the language writes it."""
+        def amount(value) -> str:
+            if value is None:
+                return "…"
+            return f"{value:,}" if self.labels["group_digits"] and float(value).is_integer() else number(value)
+
+        low, high = amount(salary.min), amount(salary.max)
+        return self.labels["salary_range"].format(low=low, high=high, currency=salary.currency,
+                                                  period=self.labels[f"salary_period_{salary.period}"])
+
+    def share(self, share) -> str:
+        return self.labels["share"].format(share=number(share))
+
+    def dimension_weight(self, dimension) -> str:
+        """'50%', or with its policy band '50%，区间 40%–60%' / '50%, range 40%–60%'."""
+        weight = number(dimension.weight if dimension.weight is not None else dimension.kpi_weight) + "%"
+        if not dimension.weight_range:
+            return weight
+        low, high = dimension.weight_range
+        return self.labels["weight_range"].format(weight=weight, low=f"{number(low)}%", high=f"{number(high)}%")
+
+    def relationships(self, role) -> dict[str, list[tuple[list[str], str | None]]]:
+        """Every duty's collaboration, as working relationships inside and outside the organisation (once each)."""
+        groups: dict[str, list] = {"internal": [], "external": []}
+        for duty in role.duties:
+            for partner in duty.collaboration:
+                if isinstance(partner, str):
+                    entry, side = ([partner], None), "internal"
+                else:
+                    entry, side = (list(partner.with_), partner.purpose), "external" if partner.external else "internal"
+                if entry not in groups[side]:
+                    groups[side].append(entry)
+        return groups
+
+    def requirements(self, requirements) -> dict[str, list[tuple[str, object]]]:
+        """Requirements split into essential (必备) and desirable (优先): (label, text) or (label, [(name, description)])."""
+        needs: dict[str, list] = {"essential": [], "desirable": []}
+        if requirements is None:
+            return needs
+        for name in ("education", "major", "experience"):
+            if getattr(requirements, name):
+                needs["essential"].append((self.labels[name], getattr(requirements, name)))
+        for name in ("certificates", "languages"):
+            if getattr(requirements, name):
+                needs["essential"].append((self.labels[name], self.join(getattr(requirements, name))))
+        for side, wanted in (("essential", False), ("desirable", True)):
+            skills = [s if isinstance(s, str) else s.name for s in requirements.skills
+                      if (not isinstance(s, str) and s.desirable) == wanted]
+            if skills:
+                needs[side].append((self.labels["skills"], self.join(skills)))
+            competencies = [(c.name, c.description) for c in requirements.competencies if c.desirable == wanted]
+            if competencies:
+                needs[side].append((self.labels["competencies"], competencies))
+        return needs
+
     def paren(self, text) -> str:
         """' (50%)' in English, '（50%）' in Chinese: brackets as the language writes them."""
         return self.labels["paren"].format(text) if text not in (None, "") else ""
@@ -108,22 +164,80 @@ class Formatter:
         return bool(kpi.criteria) and all(c.score is not None for c in kpi.criteria)
 
 
+def role_title(project: Project, name: str | None) -> str | None:
+    """A role id as that role's title; anything else (free text, an id outside the project) as written."""
+    if name and name in project.roles:
+        return project.roles[name].title
+    return name
+
+
+def direct_reports(project: Project, role: Role) -> list[str]:
+    """The titles of the concrete roles that report to this one."""
+    return [other.title for other in project.concrete_roles() if other.reports_to == role.id]
+
+
+def localized(text, language: str) -> str:
+    """A text given once, or per language tag: the language's own, its base language's, else the first."""
+    if not isinstance(text, dict):
+        return text
+    base = language.split("-")[0]
+    for tag, value in text.items():
+        if tag.lower() == language.lower():
+            return value
+    return next((v for tag, v in text.items() if tag.split("-")[0] == base), next(iter(text.values()), ""))
+
+
+def basic_info(project: Project, role: Role, labels: dict, language: str) -> list[tuple[str, str]]:
+    """岗位基本信息: (label, value) for what the spec says, in the order HR reads them."""
+    f = Formatter(labels)
+    reports = direct_reports(project, role)
+    pairs = [
+        (labels["position"], role.title), (labels["code"], role.code), (labels["department"], role.department),
+        (labels["reports_to"], role_title(project, role.reports_to)), (labels["direct_reports"], f.join(reports)),
+        (labels["headcount"], labels["people"].format(n=role.headcount) if role.headcount is not None else None),
+        (labels["grade"], role.grade), (labels["location"], role.location),
+        (labels["employment_type"], labels[f"employment_{role.employment_type}"] if role.employment_type else None),
+        (labels["salary"], f.salary(role.salary) if role.salary else None),
+    ]
+    declared = project.settings.fields
+    pairs += [(localized(declared[key].label, language) if key in declared else key, number(value))
+              for key, value in role.extra.items()]
+    return [(label, str(value)) for label, value in pairs if value not in (None, "")]
+
+
+def role_glossary(project: Project, role: Role, language: str) -> list[Term]:
+    """The role's terms, and the library's terms its text uses."""
+    from rolebook.spec.rules import _searchable, role_text, term_key
+
+    text = role_text(role)
+    terms = {term_key(t.term): t for t in role.glossary}
+    for term in project.library_terms:
+        if term_key(term.term) not in terms and _searchable(term.term) in text:
+            terms[term_key(term.term)] = term
+    order = glossary_order(language)
+    return sorted(terms.values(), key=lambda term: order(term.term))
+
+
 def role_context(project: Project, role: Role) -> dict:
     language = project.language_of(role)
     labels = labels_for(language)
-    reports_to = role.reports_to
-    if reports_to and reports_to in project.roles:
-        reports_to = project.roles[reports_to].title
+    path = role.career_path
     return {
         "role": role,
         "t": labels,
         "f": Formatter(labels),
         "language": language,
         "organization": project.settings.organization,
-        "reports_to": reports_to,
+        "reports_to": role_title(project, role.reports_to),
         "status": labels[f"status_{role.status}"],
         "signatures": role.assessment.signatures if role.assessment and role.assessment.signatures
         else labels["signatures"],
+        "jd_signatures": project.settings.jd_signatures or labels["jd_signers"],
+        "basic_info": basic_info(project, role, labels, language),
+        "career_from": [role_title(project, name) for name in (path.from_ if path else [])],
+        "career_to": [role_title(project, name) for name in (path.to if path else [])],
+        "glossary": role_glossary(project, role, language),
+        "posting": project.settings.posting,
     }
 
 

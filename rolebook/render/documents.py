@@ -9,7 +9,8 @@ from markupsafe import Markup
 
 from rolebook.project import Project
 from rolebook import gitinfo
-from rolebook.render.context import handbook_context, role_context
+from rolebook.render import structured
+from rolebook.render.context import Formatter, handbook_context, role_context
 from rolebook.render.html import TOC_MARK, PageInfo, render_body, toc_list
 from rolebook.render.labels import catalogue_name, labels_for
 from rolebook.render.markdown import headings, parse, toc_entries
@@ -18,8 +19,8 @@ from rolebook.render.wordpackage import DocumentInfo, DocxInParts, Reference, bu
 from rolebook.spec.model import Role
 from rolebook.spec.scoring import form_config
 
-KIND_TEMPLATES = {"jd": "jd.md.j2", "form": "form.md.j2"}
-KIND_LABELS = {"jd": "job_description", "form": "appraisal_form", "handbook": "handbook"}
+KIND_TEMPLATES = {"jd": "jd.md.j2", "form": "form.md.j2", "posting": "posting.md.j2"}
+KIND_LABELS = {"jd": "job_description", "form": "appraisal_form", "posting": "job_posting", "handbook": "handbook"}
 _FONT_NAME = re.compile(r"^[\w .-]+$")
 
 
@@ -58,7 +59,25 @@ class Renderer:
             creator=role.owner or organization, version=role.version, status=labels[f"status_{role.status}"],
             keywords=[k for k in (role.id, role.department, role.grade) if k], date=role.effective)
         scoring = json.dumps(form_config(role), ensure_ascii=False, sort_keys=True) if kind == "form" else None
-        return self.write(parse(self.markdown(kind, role)), info, formats, scoring)
+        return self.write(parse(self.markdown(kind, role)), info, formats, scoring, self.structured(kind, role))
+
+    def structured(self, kind: str, role: Role) -> str | None:
+        """The JSON-LD a search engine reads: a JobPosting for a posting, an Occupation for a job description."""
+        f = Formatter(labels_for(self.language(role)))
+        if kind == "posting":
+            settings = self.project.settings
+            newest = role.changes[0].date if role.changes else None
+            posted = role.effective or newest or self.revision_date()
+            return structured.script(structured.job_posting(role, settings.organization, settings.posting, f, posted))
+        if kind == "jd":
+            return structured.script(structured.occupation(role, f))
+        return None
+
+    def revision_date(self):
+        """The project's revision date (git, or SOURCE_DATE_EPOCH): never the clock."""
+        if not hasattr(self, "_revision_date"):
+            self._revision_date = gitinfo.revision(self.project.root).date
+        return self._revision_date
 
     def render_handbook(self, formats: tuple[str, ...]) -> dict[str, bytes]:
         """The policy handbook of the whole project, rendered chapter by chapter to bound memory."""
@@ -95,13 +114,16 @@ class Renderer:
         """The policy chapters' Markdown, read and checked when the project was loaded."""
         return [self.project.policies[name] for name in self.project.settings.handbook.policies]
 
-    def write(self, tokens, info: DocumentInfo, formats: tuple[str, ...], scoring: str | None = None) -> dict[str, bytes]:
-        """The tokens of one document in each format, with the project's branding (and a form's scoring)."""
+    def write(self, tokens, info: DocumentInfo, formats: tuple[str, ...], scoring: str | None = None,
+              structured_data: str | None = None) -> dict[str, bytes]:
+        """The tokens of one document in each format, with the project's branding (and a form's scoring,
+        a page's structured data)."""
         out: dict[str, bytes] = {}
         if "docx" in formats:
             out["docx"] = build_docx(tokens, self.branded(info), self.reference)
         if "html" in formats:
-            out["html"] = self.page(info, render_body(tokens), tokens[0].type == "container_landscape_open", scoring)
+            out["html"] = self.page(info, render_body(tokens), tokens[0].type == "container_landscape_open", scoring,
+                                    structured_data)
         return out
 
     def fonts(self) -> list[str | None]:
@@ -114,10 +136,11 @@ class Renderer:
         info.accent, info.logo = branding.accent_color, self.logo
         return info
 
-    def page(self, info: DocumentInfo, body: str, landscape: bool, scoring: str | None = None) -> bytes:
+    def page(self, info: DocumentInfo, body: str, landscape: bool, scoring: str | None = None,
+             structured_data: str | None = None) -> bytes:
         branding = self.project.settings.branding
         latin, cjk = self.fonts()
         page = PageInfo(title=info.title, language=info.language, header=info.header,
                         accent=branding.accent_color or "#1F4E79", latin_font=latin, cjk_font=cjk,
-                        logo=self.logo, landscape=landscape, scoring=scoring)
+                        logo=self.logo, landscape=landscape, scoring=scoring, structured=structured_data)
         return self.templates.render_html("page.html.j2", page=page, body=Markup(body)).encode("utf-8")

@@ -148,7 +148,8 @@ class HtmlWriter(RendererHTML):
         if token.meta.get("merged"):
             return ""  # joined to the cell above, which spans it
         if token.meta.get("meta"):
-            tag = "th" if token.meta["column"] % 2 == 0 else "td"
+            # A label column's cell is a row header, unless it is empty (an odd pair's filler).
+            tag = "th" if token.meta["column"] % 2 == 0 and not token.meta.get("empty") else "td"
             scope = ' scope="row"' if tag == "th" else ""
             token.meta["tag"] = tag
             return f"<{tag}{scope}>"
@@ -190,6 +191,8 @@ def _mark_meta_tables(tokens: list[Token]) -> None:
             token.meta.update(meta=depth > 0, column=column)
             opening = token
             column += 1
+        elif token.type == "inline" and opening is not None and opening.meta.get("meta"):
+            opening.meta["empty"] = not token.content.strip()
         elif token.type in ("th_close", "td_close"):
             token.meta["opening"] = opening
         elif token.type in ("thead_open", "thead_close", "tbody_open", "tbody_close"):
@@ -251,6 +254,7 @@ class PageInfo:
     logo: tuple[str, bytes] | None = None  # (file name, bytes)
     landscape: bool = False  # the document is a `::: landscape` part: print it on landscape pages
     scoring: str | None = None  # a form's scoring data (JSON): the page then carries the scoring script
+    structured: str | None = None  # schema.org JSON-LD, ready for a <script> element
 
     def scoring_json(self) -> str:
         """The data as it can stand in a <script> element: no '<' that could end it."""

@@ -34,6 +34,9 @@ def _text_to_list(value: Any) -> Any:
     return [value] if isinstance(value, (str, int, float)) and not isinstance(value, bool) else value
 
 
+TextList = Annotated[list[Text], BeforeValidator(_text_to_list)]
+
+
 def _name_only(key: str):
     """Allow a bare string where an object with a `key` field is expected."""
 
@@ -69,28 +72,42 @@ class Spec(BaseModel):
 class Collaboration(Spec):
     with_: Annotated[list[Text], BeforeValidator(_text_to_list)] = Field(
         alias="with", description="Departments or roles worked with")
-    purpose: Text | None = None
+    purpose: Text | None = Field(None, description="What the collaboration is for")
+    external: bool = Field(False, description="An external relationship (customers, suppliers, authorities): "
+                                              "shown under 外部工作关系 / External")
 
 
 class Duty(Spec):
     id: Slug | None = Field(None, description="Optional slug; keeps diffs stable when titles change")
-    title: Text
-    description: Text | None = None
-    daily_tasks: list[Text] = []
-    collaboration: list[Union[Text, Collaboration]] = []
-    deliverables: list[Text] = []
+    title: Text = Field(description="The duty in one line")
+    share: Number | None = Field(None, description="Percent of working time (时间占比); when one duty has it, "
+                                                   "every duty of a concrete role does, and they add up to 100")
+    description: Text | None = Field(None, description="Details of the duty (Markdown)")
+    daily_tasks: TextList = Field([], description="What the duty takes day to day")
+    collaboration: list[Union[Text, Collaboration]] = Field([], description="Who the duty works with, and why")
+    deliverables: TextList = Field([], description="What the duty produces")
+
+
+class Skill(Spec):
+    name: Text = Field(description="The skill")
+    desirable: bool = Field(False, description="Desirable (优先) rather than essential (必备)")
 
 
 class Competency(Spec):
-    name: Text
-    description: Text | None = None
+    name: Text = Field(description="The competency")
+    description: Text | None = Field(None, description="What it looks like in this role")
+    desirable: bool = Field(False, description="Desirable (优先) rather than essential (必备)")
 
 
 class Requirements(Spec):
-    education: Text | None = None
-    experience: Text | None = None
-    skills: list[Text] = []
-    competencies: list[Annotated[Competency, BeforeValidator(_name_only("name"))]] = []
+    education: Text | None = Field(None, description="学历: the education the role needs")
+    major: Text | None = Field(None, description="专业: fields of study")
+    experience: Text | None = Field(None, description="工作经验: experience the role needs")
+    certificates: TextList = Field([], description="证书: certificates or licences")
+    languages: TextList = Field([], description="语言: languages and the level needed")
+    skills: list[Union[Text, Skill]] = Field([], description="Skills; an item {name, desirable: true} is desirable")
+    competencies: list[Annotated[Competency, BeforeValidator(_name_only("name"))]] = Field(
+        [], description="Competencies; {name, description, desirable}")
 
 
 class Scenario(Spec):
@@ -231,13 +248,39 @@ class Term(Spec):
 # --- the role -----------------------------------------------------------------------
 
 
+class CareerPath(Spec):
+    from_: TextList = Field([], alias="from", description="Roles (ids) or positions one comes from")
+    to: TextList = Field([], description="Roles (ids) or positions one can move on to")
+
+
+class Salary(Spec):
+    min: Number | None = Field(None, description="The lower end of the pay range")
+    max: Number | None = Field(None, description="The upper end of the pay range")
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
+        description="ISO 4217 currency code: CNY, TWD, HKD, USD, EUR…")
+    period: Literal["hour", "day", "week", "month", "year"] = Field("month", description="What the amounts are per")
+
+
+class ChangeEntry(Spec):
+    version: Text = Field(description="The version this change made")
+    date: Annotated[datetime.date, BeforeValidator(_date_text)] | None = Field(None, description="YYYY-MM-DD")
+    summary: Text = Field(description="What changed, as HR would say it")
+
+
 class Role(Spec):
     """One role spec, after `extends` and `use` are resolved."""
 
     id: Slug
     title: Text
+    code: Text | None = Field(None, description="岗位编号: the position code")
     department: Text | None = None
     reports_to: Text | None = Field(None, description="A role id; shown as that role's title")
+    location: Text | None = Field(None, description="工作地点: where the work is done")
+    employment_type: Literal["full-time", "part-time", "contract", "temporary", "intern"] | None = Field(
+        None, description="用工形式")
+    headcount: Annotated[StrictInt, Field(ge=0)] | None = Field(None, description="定员: how many people hold it")
+    salary: Salary | None = Field(None, description="薪资范围: the pay range (shown in the posting and its structured "
+                                                    "data, and in the job description's structured data)")
     grade: Text | None = None
     version: Text | None = None
     effective: Annotated[datetime.date, BeforeValidator(_date_text)] | None = None
@@ -249,9 +292,15 @@ class Role(Spec):
     summary: Text | None = None
     duties: list[Duty] = []
     requirements: Requirements | None = None
+    working_conditions: Text | None = Field(None, description="工作环境: where and how the work is done (Markdown)")
+    career_path: CareerPath | None = Field(None, description="职业发展: roles one comes from and moves on to")
     scenarios: list[Scenario] = []
     assessment: Assessment | None = None
     glossary: list[Term] = []
+    extra: dict[str, Union[StrictInt, StrictFloat, Text]] = Field(
+        {}, description="Custom fields, each declared under `fields:` in rolebook.yaml")
+    changes: list[ChangeEntry] = Field([], description="The role's change history, newest first; the newest "
+                                                       "version equals `version`")
 
     def kpis(self) -> list[Kpi]:
         return self.assessment.kpis() if self.assessment else []
@@ -273,11 +322,31 @@ class Branding(Spec):
     logo: str | None = None
 
 
+Localized = Union[Text, dict[str, Text]]  # one text, or one per language tag
+
+
+class CustomField(Spec):
+    label: Localized = Field(description="How the job description names the field, or a label per language")
+    type: Literal["text", "markdown", "number"] = Field("text", description="text, markdown or number")
+
+
+class Posting(Spec):
+    about: Text | None = Field(None, description="The organisation, for candidates (Markdown)")
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(
+        None, description="ISO 3166 country code of the job locations (CN, TW, HK, US…), for search engines")
+    benefits: TextList = Field([], description="What the organisation offers")
+    statement: Text | None = Field(None, description="An equal-opportunity statement")
+
+
 class Settings(Spec):
     organization: Text | None = None
     language: LanguageTag = "en"
     handbook: Handbook = Handbook()
     branding: Branding = Branding()
+    fields: dict[str, CustomField] = Field({}, description="Custom role fields (a role's `extra:`), by key")
+    jd_signatures: TextList | None = Field(None, description="Who signs a job description "
+                                                            "(default: employee, direct supervisor)")
+    posting: Posting | None = Field(None, description="The candidate-facing job posting's texts")
 
 
 def role_json_schema() -> dict:

@@ -16,7 +16,7 @@ from rolebook.spec.loader import Mapping, Sequence
 
 # Lists merged item by item; the path leaves out list indices.
 ID_LISTS = {("duties",), ("assessment", "dimensions"), ("assessment", "dimensions", "kpis")}
-NOT_INHERITED = ("abstract",)
+NOT_INHERITED = ("abstract", "code", "changes")  # a family's code and history are its own
 
 
 def item_key(item: Any) -> str | None:

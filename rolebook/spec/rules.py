@@ -311,6 +311,47 @@ def distribution_sum(check: RoleCheck) -> Iterable[Problem]:
                          "could not be graded at all")
 
 
+def duty_share(check: RoleCheck) -> Iterable[Problem]:
+    """Time shares: when one duty has one, every duty of a concrete role does, and they add up to 100."""
+    duties = check.role.duties
+    if check.role.abstract or check.broken or not any(d.share is not None for d in duties) \
+            or not check.intact("duties"):
+        return
+    missing = [i for i, duty in enumerate(duties) if duty.share is None]
+    for i in missing:
+        yield Problem.at(check.at("duties", i), "duty-share",
+                         f"duty '{duties[i].title}' has no share of working time, but other duties do")
+    total = sum(d.share or 0 for d in duties)
+    if not missing and abs(total - TOTAL_WEIGHT) > EPSILON:
+        yield Problem.at(check.own(("duties",), ("extends",)), "duty-share",
+                         f"duty shares add up to {number(total)}%, expected {TOTAL_WEIGHT}%")
+
+
+def _version_key(version: str) -> tuple:
+    """'1.10.0' after '1.9.2': numbers compare as numbers, anything else as text."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"[.\-+]", version))
+
+
+def changes_order(check: RoleCheck) -> Iterable[Problem]:
+    """The change history is newest first, and its newest version is the role's version."""
+    changes = check.role.changes
+    if not changes or not check.intact("changes"):
+        return
+    if check.role.version is not None and changes[0].version != check.role.version:
+        yield Problem.at(check.at("changes", 0, "version"), "changes-order",
+                         f"the newest change is version {changes[0].version}, but the role's version is "
+                         f"{check.role.version}")
+    for i in range(1, len(changes)):
+        newer, older = changes[i - 1], changes[i]
+        if _version_key(older.version) >= _version_key(newer.version):
+            yield Problem.at(check.at("changes", i, "version"), "changes-order",
+                             f"version {older.version} is listed after {newer.version}; list changes newest first")
+        elif newer.date and older.date and older.date > newer.date:
+            yield Problem.at(check.at("changes", i, "date"), "changes-order",
+                             f"version {older.version} is dated {older.date}, after the newer "
+                             f"{newer.version} ({newer.date})")
+
+
 ROLE_RULES = (
     bad_ids,
     id_mismatch,
@@ -326,6 +367,8 @@ ROLE_RULES = (
     raters_sum,
     criteria_score,
     distribution_sum,
+    duty_share,
+    changes_order,
 )
 
 
@@ -343,6 +386,35 @@ def reports_to(checks: dict[str, RoleCheck]) -> Iterable[Problem]:
             yield Problem.at(check.at("reports_to"), "unknown-ref",
                              f"reports_to '{target}' is not a role in this project; "
                              "it is shown as written", WARNING)
+
+
+def extra_fields(checks: dict[str, RoleCheck], declared: dict) -> Iterable[Problem]:
+    """A role's `extra` fields must be declared under `fields:` in rolebook.yaml, with the type declared."""
+    from rolebook.spec.schema import _closest
+
+    for check in checks.values():
+        for key, value in check.role.extra.items():
+            if key not in declared:
+                hint = _closest(key, list(declared))
+                names = f"; did you mean '{hint}'?" if hint else (
+                    f"; declared: {', '.join(sorted(declared))}" if declared else "")
+                yield Problem.at(check.at("extra", key, key=True), "unknown-field",
+                                 f"extra field '{key}' is not declared under `fields:` in rolebook.yaml{names}")
+            elif declared[key].type == "number" and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                yield Problem.at(check.at("extra", key), "type",
+                                 f"extra.{key}: expected a number (declared `type: number`), found '{value}'")
+
+
+def career_refs(checks: dict[str, RoleCheck]) -> Iterable[Problem]:
+    """A career path entry that looks like a role id but names no role (free text is shown as written)."""
+    for check in checks.values():
+        path = check.role.career_path
+        for direction in ("from", "to"):
+            for i, entry in enumerate(getattr(path, "from_" if direction == "from" else "to", []) if path else []):
+                if re.fullmatch(ID_PATTERN, entry) and entry not in checks:
+                    yield Problem.at(check.at("career_path", direction, i), "unknown-ref",
+                                     f"career_path.{direction} '{entry}' is not a role in this project; "
+                                     "it is shown as written", WARNING)
 
 
 def term_key(term: str) -> str:

@@ -1,0 +1,171 @@
+"""Job descriptions HR can publish: every format-1.1 field in Word and HTML, direct reports computed,
+internal data in a document-control block, a candidate posting with none of it, and schema.org data."""
+
+import json
+import re
+
+import pytest
+
+from rolebook.render.ooxml import NS
+
+from clients import pdf_text, schema_problems, to_pdf, xml_part
+from conftest import REPO, build_copy, run_rolebook
+
+JOBS = REPO / "tests" / "render_projects" / "jobs"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return build_copy(JOBS, tmp_path_factory.mktemp("jobs") / "p")
+
+
+def word_text(docx) -> str:
+    """The text of every paragraph, one space between paragraphs (and so between table cells)."""
+    document = xml_part(docx, "word/document.xml")
+    return " ".join("".join(p.itertext()) for p in document.iter(f"{{{NS['w']}}}p")).replace("\u00a0", " ")
+
+
+BLOCK = re.compile(r"</?(?:p|li|ul|ol|td|th|tr|h[1-6]|div|dt|dd|dl|br|table|tbody|thead|header|main)\b[^>]*>")
+
+
+def html_text(page) -> str:
+    """The page's text as a reader sees it: blocks apart, inline markup gone."""
+    body = page.read_text(encoding="utf-8").split("<main>")[1].split("</main>")[0]
+    text = re.sub(r"<[^>]+>", "", BLOCK.sub(" ", body))
+    text = text.replace("&amp;", "&").replace("&#x27;", "'").replace("&quot;", '"').replace("&nbsp;", " ")
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def both(built, kind, role):
+    """The document's text in Word and in HTML (spaces normalised), to check each value in both."""
+    return [" ".join(word_text(built / kind / f"{role}.docx").split()), html_text(built / kind / f"{role}.html")]
+
+
+LEAD_VALUES = [
+    "AN-002", "Southampton, hybrid", "Full-time", "Headcount", "62,000–75,000 GBP per year",
+    "Direct reports Data Analyst",  # computed from the analyst's reports_to
+    "Lead the analytics team (40% of working time)", "Own client forecasts (60% of working time)",
+    "Internal", "Engineering: Ship models to production",
+    "External", "Port authorities, Shipping lines: Agree the forecast horizon",
+    "Essential", "Education: Master's degree", "Field of study: Statistics, operations research or a related field",
+    "Experience: 6 years in forecasting, 2 of them leading a team", "Certificates: Chartered Statistician (RSS)",
+    "Languages: English (fluent), Dutch (working knowledge)", "Skills: Python, Time-series modelling",
+    "Coaching: Grows the analysts around them",
+    "Desirable", "Skills: Maritime logistics", "Public speaking: Presents at industry events",
+    "Working conditions", "Office in Southampton three days a week; occasional travel to Rotterdam.",
+    "Career path", "Comes from: Data Analyst", "Moves on to: Head of Data Science",
+    "Cost center CC-4410", "Hay points 612",
+    "Results (70%, range 50%–80%)",
+    "Document control", "2.1.0", "Client forecasts now owned by the lead", "Role split from the data analyst",
+    "Acknowledgement", "I have read and understood this job description.", "Job holder", "Line manager",
+    "People partner",
+]
+
+
+@pytest.mark.parametrize("value", LEAD_VALUES)
+def test_every_field_is_in_the_word_and_html_job_description(built, value):
+    for text in both(built, "jd", "analytics-lead"):
+        assert value in text
+
+
+def test_the_order_hr_expects(built):
+    for text in both(built, "jd", "analytics-lead"):
+        order = ["Position information", "Summary", "Duties", "Working relationships", "Requirements",
+                 "Working conditions", "Career path", "Performance assessment", "Glossary", "Document control",
+                 "Acknowledgement"]
+        positions = [text.index(heading) for heading in order]
+        assert positions == sorted(positions)
+        essential, desirable = text.index("Essential"), text.index("Desirable")
+        assert essential < text.index("Coaching") < desirable < text.index("Public speaking")
+
+
+def test_internal_metadata_is_not_in_the_title_block(built):
+    document = xml_part(built / "jd" / "analytics-lead.docx", "word/document.xml")
+    first_table = document.find(".//w:tbl", NS)
+    header = "".join(first_table.itertext())
+    for internal in ("2.1.0", "Approved", "People Team", "2026-03-01"):
+        assert internal not in header
+    control = word_text(built / "jd" / "analytics-lead.docx").split("Document control")[1]
+    assert "Version: 2.1.0" in control and "Status: Approved" in control and "Owner: People Team" in control
+
+
+def test_library_terms_the_role_uses_are_in_its_glossary(built):
+    lead = word_text(built / "jd" / "analytics-lead.docx").split("Glossary")[1]
+    analyst = word_text(built / "jd" / "data-analyst.docx").split("Glossary")[1]
+    assert "Forecast accuracy" in lead and "Dwell time" not in lead  # the lead's text uses only one
+    assert "Dwell time" in analyst
+
+
+def test_the_posting_shows_the_pitch_and_benefits_and_nothing_internal(built):
+    for text in both(built, "postings", "analytics-lead"):
+        for shown in ("Harbor Analytics builds demand forecasts", "25 days of paid leave",
+                      "A learning budget of 1,500 GBP a year", "We welcome applications from everyone",
+                      "Lead the analytics team", "Master's degree", "Nice to have", "Maritime logistics",
+                      "Southampton, hybrid", "Full-time", "62,000–75,000 GBP per year"):
+            assert shown in text, shown
+        for internal in ("Forecast accuracy", "≥ 88%", "Analyst retention", "2.1.0", "Approved", "People Team",
+                         "CC-4410", "612", "AN-002", "Cost center", "Document control", "Weight"):
+            assert internal not in text, internal
+
+
+def json_ld(page) -> dict:
+    found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
+    assert len(found) == 1
+    return json.loads(found[0])
+
+
+def test_the_posting_carries_a_job_posting_google_accepts(built):
+    data = json_ld(built / "postings" / "analytics-lead.html")
+    assert data["@context"] == "https://schema.org" and data["@type"] == "JobPosting"
+    for required in ("title", "description", "datePosted", "hiringOrganization", "jobLocation"):
+        assert data[required], required
+    assert data["title"] == "Analytics Lead" and data["datePosted"] == "2026-03-01"
+    assert data["employmentType"] == "FULL_TIME"
+    assert data["hiringOrganization"] == {"@type": "Organization", "name": "Harbor Analytics",
+                                          "description": "Harbor Analytics builds demand forecasts for ports and "
+                                                         "shipping lines."}
+    assert data["jobLocation"] == {"@type": "Place", "address": {"@type": "PostalAddress",
+                                                                 "addressLocality": "Southampton, hybrid",
+                                                                 "addressCountry": "GB"}}
+    assert "Python" in data["skills"] and "Master's degree" in data["qualifications"]
+    assert "Own client forecasts" in data["responsibilities"] and "<li>" in data["description"]
+    assert data["baseSalary"]["value"] == {"@type": "QuantitativeValue", "unitText": "YEAR", "minValue": 62000,
+                                           "maxValue": 75000}
+    assert "612" not in json.dumps(data) and "CC-4410" not in json.dumps(data)
+
+
+def test_the_job_description_carries_an_occupation(built):
+    data = json_ld(built / "jd" / "analytics-lead.html")
+    assert data["@type"] == "Occupation" and data["name"] == "Analytics Lead"
+    assert data["occupationLocation"] == [{"@type": "City", "name": "Southampton, hybrid"}]
+    assert data["estimatedSalary"][0]["currency"] == "GBP"
+    assert "Python" in data["skills"]
+
+
+def test_documents_pass_the_schema_check_and_libreoffice(built, tmp_path):
+    files = [built / kind / "analytics-lead.docx" for kind in ("jd", "postings")]
+    assert schema_problems(*files) == ""
+    posting = tmp_path / "posting.docx"
+    posting.write_bytes(files[1].read_bytes())
+    pdfs = to_pdf(files[0], posting, outdir=tmp_path)
+    assert "Position code" in pdf_text(pdfs[0]) and "What we offer" in pdf_text(pdfs[1])
+
+
+def test_the_seed_sales_managers_weight_ranges_print(tmp_path):
+    out = build_copy(REPO, tmp_path / "example", "--kind", "jd", "--kind", "form", "--kind", "handbook")
+    for document in (out / "jd" / "sales-manager.docx", out / "forms" / "sales-manager.docx", out / "handbook.docx"):
+        assert re.search(r"（\d+%，区间 \d+%–\d+%）", word_text(document)), document.name
+
+
+def test_the_json_schema_describes_the_new_fields():
+    result = run_rolebook("schema", cwd=REPO)
+    schema = json.loads(result.stdout)
+    role = schema["properties"]
+    for name in ("code", "location", "employment_type", "headcount", "working_conditions", "career_path", "extra",
+                 "changes", "salary"):
+        assert role[name].get("description"), name
+    defs = schema["$defs"]
+    assert defs["Duty"]["properties"]["share"]["description"]
+    assert defs["Collaboration"]["properties"]["external"]["description"]
+    for name in ("major", "certificates", "languages"):
+        assert defs["Requirements"]["properties"][name]["description"]
