@@ -63,8 +63,8 @@ def collect_problems(paths: list[Path]) -> list[Problem]:
 
 def version_problems(paths: list[Path], against: str) -> list[Problem]:
     """version-not-bumped: a role whose resolved content changed since `against` but whose version did not."""
-    from rolebook.diff import compare_projects
-    from rolebook.revisions import side
+    from rolebook.history.diff import compare_projects
+    from rolebook.history.revisions import side
 
     problems = []
     for root in {project_root(path) for path in paths}:
@@ -197,8 +197,8 @@ class TerminalProgress:
 @click.option("--exit-code", is_flag=True, help="Exit 1 when there are differences, like git diff --exit-code.")
 def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: Path | None, exit_code: bool) -> None:
     """What changed in the roles between two git revisions (default: HEAD and the working tree)."""
-    from rolebook.diff import compare_projects, html_report, text_report
-    from rolebook.revisions import side
+    from rolebook.history.diff import compare_projects, html_report, text_report
+    from rolebook.history.revisions import side
 
     if len(revisions) > 2:
         raise UsageError("diff takes at most two revisions")
@@ -208,7 +208,7 @@ def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: P
     with side(root, old_rev) as old, side(root, new_rev) as new:
         result = compare_projects(old.project, new.project, old.label, new.label, roles)
         if output == "docx":
-            from rolebook.redline import redline
+            from rolebook.history.redline import redline
 
             target = _write_report(root, out, "redline.docx",
                                    redline(result, old.project, new.project, root, new.time))

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import rolebook
-from rolebook import gitinfo
+from rolebook.history import gitinfo
 from rolebook.outputs import is_document_name
 from rolebook.spec.loader import Mapping, Sequence, load_file
 

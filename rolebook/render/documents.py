@@ -8,7 +8,7 @@ import re
 from markupsafe import Markup
 
 from rolebook.project import Project
-from rolebook import gitinfo
+from rolebook.history import gitinfo
 from rolebook.render import structured
 from rolebook.render.context import Formatter, handbook_context, role_context
 from rolebook.render.html import TOC_MARK, PageInfo, render_body, toc_list

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from rolebook import gitinfo
+from rolebook.history import gitinfo
 from rolebook.project import Project, load_project
 
 WORKING_TREE = "working tree"

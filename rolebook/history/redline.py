@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from rolebook.diff import Diff
+from rolebook.history.diff import Diff
 from rolebook.project import Project
 from rolebook.render import ooxml
 from rolebook.render.context import role_context
