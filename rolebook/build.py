@@ -25,13 +25,17 @@ from rolebook import manifest
 from rolebook.errors import Problem, RolebookError, UsageError
 from rolebook.outputs import OutputFolder, document_name
 from rolebook.project import Project
+from rolebook.history import gitinfo
+from rolebook.history.log import ProjectHistory
+from rolebook.render.context import handbook_roles
+from rolebook.render import pagination, pdf
 from rolebook.render.documents import KIND_LABELS, Renderer
 from rolebook.render.labels import labels_for
 from rolebook.render.wordpackage import DocumentInfo
 from rolebook.spec.model import Role
 
 KINDS = ("jd", "form", "posting", "handbook")
-FORMATS = ("docx", "html")
+FORMATS = ("docx", "html")  # the default; "pdf" on request (through LibreOffice)
 INDEX = "index.html"
 
 
@@ -76,10 +80,10 @@ def select_roles(project: Project, role_ids: tuple[str, ...]):
     return chosen
 
 
-def plan(project: Project, kinds, formats, roles) -> list[Job]:
+def plan(project: Project, kinds, formats, roles, pdf_a: bool = False) -> list[Job]:
     """Every document to build, each with the key of what it depends on. The handbook comes first:
     it is the longest job, so parallel workers start it at once."""
-    common = manifest.common_key(project.root, kinds)
+    common = manifest.common_key(project.root, kinds) + ("/pdf-a" if pdf_a and "pdf" in formats else "")
     jobs = []
     if "handbook" in kinds:
         parts = [role.model_dump_json() for role in project.concrete_roles()]
@@ -99,7 +103,7 @@ def plan(project: Project, kinds, formats, roles) -> list[Job]:
 
 def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kinds: tuple[str, ...] = KINDS,
           formats: tuple[str, ...] = FORMATS, role_ids: tuple[str, ...] = (), workers: int = 1,
-          progress=None, digest: str = "") -> BuildResult:
+          progress=None, digest: str = "", pdf_a: bool = False) -> BuildResult:
     """Render what changed since the last build (all of it the first time) into the locked output folder.
 
     `progress`, when given, has start(total) and is called with each job done; `digest` is the
@@ -107,12 +111,15 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
     """
     if project.errors:
         raise InvalidProject(project.errors)
+    if "pdf" in formats:
+        pdf.require()  # before anything is rendered: a clear message and exit 2 when LibreOffice is missing
     roles = select_roles(project, role_ids)
     renderer = Renderer(project)
     for role in roles:
         renderer.language(role)  # collects the warnings here: workers' warnings would be lost
-    jobs = plan(project, kinds, formats, roles)
+    jobs = plan(project, kinds, formats, roles, pdf_a)
     todo = [job for job in jobs if not record.fresh(list(job.names.values()), job.key)]
+    read_history(renderer, todo)
     if progress is not None and len(todo) > 20:
         progress.start(len(todo))
     else:
@@ -121,6 +128,7 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
     staged: dict[str, Path] = {}
     for names in render_all(renderer, todo, staging, workers, progress):
         staged.update((name, staging / name) for name in names)
+    paginate(renderer, todo, staging, pdf_a)
     page = index_page(project, renderer, folder.path, set(staged))
     index = folder.path / INDEX
     if index.is_symlink() or not index.is_file() or index.read_bytes() != page:
@@ -141,22 +149,59 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
     return BuildResult(sorted(folder.path / name for name in staged), skipped, renderer.warnings)
 
 
+def read_history(renderer: Renderer, todo: list[Job]) -> None:
+    """What git knows, read once before the workers start: the revision (the handbook's cover, a posting's
+    date) and, for the handbook, each role's versions."""
+    if not any(job.kind in ("handbook", "posting") for job in todo):
+        return
+    root = renderer.project.root
+    renderer.revision = gitinfo.revision(root)
+    if any(job.kind == "handbook" for job in todo):
+        history = ProjectHistory(root, renderer.project)
+        renderer.logs = {role.id: history.log(role.id) for role in handbook_roles(renderer.project)}
+
+
 _WORKER: tuple[Renderer, Path] | None = None
 
 
+def source_name(job: Job) -> str:
+    """Where a job's .docx is staged: its own name, or, for a PDF alone, the name the .docx would have."""
+    return job.names.get("docx") or job.names["pdf"][: -len("pdf")] + "docx"
+
+
 def _render_job(job: Job) -> list[str]:
-    """Render one document in its formats and write each into the staging folder; its names."""
+    """Render one document in its formats and write each into the staging folder; the names to publish.
+    A PDF is made later from the .docx (paginate), so a PDF asks for the .docx too."""
     renderer, staging = _WORKER
-    formats = tuple(job.names)
+    formats = tuple(fmt for fmt in job.names if fmt != "pdf")
+    if "pdf" in job.names and "docx" not in formats:
+        formats += ("docx",)
     if job.kind == "handbook":
         rendered = renderer.render_handbook(formats)
     else:
         rendered = renderer.render(job.kind, job.role, formats)
     for fmt, data in rendered.items():
-        target = staging / job.names[fmt]
+        target = staging / (job.names[fmt] if fmt in job.names else source_name(job))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     return list(job.names.values())
+
+
+def paginate(renderer: Renderer, todo: list[Job], staging: Path, pdf_a: bool) -> None:
+    """Lay documents out in one LibreOffice process: every document with a PDF to make, and the handbook
+    (its contents' page numbers) whenever LibreOffice is there. The page numbers are written back into
+    the .docx; the PDFs are exported with the clock taken out."""
+    jobs = [job for job in todo if "pdf" in job.names or (job.kind == "handbook" and "docx" in job.names)]
+    if not jobs or not pdf.available():
+        return
+    layouts = [pdf.Layout(staging / source_name(job), staging / job.names["pdf"] if "pdf" in job.names else None,
+                          pdf_a) for job in jobs]
+    for job, layout, laid in zip(jobs, layouts, pdf.lay_out(layouts)):
+        if "docx" in job.names:
+            layout.docx.write_bytes(pagination.fill(layout.docx.read_bytes(), laid.pages, laid.toc))
+        if layout.pdf is not None:
+            date = job.role.effective if job.role and job.role.effective else renderer.revision_date()
+            layout.pdf.write_bytes(pdf.stabilize(layout.pdf.read_bytes(), date))
 
 
 def render_all(renderer: Renderer, jobs: list[Job], staging: Path, workers: int,
@@ -203,7 +248,7 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[s
     labels = labels_for(project.settings.language)
 
     def row(name: str, kind: str, role: str | None) -> Markup | None:
-        files = [document_name(kind, role, fmt) for fmt in FORMATS]
+        files = [document_name(kind, role, fmt) for fmt in (*FORMATS, "pdf")]
         links = [Markup('<a href="{}">{}</a>').format(file, file.rsplit(".", 1)[1].upper())
                  for file in files if file in new_files or (out / file).is_file()]
         if not links:

@@ -100,15 +100,16 @@ def _files_concerned(project: Project, targets: list[Path]) -> set[str] | None:
 @cli.command()
 @click.option("--kind", "kinds", type=click.Choice(["jd", "form", "posting", "handbook"]), multiple=True,
               help="Which documents (default: all kinds).")
-@click.option("--format", "formats", type=click.Choice(["docx", "html"]), multiple=True,
-              help="Which formats (default: both).")
+@click.option("--format", "formats", type=click.Choice(["docx", "html", "pdf"]), multiple=True,
+              help="Which formats (default: docx and html; pdf through LibreOffice).")
+@click.option("--pdf-a", is_flag=True, help="Make the PDFs PDF/A-2b, for archiving.")
 @click.option("--role", "roles", multiple=True, metavar="ID", help="Only these roles (repeatable).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: build/).")
 @click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
               help="Parallel workers (default: the number of CPUs).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Name every file written or found up to date.")
-def build(kinds: tuple[str, ...], formats: tuple[str, ...], roles: tuple[str, ...], out: Path | None,
+def build(kinds: tuple[str, ...], formats: tuple[str, ...], pdf_a: bool, roles: tuple[str, ...], out: Path | None,
           workers: int | None, quiet: bool, verbose: bool) -> None:
     """Validate, then render job descriptions, appraisal forms and the handbook into build/ (Word and HTML).
 
@@ -120,7 +121,9 @@ def build(kinds: tuple[str, ...], formats: tuple[str, ...], roles: tuple[str, ..
 
     root = project_root(Path.cwd())
     kinds, formats = kinds or KINDS, formats or FORMATS
-    options = ["kinds", *sorted(kinds), "formats", *sorted(formats), "roles", *sorted(roles)]
+    options = ["kinds", *sorted(kinds), "formats", *sorted(formats), "roles", *sorted(roles), f"pdf-a={pdf_a}"]
+    if pdf_a and "pdf" not in formats:
+        raise UsageError("--pdf-a makes PDFs: ask for them with --format pdf")
     folder = OutputFolder(out or root / "build", root)
     project = None
     if not folder.path.exists():  # a first build of an invalid project does not even make the folder
@@ -139,7 +142,7 @@ def build(kinds: tuple[str, ...], formats: tuple[str, ...], roles: tuple[str, ..
         progress = TerminalProgress() if not quiet and sys.stderr.isatty() else None  # never in logs
         try:
             result = run_build(project, folder, record, kinds, formats, roles, workers or os.cpu_count() or 1,
-                               progress, digest)
+                               progress, digest, pdf_a)
         finally:
             if progress:
                 progress.close()

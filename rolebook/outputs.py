@@ -34,7 +34,7 @@ LAYOUT = {
     "posting": "postings/{role}.{fmt}",
     "handbook": "handbook.{fmt}",
 }
-FORMAT_NAMES = ("docx", "html")
+FORMAT_NAMES = ("docx", "html", "pdf", "xlsx")
 _ROLE = re.compile(ID_PATTERN)
 
 

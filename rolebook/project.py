@@ -37,7 +37,7 @@ class Project:
     problems: list[Problem] = field(default_factory=list)
     version_sources: dict[str, Source] = field(default_factory=dict)  # where each role's version is written
     invalid_roles: set[str] = field(default_factory=set)  # roles with an error of their own
-    policies: dict[str, str] = field(default_factory=dict)  # policy file as named in settings → its Markdown
+    policies: dict[str, str] = field(default_factory=dict)  # a chapter file as the settings name it → its Markdown
     logo: tuple[str, bytes] | None = None  # (file name, bytes), checked to be an image
 
     @property
@@ -151,8 +151,9 @@ class _Loader:
             return
         self.project.settings = settings
         self.settings_tree = tree
-        for i, name in enumerate(settings.handbook.policies):
-            self.load_policy(name, schema.source_of(tree, ("handbook", "policies", i)))
+        for part in ("front", "policies", "back"):
+            for i, name in enumerate(getattr(settings.handbook, part)):
+                self.load_policy(name, schema.source_of(tree, ("handbook", part, i)))
         if settings.branding.logo:
             self.load_logo(settings.branding.logo, schema.source_of(tree, ("branding", "logo")))
 

@@ -66,6 +66,23 @@ def history(root: Path, limit: int = 50) -> list[Change]:
     return changes
 
 
+@dataclass(frozen=True)
+class Commit:
+    hash: str
+    date: str  # YYYY-MM-DD (commit date)
+    author: str
+
+
+def commits(root: Path, limit: int = 50) -> list[Commit]:
+    """The newest commits that touched what roles are made of (specs, library, settings), newest first."""
+    out = _git(root, "log", f"-{limit}", "--format=%H%x09%cs%x09%an", "--", "role_specs", "library", "rolebook.yaml")
+    found = []
+    for line in (out or "").splitlines():
+        commit, day, author = (line.split("\t", 2) + ["", ""])[:3]
+        found.append(Commit(commit, day, without_controls(author)))
+    return found
+
+
 class GitError(UsageError):
     """Outside a git repository, or an unknown revision: the command was misused (exit 2)."""
 

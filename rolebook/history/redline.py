@@ -76,7 +76,7 @@ def redline(diff: Diff, old: Project, new: Project, root: Path, date: str | None
     info = DocumentInfo(title=f"{diff.old} → {diff.new}", subject="redline", language=new.settings.language,
                         header=f"{new.settings.organization or ''} {diff.old} → {diff.new}".strip(),
                         footer_pattern=labels["page_of"])
-    return assemble(body, new_writer.final_section(), new_writer.numbering + old_writer.numbering, {}, False,
+    return assemble(body, new_writer.final_section(), new_writer.numbering + old_writer.numbering, {},
                     info, reference)
 
 

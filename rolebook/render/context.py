@@ -60,6 +60,10 @@ class Formatter:
         return self.labels["salary_range"].format(low=low, high=high, currency=salary.currency,
                                                   period=self.labels[f"salary_period_{salary.period}"])
 
+    def shared_names(self, shared) -> list[str]:
+        names = {"grades": "grades", "process": "process", "consequences": "result_application", "appeal": "appeal"}
+        return [self.labels[names[block]] for block in shared]
+
     def share(self, share) -> str:
         return self.labels["share"].format(share=number(share))
 
@@ -270,26 +274,55 @@ def handbook_roles(project: Project) -> list[Role]:
             and not project.roles[role_id].abstract]
 
 
-def handbook_context(project: Project, revision, history, policies: list[str]) -> dict:
+SHARED_BLOCKS = {  # what a role chapter may leave to the chapter on common rules, and how to read it
+    "grades": lambda a: (tuple(a.grades), a.scoring, tuple(a.raters)),
+    "process": lambda a: tuple(a.process),
+    "consequences": lambda a: (tuple(a.result_application), tuple(a.rewards), tuple(a.penalties)),
+    "appeal": lambda a: a.appeal,
+}
+
+
+def shared_blocks(roles: list[Role]) -> list[str]:
+    """The appraisal blocks every role of the handbook has, the same in each (a family's, inherited)."""
+    if len(roles) < 2 or any(role.assessment is None for role in roles):
+        return []
+    shared = []
+    for name, read in SHARED_BLOCKS.items():
+        values = [read(role.assessment) for role in roles]
+        if values[0] and all(value == values[0] for value in values[1:]) and any(
+                part for part in (values[0] if isinstance(values[0], tuple) else (values[0],))):
+            shared.append(name)
+    return shared
+
+
+def handbook_context(project: Project, revision, logs: dict[str, list]) -> dict:
+    """What the handbook template sees; `logs` holds each role's versions (history/log.py), newest first."""
+    settings = project.settings.handbook
     labels = labels_for(project.settings.language)
     roles = handbook_roles(project)
-    title = project.settings.handbook.title or " ".join(
-        part for part in (project.settings.organization, labels["handbook"]) if part)
-    if revision.commit:
+    title = settings.title or " ".join(part for part in (project.settings.organization, labels["handbook"]) if part)
+    if revision is not None and revision.commit:  # a small cover line; the revision is in the properties too
         parts = [revision.date.isoformat() if revision.date else "", revision.commit]
         if revision.modified:
             parts.append(f"({labels['modified']})")
         revision_text = " ".join(part for part in parts if part)
     else:
-        revision_text = revision.date.isoformat() if revision.date else labels["not_in_git"]
+        revision_text = revision.date.isoformat() if revision and revision.date else labels["not_in_git"]
+    chapters = project.policies
     return {
         "t": labels,
         "f": Formatter(labels),
         "title": title,
         "organization": project.settings.organization,
+        "document_number": settings.document_number,
+        "approval": settings.approval,
+        "publication": settings.publication,
         "revision": revision_text,
+        "front": [chapters[name] for name in settings.front],
         "roles": [role_context(project, role) for role in roles],
-        "policies": policies,
+        "shared": shared_blocks(roles),
+        "policies": [chapters[name] for name in settings.policies],
+        "back": [chapters[name] for name in settings.back],
         "glossary": merged_glossary(project, roles),
-        "history": history,
+        "history": [(role.title, entry) for role in roles for entry in logs.get(role.id, [])],
     }

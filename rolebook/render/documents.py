@@ -8,12 +8,11 @@ import re
 from markupsafe import Markup
 
 from rolebook.project import Project
-from rolebook.history import gitinfo
 from rolebook.render import structured
 from rolebook.render.context import Formatter, handbook_context, role_context
 from rolebook.render.html import TOC_MARK, PageInfo, render_body, toc_list
 from rolebook.render.labels import catalogue_name, labels_for
-from rolebook.render.markdown import headings, parse, toc_entries
+from rolebook.render.markdown import HeadingNumbers, headings, parse, toc_entries
 from rolebook.render.templating import Templates, inline
 from rolebook.render.wordpackage import DocumentInfo, DocxInParts, Reference, build_docx
 from rolebook.spec.model import Role
@@ -32,6 +31,8 @@ class Renderer:
         self.templates = Templates(project.root / "templates")
         self.reference = Reference.for_project(project.root)
         self.logo = project.logo
+        self.revision = None  # the project's revision (history/gitinfo.Revision): the build sets it
+        self.logs: dict[str, list] = {}  # each role's versions, newest first: the build sets them (history/log.py)
         self.warnings: list[str] = []
 
     def language(self, role: Role) -> str:
@@ -74,28 +75,33 @@ class Renderer:
         return None
 
     def revision_date(self):
-        """The project's revision date (git, or SOURCE_DATE_EPOCH): never the clock."""
-        if not hasattr(self, "_revision_date"):
-            self._revision_date = gitinfo.revision(self.project.root).date
-        return self._revision_date
+        """The project's revision date (git, or SOURCE_DATE_EPOCH; set by the build): never the clock."""
+        return self.revision.date if self.revision else None
 
     def render_handbook(self, formats: tuple[str, ...]) -> dict[str, bytes]:
-        """The policy handbook of the whole project, rendered chapter by chapter to bound memory."""
+        """The policy handbook of the whole project, rendered chapter by chapter to bound memory.
+
+        Its revision and each role's versions (`self.revision`, `self.logs`) come from the build: what git
+        knows is read there, once, not here."""
         project = self.project
-        revision = gitinfo.revision(project.root)
-        context = handbook_context(project, revision, gitinfo.history(project.root), self.policies())
+        context = handbook_context(project, self.revision, self.logs)
         labels = context["t"]
+        header = inline(context["title"]) + (f" · {inline(context['document_number'])}"
+                                             if context["document_number"] else "")
         info = DocumentInfo(
             title=inline(context["title"]), subject=labels["handbook"], language=project.settings.language,
-            header=inline(context["title"]), footer_pattern=labels["page_of"], creator=project.settings.organization,
-            version=revision.commit, keywords=[c["role"].id for c in context["roles"]], date=revision.date)
+            header=header, footer_pattern=labels["page_of"], creator=project.settings.organization,
+            version=self.revision.commit if self.revision else None, keywords=[c["role"].id for c in context["roles"]],
+            date=self.revision_date())
         markdown = self.templates.render("handbook.md.j2", **context)
+        style = project.settings.handbook.numbering
+        numbering = HeadingNumbers(style) if style != "none" else None
         docx = DocxInParts(self.reference) if "docx" in formats else None
         html: list[str] = []
         found: list = []
         levels = 2
         for part in re.split(r"(?m)^(?=::: pagebreak$)", markdown):  # chapters start with a page break
-            tokens = parse(part, first_heading=len(found) + 1, fill_toc=False)
+            tokens = parse(part, first_heading=len(found) + 1, fill_toc=False, numbering=numbering)
             found += headings(tokens)
             levels = next((t.meta["levels"] for t in tokens if t.type == "container_toc_open"), levels)
             if docx:

@@ -50,7 +50,6 @@ class DocxWriter(TableRules):
         self.signatures: tuple | None = None  # (table, row, date label) of an open signature block
         self.bookmarks = 0
         self.open_bookmark: int | None = None
-        self.has_toc = False
         self.toc_placeholder: etree._Element | None = None
         self.started = False  # something has been written (a landscape part then starts a new section)
         self.controls = 0  # content controls written: each gets the next id
@@ -334,7 +333,6 @@ class DocxWriter(TableRules):
     def t_container_toc_close(self, token: Token) -> None:
         """A TOC field, filled in with the headings and their links, so it is right before Word updates it."""
         self.containers.pop()
-        self.has_toc = True
         entries = token.meta.get("entries")
         if entries is None:  # a document written in parts: its headings are known at the end
             self.toc_placeholder = self.add_block(el("w:p"))

@@ -115,8 +115,10 @@ class InlineWriter:
 
     def i_link_open(self, token, children, index) -> None:
         href = token.attrs.get("href", "")
-        if href.startswith("#"):
-            link = el("w:hyperlink", {"w:anchor": href[1:], "w:history": 1})
+        if href.startswith("#"):  # headings' bookmarks are named from their anchors
+            from rolebook.render.docx import bookmark_name
+
+            link = el("w:hyperlink", {"w:anchor": bookmark_name(href[1:]), "w:history": 1})
         elif href.lower().startswith(SAFE_SCHEMES):
             link = el("w:hyperlink", {"r:id": self.writer.links.rel_id(href), "w:history": 1})
         else:

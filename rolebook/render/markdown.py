@@ -129,10 +129,67 @@ def parser() -> MarkdownIt:
     return md
 
 
-def parse(text: str, first_heading: int = 1, fill_toc: bool = True) -> list[Token]:
+def parse(text: str, first_heading: int = 1, fill_toc: bool = True,
+          numbering: "HeadingNumbers | None" = None) -> list[Token]:
     """Tokens for both writers. A document parsed in parts numbers its headings from
-    `first_heading` on and fills its contents itself at the end (fill_toc=False)."""
-    return contents(form_tables(directive_names(parser().parse(text))), first_heading, fill_toc)
+    `first_heading` on and fills its contents itself at the end (fill_toc=False); with `numbering`,
+    its chapters and sections carry numbers (第一章 / 第一条, or 1 / 1.1)."""
+    tokens = form_tables(directive_names(parser().parse(text)))
+    if numbering is not None:
+        numbering.apply(tokens)
+    return contents(tokens, first_heading, fill_toc)
+
+
+ANCHOR = re.compile(r"\s*\{#(rolebook-[a-z0-9-]+)\}$")  # a heading's own anchor, for templates to link to
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五: as chapters and articles are numbered."""
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if rest == 0 else ("零" + chinese_number(rest) if rest < 10 else
+                                  ("一" + chinese_number(rest) if rest < 20 else chinese_number(rest)))
+    return _DIGITS[n // 100] + "百" + tail if n < 1000 else str(n)
+
+
+class HeadingNumbers:
+    """Numbers for a regulation's chapters (level 1) and sections (level 2), kept across its parts.
+
+    chinese: 第一章 … and 第一条 …, articles numbered through the whole document as Chinese regulations
+    number them; decimal: 1 … and 1.1 …, sections restarting in each chapter."""
+
+    def __init__(self, style: str):
+        self.style = style
+        self.chapter = 0
+        self.section = 0
+
+    def label(self, level: int) -> str:
+        if level == 1:
+            self.chapter += 1
+            if self.style == "decimal":
+                self.section = 0
+                return f"{self.chapter} "
+            return f"第{chinese_number(self.chapter)}章　"
+        self.section += 1
+        if self.style == "decimal":
+            return f"{self.chapter}.{self.section} "
+        return f"第{chinese_number(self.section)}条　"
+
+    def apply(self, tokens: list[Token]) -> None:
+        in_title = 0
+        for index, token in enumerate(tokens):
+            in_title += {"container_doc-title_open": 1, "container_doc-title_close": -1}.get(token.type, 0)
+            if token.type == "heading_open" and not in_title and token.tag in ("h1", "h2"):
+                children = tokens[index + 1].children or []
+                prefix = Token("text", "", 0)
+                prefix.content = self.label(int(token.tag[1]))
+                tokens[index + 1].children = [prefix, *children]
 
 
 def headings(tokens: list[Token]) -> list[tuple[int, str, str]]:
@@ -173,7 +230,7 @@ def contents(tokens: list[Token], first: int = 1, fill_toc: bool = True) -> list
     for index, token in enumerate(tokens):
         in_title += {"container_doc-title_open": 1, "container_doc-title_close": -1}.get(token.type, 0)
         if token.type == "heading_open" and not in_title:  # a document's title is not in its contents
-            anchor = f"sec-{first + len(found)}"
+            anchor = _own_anchor(tokens[index + 1]) or f"sec-{first + len(found)}"
             token.attrs["id"] = anchor
             token.meta["anchor"] = anchor
             text = "".join(child.content for child in tokens[index + 1].children or []
@@ -188,6 +245,18 @@ def contents(tokens: list[Token], first: int = 1, fill_toc: bool = True) -> list
             token.meta["entries"] = entries
             token.meta["levels"] = toc_levels(token) if token.nesting == 1 else None
     return tokens
+
+
+def _own_anchor(inline: Token) -> str | None:
+    """A template's `{#rolebook-shared}` at a heading's end: taken off the text, used as its anchor."""
+    children = inline.children or []
+    if not children or children[-1].type != "text":
+        return None
+    match = ANCHOR.search(children[-1].content)
+    if match is None:
+        return None
+    children[-1].content = children[-1].content[:match.start()]
+    return match.group(1)
 
 
 def directive_params(token: Token) -> dict[str, str]:

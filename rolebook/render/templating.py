@@ -168,7 +168,8 @@ def inline(text) -> str:
         if out and not (_cjk(out[-1][-1]) and _cjk(line[0])):
             out.append(" ")
         out.append(line)
-    return _as_line("".join(out)).replace("{?", "{\\?")  # user text makes no fillable field
+    # User text makes no fillable field and no heading anchor of rolebook's.
+    return _as_line("".join(out)).replace("{?", "{\\?").replace("{#rolebook-", "{\\#rolebook-")
 
 
 def cell(text) -> str:
@@ -189,7 +190,7 @@ def block(text, indent: int = 0, after_text: bool = False) -> str:
         return ""
     lines = normalise_newlines(str(text)).strip("\n").split("\n")
     lines = ["\\" + line if line.lstrip().startswith(":::") else line.rstrip() for line in lines]
-    lines = [line.replace("{?", "{\\?") for line in lines]  # nor a fillable field
+    lines = [line.replace("{?", "{\\?").replace("{#rolebook-", "{\\#rolebook-") for line in lines]  # nor fields
     if after_text:
         lines[0] = _as_line(lines[0].lstrip())
     fence = None

@@ -128,6 +128,11 @@ class Reference:
         fonts = _merge_attrs(defaults.find(ooxml.w("rFonts")), ooxml.fonts(latin_font, east_asian))
         _set_child(defaults, "rFonts", fonts)
         _set_child(defaults, "lang", el("w:lang", language_attributes(language)))
+        for style in styles.findall(ooxml.w("style")):
+            # A document's title is not a heading: with an outline level, an updated contents would list it.
+            if style.get(ooxml.w("styleId")) in ("Title", "Subtitle"):
+                for level in style.findall(f"{ooxml.W}pPr/{ooxml.W}outlineLvl"):
+                    level.getparent().remove(level)
         if accent:
             for style in styles.findall(ooxml.w("style")):
                 if style.get(ooxml.w("styleId")) in ACCENT_STYLES:
@@ -183,7 +188,7 @@ def build_docx(tokens, info: DocumentInfo, reference: Reference) -> bytes:
     writer = DocxWriter(section=reference.section)
     writer.language = info.language
     body = writer.render(tokens)
-    return assemble(body, writer.final_section(), writer.numbering, writer.links.external, writer.has_toc, info,
+    return assemble(body, writer.final_section(), writer.numbering, writer.links.external, info,
                     reference)
 
 
@@ -211,7 +216,7 @@ class DocxInParts:
         chunks = [piece if isinstance(piece, bytes) else b"".join(fragment(p) for p in toc_paragraphs(toc))
                   for piece in self.pieces]
         writer = self.writer
-        return assemble(chunks, writer.final_section(), writer.numbering, writer.links.external, writer.has_toc,
+        return assemble(chunks, writer.final_section(), writer.numbering, writer.links.external,
                         info, self.reference)
 
 
@@ -231,7 +236,7 @@ def _page_furniture(element: etree._Element) -> None:
         section.insert(0, el("w:headerReference", {"w:type": "default", "r:id": "rIdHeader"}))
 
 
-def assemble(body, final_section, numbering, links: dict[str, str], has_toc: bool, info: DocumentInfo,
+def assemble(body, final_section, numbering, links: dict[str, str], info: DocumentInfo,
              reference: Reference) -> bytes:
     """The .docx package around a body (an element, or serialized parts): styles, numbering, header,
     footer, properties, relationships."""
@@ -290,7 +295,7 @@ def assemble(body, final_section, numbering, links: dict[str, str], has_toc: boo
         ("word/_rels/document.xml.rels", ooxml.relationships(rels)),
         ("word/styles.xml", reference.styles_for(info.language, info.latin_font, info.cjk_font, info.accent)),
         ("word/numbering.xml", ooxml.numbering_part(numbering)),
-        ("word/settings.xml", _settings(info.language, update_fields=has_toc)),
+        ("word/settings.xml", _settings(info.language)),
         ("word/header1.xml", _header(info)),
         ("word/footer1.xml", _footer(info)),
     ]
@@ -336,13 +341,13 @@ def _app_properties() -> bytes:
             '<Application>rolebook</Application></Properties>').encode("utf-8")
 
 
-def _settings(language: str, update_fields: bool = False) -> bytes:
+def _settings(language: str) -> bytes:
+    """No w:updateFields: it makes Word ask, on every opening, to update the fields; the contents carry
+    their page numbers already (rendering/pagination.py fills them in when LibreOffice is present)."""
     root = el("w:settings")
     sub(root, "w:zoom", {"w:percent": 100})
     sub(root, "w:defaultTabStop", {"w:val": 420})
     sub(root, "w:characterSpacingControl", {"w:val": "compressPunctuation"})
-    if update_fields:  # Word fills in the TOC's page numbers when it opens the document
-        sub(root, "w:updateFields", {"w:val": "true"})
     compat = sub(root, "w:compat")
     sub(compat, "w:compatSetting", {"w:name": "compatibilityMode", "w:uri": "http://schemas.microsoft.com/office/word",
                                     "w:val": 15})

@@ -309,10 +309,24 @@ class Role(Spec):
 # --- rolebook.yaml -------------------------------------------------------------------
 
 
+class Approval(Spec):
+    step: Text = Field(description="编制, 审核, 批准… (Prepared, Reviewed, Approved…)")
+    name: Text | None = Field(None, description="Who: a person, a department or a meeting")
+    date: Annotated[datetime.date, BeforeValidator(_date_text)] | None = Field(None, description="YYYY-MM-DD")
+
+
 class Handbook(Spec):
-    title: Text | None = None
-    roles: list[Slug] | None = None
-    policies: list[str] = []
+    title: Text | None = Field(None, description="The handbook's title")
+    roles: list[Slug] | None = Field(None, description="The roles it holds, in order (default: every concrete role)")
+    policies: list[str] = Field([], description="Policy chapters (Markdown files), after the roles")
+    front: list[str] = Field([], description="总则: chapters before the roles (Markdown files)")
+    back: list[str] = Field([], description="附则: chapters after the glossary (Markdown files)")
+    numbering: Literal["chinese", "decimal", "none"] = Field(
+        "none", description="Chapters and their sections numbered 第一章 / 第一条 (chinese) or 1 / 1.1 (decimal)")
+    document_number: Text | None = Field(None, description="文件编号: the regulation's document number")
+    approval: list[Approval] = Field([], description="编制 / 审核 / 批准: who prepared, reviewed and approved it")
+    publication: Text | None = Field(None, description="How it was discussed and published (Markdown), as labour "
+                                                        "law asks of a 规章制度")
 
 
 class Branding(Spec):

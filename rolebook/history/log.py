@@ -1,0 +1,98 @@
+"""A role's versions, newest first, each with its date, author and what changed in HR's words.
+
+From the role's `changes:` where it keeps one; else from git: the commits where the role's version
+changed, each described by the semantic diff from the previous version (both at the commits that
+introduced them). `rolebook log` and the handbook's change history read the same entries.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rolebook.history import gitinfo
+from rolebook.history.diff import compare_roles
+from rolebook.history.wording import describe
+from rolebook.project import Project, load_project
+from rolebook.render.labels import labels_for
+from rolebook.spec.model import Role
+
+IGNORED = (["version"], ["effective"], ["status"])  # what every new version changes: not news
+
+
+@dataclass(frozen=True)
+class Entry:
+    version: str | None
+    date: str | None  # YYYY-MM-DD
+    author: str | None
+    changes: tuple[str, ...]  # in the role's language
+    commit: str | None = None  # where git says it happened (for tools; documents do not print it)
+
+
+@dataclass
+class _State:
+    commit: str | None  # None: the working tree
+    date: str | None
+    author: str | None
+    role: Role
+
+
+@dataclass
+class ProjectHistory:
+    """The project through its git history, each revision loaded once, shared by every role's log."""
+
+    root: Path
+    current: Project
+    limit: int = 50
+    _states: dict[str, list[_State]] | None = field(default=None, repr=False)
+
+    def log(self, role_id: str) -> list[Entry]:
+        role = self.current.roles.get(role_id)
+        language = self.current.language_of(role) if role else self.current.settings.language
+        labels = labels_for(language)
+        from_git = self._from_git(role_id, labels)
+        if role is not None and role.changes:
+            authors = {entry.version: entry for entry in from_git}
+            return [Entry(change.version, change.date.isoformat() if change.date else None,
+                          authors[change.version].author if change.version in authors else None, (change.summary,),
+                          authors[change.version].commit if change.version in authors else None)
+                    for change in role.changes]
+        return from_git
+
+    def _from_git(self, role_id: str, labels: dict) -> list[Entry]:
+        entries: list[Entry] = []
+        introduced: _State | None = None
+        for state in self.states().get(role_id, []):  # oldest first
+            if introduced is not None and state.role.version == introduced.role.version:
+                continue
+            if introduced is None:
+                changes = (labels["w_first_issue"],)
+            else:
+                found = [c for c in compare_roles(introduced.role, state.role) if c.path not in IGNORED]
+                changes = tuple(describe(c, labels, introduced.role, state.role) for c in found) or (
+                    labels["w_version_only"],)
+            entries.append(Entry(state.role.version, state.date, state.author, changes, state.commit))
+            introduced = state
+        return entries[::-1]
+
+    def states(self) -> dict[str, list[_State]]:
+        """Each role at every commit that touched the project's inputs, oldest first, then the working tree."""
+        if self._states is None:
+            self._states = {}
+            commits = gitinfo.commits(self.root, self.limit)
+            with tempfile.TemporaryDirectory(prefix="rolebook-log-") as folder:
+                for number, commit in enumerate(reversed(commits)):
+                    export = Path(folder) / str(number)
+                    gitinfo.export_project(self.root, commit.hash, export)
+                    (export / "role_specs").mkdir(exist_ok=True)
+                    project = load_project(export, label=commit.hash[:7])
+                    for role_id, role in project.roles.items():
+                        self._states.setdefault(role_id, []).append(
+                            _State(commit.hash, commit.date, commit.author, role))
+            for role_id, role in self.current.roles.items():
+                known = self._states.setdefault(role_id, [])
+                if not known or known[-1].role != role:
+                    date = role.effective.isoformat() if role.effective else None
+                    known.append(_State(None, date, None, role))
+        return self._states

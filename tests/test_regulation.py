@@ -1,0 +1,166 @@
+"""The handbook as a regulation (制度): 总则 and 附则, 第一章 / 第一条, the document number, approval and
+publication, what every role shares printed once, a change history in HR's words (never commit
+messages), real page numbers in the Word file, and PDF output through LibreOffice."""
+
+import re
+import subprocess
+import zipfile
+
+import pytest
+
+from rolebook.render.ooxml import NS
+
+from clients import need, pdf_pages, pdf_text, schema_problems, xml_part
+from conftest import REPO, copy_project, run_rolebook
+
+REGULATION = REPO / "tests" / "render_projects" / "regulation"
+W = "{%s}" % NS["w"]
+
+
+def git(root, *args, author="Li Wei"):
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": "hr@example.com", "GIT_COMMITTER_NAME": author,
+                        "GIT_COMMITTER_EMAIL": "hr@example.com", "HOME": str(root), "PATH": "/usr/bin:/bin"})
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The regulation in git, with English commit messages; one role changed and bumped since."""
+    root = copy_project(REGULATION, tmp_path_factory.mktemp("regulation") / "p")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Initial import of the sales roles")
+    spec = root / "role_specs" / "xiaoshou-daibiao.yaml"
+    spec.write_text(spec.read_text().replace("weight: 40", "weight: 35").replace("weight: 60", "weight: 65")
+                    .replace("version: 1.0.0", "version: 1.1.0"))
+    git(root, "commit", "-q", "-am", "Rebalance the rep's weights", author="Zhang San")
+    result = run_rolebook("build", "--kind", "handbook", "--format", "docx", "--format", "html", "--format", "pdf",
+                          cwd=root)
+    assert result.returncode == 0, result.stderr
+    return root / "build"
+
+
+def paragraphs(docx) -> list[tuple[str, str]]:
+    """(style, text) of every paragraph in the body."""
+    document = xml_part(docx, "word/document.xml")
+    return [(p.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS), "".join(p.itertext()).replace("\u00a0", " "))
+            for p in document.iter(W + "p")]
+
+
+def test_chapters_and_articles_are_numbered_with_general_provisions_first_and_supplementary_last(built):
+    chapters = [text for style, text in paragraphs(built / "handbook.docx") if style == "Heading1"]
+    assert chapters[0] == "第一章　总则" and chapters[-1].endswith("附则")
+    assert chapters[-1].startswith(f"第{'二三四五六七八九十'[len(chapters) - 2]}章")
+    articles = [text for style, text in paragraphs(built / "handbook.docx") if style == "Heading2"]
+    assert articles[:2] == ["第一条　目的", "第二条　适用范围"]  # articles run through the whole regulation
+    assert re.fullmatch(r"第[一二三四五六七八九十]+条　生效日期", articles[-1])
+    page = (built / "handbook.html").read_text(encoding="utf-8")
+    assert "第一章　总则</h1>" in page and "附则</h1>" in page.split("<h1")[-1]
+
+
+def test_cover_has_the_document_number_approval_and_publication(built):
+    text = " ".join(text for _, text in paragraphs(built / "handbook.docx"))
+    assert "文件编号：HD-ZD-2026-03" in text
+    for part in ("编制", "人力资源部", "2026-02-01", "审核", "王芳", "批准", "总经理办公会", "2026-02-20",
+                 "本制度经职工代表大会讨论通过，于 2026-02-25 在公司内网公示。"):
+        assert part in text
+    header = xml_part(built / "handbook.docx", "word/header1.xml")
+    assert "HD-ZD-2026-03" in "".join(header.itertext())
+
+
+def test_what_every_role_shares_is_printed_once(built):
+    text = " ".join(text for _, text in paragraphs(built / "handbook.docx"))
+    for shared in ("考核期初由直接上级与员工共同确定考核指标", "对考核结果有异议的，可在结果公布后五个工作日内", "75 ≤ 总分 < 90"):
+        assert text.count(shared) == 1, shared
+    assert "通用考核规定" in text and text.count("：见通用考核规定。") == 2  # each role chapter refers to it
+    page = (built / "handbook.html").read_text(encoding="utf-8")
+    assert page.count('href="#rolebook-shared"') >= 2 and 'id="rolebook-shared"' in page
+
+
+def test_change_history_reads_like_hr_writes_and_holds_no_commit_text(built):
+    text = " ".join(text for _, text in paragraphs(built / "handbook.docx"))
+    history = text.split("修订记录")[-1]
+    assert "团队人员保留率纳入考核" in history and "首次发布" in history  # the manager's `changes:`
+    assert "销售额达成率 权重 40% → 35%" in history and "回款率 权重 60% → 65%" in history  # from the diff
+    assert "1.1.0" in history and "1.0.0" in history
+    for commit_text in ("Initial import", "Rebalance", "Zhang San", "Li Wei"):
+        assert commit_text not in text and commit_text not in (built / "handbook.html").read_text(encoding="utf-8")
+    body = "".join(text for style, text in paragraphs(built / "handbook.docx") if style != "Note")
+    assert not re.search(r"\b[0-9a-f]{7}\b", body)  # no commit hash outside the small cover line
+
+
+def test_title_has_no_outline_level_and_word_is_not_asked_to_update_fields(built):
+    styles = xml_part(built / "handbook.docx", "word/styles.xml")
+    assert not styles.xpath("//w:style[@w:styleId='Title']//w:outlineLvl", namespaces=NS)
+    with zipfile.ZipFile(built / "handbook.docx") as archive:
+        assert b"updateFields" not in archive.read("word/settings.xml")
+
+
+def test_word_file_holds_real_page_numbers(built):
+    """The contents' page numbers and the footer's page count are cached in the file, right as laid out."""
+    document = xml_part(built / "handbook.docx", "word/document.xml")
+    links = document.xpath("//w:p[starts-with(w:pPr/w:pStyle/@w:val,'TOC')]/w:hyperlink", namespaces=NS)
+    pages = []
+    for link in links:
+        runs = link.findall(W + "r")
+        texts = [r.findtext(W + "t") for r in runs]
+        pages.append(next(t for t in reversed(texts) if t))
+    assert all(p.isdigit() for p in pages) and len(links) > 10
+    numbers = [int(p) for p in pages]
+    assert numbers == sorted(numbers) and numbers[0] >= 2
+    footer = "".join(xml_part(built / "handbook.docx", "word/footer1.xml").xpath("//w:t/text()", namespaces=NS))
+    assert f"共 {pdf_pages(built / 'handbook.pdf')} 页" in footer
+
+
+def test_the_pdf_has_page_numbered_contents_bookmarks_and_embedded_fonts(built):
+    pdf = built / "handbook.pdf"
+    contents = pdf_text(pdf).split("目录")[1][:2000]
+    assert re.search(r"第一章\s*总则\.*\s*\d+", contents)
+    outline = subprocess.run([need("pdftohtml"), "-stdout", "-xml", "-i", "-q", str(pdf)], capture_output=True,
+                             text=True).stdout
+    assert "<outline>" in outline and re.search(r'<item page="\d+">第一章', outline)
+    fonts = subprocess.run([need("pdffonts"), str(pdf)], capture_output=True, text=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts)  # the "emb" column
+
+
+def test_pdf_a_for_archiving_and_incremental_pdfs(tmp_path):
+    root = copy_project(REGULATION, tmp_path / "p")
+    result = run_rolebook("build", "--kind", "jd", "--format", "pdf", "--pdf-a", "--verbose", cwd=root)
+    assert result.returncode == 0, result.stderr
+    pdf = root / "build" / "jd" / "xiaoshou-daibiao.pdf"
+    assert b"pdfaid:part>2<" in pdf.read_bytes() or b'pdfaid:part="2"' in pdf.read_bytes()
+    assert not (root / "build" / "jd" / "xiaoshou-daibiao.docx").exists()  # only what was asked for
+    again = run_rolebook("build", "--kind", "jd", "--format", "pdf", "--pdf-a", cwd=root)
+    assert "is up to date" in again.stderr
+    spec = root / "role_specs" / "xiaoshou-jingli.yaml"
+    spec.write_text(spec.read_text().replace("辅导销售代表", "辅导并考核销售代表"))
+    rebuilt = run_rolebook("build", "--kind", "jd", "--format", "pdf", "--pdf-a", "--verbose", cwd=root)
+    assert [line for line in rebuilt.stderr.splitlines() if line.startswith("wrote build/")] == [
+        "wrote build/jd/xiaoshou-jingli.pdf"]
+
+
+def test_pdfs_are_the_same_for_the_same_inputs(tmp_path):
+    family = REPO / "tests" / "render_projects" / "family"
+    outs = []
+    for name in ("one", "two"):
+        root = copy_project(family, tmp_path / name)
+        assert run_rolebook("build", "--format", "pdf", cwd=root).returncode == 0
+        outs.append({p.relative_to(root / "build"): p.read_bytes() for p in (root / "build").rglob("*.pdf")})
+    assert outs[0] == outs[1] and len(outs[0]) == 7
+
+
+def test_missing_libreoffice_is_a_clear_error(tmp_path):
+    import os
+    import sys
+
+    root = copy_project(REGULATION, tmp_path / "p")
+    result = subprocess.run([sys.executable, "-m", "rolebook", "build", "--format", "pdf"], cwd=root,
+                            capture_output=True, text=True,
+                            env={**os.environ, "PATH": os.path.dirname(sys.executable), "ROLEBOOK_UNO_PYTHON": "/none"})
+    assert result.returncode == 2 and "PDF output needs LibreOffice" in result.stderr
+    assert "apt-get install libreoffice-writer-nogui python3-uno" in result.stderr
+    assert not (root / "build").exists() or not list((root / "build").rglob("*.pdf"))
+
+
+def test_the_regulation_passes_the_schema_check(built):
+    assert schema_problems(built / "handbook.docx") == ""
