@@ -35,7 +35,8 @@ def test_family_content_is_inherited(example):
 def test_seed_003_weight_ranges(example):
     manager = example.roles["sales-manager"]
     ranges = {d.id: d.weight_range for d in manager.assessment.dimensions}
-    assert ranges == {"results": (40, 60), "team": (20, 30), "market": (10, 20), "operations": (5, 10)}
+    assert ranges == {"results": (40, 60), "team": (20, 30), "market": (10, 20), "operations": (5, 10),
+                      "cost": None}  # seed 001's 成本控制, a dimension of its own without a band
 
 
 def test_seed_001_thresholds_survive_library_use(example):

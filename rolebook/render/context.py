@@ -295,6 +295,20 @@ def shared_blocks(roles: list[Role]) -> list[str]:
     return shared
 
 
+def without_comments(markdown: str) -> str:
+    """A chapter without its HTML comments (`<!-- 选定值：… -->`): notes to its editors, not to readers.
+    (Raw HTML is shown as text; comments alone are dropped.) Linear: one scan for each `-->`."""
+    out, position = [], 0
+    while True:
+        start = markdown.find("<!--", position)
+        end = markdown.find("-->", start + 4) if start >= 0 else -1
+        if start < 0 or end < 0:
+            out.append(markdown[position:])
+            return "".join(out)
+        out.append(markdown[position:start])
+        position = end + 3
+
+
 def handbook_context(project: Project, revision, logs: dict[str, list]) -> dict:
     """What the handbook template sees; `logs` holds each role's versions (history/log.py), newest first."""
     settings = project.settings.handbook
@@ -308,7 +322,7 @@ def handbook_context(project: Project, revision, logs: dict[str, list]) -> dict:
         revision_text = " ".join(part for part in parts if part)
     else:
         revision_text = revision.date.isoformat() if revision and revision.date else labels["not_in_git"]
-    chapters = project.policies
+    chapters = {name: without_comments(text) for name, text in project.policies.items()}
     return {
         "t": labels,
         "f": Formatter(labels),
