@@ -259,7 +259,9 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[s
     rows = [row(project.settings.handbook.title or labels["handbook"], "handbook", None)]
     rows += [row(role.title, kind, role.id) for kind in ("jd", "form", "posting") for role in project.concrete_roles()]
     title = project.settings.organization or "rolebook"
-    body = Markup("<h1>{}</h1>\n<table>\n<thead><tr><th>{}</th><th></th><th></th></tr></thead>\n<tbody>\n{}\n"
-                  "</tbody>\n</table>").format(title, labels["position"], Markup("\n").join(r for r in rows if r))
-    info = DocumentInfo(title=title, subject=title, language=project.settings.language, header=title)
+    body = Markup("<h1>{}</h1>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>"
+                  "<th scope=\"col\">{}</th></tr></thead>\n<tbody>\n{}\n</tbody>\n</table>").format(
+        title, labels["position"], labels["document"], labels["formats"], Markup("\n").join(r for r in rows if r))
+    info = DocumentInfo(title=title, subject=title, language=project.settings.language, header=title,
+                        footer_pattern=labels["page_of"])
     return renderer.page(info, str(body), landscape=False)

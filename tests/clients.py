@@ -101,3 +101,29 @@ def browser():
             yield driver
         finally:
             driver.quit()
+
+
+NODE_MODULES = REPO / "tests" / "node_modules"
+
+
+def html_problems(*pages: Path) -> list[str]:
+    """The Nu Html Checker's errors and warnings for the pages (empty when they are clean)."""
+    jar = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    assert jar.is_file(), f"{jar} is missing; .ci/run installs it (npm install --prefix tests)"
+    result = subprocess.run([need("java"), "-jar", str(jar), "--format", "gnu", "--also-check-css",
+                             *map(str, pages)], capture_output=True, text=True, timeout=600)
+    return [line for line in result.stderr.splitlines() + result.stdout.splitlines() if line.strip()]
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def axe_violations(driver, page: Path) -> list[str]:
+    """axe-core's violations of WCAG 2.0–2.2 A/AA and its best practices on a page, in Chromium."""
+    script = (NODE_MODULES / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+    driver.get(page.resolve().as_uri())
+    driver.execute_script(script)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}}).then(done);", AXE_TAGS)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})" for v in result["violations"]]

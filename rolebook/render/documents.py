@@ -148,5 +148,6 @@ class Renderer:
         latin, cjk = self.fonts()
         page = PageInfo(title=info.title, language=info.language, header=info.header,
                         accent=branding.accent_color or "#1F4E79", latin_font=latin, cjk_font=cjk,
-                        logo=self.logo, landscape=landscape, scoring=scoring, structured=structured_data)
+                        logo=self.logo, landscape=landscape, scoring=scoring, structured=structured_data,
+                        page_of=info.footer_pattern)
         return self.templates.render_html("page.html.j2", page=page, body=Markup(body)).encode("utf-8")

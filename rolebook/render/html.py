@@ -8,6 +8,7 @@ self-contained images (their alt text: a page makes no external request).
 from __future__ import annotations
 
 import base64
+import re
 from dataclasses import dataclass
 
 from markdown_it.common.utils import escapeHtml
@@ -104,7 +105,7 @@ class HtmlWriter(RendererHTML):
         if kind == "out":
             return f'<output class="out" id="{name}" aria-label="{label}"></output>'
         if kind == "area":
-            return f'<textarea class="field" name="{name}" aria-label="{label}" rows="2"></textarea>'
+            return f'<textarea class="field" name="{name}" aria-label="{label}" rows="1"></textarea>'
         if kind == "choice":
             named = "" if label else f' aria-label="{value}"'
             return (f'<label class="tick"><input type="radio" name="{name}" value="{value}"{named}>'
@@ -255,6 +256,30 @@ class PageInfo:
     landscape: bool = False  # the document is a `::: landscape` part: print it on landscape pages
     scoring: str | None = None  # a form's scoring data (JSON): the page then carries the scoring script
     structured: str | None = None  # schema.org JSON-LD, ready for a <script> element
+    page_of: str = "{page} / {pages}"  # the footer's words, from the language's labels
+
+    @staticmethod
+    def css_string(text: str) -> str:
+        """A CSS string literal: quotes, backslashes, line breaks and '<' escaped (it stands in <style>)."""
+        out = []
+        for char in text:
+            if char in '"\\<>&' or ord(char) < 0x20 or ord(char) == 0x7F:
+                out.append(f"\\{ord(char):x} ")
+            else:
+                out.append(char)
+        return '"' + "".join(out) + '"'
+
+    def css_page_of(self) -> str:
+        """'第 {page} 页，共 {pages} 页' as CSS content: strings and the page counters."""
+        parts = []
+        for piece in re.split(r"(\{page\}|\{pages\})", self.page_of):
+            if piece == "{page}":
+                parts.append("counter(page)")
+            elif piece == "{pages}":
+                parts.append("counter(pages)")
+            elif piece:
+                parts.append(self.css_string(piece))
+        return " ".join(parts) or '""'
 
     def scoring_json(self) -> str:
         """The data as it can stand in a <script> element: no '<' that could end it."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 EN = {
     "job_posting": "Job posting",
+    "document": "Document",
+    "formats": "Formats",
     "document_number": "Document number",
     "approval_step": "Step",
     "approval_by": "By",
@@ -186,6 +188,8 @@ EN = {
 
 ZH_CN = {
     "job_posting": "招聘启事",
+    "document": "文档",
+    "formats": "格式",
     "document_number": "文件编号",
     "approval_step": "环节",
     "approval_by": "签署",
@@ -368,6 +372,7 @@ ZH_CN = {
 ZH_TW = {
     **ZH_CN,  # traditional characters where they differ, and Taiwan's words
     "job_posting": "徵才啟事",
+    "document": "文件",
     "document_number": "文件編號",
     "approval_step": "環節",
     "approval_by": "簽署",

@@ -144,6 +144,16 @@
     });
   }
 
+  function grow(event) {
+    /* A comment box grows with what is typed, so that all of it shows, on screen and printed. */
+    var box = event.target;
+    if (box.tagName === "TEXTAREA") {
+      box.style.height = "auto";
+      box.style.height = box.scrollHeight + "px";
+    }
+  }
+
+  document.addEventListener("input", grow);
   document.addEventListener("input", update);
   document.addEventListener("change", update);
   update();
