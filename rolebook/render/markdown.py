@@ -327,10 +327,12 @@ def _form_table(body: list[Token], params: dict[str, str]) -> list[Token]:
     columns = len(rows[0]) if rows else 0
     for row in rows[1:]:  # a row may leave out its trailing blank cells
         row.extend([] for _ in range(columns - len(row)))
-    widths = [float(w) for w in params.get("widths", "").split(",") if w.strip()]
+    widths = [_number(w) for w in params.get("widths", "").split(",") if w.strip()]
+    if not widths or any(w is None or w <= 0 for w in widths):  # a template's mistake: widths from the text
+        widths = []
     table = _token("table_open", "table", 1)
     lines = params.get("lines", "")
-    table.meta.update(form=True, widths=widths, lines=float(lines) if lines.replace(".", "", 1).isdigit() else 1.3)
+    table.meta.update(form=True, widths=widths, lines=_number(lines) or 1.3)
     out = [table]
     spans = _row_spans(rows)
     for number, row in enumerate(rows):
@@ -365,6 +367,14 @@ def _has_text(cell: list[Token]) -> bool:
     """A cell says something (fields to fill in do not count)."""
     return any(child.type != "field" and child.content.strip() for token in cell if token.type == "inline"
                for child in token.children or [])
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if 0 < value < 1e6 else None
 
 
 def _row_spans(rows: list[list[list[Token]]]) -> dict[tuple[int, int], int]:

@@ -178,6 +178,9 @@ def cell(text) -> str:
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# `:::` where a directive could start: at a line's start, or after the markers of quotes and list items
+# that open containers on the same line ("> ::: form", "- ::: form").
+_DIRECTIVE_START = re.compile(r"^((?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*)(?=:::)")
 
 
 def block(text, indent: int = 0, after_text: bool = False) -> str:
@@ -189,7 +192,7 @@ def block(text, indent: int = 0, after_text: bool = False) -> str:
     if text is None:
         return ""
     lines = normalise_newlines(str(text)).strip("\n").split("\n")
-    lines = ["\\" + line if line.lstrip().startswith(":::") else line.rstrip() for line in lines]
+    lines = [_DIRECTIVE_START.sub(r"\1\\", line.rstrip()) for line in lines]
     lines = [line.replace("{?", "{\\?").replace("{#rolebook-", "{\\#rolebook-") for line in lines]  # nor fields
     if after_text:
         lines[0] = _as_line(lines[0].lstrip())
