@@ -50,9 +50,12 @@ def to_pdf(*files: Path, outdir: Path) -> list[Path]:
     return pdfs
 
 
+JOINERS = str.maketrans("", "", "\u2060\u200d")  # no-break joins: invisible, and not part of the words
+
+
 def pdf_text(pdf: Path) -> str:
     return subprocess.run([need("pdftotext"), "-raw", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+                          check=True).stdout.translate(JOINERS)
 
 
 def pdf_pages(pdf: Path) -> int:

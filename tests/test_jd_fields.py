@@ -22,7 +22,8 @@ def built(tmp_path_factory):
 def word_text(docx) -> str:
     """The text of every paragraph, one space between paragraphs (and so between table cells)."""
     document = xml_part(docx, "word/document.xml")
-    return " ".join("".join(p.itertext()) for p in document.iter(f"{{{NS['w']}}}p")).replace("\u00a0", " ")
+    text = " ".join("".join(p.itertext()) for p in document.iter(f"{{{NS['w']}}}p"))
+    return text.replace("\u00a0", " ").replace("\u200d", "")
 
 
 BLOCK = re.compile(r"</?(?:p|li|ul|ol|td|th|tr|h[1-6]|div|dt|dd|dl|br|table|tbody|thead|header|main)\b[^>]*>")
@@ -33,7 +34,7 @@ def html_text(page) -> str:
     body = page.read_text(encoding="utf-8").split("<main>")[1].split("</main>")[0]
     text = re.sub(r"<[^>]+>", "", BLOCK.sub(" ", body))
     text = text.replace("&amp;", "&").replace("&#x27;", "'").replace("&quot;", '"').replace("&nbsp;", " ")
-    return " ".join(text.replace("\u00a0", " ").split())
+    return " ".join(text.replace("\u00a0", " ").replace("\u2060", "").split())
 
 
 def both(built, kind, role):

@@ -43,7 +43,8 @@ def built(tmp_path_factory):
 def paragraphs(docx) -> list[tuple[str, str]]:
     """(style, text) of every paragraph in the body."""
     document = xml_part(docx, "word/document.xml")
-    return [(p.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS), "".join(p.itertext()).replace("\u00a0", " "))
+    return [(p.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS),
+             "".join(p.itertext()).replace("\u00a0", " ").replace("\u200d", ""))
             for p in document.iter(W + "p")]
 
 

@@ -73,9 +73,11 @@ def redline(diff: Diff, old: Project, new: Project, root: Path, date: str | None
     title.append(text_run(f"{diff.old} → {diff.new}"))
     body.append(title)
     body.extend(blocks)
+    branding = new.settings.branding
     info = DocumentInfo(title=f"{diff.old} → {diff.new}", subject="redline", language=new.settings.language,
                         header=f"{new.settings.organization or ''} {diff.old} → {diff.new}".strip(),
-                        footer_pattern=labels["page_of"])
+                        footer_pattern=labels["page_of"], latin_font=branding.font, cjk_font=branding.cjk_font,
+                        accent=branding.accent_color)  # the project's faces, as its other documents have them
     return assemble(body, new_writer.final_section(), new_writer.numbering + old_writer.numbering, {},
                     info, reference)
 

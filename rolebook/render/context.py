@@ -9,6 +9,21 @@ from rolebook.spec import scoring
 from rolebook.spec.model import LibraryKpi, Role, Term
 
 
+WORD_JOINER = "\u2060"  # no line break here (the Word writer writes Word's own no-width non-break)
+SHORT = 16  # columns: a title or unit this short never breaks inside (电话销售主管 is 12)
+
+
+def keep(text) -> str:
+    """A short text (a title, a unit) that no line may break inside: its characters joined by word joiners.
+    Chinese breaks between any two characters; "电话销售主 / 管" in a narrow cell is what this prevents."""
+    from rolebook.render.text import display_width
+
+    text = "" if text is None else str(text)
+    if not text or display_width(text) > SHORT or " " in text.strip() or not any(ord(c) > 0x2E7F for c in text):
+        return text
+    return WORD_JOINER.join(text)
+
+
 class Formatter:
     """Numbers, thresholds and lists written the way the document's language writes them."""
 
@@ -21,8 +36,9 @@ class Formatter:
         unit = kpi.unit or ""
         if not unit:
             return number(value)
-        # A no-break space: a number never ends a line without its unit ("12 / weeks").
-        return f"{number(value)}{unit}" if unit in ("%", "‰") else f"{number(value)}\u00a0{unit}"
+        # A no-break space: a number never ends a line without its unit ("12 / weeks"), nor does a unit
+        # break inside itself ("次/ / 季度").
+        return f"{number(value)}{unit}" if unit in ("%", "‰") else f"{number(value)}\u00a0{keep(unit)}"
 
     def threshold(self, kpi: LibraryKpi, value) -> str:
         """'≥ 90%' for higher-is-better, '≤ 5%' for lower-is-better."""
@@ -48,6 +64,10 @@ class Formatter:
 
     def join(self, items) -> str:
         return self.labels["list_separator"].join(str(item) for item in items if item)
+
+    @staticmethod
+    def keep(text) -> str:
+        return keep(text)
 
     def salary(self, salary) -> str:
         """'8000–12000 CNY/月' / '50000–70000 USD per year': a pay range as the language writes it."""
@@ -196,8 +216,9 @@ def basic_info(project: Project, role: Role, labels: dict, language: str) -> lis
     f = Formatter(labels)
     reports = direct_reports(project, role)
     pairs = [
-        (labels["position"], role.title), (labels["code"], role.code), (labels["department"], role.department),
-        (labels["reports_to"], role_title(project, role.reports_to)), (labels["direct_reports"], f.join(reports)),
+        (labels["position"], keep(role.title)), (labels["code"], role.code), (labels["department"], keep(role.department)),
+        (labels["reports_to"], keep(role_title(project, role.reports_to))),
+        (labels["direct_reports"], f.join(keep(title) for title in reports)),
         (labels["headcount"], labels["people"].format(n=role.headcount) if role.headcount is not None else None),
         (labels["grade"], role.grade), (labels["location"], role.location),
         (labels["employment_type"], labels[f"employment_{role.employment_type}"] if role.employment_type else None),

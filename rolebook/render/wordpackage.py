@@ -18,15 +18,16 @@ from lxml import etree
 from rolebook.errors import RolebookError
 from rolebook.render import ooxml
 from rolebook.render.docx import DocxWriter, toc_paragraphs
+from rolebook.render.fonts import font_set, font_table
 from rolebook.render.labels import catalogue_name
 from rolebook.render.ooxml import el, ppr, sub, text_run, val
 
 PACKAGED_REFERENCE = Path(__file__).parent / "templates" / "reference.docx"
 MAX_REFERENCE_BYTES = 20 * 1024 * 1024
 
-# Faces that Word and LibreOffice users of each language have, for w:eastAsia.
-EAST_ASIAN_FONTS = {"zh-CN": "SimSun", "zh-TW": "PMingLiU", "ja": "MS Mincho", "ko": "Batang"}
 ACCENT_STYLES = ("Title", "Heading1", "Heading2", "Heading3", "TOCHeading")
+HEADING_STYLES = ("Title", "Subtitle", "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6",
+                  "TOCHeading")
 
 CONTENT_TYPES = {
     "document": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
@@ -45,13 +46,6 @@ IMAGE_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg", "g
 
 class ReferenceDocError(RolebookError):
     pass
-
-
-def east_asian_font(language: str) -> str | None:
-    """A face for the language's East Asian script (simplified or traditional Chinese as the labels tell)."""
-    if language.lower().startswith("zh"):
-        return EAST_ASIAN_FONTS[catalogue_name(language) or "zh-CN"]
-    return EAST_ASIAN_FONTS.get(language.lower().split("-")[0])
 
 
 def language_attributes(language: str) -> dict[str, str]:
@@ -124,10 +118,19 @@ class Reference:
                 holder = el("w:docDefaults")
                 styles.insert(0, holder)
             defaults = sub(sub(holder, "w:rPrDefault"), "w:rPr")
-        east_asian = cjk_font or east_asian_font(language)
-        fonts = _merge_attrs(defaults.find(ooxml.w("rFonts")), ooxml.fonts(latin_font, east_asian))
+        faces = font_set(language, latin_font, cjk_font)
+        fonts = _merge_attrs(defaults.find(ooxml.w("rFonts")), ooxml.fonts(faces.body_latin, faces.body_east_asian))
         _set_child(defaults, "rFonts", fonts)
         _set_child(defaults, "lang", el("w:lang", language_attributes(language)))
+        if faces.heading_latin or faces.heading_east_asian:  # headings in the language's heading faces
+            for style in styles.findall(ooxml.w("style")):
+                if style.get(ooxml.w("styleId")) in HEADING_STYLES:
+                    properties = style.find(ooxml.w("rPr"))
+                    if properties is None:
+                        properties = sub(style, "w:rPr")
+                    heading = _merge_attrs(properties.find(ooxml.w("rFonts")),
+                                           ooxml.fonts(faces.heading_latin, faces.heading_east_asian))
+                    _set_child(properties, "rFonts", heading)
         for style in styles.findall(ooxml.w("style")):
             # A document's title is not a heading: with an outline level, an updated contents would list it.
             if style.get(ooxml.w("styleId")) in ("Title", "Subtitle"):
@@ -252,7 +255,12 @@ def assemble(body, final_section, numbering, links: dict[str, str], info: Docume
                  "/word/header1.xml": "header", "/word/footer1.xml": "footer",
                  "/docProps/core.xml": "core", "/docProps/app.xml": "app"}
     parts: list[tuple[str, bytes]] = []
-    for name, (kind, data) in sorted(reference.extra_parts.items()):
+    extra = dict(reference.extra_parts)
+    if "word/fontTable.xml" not in extra:  # the faces the styles name, with their fallbacks
+        faces = font_set(info.language, info.latin_font, info.cjk_font)
+        extra["word/fontTable.xml"] = ("fontTable", font_table(
+            [faces.body_latin, faces.body_east_asian, faces.heading_latin, faces.heading_east_asian, "Consolas"]))
+    for name, (kind, data) in sorted(extra.items()):
         rels.append((f"rId{kind[0].upper()}{kind[1:]}", kind, name.removeprefix("word/"), False))
         overrides["/" + name] = kind
         parts.append((name, data))
