@@ -5,6 +5,7 @@ A missing client is a failure, not a skip: CI installs them all (see .ci/run).
 
 from __future__ import annotations
 
+import re
 import shutil
 from contextlib import contextmanager
 import subprocess
@@ -50,12 +51,24 @@ def to_pdf(*files: Path, outdir: Path) -> list[Path]:
     return pdfs
 
 
-JOINERS = str.maketrans("", "", "\u2060\u200d")  # no-break joins: invisible, and not part of the words
+JOINERS = str.maketrans("", "", "\u2060")  # word joiners: invisible, and not part of the words
 
 
 def pdf_text(pdf: Path) -> str:
     return subprocess.run([need("pdftotext"), "-raw", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout.translate(JOINERS)
+
+
+PAGE_NUMBER = re.compile(r"^(第\s*\d+\s*[页頁]，共\s*\d+\s*[页頁]|Page\s*\d+\s*of\s*\d+)$")
+
+
+def body_pages(pdf: Path) -> list[list[str]]:
+    """Each page's lines of text without its furniture: the lines every page has (the running header)
+    and the page number."""
+    pages = [[line.strip() for line in page.splitlines() if line.strip()] for page in pdf_text(pdf).split("\f")]
+    pages = [page for page in pages if page]
+    furniture = set.intersection(*(set(page) for page in pages)) if len(pages) > 1 else set()
+    return [[line for line in page if line not in furniture and not PAGE_NUMBER.match(line)] for page in pages]
 
 
 def pdf_pages(pdf: Path) -> int:

@@ -32,7 +32,7 @@ def example(tmp_path_factory):
 
 def body_text(docx) -> str:
     """The document's text, no-break spaces read as spaces (numbers and units are joined by them)."""
-    return "".join(xml_part(docx, "word/document.xml").itertext()).replace("\u00a0", " ").replace("\u200d", "")
+    return "".join(xml_part(docx, "word/document.xml").itertext()).replace("\u00a0", " ").replace("\u2060", "")
 
 
 def headings(docx, level: int) -> list[str]:

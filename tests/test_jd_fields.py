@@ -23,7 +23,7 @@ def word_text(docx) -> str:
     """The text of every paragraph, one space between paragraphs (and so between table cells)."""
     document = xml_part(docx, "word/document.xml")
     text = " ".join("".join(p.itertext()) for p in document.iter(f"{{{NS['w']}}}p"))
-    return text.replace("\u00a0", " ").replace("\u200d", "")
+    return text.replace("\u00a0", " ").replace("\u2060", "")
 
 
 BLOCK = re.compile(r"</?(?:p|li|ul|ol|td|th|tr|h[1-6]|div|dt|dd|dl|br|table|tbody|thead|header|main)\b[^>]*>")

@@ -15,7 +15,7 @@ from rolebook.render.html import render_body
 from rolebook.render.markdown import parse, parser
 from rolebook.render.wordpackage import PACKAGED_REFERENCE, DocumentInfo, Reference, build_docx
 
-from clients import chromium_pdf, pdf_text, schema_problems, to_pdf
+from clients import body_pages, chromium_pdf, schema_problems, to_pdf
 from conftest import REPO, build_copy
 
 PROJECTS = {
@@ -35,11 +35,7 @@ def plain(markdown: str) -> str:
 def body_text(pdf) -> str:
     """A PDF's text without its page furniture (each page's running header and page number), spaces
     removed: a paragraph that runs over a page break reads on."""
-    pages = [[line.strip() for line in page.splitlines() if line.strip()] for page in pdf_text(pdf).split("\f")]
-    pages = [page for page in pages if page]
-    furniture = set.intersection(*(set(page) for page in pages)) if len(pages) > 1 else set()
-    number = re.compile(r"^(第\s*\d+\s*[页頁]，共\s*\d+\s*[页頁]|Page\s*\d+\s*of\s*\d+)$")
-    text = "".join(line for page in pages for line in page if line not in furniture and not number.match(line))
+    text = "".join(line for page in body_pages(pdf) for line in page)
     return re.sub(r"\s+", "", text).replace("\u00a0", "")
 
 

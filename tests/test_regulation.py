@@ -44,7 +44,7 @@ def paragraphs(docx) -> list[tuple[str, str]]:
     """(style, text) of every paragraph in the body."""
     document = xml_part(docx, "word/document.xml")
     return [(p.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS),
-             "".join(p.itertext()).replace("\u00a0", " ").replace("\u200d", ""))
+             "".join(p.itertext()).replace("\u00a0", " ").replace("\u2060", ""))
             for p in document.iter(W + "p")]
 
 

@@ -9,7 +9,7 @@ from rolebook.spec import scoring
 from rolebook.spec.model import LibraryKpi, Role, Term
 
 
-WORD_JOINER = "\u2060"  # no line break here (the Word writer writes Word's own no-width non-break)
+WORD_JOINER = "\u2060"  # no line break here, in browsers, LibreOffice and Word
 SHORT = 16  # columns: a title or unit this short never breaks inside (电话销售主管 is 12)
 
 

@@ -58,9 +58,10 @@ class InlineWriter:
         return "Hyperlink" if self.target is not self.paragraph else None
 
     def i_text(self, token, children, index) -> None:
-        if token.content:  # Word keeps characters together with its own no-width non-break (U+200D)
-            text = token.content.replace("\u2060", "\u200d")
-            self.target.append(text_run(text, self.properties(self.link_style())))
+        # Word joiners (U+2060) stay: LibreOffice keeps the joined characters on one line; Word's own
+        # "no-width non break" (U+200D) LibreOffice ignores, and breaks after every character beside it.
+        if token.content:
+            self.target.append(text_run(token.content, self.properties(self.link_style())))
 
     i_text_special = i_text
     i_html_inline = i_text  # raw HTML is off; if it ever comes, it stays text

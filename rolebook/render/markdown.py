@@ -118,7 +118,7 @@ def _parse_inline(self, src, md, env, tokens):
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.use(deflist_plugin)
     # One block rule for every directive (one rule per name would be tried on every line);

@@ -5,28 +5,42 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# A piece a line cannot break: no break at a no-break space (U+00A0 glues "≥ 90%" and "☐ Good").
-_WORD = re.compile(r"[^ \t\n\r\f\v\u2000-\u200b\u3000\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
-
-
 _ROOM = re.compile("\u00a0{2,}")
+_SPACE = re.compile(r"[ \t\n\r\f\v\u2000-\u200b\u3000]+")
+GLUE = "\u00a0\u2060"  # a no-break space ("≥ 90%", "☐ Good") and a word joiner (次⁠/⁠季⁠度) join what they touch
 
 
 def unbreakable_width(text: str) -> int:
-    """The widest piece a line cannot break: a short cell whole, else its longest Latin word.
+    """The widest piece a line cannot break: a short cell whole, else its longest piece.
 
-    East Asian text breaks between any two characters, other text at spaces. No-break spaces that only
-    make room (an empty field) take none.
+    Lines break at spaces and on either side of an East Asian character, but never at glue: "≥ 48 次/季度"
+    written with no-break spaces and word joiners is one piece. No-break spaces that only make room (an
+    empty field) take none.
     """
     text = _ROOM.sub(" ", text).strip()
     if display_width(text) <= 8:
         return display_width(text)
-    return max([display_width(word) for word in _WORD.findall(text)] + [2])
+    return max([display_width(piece) for piece in pieces(text)] + [2])
+
+
+def pieces(text: str) -> list[str]:
+    """The pieces between the places a line may break."""
+    found = []
+    for chunk in _SPACE.split(text):
+        piece, before = "", ""
+        for char in chunk:
+            if piece and (is_cjk(char) or is_cjk(before)) and char not in GLUE and before not in GLUE:
+                found.append(piece)
+                piece = ""
+            piece += char
+            before = char
+        found.append(piece)
+    return [piece for piece in found if piece.strip(GLUE)]
 
 
 def display_width(text: str) -> int:
-    """Columns a text needs: East Asian wide characters count twice."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Columns a text needs: East Asian wide characters count twice; word joiners take none."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if c == "\u2060" else 1 for c in text)
 
 
 def is_cjk(char: str) -> bool:
