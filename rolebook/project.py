@@ -19,6 +19,7 @@ from rolebook.spec import rules, schema
 from rolebook.spec.loader import Mapping, Sequence, load_file
 from rolebook.spec.model import LibraryKpi, Role, Settings, Term
 from rolebook.spec.resolve import resolve_extends, resolve_uses
+from rolebook.spec.shape import lists_of_one
 
 SETTINGS_FILE = "rolebook.yaml"
 SPECS_DIR = "role_specs"
@@ -145,6 +146,7 @@ class _Loader:
         self.problems.extend(problems)
         if tree is None:
             return
+        tree = lists_of_one(tree, Settings)
         settings, problems, _ = schema.check(tree, Settings)
         self.problems.extend(problems)
         if settings is None:
@@ -214,6 +216,7 @@ class _Loader:
     def load_library(self) -> None:
         kpis = self.load_list(LIBRARY_KPIS)
         for i, item in enumerate(kpis or []):
+            item = lists_of_one(item, LibraryKpi)
             kpi, problems, _ = schema.check(item, LibraryKpi)
             self.problems.extend(problems)
             if kpi is None:
@@ -255,6 +258,7 @@ class _Loader:
                 self.problems.append(Problem.at(where, "type",
                                                 f"a role spec must be a mapping, found {schema.describe(tree)}"))
                 continue
+            tree = lists_of_one(tree, Role)
             role_id = tree.get("id") if isinstance(tree.get("id"), str) else path.stem
             if role_id in trees:
                 other = self.show(self.project.role_files[role_id])

@@ -372,4 +372,17 @@ def role_json_schema() -> dict:
     schema = Role.model_json_schema(by_alias=True)
     schema["required"] = ["id"]
     schema["$defs"]["Kpi"]["required"] = []
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **one_or_many(schema)}
+
+
+def one_or_many(schema: Any) -> Any:
+    """Every list also accepts a single item, as the loader does (rolebook/spec/shape.py)."""
+    if isinstance(schema, list):
+        return [one_or_many(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    schema = {key: one_or_many(value) for key, value in schema.items()}
+    if schema.get("type") == "array" and "items" in schema and "prefixItems" not in schema:
+        outer = {key: value for key, value in schema.items() if key not in ("type", "items")}
+        return {**outer, "anyOf": [schema["items"], {"type": "array", "items": schema["items"]}]}
+    return schema
