@@ -64,6 +64,17 @@ class Job:
     key: str = ""
 
 
+def unknown_role(role_id: str, known: list[str]) -> str:
+    """'no role X' with the role the user most likely meant, or the roles there are."""
+    from rolebook.spec.schema import closest
+
+    guess = closest(role_id, known)
+    if guess:
+        return f"no role '{role_id}' in this project; did you mean '{guess}'?"
+    shown = ", ".join(known[:20]) + (f" and {len(known) - 20} more" if len(known) > 20 else "")
+    return f"no role '{role_id}' in this project (roles: {shown})"
+
+
 def select_roles(project: Project, role_ids: tuple[str, ...]):
     concrete = project.concrete_roles()
     if not role_ids:
@@ -72,8 +83,7 @@ def select_roles(project: Project, role_ids: tuple[str, ...]):
     for role_id in role_ids:
         role = project.roles.get(role_id)
         if role is None:
-            known = ", ".join(r.id for r in concrete)
-            raise UsageError(f"no role '{role_id}' in this project (roles: {known})")
+            raise UsageError(unknown_role(role_id, [r.id for r in concrete]))
         if role.abstract:
             raise UsageError(f"role '{role_id}' is abstract: a family template, not rendered alone")
         chosen.append(role)

@@ -120,6 +120,8 @@ class _Loader:
         self.label = label
         self.settings_tree: Any = None
         self.library_trees: dict[str, Mapping] = {}
+        self.unreadable_kpis: set[str] = set()  # library KPIs with problems of their own ("*": the whole file)
+        self.unreadable_roles: set[str] = set()  # role files that did not parse, by file stem
         self.term_sources: list[rules.TermAt] = []
 
     @property
@@ -206,6 +208,10 @@ class _Loader:
             return None
         tree, problems = load_file(path, self.show(path))
         self.problems.extend(problems)
+        if isinstance(tree, Mapping):  # one item: a list of one
+            items = Sequence(tree.source)
+            items.add(tree, tree.source)
+            tree = items
         if tree is not None and not isinstance(tree, Sequence):
             where = getattr(tree, "source", Source(self.show(path), 1, 1))
             self.problems.append(Problem.at(where, "type",
@@ -214,12 +220,17 @@ class _Loader:
         return tree
 
     def load_library(self) -> None:
+        known = len(self.problems)
         kpis = self.load_list(LIBRARY_KPIS)
+        if kpis is None and len(self.problems) > known:
+            self.unreadable_kpis.add("*")
         for i, item in enumerate(kpis or []):
             item = lists_of_one(item, LibraryKpi)
-            kpi, problems, _ = schema.check(item, LibraryKpi)
+            kpi, problems, damaged = schema.check(item, LibraryKpi)
             self.problems.extend(problems)
             if kpi is None:
+                if isinstance(item, Mapping) and isinstance(item.get("id"), str):
+                    self.unreadable_kpis.add(item["id"])
                 continue
             problem = rules.bad_id(kpi.id, schema.source_of(kpis, (i, "id")))
             if problem:
@@ -228,7 +239,7 @@ class _Loader:
                 self.problems.append(Problem.at(schema.source_of(kpis, (i, "id")), "duplicate-id",
                                                 f"library KPI id '{kpi.id}' is used twice"))
                 continue
-            for message in rules.threshold_faults(kpi):
+            for message in rules.threshold_faults(kpi) if ("direction",) not in damaged else ():
                 self.problems.append(Problem.at(schema.source_of(kpis, (i, "thresholds")),
                                                 "thresholds-order", message))
             self.project.library_kpis[kpi.id] = kpi
@@ -248,6 +259,8 @@ class _Loader:
             shown = self.show(path)
             tree, problems = load_file(path, shown)
             self.problems.extend(problems)
+            if tree is None or not isinstance(tree, Mapping):
+                self.unreadable_roles.add(path.stem)  # what refers to it is not reported again
             if tree is None:
                 if not problems:
                     self.problems.append(Problem.at(Source(shown, 1, 1), "missing-field",
@@ -272,11 +285,12 @@ class _Loader:
 
     def load_roles(self) -> None:
         trees, stems = self.load_trees()
-        merged, problems, broken = resolve_extends(trees)
+        unreadable = frozenset(self.unreadable_roles - set(trees))
+        merged, problems, broken = resolve_extends(trees, unreadable)
         self.problems.extend(problems)
         checks: dict[str, rules.RoleCheck] = {}
         for role_id, tree in merged.items():
-            tree, problems = resolve_uses(tree, self.library_trees)
+            tree, problems = resolve_uses(tree, self.library_trees, frozenset(self.unreadable_kpis))
             role, found, damaged = schema.check(tree, Role, skip_missing=role_id in broken)
             problems += found
             if role is not None:
@@ -291,8 +305,9 @@ class _Loader:
             checks[role_id] = check
             self.project.roles[role_id] = role
             self.project.version_sources[role_id] = check.own(("version",), ("id",))
-        self.problems.extend(rules.reports_to(checks))
-        self.problems.extend(rules.career_refs(checks))
+        known = set(trees) | unreadable  # roles that exist, even when invalid
+        self.problems.extend(rules.reports_to(checks, known))
+        self.problems.extend(rules.career_refs(checks, known))
         self.problems.extend(rules.extra_fields(checks, self.project.settings.fields))
         self.problems.extend(rules.unused_terms(checks))
         term_sources = list(self.term_sources)
@@ -300,14 +315,15 @@ class _Loader:
             term_sources += [rules.TermAt(term, check.at("glossary", t, "term"))
                              for t, term in enumerate(check.role.glossary)]
         self.problems.extend(rules.glossary_conflicts(term_sources))
-        self.check_handbook_roles(trees)
+        self.check_handbook_roles(known)
 
-    def check_handbook_roles(self, trees: dict[str, Mapping]) -> None:
+    def check_handbook_roles(self, known: set[str]) -> None:
         for i, role_id in enumerate(self.project.settings.handbook.roles or []):
-            if role_id not in trees:
+            if role_id not in known:
                 where = schema.source_of(self.settings_tree, ("handbook", "roles", i))
                 self.problems.append(Problem.at(where, "unknown-ref",
-                                                f"handbook role '{role_id}' is not a role in this project"))
+                                                f"handbook role '{role_id}' is not a role in this project"
+                                                + schema.did_you_mean(role_id, known)))
 
 
 def project_root(path: Path) -> Path:

@@ -16,6 +16,7 @@ import yaml
 
 from rolebook.errors import Problem, Source
 from rolebook.sanitize import CONTROL, describe_control, normalise_newlines
+from rolebook.spec.yaml_hints import syntax_problem
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NODES = 50_000  # after alias expansion; a large role has about 1,000
@@ -142,10 +143,8 @@ def _load_clean(text: str, display: str) -> tuple[Any, list[Problem]]:
     try:
         root = yaml.compose(text, Loader=_Parser)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Source(display, mark.line + 1, mark.column + 1) if mark else Source(display, 1, 1)
-        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        return None, [Problem.at(where, "yaml-syntax", message or "invalid YAML")]
+        where, message = syntax_problem(text, exc, display)
+        return None, [Problem.at(where, "yaml-syntax", message)]
     except yaml.YAMLError as exc:
         return None, [Problem.at(Source(display, 1, 1), "yaml-syntax", str(exc))]
     if root is None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from rolebook.errors import Problem
 from rolebook.spec.loader import Mapping, Sequence
+from rolebook.spec.schema import did_you_mean
 
 # Lists merged item by item; the path leaves out list indices.
 ID_LISTS = {("duties",), ("assessment", "dimensions"), ("assessment", "dimensions", "kpis")}
@@ -80,11 +81,14 @@ def _merge_by_id(parent: Sequence, child: Sequence, path: tuple) -> Sequence:
     return out
 
 
-def resolve_extends(trees: dict[str, Mapping]) -> tuple[dict[str, Mapping], list[Problem], set[str]]:
+def resolve_extends(trees: dict[str, Mapping], unreadable: frozenset = frozenset()
+                    ) -> tuple[dict[str, Mapping], list[Problem], set[str]]:
     """Merge every role with its ancestors.
 
     Returns the merged trees, the unknown-ref / extends-cycle problems and the
-    ids of roles whose ancestry is broken (their trees are left unmerged).
+    ids of roles whose ancestry is broken (their trees are left unmerged). A parent
+    whose file could not be read (`unreadable`) breaks its children silently: its own
+    problem says what is wrong.
     """
     resolved: dict[str, Mapping] = {}
     problems: list[Problem] = []
@@ -109,8 +113,9 @@ def resolve_extends(trees: dict[str, Mapping]) -> tuple[dict[str, Mapping], list
             resolved[role_id] = tree
             return tree
         if parent_id not in trees:
-            problems.append(Problem.at(where, "unknown-ref",
-                                       f"extends '{parent_id}', but no role has that id"))
+            if parent_id not in unreadable:
+                problems.append(Problem.at(where, "unknown-ref", f"extends '{parent_id}', but no role has that id"
+                                           + did_you_mean(parent_id, trees)))
             broken.add(role_id)
             resolved[role_id] = tree
             return tree
@@ -129,8 +134,11 @@ def resolve_extends(trees: dict[str, Mapping]) -> tuple[dict[str, Mapping], list
     return resolved, problems, broken
 
 
-def resolve_uses(tree: Mapping, library: dict[str, Mapping]) -> tuple[Mapping, list[Problem]]:
-    """Replace every `- use: ID` KPI with the library's KPI under the fields given beside it."""
+def resolve_uses(tree: Mapping, library: dict[str, Mapping], unreadable: frozenset = frozenset()
+                 ) -> tuple[Mapping, list[Problem]]:
+    """Replace every `- use: ID` KPI with the library's KPI under the fields given beside it.
+    A KPI the library holds but could not read (`unreadable`, or "*" for the whole file) is not
+    reported again here."""
     problems: list[Problem] = []
     assessment = tree.get("assessment")
     dimensions = assessment.get("dimensions") if isinstance(assessment, Mapping) else None
@@ -143,7 +151,7 @@ def resolve_uses(tree: Mapping, library: dict[str, Mapping]) -> tuple[Mapping, l
         if isinstance(kpis, Sequence):
             new_kpis = Sequence(kpis.source)
             for kpi, kpi_source in zip(kpis, kpis.item_sources):
-                new_kpis.add(_use(kpi, library, problems), kpi_source)
+                new_kpis.add(_use(kpi, library, problems, unreadable), kpi_source)
             if any(new is not old for new, old in zip(new_kpis, kpis)):
                 dimension = _replace(dimension, "kpis", new_kpis)
                 changed = True
@@ -153,14 +161,16 @@ def resolve_uses(tree: Mapping, library: dict[str, Mapping]) -> tuple[Mapping, l
     return _replace(tree, "assessment", _replace(assessment, "dimensions", new_dimensions)), problems
 
 
-def _use(kpi: Any, library: dict[str, Mapping], problems: list[Problem]) -> Any:
+def _use(kpi: Any, library: dict[str, Mapping], problems: list[Problem], unreadable: frozenset) -> Any:
     if not isinstance(kpi, Mapping) or not isinstance(kpi.get("use"), str):
         return kpi
     ref = kpi["use"]
     base = library.get(ref)
     if base is None:
-        problems.append(Problem.at(kpi.value_sources["use"], "unknown-ref",
-                                   f"use '{ref}', but library/kpis.yaml has no KPI with that id"))
+        if ref not in unreadable and "*" not in unreadable:
+            problems.append(Problem.at(kpi.value_sources["use"], "unknown-ref",
+                                       f"use '{ref}', but library/kpis.yaml has no KPI with that id"
+                                       + did_you_mean(ref, library)))
         # Stand-in id and name, so the rest of the role is still checked without noise.
         stand_in = Mapping(kpi.source)
         for key in ("id", "name"):

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Iterator
 from rolebook.errors import WARNING, Problem, Source
 from rolebook.spec.loader import Mapping
 from rolebook.spec.model import ID_PATTERN, Kpi, LibraryKpi, Role, Term
-from rolebook.spec.schema import source_of
+from rolebook.spec.schema import did_you_mean, source_of
 
 TOTAL_WEIGHT = 100
 EPSILON = 1e-6
@@ -169,9 +169,22 @@ def weight_range(check: RoleCheck) -> Iterable[Problem]:
 
 def thresholds_order(check: RoleCheck) -> Iterable[Problem]:
     for path, kpi in check.kpis():
+        if not check.intact(*path, "direction"):
+            continue  # a wrong direction is its own problem; the default would judge the thresholds wrongly
         for message in threshold_faults(kpi):
-            yield Problem.at(check.at(*path, "thresholds") if kpi.thresholds else check.at(*path, "target"),
-                             "thresholds-order", message)
+            where = check.at(*path, "thresholds") if kpi.thresholds else check.at(*path, "target")
+            edited = [source for field in THRESHOLD_FIELDS
+                      if (source := check.at(*path, *field)).file == check.file]
+            if where.file != check.file and edited:
+                # Inherited from the library or a family but changed here: at this role's line, with the
+                # definition as a note.
+                message += f" (the thresholds are defined at {where.file}:{where.line}:{where.column})"
+                where = edited[0]
+            yield Problem.at(where, "thresholds-order", message)
+
+
+THRESHOLD_FIELDS = [("thresholds", "pass"), ("thresholds", "excellent"), ("target",), ("direction",), ("use",),
+                    ("id",)]
 
 
 def threshold_faults(kpi: LibraryKpi) -> Iterator[str]:
@@ -379,23 +392,25 @@ def check_role(check: RoleCheck) -> list[Problem]:
 # --- project rules -------------------------------------------------------------------
 
 
-def reports_to(checks: dict[str, RoleCheck]) -> Iterable[Problem]:
+def reports_to(checks: dict[str, RoleCheck], known: set[str]) -> Iterable[Problem]:
+    """A reports_to that names no role (`known`: every role, readable or not, so that a file that does not
+    parse is not reported again through the roles that report to it)."""
     for check in checks.values():
         target = check.role.reports_to
-        if target and target not in checks:
+        if target and target not in known:
             yield Problem.at(check.at("reports_to"), "unknown-ref",
-                             f"reports_to '{target}' is not a role in this project; "
-                             "it is shown as written", WARNING)
+                             f"reports_to '{target}' is not a role in this project; it is shown as written"
+                             + did_you_mean(target, known), WARNING)
 
 
 def extra_fields(checks: dict[str, RoleCheck], declared: dict) -> Iterable[Problem]:
     """A role's `extra` fields must be declared under `fields:` in rolebook.yaml, with the type declared."""
-    from rolebook.spec.schema import _closest
+    from rolebook.spec.schema import closest
 
     for check in checks.values():
         for key, value in check.role.extra.items():
             if key not in declared:
-                hint = _closest(key, list(declared))
+                hint = closest(key, list(declared))
                 names = f"; did you mean '{hint}'?" if hint else (
                     f"; declared: {', '.join(sorted(declared))}" if declared else "")
                 yield Problem.at(check.at("extra", key, key=True), "unknown-field",
@@ -405,16 +420,16 @@ def extra_fields(checks: dict[str, RoleCheck], declared: dict) -> Iterable[Probl
                                  f"extra.{key}: expected a number (declared `type: number`), found '{value}'")
 
 
-def career_refs(checks: dict[str, RoleCheck]) -> Iterable[Problem]:
+def career_refs(checks: dict[str, RoleCheck], known: set[str]) -> Iterable[Problem]:
     """A career path entry that looks like a role id but names no role (free text is shown as written)."""
     for check in checks.values():
         path = check.role.career_path
         for direction in ("from", "to"):
             for i, entry in enumerate(getattr(path, "from_" if direction == "from" else "to", []) if path else []):
-                if re.fullmatch(ID_PATTERN, entry) and entry not in checks:
+                if re.fullmatch(ID_PATTERN, entry) and entry not in known:
                     yield Problem.at(check.at("career_path", direction, i), "unknown-ref",
                                      f"career_path.{direction} '{entry}' is not a role in this project; "
-                                     "it is shown as written", WARNING)
+                                     "it is shown as written" + did_you_mean(entry, known), WARNING)
 
 
 def term_key(term: str) -> str:

@@ -126,7 +126,7 @@ def _unknown_field(tree: Any, model: type[BaseModel], path: tuple) -> Problem:
     name = path[-1]
     allowed = _field_names(model, path[:-1])
     message = f"{_where(path[:-1])}unknown field '{name}'"
-    suggestion = _closest(str(name), allowed)
+    suggestion = closest(str(name), allowed)
     if suggestion:
         message += f"; did you mean '{suggestion}'?"
     elif allowed:
@@ -134,11 +134,12 @@ def _unknown_field(tree: Any, model: type[BaseModel], path: tuple) -> Problem:
     return Problem.at(source_of(tree, path, key=True), "unknown-field", message)
 
 
-def _closest(name: str, allowed: list[str]) -> str | None:
+def closest(name: str, allowed) -> str | None:
+    """The allowed name the user most likely meant (case, '_', '-' and spaces aside), if any."""
     def plain(text: str) -> str:
         return text.lower().replace("_", "").replace("-", "").replace(" ", "")
 
-    by_plain = {plain(field): field for field in allowed}
+    by_plain = {plain(field): field for field in sorted(allowed)}
     if plain(name) in by_plain:
         return by_plain[plain(name)]
     match = difflib.get_close_matches(plain(name), list(by_plain), n=1, cutoff=0.6)
@@ -204,6 +205,12 @@ _EXPECTED = {
 
 def _type_message(path: tuple, error: dict, value: Any) -> str:
     kind = error["type"]
+    if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
+        (key, inner), = value.items()
+        if isinstance(inner, (str, int, float)) and not isinstance(inner, bool):
+            text = f"{key}: {inner}".replace("\\", "\\\\").replace('"', '\\"')
+            return (f"{_where(path)}expected text, found a mapping: the ': ' in '{key}: {inner}' makes it a key "
+                    f"and its value; put the text in quotes: \"{text}\"")
     if kind in _EXPECTED:
         return f"{_where(path)}expected {_EXPECTED[kind]}, found {describe(value)}"
     if kind == "literal_error":
@@ -240,3 +247,9 @@ def _replaced(tree: Any, changes: dict[tuple, Any]) -> Any:
         return node
 
     return copy(tree, ())
+
+
+def did_you_mean(name: str, allowed) -> str:
+    """'; did you mean 'x'?' when a close name exists, else nothing."""
+    suggestion = closest(str(name), allowed)
+    return f"; did you mean '{suggestion}'?" if suggestion else ""
