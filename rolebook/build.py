@@ -128,6 +128,7 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
     for role in roles:
         renderer.language(role)  # collects the warnings here: workers' warnings would be lost
     jobs = plan(project, kinds, formats, roles, pdf_a)
+    folder.refuse_foreign([name for job in jobs for name in job.names.values()] + [INDEX], record.wrote)
     todo = [job for job in jobs if not record.fresh(list(job.names.values()), job.key)]
     read_history(renderer, todo)
     if progress is not None and len(todo) > 20:

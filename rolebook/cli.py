@@ -98,6 +98,7 @@ def _files_concerned(project: Project, targets: list[Path]) -> set[str] | None:
 
 
 @cli.command()
+@click.argument("project", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--kind", "kinds", type=click.Choice(["jd", "form", "posting", "handbook"]), multiple=True,
               help="Which documents (default: all kinds).")
 @click.option("--format", "formats", type=click.Choice(["docx", "html", "pdf"]), multiple=True,
@@ -109,25 +110,27 @@ def _files_concerned(project: Project, targets: list[Path]) -> set[str] | None:
               help="Parallel workers (default: the number of CPUs).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Name every file written or found up to date.")
-def build(kinds: tuple[str, ...], formats: tuple[str, ...], pdf_a: bool, roles: tuple[str, ...], out: Path | None,
-          workers: int | None, quiet: bool, verbose: bool) -> None:
-    """Validate, then render job descriptions, appraisal forms and the handbook into build/ (Word and HTML).
+def build(project: Path | None, kinds: tuple[str, ...], formats: tuple[str, ...], pdf_a: bool,
+          roles: tuple[str, ...], out: Path | None, workers: int | None, quiet: bool, verbose: bool) -> None:
+    """Validate, then render job descriptions, forms, postings and the handbook into PROJECT/build/.
 
-    Only what changed since the last build is rendered again.
+    PROJECT defaults to the project holding the current folder. Only what changed since the last build
+    is rendered again. With --out, a folder holding files of your own: a build there replaces only the
+    files it wrote.
     """
     from rolebook import manifest
     from rolebook.build import FORMATS, KINDS, build as run_build
     from rolebook.outputs import OutputFolder
 
-    root = project_root(Path.cwd())
+    root = project_root(project or Path.cwd())
     kinds, formats = kinds or KINDS, formats or FORMATS
     options = ["kinds", *sorted(kinds), "formats", *sorted(formats), "roles", *sorted(roles), f"pdf-a={pdf_a}"]
     if pdf_a and "pdf" not in formats:
         raise UsageError("--pdf-a makes PDFs: ask for them with --format pdf")
-    folder = OutputFolder(out or root / "build", root)
-    project = None
+    folder = OutputFolder(out or root / "build", root, shared=out is not None)
+    loaded = None
     if not folder.path.exists():  # a first build of an invalid project does not even make the folder
-        project = _valid_project(root)
+        loaded = _valid_project(root)
     with folder:
         out = folder.path
         record = manifest.Manifest.load(out)
@@ -138,15 +141,15 @@ def build(kinds: tuple[str, ...], formats: tuple[str, ...], pdf_a: bool, roles: 
             if not quiet:
                 echo(f"{display(out)} is up to date", err=True)
             return
-        project = project or _valid_project(root)
+        loaded = loaded or _valid_project(root)
         progress = TerminalProgress() if not quiet and sys.stderr.isatty() else None  # never in logs
         try:
-            result = run_build(project, folder, record, kinds, formats, roles, workers or os.cpu_count() or 1,
+            result = run_build(loaded, folder, record, kinds, formats, roles, workers or os.cpu_count() or 1,
                                progress, digest, pdf_a)
         finally:
             if progress:
                 progress.close()
-    for warning in project.warnings:
+    for warning in loaded.warnings:
         echo(str(warning), err=True)
     for message in result.warnings:
         echo(f"warning: {message}", err=True)
@@ -191,7 +194,7 @@ class TerminalProgress:
 
 
 @cli.command()
-@click.argument("revisions", nargs=-1, metavar="[REV_A [REV_B]]")
+@click.argument("revisions", nargs=-1, metavar="[PROJECT] [REV_A [REV_B]]")
 @click.option("--role", "roles", multiple=True, metavar="ID", help="Only these roles (repeatable).")
 @click.option("--format", "output", type=click.Choice(["text", "json", "html", "docx"]), default="text",
               show_default=True)
@@ -199,16 +202,28 @@ class TerminalProgress:
               "build/redline.docx).")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when there are differences, like git diff --exit-code.")
 def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: Path | None, exit_code: bool) -> None:
-    """What changed in the roles between two git revisions (default: HEAD and the working tree)."""
+    """What changed in the roles between two git revisions (default: HEAD and the working tree).
+
+    PROJECT, a folder, defaults to the project holding the current folder.
+    """
+    from rolebook.build import unknown_role
     from rolebook.history.diff import compare_projects, html_report, text_report
     from rolebook.history.revisions import side
 
+    place = Path.cwd()
+    if revisions and Path(revisions[0]).is_dir():  # a folder, not a revision
+        place, revisions = Path(revisions[0]), revisions[1:]
     if len(revisions) > 2:
         raise UsageError("diff takes at most two revisions")
-    root = project_root(Path.cwd())
+    root = project_root(place)
     old_rev = revisions[0] if revisions else "HEAD"
     new_rev = revisions[1] if len(revisions) > 1 else None
     with side(root, old_rev) as old, side(root, new_rev) as new:
+        known = sorted(set(old.project.roles) | set(new.project.roles) | old.project.invalid_roles
+                       | new.project.invalid_roles)
+        for role_id in roles:
+            if role_id not in known:
+                raise UsageError(unknown_role(role_id, known))
         result = compare_projects(old.project, new.project, old.label, new.label, roles)
         if output == "docx":
             from rolebook.history.redline import redline
@@ -276,6 +291,78 @@ def init(directory: Path) -> None:
     written = create_project(directory)
     for path in written:
         echo(f"created {display(path)}")
+    go = "" if directory.resolve() == Path.cwd().resolve() else f"cd {display(directory)}\n  "
+    echo(f"\nNext:\n  {go}rolebook validate           # check the example role\n"
+         "  rolebook build              # its documents in build/ (open build/index.html)\n"
+         "  rolebook new my-role        # a spec of your own to fill in\n"
+         "  rolebook serve              # see the documents change as you edit")
+
+
+@cli.command("new")
+@click.argument("role_id", metavar="ROLE_ID")
+@click.option("--extends", "family", metavar="FAMILY", help="A role (usually abstract) the new one inherits from.")
+@click.option("--title", help="The role's title (default: a placeholder to replace).")
+def new_role(role_id: str, family: str | None, title: str | None) -> None:
+    """Write role_specs/ROLE_ID.yaml: a starter spec that validates, with placeholders to replace."""
+    import re
+
+    from rolebook.build import unknown_role
+    from rolebook.project import SPECS_DIR
+    from rolebook.scaffold import create_role, new_role_text
+    from rolebook.spec.model import ID_PATTERN
+
+    root = project_root(Path.cwd())
+    if not re.fullmatch(ID_PATTERN, role_id) or len(role_id) > 100:
+        raise UsageError(f"'{role_id}' cannot be a role id: use lowercase letters, digits and hyphens "
+                         "(sales-manager); it is also the file's name")
+    project = load_project(root)
+    inherits = False
+    if family:
+        known = sorted(set(project.role_files))
+        if family not in known:
+            raise UsageError(unknown_role(family, known).replace("no role", "--extends: no role", 1))
+        parent = project.roles.get(family)
+        inherits = bool(parent and parent.duties)
+    path = root / SPECS_DIR / f"{role_id}.yaml"
+    text = new_role_text(role_id, project.settings.language, title, family, inherits)
+    create_role(path, text)
+    echo(f"created {display(path)}")
+    problems = [p for p in load_project(root).problems if p.file == display(path)]
+    for problem in problems:
+        echo(str(problem))
+    echo(f"\nNext: fill it in, then\n  rolebook validate {display(path)}\n  rolebook build --role {role_id}")
+
+
+@cli.command()
+@click.argument("role_id", metavar="ROLE_ID")
+@click.option("--major", "part", flag_value="major", help="1.4.2 → 2.0.0: the role changed in substance.")
+@click.option("--minor", "part", flag_value="minor", default=True, help="1.4.2 → 1.5.0 (the default).")
+@click.option("--patch", "part", flag_value="patch", help="1.4.2 → 1.4.3: wording, no change in substance.")
+@click.option("--effective", metavar="DATE", help="The new version's effective date (YYYY-MM-DD).")
+@click.option("-m", "--summary", metavar="TEXT",
+              help="What changed, as HR would say it: a new first entry of the role's changes:.")
+def bump(role_id: str, part: str, effective: str | None, summary: str | None) -> None:
+    """Give a role its next version, editing its file in place (comments and layout kept)."""
+    from rolebook.build import unknown_role
+    from rolebook.bump import bump_file, parse_date
+    from rolebook.project import SPECS_DIR
+
+    root = project_root(Path.cwd())
+    date = parse_date(effective) if effective else None
+    project = load_project(root)
+    path = project.role_files.get(role_id)
+    if path is None:
+        path = root / SPECS_DIR / f"{role_id}.yaml"
+        if not path.is_file():
+            raise UsageError(unknown_role(role_id, sorted(project.role_files)))
+    role = project.roles.get(role_id)
+    inherited = role.version if role is not None else None
+    bumped = bump_file(path, display(path), part, inherited, date, summary)
+    echo(f"{display(path)}: version {bumped.old or '(none)'} → {bumped.new}"
+         + (f", effective {date.isoformat()}" if date else ""))
+    for problem in load_project(root).problems:
+        if problem.file == display(path):
+            echo(str(problem))
 
 
 class Terminated(Exception):

@@ -217,6 +217,10 @@ class Manifest:
         return bool(self.outputs) and self.inputs == digest and all(
             (out / name).is_file() for name in self.outputs)
 
+    def wrote(self, name: str) -> bool:
+        """The file is one a build recorded here wrote (the index comes with every build)."""
+        return name in self.outputs or (name == "index.html" and bool(self.outputs))
+
     def fresh(self, names: list[str], key: str) -> bool:
         out = self.path.parent
         return all(self.outputs.get(name, {}).get("key") == key and (out / name).is_file() for name in names)

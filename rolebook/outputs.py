@@ -82,10 +82,14 @@ def check_folder(out: Path, root: Path) -> Path:
 
 
 class OutputFolder:
-    """An output folder, locked for the time of one build (use as a context manager)."""
+    """An output folder, locked for the time of one build (use as a context manager).
 
-    def __init__(self, path: Path, root: Path):
+    `shared`: a folder the user named (--out) that may hold files of their own; a build there
+    overwrites only files it wrote before. The project's build/ folder is rolebook's alone."""
+
+    def __init__(self, path: Path, root: Path, shared: bool = False):
         self.path = check_folder(path, root)
+        self.shared = shared and self.path != check_folder(root / "build", root)
         self.lock_fd: int | None = None
         self.staging: Path | None = None
 
@@ -128,6 +132,16 @@ class OutputFolder:
                         os.unlink(os.path.join(folder, name))
                     except OSError:
                         pass
+
+    def refuse_foreign(self, names: list[str], wrote) -> None:
+        """In a shared folder, refuse to overwrite files rolebook did not write (`wrote(name)` says)."""
+        if not self.shared:
+            return
+        foreign = sorted(name for name in set(names) if os.path.lexists(self.path / name) and not wrote(name))
+        if foreign:
+            shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+            raise OutputError(f"{self.path} holds files rolebook did not write that this build would replace "
+                              f"({shown}); move them, or build into another folder. Nothing was written")
 
     def start_staging(self) -> Path:
         try:

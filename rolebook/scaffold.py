@@ -53,3 +53,77 @@ def _prefixes(name: str) -> list[str]:
     """`a/b/c.yaml` → ['a', 'a/b', 'a/b/c.yaml']: every path the file's writing goes through."""
     parts = name.split("/")
     return ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+
+
+# A new role's starter, in the project's language: every value is obviously a placeholder to replace.
+_NEW_ROLE = {
+    "en": {
+        "title": None,  # from the id: support-lead → Support lead
+        "head": "# {title}: a new role. Replace every 'To do' and delete what the role does not need.\n"
+                "# Each field is described in rolebook's field reference (rolebook schema --format markdown).\n",
+        "summary": "To do: what the role is for, in two or three sentences.",
+        "duty": "To do: the role's first duty, in one line",
+        "task": "To do: what the duty takes day to day",
+        "deliverable": "To do: what the duty produces",
+        "education": "To do: the education the role needs",
+        "experience": "To do: the experience the role needs",
+        "inherits": "# Duties, requirements and the appraisal come from {family}. Add this role's own duties\n"
+                    "# below, or change one of the family's by giving its id.\n",
+    },
+    "zh": {
+        "title": "待填写：岗位名称",
+        "head": "# {title}：新岗位。请替换所有“待填写”，删去本岗位不需要的内容。\n"
+                "# 各字段的说明见 rolebook 的字段参考（rolebook schema --format markdown）。\n",
+        "summary": "待填写：本岗位的目的与价值，两三句话。",
+        "duty": "待填写：第一项岗位职责（一句话）",
+        "task": "待填写：日常任务",
+        "deliverable": "待填写：交付物",
+        "education": "待填写：学历要求",
+        "experience": "待填写：工作经验要求",
+        "inherits": "# 岗位职责、任职要求与考核方案继承自 {family}。可在下面添加本岗位自己的职责，\n"
+                    "# 或写明某项职责的 id 以修改继承来的内容。\n",
+    },
+}
+
+
+def new_role_text(role_id: str, language: str, title: str | None, family: str | None,
+                  inherits_duties: bool) -> str:
+    """The starter spec of a new role: it validates as it is (placeholders included)."""
+    words = _NEW_ROLE["zh" if language.lower().startswith("zh") else "en"]
+    title = title or words["title"] or role_id.replace("-", " ").capitalize()
+    lines = [words["head"].format(title=role_id), f"id: {role_id}", f"title: {_plain(title)}"]
+    if family:
+        lines.append(f"extends: {family}")
+    lines += ["version: 0.1.0", "status: draft", "", "summary: >-", f"  {words['summary']}", ""]
+    if family and inherits_duties:
+        lines.append(words["inherits"].format(family=family).rstrip("\n"))
+        return "\n".join(lines) + "\n"
+    lines += ["duties:", "  - id: first-duty", f"    title: {_plain(words['duty'])}", "    daily_tasks:",
+              f"      - {_plain(words['task'])}", "    deliverables:", f"      - {_plain(words['deliverable'])}", "",
+              "requirements:", f"  education: {_plain(words['education'])}",
+              f"  experience: {_plain(words['experience'])}"]
+    return "\n".join(lines) + "\n"
+
+
+def _plain(text: str) -> str:
+    """A YAML scalar for the text: plain when YAML reads it back unchanged, else double-quoted."""
+    import json
+
+    import yaml
+
+    try:
+        if yaml.safe_load(f"k: {text}") == {"k": text}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+def create_role(path: Path, text: str) -> None:
+    """Write a new spec; never over an existing file or through a link."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    except FileExistsError:
+        raise UsageError(f"{path} already exists; choose another id, or edit that file") from None
+    with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+        stream.write(text)

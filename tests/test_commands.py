@@ -1,0 +1,140 @@
+"""The commands that write for the user: init's next steps, new, bump, build and diff given a project folder,
+and build --out into a folder holding files of the user's own."""
+
+import subprocess
+
+import pytest
+
+from rolebook.bump import BumpError, bump_text, next_version
+
+from conftest import REPO, copy_project, run_rolebook, write_files
+
+FAMILY = REPO / "tests" / "render_projects" / "family"
+
+
+def test_init_prints_the_next_commands(tmp_path):
+    result = run_rolebook("init", "hr", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "Next:\n  cd hr\n  rolebook validate" in result.stdout and "rolebook new my-role" in result.stdout
+
+
+@pytest.mark.parametrize("language, placeholder", [("en", "To do:"), ("zh-CN", "待填写")])
+def test_new_writes_a_starter_that_validates(tmp_path, language, placeholder):
+    root = write_files(tmp_path / "p", {"rolebook.yaml": f"language: {language}\n",
+                                        "role_specs/.keep": ""})
+    result = run_rolebook("new", "support-lead", cwd=root)
+    assert result.returncode == 0, result.stderr
+    text = (root / "role_specs" / "support-lead.yaml").read_text(encoding="utf-8")
+    assert "id: support-lead" in text and placeholder in text
+    assert run_rolebook("validate", "--strict", cwd=root).returncode == 0
+    again = run_rolebook("new", "support-lead", cwd=root)
+    assert again.returncode == 2 and "already exists" in again.stderr
+    assert (root / "role_specs" / "support-lead.yaml").read_text(encoding="utf-8") == text
+
+
+def test_new_in_a_family_inherits_and_validates(tmp_path):
+    root = copy_project(FAMILY, tmp_path / "p")
+    result = run_rolebook("new", "key-account-executive", "--extends", "customer-facing", "--title",
+                          "Key account executive", cwd=root)
+    assert result.returncode == 0, result.stderr
+    text = (root / "role_specs" / "key-account-executive.yaml").read_text(encoding="utf-8")
+    assert "extends: customer-facing" in text and "title: Key account executive" in text
+    assert "duties:" not in text  # the family's duties are inherited
+    check = run_rolebook("validate", "--strict", cwd=root)
+    assert check.returncode == 0, check.stdout
+    typo = run_rolebook("new", "x", "--extends", "customer-facin", cwd=root)
+    assert typo.returncode == 2 and "did you mean 'customer-facing'?" in typo.stderr
+    bad = run_rolebook("new", "Key_Account", cwd=root)
+    assert bad.returncode == 2 and "cannot be a role id" in bad.stderr
+
+
+SPEC = """\
+# The role's owner keeps this comment.
+id: r
+title: R   # and this one
+version: "1.9"
+effective: 2026-01-01
+duties:
+    -   title: T          # odd indentation, kept
+changes:
+  - version: "1.9"
+    date: 2026-01-01
+    summary: First
+"""
+
+
+def test_bump_changes_only_the_version_date_and_history(tmp_path):
+    bumped = bump_text(SPEC, "r.yaml", "minor", effective=__import__("datetime").date(2026, 7, 1),
+                       summary="Weights: 60/40")
+    assert bumped.old == "1.9" and bumped.new == "1.10"
+    assert bumped.text == SPEC.replace('version: "1.9"\neffective: 2026-01-01', 'version: "1.10"\neffective: 2026-07-01') \
+        .replace("changes:\n", 'changes:\n  - version: "1.10"\n    date: 2026-07-01\n    summary: "Weights: 60/40"\n')
+
+
+def test_bump_through_the_command_keeps_comments_and_validates(tmp_path):
+    root = copy_project(FAMILY, tmp_path / "p")
+    spec = root / "role_specs" / "account-executive.yaml"
+    before = spec.read_text(encoding="utf-8")
+    result = run_rolebook("bump", "account-executive", "--minor", cwd=root)
+    assert result.returncode == 0, result.stderr
+    after = spec.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    assert len(before.splitlines()) == len(after.splitlines()) and len(changed) == 1
+    assert changed[0][1].startswith("version: ") and "→" in result.stdout
+    assert run_rolebook("validate", "--strict", cwd=root).returncode == 0
+
+
+def test_bump_refuses_what_it_cannot_do_and_writes_nothing(tmp_path):
+    root = write_files(tmp_path / "p", {"role_specs/r.yaml": SPEC})
+    assert run_rolebook("bump", "r", cwd=root).returncode == 2  # a history needs --summary
+    assert run_rolebook("bump", "q", cwd=root).returncode == 2
+    assert run_rolebook("bump", "r", "--effective", "1 July", "-m", "x", cwd=root).returncode == 2
+    (root / "role_specs" / "r.yaml").write_text(SPEC.replace('"1.9"', "V2"), encoding="utf-8")
+    result = run_rolebook("bump", "r", "-m", "x", cwd=root)
+    assert result.returncode == 1 and "not numbers separated by dots" in result.stderr
+    assert (root / "role_specs" / "r.yaml").read_text(encoding="utf-8") == SPEC.replace('"1.9"', "V2")
+
+
+@pytest.mark.parametrize("old, part, new", [("1.4.2", "major", "2.0.0"), ("1.4.2", "minor", "1.5.0"),
+                                            ("1.4.2", "patch", "1.4.3"), ("1.9", "minor", "1.10"),
+                                            ("1", "minor", "1.1"), (None, "minor", "0.1.0"),
+                                            ("1.4", "patch", "1.4.1")])
+def test_next_version(old, part, new):
+    assert next_version(old, part) == new
+
+
+def test_next_version_refuses_words():
+    with pytest.raises(BumpError):
+        next_version("2024版", "minor")
+
+
+def test_build_and_diff_take_the_project_folder(tmp_path):
+    root = copy_project(FAMILY, tmp_path / "p")
+    result = run_rolebook("build", "p", "--kind", "jd", "--format", "html", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (root / "build" / "jd" / "account-executive.html").is_file()
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run(["git", "add", "."], cwd=root, check=True)
+    subprocess.run(["git", "-c", "user.name=HR", "-c", "user.email=hr@example.com", "commit", "-qm", "v1"],
+                   cwd=root, check=True)
+    diff = run_rolebook("diff", "p", "HEAD", cwd=tmp_path)
+    assert diff.returncode == 0 and "no changes" in diff.stdout
+    typo = run_rolebook("diff", "p", "--role", "acount-executive", cwd=tmp_path)
+    assert typo.returncode == 2 and "did you mean 'account-executive'?" in typo.stderr
+
+
+def test_build_out_into_a_folder_of_ones_own_replaces_only_its_own_files(tmp_path):
+    root = copy_project(FAMILY, tmp_path / "p")
+    site = write_files(tmp_path / "site", {"index.html": "mine", "notes.txt": "notes", "jd/other.docx": "old"})
+    refused = run_rolebook("build", "--out", str(site), cwd=root)
+    assert refused.returncode == 1 and "index.html" in refused.stderr and "Nothing was written" in refused.stderr
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
+        "index.html", "jd/other.docx", "notes.txt"]
+    (site / "index.html").unlink()
+    assert run_rolebook("build", "--out", str(site), cwd=root).returncode == 0
+    spec = root / "role_specs" / "account-executive.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("Grow the pipeline", "Grow the sales pipeline"),
+                    encoding="utf-8")
+    assert run_rolebook("build", "--out", str(site), cwd=root).returncode == 0  # its own files: replaced
+    assert (site / "notes.txt").read_text() == "notes" and (site / "jd" / "other.docx").read_text() == "old"
+    assert "Grow the sales pipeline" in (site / "jd" / "account-executive.html").read_text(encoding="utf-8")
