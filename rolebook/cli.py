@@ -365,6 +365,21 @@ def bump(role_id: str, part: str, effective: str | None, summary: str | None) ->
             echo(str(problem))
 
 
+@cli.command()
+@click.argument("project", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="The port to listen on (0: any free one).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on; anything but this machine's own lets others read the documents.")
+@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
+              help="Parallel workers for each rebuild (default: the number of CPUs).")
+def serve(project: Path | None, port: int, host: str, workers: int | None) -> None:
+    """Preview the documents in a browser, rebuilt and reloaded as you edit (Ctrl-C stops)."""
+    from rolebook.serve import serve as run
+
+    run(project_root(project or Path.cwd()), host, port, workers or os.cpu_count() or 1)
+
+
 class Terminated(Exception):
     """SIGTERM: stop like Ctrl-C does, so that the build's staging folder and workers are cleaned up."""
 

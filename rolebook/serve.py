@@ -1,0 +1,227 @@
+"""`rolebook serve`: a live preview while editing, as `mkdocs serve` gives one.
+
+The project is built (HTML only, incrementally) into a private temporary folder, which a small HTTP
+server on 127.0.0.1 serves. A watcher (watchfiles) rebuilds on every change; each served page carries
+a few lines of script that listen to the server's events (server-sent events, same origin, no external
+request) and reload when a build finishes. While a spec is invalid, the last good documents stay
+reachable and every page shows the problems as FILE:LINE:COLUMN above them.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import sys
+import tempfile
+import threading
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from rolebook import manifest
+from rolebook.build import INDEX, KINDS, build
+from rolebook.errors import RolebookError, UsageError
+from rolebook.outputs import OutputFolder
+from rolebook.project import display, load_project
+from rolebook.sanitize import for_terminal
+
+EVENTS = "/__rolebook__/events"
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+KEEPALIVE_SECONDS = 15
+
+
+class Preview:
+    """The preview's state: the output folder, the last build's problems and a generation counter
+    that pages wait on."""
+
+    def __init__(self, root: Path, out: Path, workers: int):
+        self.root, self.out, self.workers = root, out, workers
+        self.generation = 0
+        self.problems: list[str] = []
+        self.changed = threading.Condition()
+        self.stopping = False
+
+    def rebuild(self) -> None:
+        """Build what changed; on errors keep the last documents and record the problems."""
+        try:
+            project = load_project(self.root)
+            problems = [str(p) for p in project.errors]
+            if not problems:
+                options = ["serve", "html"]
+                with OutputFolder(self.out, self.root) as folder:
+                    record = manifest.Manifest.load(self.out)
+                    digest = manifest.input_digest(self.root, KINDS, options)
+                    if not record.up_to_date(digest):
+                        build(project, folder, record, KINDS, ("html",), (), self.workers, None, digest)
+        except (RolebookError, OSError) as exc:  # a broken template, a full disk: shown like a problem
+            problems = [f"rolebook: {exc}"]
+        with self.changed:
+            self.problems = problems
+            self.generation += 1
+            self.changed.notify_all()
+        state = f"{len(problems)} error(s); showing the last documents that built" if problems else "rebuilt"
+        print(f"{state} (build {self.generation})", file=sys.stderr, flush=True)
+        for problem in problems:
+            print(for_terminal(problem), file=sys.stderr, flush=True)
+
+    def wait(self, since: int, timeout: float) -> int:
+        with self.changed:
+            self.changed.wait_for(lambda: self.generation != since or self.stopping, timeout)
+            return self.generation
+
+    def stop(self) -> None:
+        with self.changed:
+            self.stopping = True
+            self.changed.notify_all()
+
+
+class Handler(SimpleHTTPRequestHandler):
+    """Files of the output folder; HTML pages with the reload script and the problems, if any."""
+
+    def __init__(self, *args, preview: Preview, check_host: bool, **kwargs):
+        self.preview, self.check_host = preview, check_host
+        super().__init__(*args, directory=str(preview.out), **kwargs)
+
+    def do_GET(self) -> None:
+        if self.check_host and not self.host_allowed():
+            self.send_error(HTTPStatus.FORBIDDEN, "the preview answers only requests addressed to this machine")
+            return
+        path = urlsplit(self.path).path
+        if path == EVENTS:
+            self.events()
+        elif path.endswith("/") or path.endswith(".html"):
+            self.page(path + INDEX if path.endswith("/") else path)
+        else:
+            super().do_GET()
+
+    def do_HEAD(self) -> None:
+        self.send_error(HTTPStatus.METHOD_NOT_ALLOWED)
+
+    def host_allowed(self) -> bool:
+        """Refuse other host names (DNS rebinding: a web page that renames itself to 127.0.0.1)."""
+        host = (self.headers.get("Host") or "").rsplit(":", 1)[0].strip("[]").lower()
+        return host in LOOPBACK
+
+    def page(self, path: str) -> None:
+        target = Path(self.translate_path(path))
+        with self.preview.changed:
+            generation, problems = self.preview.generation, list(self.preview.problems)
+        try:
+            text = target.read_text(encoding="utf-8") if target.is_file() else None
+        except OSError:
+            text = None
+        if text is None and not problems:
+            self.send_error(HTTPStatus.NOT_FOUND, "no such page in the preview")
+            return
+        if text is None:  # nothing has built yet: the problems are the page
+            text = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>rolebook preview"
+                    "</title></head><body></body></html>")
+        data = inject(text, generation, problems).encode("utf-8")
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(data)
+
+    def events(self) -> None:
+        """Server-sent events: the build generation, each time it changes (and a comment now and then)."""
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        seen = -1
+        try:
+            while not self.preview.stopping:
+                generation = self.preview.wait(seen, KEEPALIVE_SECONDS)
+                message = f"data: {generation}\n\n" if generation != seen else ": waiting\n\n"
+                seen = generation
+                self.wfile.write(message.encode("ascii"))
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the page was closed or reloaded
+
+    def log_message(self, format: str, *args) -> None:
+        pass  # a request log would drown the build messages
+
+
+RELOAD = """<script>
+/* rolebook serve: reload when a new build is ready (same-origin server-sent events). */
+(function () {{
+  var built = {generation};
+  var events = new EventSource("{events}");
+  events.onmessage = function (event) {{ if (Number(event.data) > built) location.reload(); }};
+}})();
+</script>
+"""
+
+
+def inject(text: str, generation: int, problems: list[str]) -> str:
+    """A page with the reload script before </body> and the problems, if any, first in <body>."""
+    script = RELOAD.format(generation=generation, events=EVENTS)
+    end = text.rfind("</body>")
+    text = text[:end] + script + text[end:] if end >= 0 else text + script
+    if problems:
+        items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
+        banner = ('<div role="alert" id="rolebook-problems" style="background:#fdecea;color:#5f2120;'
+                  'border:2px solid #d32f2f;padding:.8rem 1.2rem;margin:0;font:15px/1.5 system-ui,sans-serif">'
+                  "<p style=\"margin:0 0 .4rem;font-weight:bold\">The role specs have errors; this page is "
+                  f"the last one that built.</p><ul style=\"margin:0\">{items}</ul></div>")
+        start = text.find("<body>")
+        text = text[:start + 6] + banner + text[start + 6:] if start >= 0 else banner + text
+    return text
+
+
+def serve(root: Path, host: str, port: int, workers: int) -> None:
+    """Build, serve and rebuild on change until Ctrl-C (or SIGTERM)."""
+    import logging
+
+    import watchfiles
+
+    logging.getLogger("watchfiles").setLevel(logging.ERROR)  # its "KeyboardInterrupt caught" line: we say "stopped"
+    loopback = host in LOOPBACK
+    if not loopback:
+        print(f"warning: serving on {host}: anyone who can reach this machine can read the documents",
+              file=sys.stderr)
+    out = Path(tempfile.mkdtemp(prefix="rolebook-serve-"))
+    preview = Preview(root, out, workers)
+    stop = threading.Event()
+    server = None
+    try:
+        preview.rebuild()
+        try:
+            server = ThreadingHTTPServer((host, port), partial(Handler, preview=preview, check_host=loopback))
+        except OSError as exc:
+            raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror}; choose another --port") from None
+        server.daemon_threads = True
+        bound_port = server.server_address[1]
+        shown = f"[{host}]" if ":" in host else host
+        print(f"serving {display(root)} at http://{shown}:{bound_port}/ (Ctrl-C to stop)", file=sys.stderr,
+              flush=True)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        root = root.resolve()
+        ignored = (out.resolve(), root / "build", root / ".git")
+        watch_filter = partial(_relevant, ignored=ignored, default=watchfiles.DefaultFilter())
+        for _ in watchfiles.watch(root, watch_filter=watch_filter, stop_event=stop, raise_interrupt=False):
+            preview.rebuild()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        preview.stop()
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+        shutil.rmtree(out, ignore_errors=True)
+        print("stopped", file=sys.stderr)
+
+
+def _relevant(change, path: str, ignored: tuple[Path, ...], default) -> bool:
+    """Changes to the project's inputs, not to its outputs, git's folder or editors' scratch files."""
+    if not default(change, path):
+        return False
+    where = Path(os.path.abspath(path))
+    return not any(where == folder or where.is_relative_to(folder) for folder in ignored)

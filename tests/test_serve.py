@@ -1,0 +1,107 @@
+"""`rolebook serve` driven as a user would: a real Chromium shows an edit within seconds, a broken spec as
+FILE:LINE:COLUMN over the last good page, and the server answers on loopback only."""
+
+import http.client
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from clients import browser
+from conftest import REPO, copy_project
+
+ENGLISH = REPO / "tests" / "render_projects" / "english"
+SECONDS = 30  # a build takes about one; the watcher's debounce adds a little
+
+
+@pytest.fixture
+def server(tmp_path):
+    root = copy_project(ENGLISH, tmp_path / "p")
+    process = subprocess.Popen([sys.executable, "-m", "rolebook", "serve", "--port", "0"], cwd=root,
+                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    lines = []
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        line = process.stderr.readline()
+        lines.append(line)
+        found = re.search(r"at http://([\d.]+):(\d+)/", line)
+        if found:
+            break
+        assert line or process.poll() is None, "".join(lines)
+    else:
+        process.kill()
+        pytest.fail("serve did not start: " + "".join(lines))
+    try:
+        yield root, found.group(1), int(found.group(2)), process
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        process.stderr.close()
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def heading(driver) -> str:
+    return driver.find_element(By.TAG_NAME, "h1").text
+
+
+def problems_shown(driver) -> str:
+    found = driver.find_elements(By.ID, "rolebook-problems")
+    return found[0].text if found else ""
+
+
+def test_serve_shows_edits_and_problems_live(server):
+    root, host, port, process = server
+    spec = root / "role_specs" / "sales-lead.yaml"
+    with browser() as driver:
+        driver.get(f"http://{host}:{port}/jd/sales-lead.html")
+        assert heading(driver) == "Sales Team Lead"
+        edit(spec, "title: Sales Team Lead", "title: Regional Sales Lead")
+        WebDriverWait(driver, SECONDS).until(lambda d: heading(d) == "Regional Sales Lead")
+
+        edit(spec, "department: Sales", "department: Sales: East")  # an unquoted ': ' breaks the YAML
+        WebDriverWait(driver, SECONDS).until(problems_shown)
+        line = next(n for n, text in enumerate(spec.read_text().splitlines(), 1) if "Sales: East" in text)
+        assert re.search(rf"role_specs/sales-lead\.yaml:{line}:\d+: error\[yaml-syntax\]", problems_shown(driver))
+        assert heading(driver) == "Regional Sales Lead"  # the last good page stays readable
+
+        edit(spec, "department: Sales: East", 'department: "Sales: East"')
+        WebDriverWait(driver, SECONDS).until(lambda d: not problems_shown(d))
+        assert "Sales: East" in driver.find_element(By.TAG_NAME, "main").text
+    process.send_signal(signal.SIGINT)  # Ctrl-C
+    assert process.wait(timeout=30) == 0
+    assert "stopped" in process.stderr.read()
+
+
+def test_serve_answers_on_loopback_only(server):
+    root, host, port, process = server
+    assert host == "127.0.0.1"
+    connection = http.client.HTTPConnection(host, port, timeout=10)
+    connection.request("GET", "/", headers={"Host": "attacker.example"})  # DNS rebinding
+    assert connection.getresponse().status == 403
+    connection = http.client.HTTPConnection(host, port, timeout=10)
+    connection.request("GET", "/index.html")
+    response = connection.getresponse()
+    assert response.status == 200 and b"EventSource" in response.read()
+    others = [address for address in _addresses() if not address.startswith("127.")]
+    for address in others:
+        with pytest.raises(OSError):
+            socket.create_connection((address, port), timeout=3).close()
+
+
+def _addresses() -> list[str]:
+    """This machine's IPv4 addresses."""
+    output = subprocess.run(["hostname", "-I"], capture_output=True, text=True).stdout
+    return [a for a in output.split() if re.fullmatch(r"[\d.]+", a)] or [socket.gethostbyname(socket.gethostname())]
