@@ -275,8 +275,16 @@ def _html_page(root: Path, result, body: str) -> str:
 
 
 @cli.command()
-def schema() -> None:
-    """Print the JSON Schema of a role spec (for editor completion)."""
+@click.option("--format", "fmt", type=click.Choice(["json", "markdown"]), default="json", show_default=True,
+              help="json: the JSON Schema of a role spec, for editors; markdown: the field reference of every "
+                   "file (docs/reference.md).")
+def schema(fmt: str) -> None:
+    """Print the JSON Schema of a role spec (for editor completion), or the field reference."""
+    if fmt == "markdown":
+        from rolebook.spec.reference import reference
+
+        click.echo(reference(), nl=False)
+        return
     from rolebook.spec.model import role_json_schema
 
     click.echo(json.dumps(role_json_schema(), ensure_ascii=False, indent=2))

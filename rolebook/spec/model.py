@@ -71,82 +71,114 @@ class Spec(BaseModel):
 
 class Collaboration(Spec):
     with_: Annotated[list[Text], BeforeValidator(_text_to_list)] = Field(
-        alias="with", description="Departments or roles worked with")
-    purpose: Text | None = Field(None, description="What the collaboration is for")
+        alias="with", description="Departments, roles or outside parties worked with",
+        examples=[["市场部", "研发部"]])
+    purpose: Text | None = Field(None, description="What the collaboration is for",
+                                 examples=["获取市场数据及客户反馈"])
     external: bool = Field(False, description="An external relationship (customers, suppliers, authorities): "
                                               "shown under 外部工作关系 / External")
 
 
 class Duty(Spec):
-    id: Slug | None = Field(None, description="Optional slug; keeps diffs stable when titles change")
-    title: Text = Field(description="The duty in one line")
+    id: Slug | None = Field(None, description="Optional short name (lowercase letters, digits, hyphens); keeps "
+                                              "diffs stable when titles change, and lets a role that extends a "
+                                              "family override this duty", examples=["strategy"])
+    title: Text = Field(description="The duty in one line (职责)", examples=["制定销售策略与计划"])
     share: Number | None = Field(None, description="Percent of working time (时间占比); when one duty has it, "
-                                                   "every duty of a concrete role does, and they add up to 100")
+                                                   "every duty of a concrete role does, and they add up to 100",
+                                 examples=[30])
     description: Text | None = Field(None, description="Details of the duty (Markdown)")
-    daily_tasks: TextList = Field([], description="What the duty takes day to day")
-    collaboration: list[Union[Text, Collaboration]] = Field([], description="Who the duty works with, and why")
-    deliverables: TextList = Field([], description="What the duty produces")
+    daily_tasks: TextList = Field([], description="What the duty takes day to day (日常工作)",
+                                  examples=[["通过市场调研，分析竞争对手的销售策略", "制定月度及季度销售计划"]])
+    collaboration: list[Union[Text, Collaboration]] = Field(
+        [], description="Who the duty works with, and why (工作关系): a name, or {with, purpose, external}",
+        examples=[[{"with": ["市场部", "研发部"], "purpose": "获取市场数据及客户反馈"}]])
+    deliverables: TextList = Field([], description="What the duty produces (工作成果)",
+                                   examples=[["销售计划书", "市场分析报告"]])
 
 
 class Skill(Spec):
-    name: Text = Field(description="The skill")
+    name: Text = Field(description="The skill", examples=["数据分析"])
     desirable: bool = Field(False, description="Desirable (优先) rather than essential (必备)")
 
 
 class Competency(Spec):
-    name: Text = Field(description="The competency")
+    name: Text = Field(description="The competency", examples=["沟通能力"])
     description: Text | None = Field(None, description="What it looks like in this role")
     desirable: bool = Field(False, description="Desirable (优先) rather than essential (必备)")
 
 
 class Requirements(Spec):
-    education: Text | None = Field(None, description="学历: the education the role needs")
-    major: Text | None = Field(None, description="专业: fields of study")
-    experience: Text | None = Field(None, description="工作经验: experience the role needs")
-    certificates: TextList = Field([], description="证书: certificates or licences")
-    languages: TextList = Field([], description="语言: languages and the level needed")
-    skills: list[Union[Text, Skill]] = Field([], description="Skills; an item {name, desirable: true} is desirable")
+    education: Text | None = Field(None, description="学历: the education the role needs",
+                                   examples=["本科及以上学历"])
+    major: Text | None = Field(None, description="专业: fields of study", examples=["市场营销、工商管理等相关专业"])
+    experience: Text | None = Field(None, description="工作经验: experience the role needs",
+                                    examples=["5 年以上销售管理经验"])
+    certificates: TextList = Field([], description="证书: certificates or licences", examples=[["销售管理师（三级）"]])
+    languages: TextList = Field([], description="语言: languages and the level needed", examples=[["英语（读写熟练）"]])
+    skills: list[Union[Text, Skill]] = Field(
+        [], description="技能: skills; an item {name, desirable: true} is desirable (优先), any other essential (必备)",
+        examples=[["CRM 系统", {"name": "数据分析", "desirable": True}]])
     competencies: list[Annotated[Competency, BeforeValidator(_name_only("name"))]] = Field(
-        [], description="Competencies; {name, description, desirable}")
+        [], description="胜任能力: competencies; each {name, description, desirable}, or just the name",
+        examples=[[{"name": "沟通能力", "description": "与客户建立良好关系"}]])
 
 
 class Scenario(Spec):
-    title: Text
-    background: Text | None = None
-    task: Text | None = None
-    communication: Text | None = None
-    outcome: Text | None = None
+    title: Text = Field(description="The scenario's name", examples=["制定年度销售计划"])
+    background: Text | None = Field(None, description="背景: the situation", examples=["公司计划在新年度实现 20% 的销售增长。"])
+    task: Text | None = Field(None, description="任务: what the role holder has to do")
+    communication: Text | None = Field(None, description="沟通: whom they work with, and how")
+    outcome: Text | None = Field(None, description="结果: how it turned out", examples=["销售计划书获高层批准。"])
 
 
 # --- assessment ---------------------------------------------------------------------
 
 
 class Thresholds(Spec):
-    pass_: Number | None = Field(None, alias="pass")
-    excellent: Number | None = None
+    pass_: Number | None = Field(None, alias="pass", description="合格: the result that just passes (the lowest one "
+                                                                "that passes; the highest, for `direction: lower`)",
+                                 examples=[90])
+    excellent: Number | None = Field(None, description="优秀: the result that counts as excellent; better than "
+                                                       "`pass` in the KPI's direction", examples=[105])
 
 
 class Criterion(Spec):
-    level: Text = Field(description="The level's name, as the rater ticks it (优秀, Meets expectations)")
+    level: Text = Field(description="The level's name, as the rater ticks it (优秀, Meets expectations)",
+                        examples=["优秀"])
     description: Text | None = Field(None, description="What performance at this level looks like")
     score: Number | None = Field(None, description="The KPI score this level gives; without it the rater "
-                                                   "writes a number")
+                                                   "writes a number", examples=[110])
 
 
 class LibraryKpi(Spec):
     """A KPI as written in library/kpis.yaml: everything but its weight."""
 
-    id: Slug
-    name: Text
-    definition: Text | None = None
-    formula: Text | None = None
-    unit: Text | None = None
-    direction: Literal["higher", "lower"] = "higher"
-    target: Number | None = None
-    thresholds: Thresholds | None = None
-    source: Text | None = None
-    type: Literal["quantitative", "qualitative"] | None = None
-    criteria: list[Annotated[Criterion, BeforeValidator(_name_only("level"))]] = []
+    id: Slug = Field(description="指标编号: the KPI's short name (lowercase letters, digits, hyphens), unique within "
+                                 "a role and within the library; a library KPI's id is what a role's `use` names",
+                     examples=["sales-attainment"])
+    name: Text = Field(description="指标名称: the KPI's name, as the documents show it", examples=["销售业绩达成率"])
+    definition: Text | None = Field(None, description="指标定义: what the KPI measures",
+                                    examples=["实际销售额与目标销售额的比率"])
+    formula: Text | None = Field(None, description="计算公式: how the result is worked out",
+                                 examples=["实际销售额 ÷ 目标销售额 × 100%"])
+    unit: Text | None = Field(None, description="单位: the unit of the result, shown after every number",
+                              examples=["%", "次/季度", "days"])
+    direction: Literal["higher", "lower"] = Field(
+        "higher", description="Which way is better: higher (sales) or lower (costs, complaints, days late)")
+    target: Number | None = Field(None, description="目标值: the result aimed at; between pass and excellent",
+                                  examples=[100])
+    thresholds: Thresholds | None = Field(None, description="The pass (合格) and excellent (优秀) results",
+                                          examples=[{"pass": 90, "excellent": 105}])
+    source: Text | None = Field(None, description="数据来源: where the result comes from", examples=["CRM 系统"])
+    type: Literal["quantitative", "qualitative"] | None = Field(
+        None, description="quantitative (定量: a measured result) or qualitative (定性: a rater chooses a level); "
+                          "when left out, a KPI with criteria and no target or thresholds is qualitative")
+    criteria: list[Annotated[Criterion, BeforeValidator(_name_only("level"))]] = Field(
+        [], description="评分标准: the levels of a qualitative KPI, best first; each {level, description, score}, "
+                        "or just the level's name",
+        examples=[[{"level": "优秀", "description": "责任心强，主动创新", "score": 110},
+                   {"level": "合格", "description": "能完成本职工作", "score": 80}]])
 
     @property
     def kind(self) -> str:
@@ -159,16 +191,24 @@ class LibraryKpi(Spec):
 
 
 class Kpi(LibraryKpi):
-    weight: Number | None = Field(None, description="Percent of the whole appraisal")
-    use: Slug | None = Field(None, description="A KPI id from library/kpis.yaml")
+    weight: Number | None = Field(None, description="权重: percent of the whole appraisal; every KPI of a concrete "
+                                                    "role has one, and they add up to 100", examples=[35])
+    use: Slug | None = Field(None, description="A KPI id from library/kpis.yaml: the KPI is taken from there, and "
+                                               "any field given beside `use` overrides the library's",
+                             examples=["new-customers"])
 
 
 class Dimension(Spec):
-    id: Slug | None = None
-    name: Text
-    weight: Number | None = Field(None, description="Must equal the sum of its KPI weights")
-    weight_range: tuple[Number, Number] | None = Field(None, description="[min, max] policy band")
-    kpis: list[Kpi] = []
+    id: Slug | None = Field(None, description="Optional short name (lowercase letters, digits, hyphens); keeps "
+                                              "diffs stable, and lets a role that extends a family override this "
+                                              "dimension", examples=["results"])
+    name: Text = Field(description="考核维度: the dimension's name", examples=["销售业绩"])
+    weight: Number | None = Field(None, description="The dimension's weight in percent (optional); must equal the "
+                                                    "sum of its KPI weights", examples=[50])
+    weight_range: tuple[Number, Number] | None = Field(None, description="[min, max] policy band (权重区间) that "
+                                                                         "the dimension's weight must fall inside",
+                                                       examples=[[40, 60]])
+    kpis: list[Kpi] = Field([], description="考核指标: the dimension's KPIs")
 
     @property
     def kpi_weight(self) -> float:
@@ -176,20 +216,22 @@ class Dimension(Spec):
 
 
 class Grade(Spec):
-    grade: Text
-    min: Number
-    label: Text | None = None
-    description: Text | None = None
+    grade: Text = Field(description="等级: the grade's name or letter", examples=["A"])
+    min: Number = Field(description="The lowest total score that reaches this grade", examples=[85])
+    label: Text | None = Field(None, description="The grade in words", examples=["优秀"])
+    description: Text | None = Field(None, description="What the grade means")
 
 
 class Step(Spec):
-    name: Text
-    description: Text | None = None
+    name: Text = Field(description="The step's name", examples=["绩效计划制定"])
+    description: Text | None = Field(None, description="What happens in this step, and who does it")
 
 
 class Application(Spec):
-    area: Text
-    description: Text | None = None
+    area: Text = Field(description="What the results are used for (pay, promotion, training…)",
+                       examples=["薪酬调整"])
+    description: Text | None = Field(None, description="How the results are used there",
+                                     examples=["考核结果与绩效奖金直接挂钩"])
 
 
 class Points(Spec):
@@ -207,100 +249,143 @@ class Scoring(Spec):
 
 
 class Rater(Spec):
-    rater: Slug = Field(description="Who rates: self, supervisor, peer, hr or another id")
-    weight: Number = Field(description="The rater's share of a qualitative KPI's score, in percent")
-    label: Text | None = Field(None, description="How the form names the rater (default: from the language)")
+    rater: Slug = Field(description="Who rates: self, supervisor, peer, hr or another id",
+                        examples=["supervisor"])
+    weight: Number = Field(description="The rater's share of a qualitative KPI's score, in percent",
+                           examples=[80])
+    label: Text | None = Field(None, description="How the form names the rater (default: from the language)",
+                               examples=["部门经理"])
 
 
 class Quota(Spec):
-    min: Number | None = Field(None, description="At least this percent of a group gets the grade")
-    max: Number | None = Field(None, description="At most this percent of a group gets the grade")
+    min: Number | None = Field(None, description="At least this percent of a group gets the grade", examples=[5])
+    max: Number | None = Field(None, description="At most this percent of a group gets the grade", examples=[10])
 
 
 class Assessment(Spec):
     description: Text | None = Field(None, description="Purpose and principles of the appraisal scheme")
-    period: Literal["monthly", "quarterly", "semiannual", "annual"] | None = None
-    schedule: Text | None = None
-    methods: list[Text] = []
-    dimensions: list[Dimension] = []
-    grades: list[Grade] = []
-    process: list[Annotated[Step, BeforeValidator(_name_only("name"))]] = []
-    result_application: list[Annotated[Application, BeforeValidator(_name_only("area"))]] = []
-    rewards: list[Text] = []
-    penalties: list[Text] = []
-    appeal: Text | None = None
-    signatures: list[Text] | None = None
+    period: Literal["monthly", "quarterly", "semiannual", "annual"] | None = Field(
+        None, description="考核周期: the appraisal period; the form's blanks for the period follow it")
+    schedule: Text | None = Field(None, description="When appraisals happen, in words (考核时间)",
+                                  examples=["月度跟踪、季度考核、年度总评"])
+    methods: list[Text] = Field([], description="考核方式: how results are gathered",
+                                examples=[["销售数据统计", "工作报告审阅", "上级评价"]])
+    dimensions: list[Dimension] = Field([], description="考核维度: the groups of KPIs, each with its KPIs")
+    grades: list[Grade] = Field([], description="考核等级: overall rating bands on the weighted total, best first",
+                                examples=[[{"grade": "A", "min": 85, "label": "优秀"},
+                                           {"grade": "B", "min": 70, "label": "合格"}]])
+    process: list[Annotated[Step, BeforeValidator(_name_only("name"))]] = Field(
+        [], description="考核流程: the steps of the appraisal, in order; each {name, description}, or just the name",
+        examples=[[{"name": "绩效计划制定", "description": "考核期初由直接上级与员工共同确定考核指标"},
+                   {"name": "绩效面谈与反馈"}]])
+    result_application: list[Annotated[Application, BeforeValidator(_name_only("area"))]] = Field(
+        [], description="结果应用: how the results are used; each {area, description}, or just the area")
+    rewards: list[Text] = Field([], description="奖励: rewards for good results",
+                                examples=[["对于超额完成销售目标者，给予奖金及晋升机会"]])
+    penalties: list[Text] = Field([], description="处罚: what follows poor results",
+                                  examples=[["对于未达到销售目标者，扣除相应奖金"]])
+    appeal: Text | None = Field(None, description="申诉: how an employee can appeal against a result",
+                                examples=["对考核结果有异议时，可在结果公布后 5 个工作日内向人力资源部提出申诉。"])
+    signatures: list[Text] | None = Field(None, description="Who signs the appraisal form (default: employee, "
+                                                            "supervisor, HR in the spec's language)",
+                                          examples=[["被考核人", "直接上级", "人力资源部"]])
     scoring: Scoring | None = Field(None, description="How results become scores (defaults: 60/100/120, "
                                                       "0 below pass, cap 120)")
     raters: list[Rater] = Field([], description="Who scores qualitative KPIs and each one's share "
-                                                "(default: the supervisor, 100%)")
-    distribution: dict[str, Quota] = Field({}, description="Forced distribution: percent of a group per grade")
+                                                "(default: the supervisor, 100%)",
+                                examples=[[{"rater": "self", "weight": 20}, {"rater": "supervisor", "weight": 80}]])
+    distribution: dict[str, Quota] = Field({}, description="Forced distribution (强制分布): percent of a group per "
+                                                           "grade, by the grade's name",
+                                           examples=[{"S": {"max": 10}, "C": {"min": 5}}])
 
     def kpis(self) -> list[Kpi]:
         return [kpi for dimension in self.dimensions for kpi in dimension.kpis]
 
 
 class Term(Spec):
-    term: Text
-    definition: Text
+    term: Text = Field(description="术语: the term, as the text uses it", examples=["销售管理"])
+    definition: Text = Field(description="定义: what the term means",
+                             examples=["通过规划、组织、领导和控制销售活动，以实现企业销售目标的过程。"])
 
 
 # --- the role -----------------------------------------------------------------------
 
 
 class CareerPath(Spec):
-    from_: TextList = Field([], alias="from", description="Roles (ids) or positions one comes from")
-    to: TextList = Field([], description="Roles (ids) or positions one can move on to")
+    from_: TextList = Field([], alias="from", description="Roles (ids) or positions one comes from",
+                            examples=[["sales-rep"]])
+    to: TextList = Field([], description="Roles (ids) or positions one can move on to",
+                         examples=[["regional-sales-director", "区域销售总监"]])
 
 
 class Salary(Spec):
-    min: Number | None = Field(None, description="The lower end of the pay range")
-    max: Number | None = Field(None, description="The upper end of the pay range")
+    min: Number | None = Field(None, description="The lower end of the pay range", examples=[8000])
+    max: Number | None = Field(None, description="The upper end of the pay range", examples=[12000])
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
-        description="ISO 4217 currency code: CNY, TWD, HKD, USD, EUR…")
+        description="ISO 4217 currency code: CNY, TWD, HKD, USD, EUR…", examples=["CNY"])
     period: Literal["hour", "day", "week", "month", "year"] = Field("month", description="What the amounts are per")
 
 
 class ChangeEntry(Spec):
-    version: Text = Field(description="The version this change made")
-    date: Annotated[datetime.date, BeforeValidator(_date_text)] | None = Field(None, description="YYYY-MM-DD")
-    summary: Text = Field(description="What changed, as HR would say it")
+    version: Text = Field(description="The version this change made", examples=["1.1.0"])
+    date: Annotated[datetime.date, BeforeValidator(_date_text)] | None = Field(
+        None, description="The date of the change, YYYY-MM-DD", examples=["2026-04-01"])
+    summary: Text = Field(description="What changed, as HR would say it", examples=["新客户开发权重由 8% 调整为 11%"])
 
 
 class Role(Spec):
     """One role spec, after `extends` and `use` are resolved."""
 
-    id: Slug
-    title: Text
-    code: Text | None = Field(None, description="岗位编号: the position code")
-    department: Text | None = None
-    reports_to: Text | None = Field(None, description="A role id; shown as that role's title")
-    location: Text | None = Field(None, description="工作地点: where the work is done")
+    id: Slug = Field(description="The role's id: lowercase letters, digits and hyphens; equals the file name "
+                                 "(role_specs/<id>.yaml)", examples=["sales-manager"])
+    title: Text = Field(description="岗位名称: the position's title", examples=["销售经理"])
+    code: Text | None = Field(None, description="岗位编号: the position code", examples=["XS-003"])
+    department: Text | None = Field(None, description="所属部门: the department", examples=["销售部"])
+    reports_to: Text | None = Field(None, description="直接上级: a role id; shown as that role's title",
+                                    examples=["sales-director"])
+    location: Text | None = Field(None, description="工作地点: where the work is done", examples=["上海 · 徐汇区"])
     employment_type: Literal["full-time", "part-time", "contract", "temporary", "intern"] | None = Field(
-        None, description="用工形式")
-    headcount: Annotated[StrictInt, Field(ge=0)] | None = Field(None, description="定员: how many people hold it")
+        None, description="用工形式: the employment type")
+    headcount: Annotated[StrictInt, Field(ge=0)] | None = Field(None, description="定员: how many people hold it",
+                                                                 examples=[4])
     salary: Salary | None = Field(None, description="薪资范围: the pay range (shown in the posting and its structured "
-                                                    "data, and in the job description's structured data)")
-    grade: Text | None = None
-    version: Text | None = None
-    effective: Annotated[datetime.date, BeforeValidator(_date_text)] | None = None
-    status: Literal["draft", "approved", "retired"] = "draft"
-    owner: Text | None = None
-    language: LanguageTag | None = None
-    extends: Slug | None = None
-    abstract: bool = False
-    summary: Text | None = None
-    duties: list[Duty] = []
-    requirements: Requirements | None = None
-    working_conditions: Text | None = Field(None, description="工作环境: where and how the work is done (Markdown)")
-    career_path: CareerPath | None = Field(None, description="职业发展: roles one comes from and moves on to")
-    scenarios: list[Scenario] = []
-    assessment: Assessment | None = None
-    glossary: list[Term] = []
+                                                    "data, and in the job description's structured data)",
+                                  examples=[{"min": 8000, "max": 12000, "currency": "CNY", "period": "month"}])
+    grade: Text | None = Field(None, description="岗位职级: the role's grade or level", examples=["M2"])
+    version: Text | None = Field(None, description="The spec's version; raise it when the content changes "
+                                                   "(`rolebook bump`)", examples=["1.2.0"])
+    effective: Annotated[datetime.date, BeforeValidator(_date_text)] | None = Field(
+        None, description="生效日期: the date the spec takes effect, YYYY-MM-DD", examples=["2026-01-01"])
+    status: Literal["draft", "approved", "retired"] = Field("draft", description="Where the spec stands: draft, "
+                                                                                  "approved or retired")
+    owner: Text | None = Field(None, description="Who keeps the spec up to date (a person or department)",
+                               examples=["人力资源部"])
+    language: LanguageTag | None = Field(None, description="The spec's language, a BCP 47 tag (default: "
+                                                           "rolebook.yaml's language)", examples=["zh-CN", "zh-TW", "en"])
+    extends: Slug | None = Field(None, description="The id of another role (often an abstract family) this one "
+                                                   "starts from: its fields are inherited", examples=["sales-family"])
+    abstract: bool = Field(False, description="true: a family template that other roles extend; validated, but "
+                                              "not rendered on its own")
+    summary: Text | None = Field(None, description="岗位概述: the role's purpose in a few sentences",
+                                 examples=["负责制定并落实销售策略，带领团队完成销售目标。"])
+    duties: list[Duty] = Field([], description="岗位职责: what the role does; a concrete role has at least one")
+    requirements: Requirements | None = Field(None, description="任职资格: what the role holder needs")
+    working_conditions: Text | None = Field(None, description="工作环境: where and how the work is done (Markdown)",
+                                            examples=["办公室为主，约 30% 时间出差拜访客户"])
+    career_path: CareerPath | None = Field(None, description="职业发展: roles one comes from and moves on to",
+                                           examples=[{"from": ["sales-rep"], "to": ["regional-sales-director"]}])
+    scenarios: list[Scenario] = Field([], description="典型工作场景: typical work situations, each told as "
+                                                      "background, task, communication and outcome")
+    assessment: Assessment | None = Field(None, description="绩效考核: the appraisal scheme (KPIs, grades, scoring, "
+                                                            "process)")
+    glossary: list[Term] = Field([], description="术语表: terms the role's text uses, with their definitions")
     extra: dict[str, Union[StrictInt, StrictFloat, Text]] = Field(
-        {}, description="Custom fields, each declared under `fields:` in rolebook.yaml")
+        {}, description="Custom fields, each declared under `fields:` in rolebook.yaml",
+        examples=[{"cost-center": "CC-2104"}])
     changes: list[ChangeEntry] = Field([], description="The role's change history, newest first; the newest "
-                                                       "version equals `version`")
+                                                       "version equals `version`",
+                                       examples=[[{"version": "1.1.0", "date": "2026-04-01",
+                                                   "summary": "新客户开发权重由 8% 调整为 11%"}]])
 
     def kpis(self) -> list[Kpi]:
         return self.assessment.kpis() if self.assessment else []
@@ -310,56 +395,83 @@ class Role(Spec):
 
 
 class Approval(Spec):
-    step: Text = Field(description="编制, 审核, 批准… (Prepared, Reviewed, Approved…)")
-    name: Text | None = Field(None, description="Who: a person, a department or a meeting")
-    date: Annotated[datetime.date, BeforeValidator(_date_text)] | None = Field(None, description="YYYY-MM-DD")
+    step: Text = Field(description="编制, 审核, 批准… (Prepared, Reviewed, Approved…)", examples=["编制"])
+    name: Text | None = Field(None, description="Who: a person, a department or a meeting",
+                              examples=["人力资源部"])
+    date: Annotated[datetime.date, BeforeValidator(_date_text)] | None = Field(
+        None, description="The date of the step, YYYY-MM-DD", examples=["2026-01-01"])
 
 
 class Handbook(Spec):
-    title: Text | None = Field(None, description="The handbook's title")
-    roles: list[Slug] | None = Field(None, description="The roles it holds, in order (default: every concrete role)")
-    policies: list[str] = Field([], description="Policy chapters (Markdown files), after the roles")
-    front: list[str] = Field([], description="总则: chapters before the roles (Markdown files)")
-    back: list[str] = Field([], description="附则: chapters after the glossary (Markdown files)")
+    title: Text | None = Field(None, description="The handbook's title", examples=["销售体系岗位职责与考核制度"])
+    roles: list[Slug] | None = Field(None, description="The roles it holds (role ids), in order (default: every "
+                                                       "concrete role, by id)",
+                                     examples=[["sales-rep", "sales-manager", "telesales-supervisor"]])
+    policies: list[str] = Field([], description="Policy chapters (Markdown files in the project), after the roles",
+                                examples=[["policies/assessment-process.md", "policies/rewards-and-penalties.md"]])
+    front: list[str] = Field([], description="总则: chapters before the roles (Markdown files)",
+                             examples=[["policies/general.md"]])
+    back: list[str] = Field([], description="附则: chapters after the glossary (Markdown files)",
+                            examples=[["policies/supplementary.md"]])
     numbering: Literal["chinese", "decimal", "none"] = Field(
         "none", description="Chapters and their sections numbered 第一章 / 第一条 (chinese) or 1 / 1.1 (decimal)")
-    document_number: Text | None = Field(None, description="文件编号: the regulation's document number")
-    approval: list[Approval] = Field([], description="编制 / 审核 / 批准: who prepared, reviewed and approved it")
+    document_number: Text | None = Field(None, description="文件编号: the regulation's document number",
+                                         examples=["XS-ZD-2026-01"])
+    approval: list[Approval] = Field([], description="编制 / 审核 / 批准: who prepared, reviewed and approved it",
+                                     examples=[[{"step": "编制", "name": "人力资源部", "date": "2026-01-01"},
+                                                {"step": "批准", "name": "总经理办公会"}]])
     publication: Text | None = Field(None, description="How it was discussed and published (Markdown), as labour "
-                                                        "law asks of a 规章制度")
+                                                        "law asks of a 规章制度",
+                                     examples=["本制度经职工代表大会讨论通过，于 2026-01-05 公示。"])
 
 
 class Branding(Spec):
-    font: str | None = None
-    cjk_font: str | None = None
-    accent_color: Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")] | None = None
-    logo: str | None = None
+    font: str | None = Field(None, description="The font for Latin text and digits (default: the usual face for "
+                                               "the language)", examples=["Calibri"])
+    cjk_font: str | None = Field(None, description="The font for Chinese, Japanese or Korean text (default: a "
+                                                   "common face for the language)", examples=["Noto Serif CJK SC"])
+    accent_color: Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")] | None = Field(
+        None, description="The colour of titles and headings, as #RRGGBB (quote it in YAML)", examples=["#1F4E79"])
+    logo: str | None = Field(None, description="An image file in the project, shown in the header of every page",
+                             examples=["assets/logo.png"])
 
 
 Localized = Union[Text, dict[str, Text]]  # one text, or one per language tag
 
 
 class CustomField(Spec):
-    label: Localized = Field(description="How the job description names the field, or a label per language")
-    type: Literal["text", "markdown", "number"] = Field("text", description="text, markdown or number")
+    label: Localized = Field(description="How the job description names the field, or a label per language",
+                             examples=["成本中心", {"zh-CN": "成本中心", "en": "Cost center"}])
+    type: Literal["text", "markdown", "number"] = Field("text", description="text, markdown or number: what a "
+                                                                             "role's value must be")
 
 
 class Posting(Spec):
-    about: Text | None = Field(None, description="The organisation, for candidates (Markdown)")
+    about: Text | None = Field(None, description="The organisation, for candidates (Markdown)",
+                               examples=["示例科技是……"])
     country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(
-        None, description="ISO 3166 country code of the job locations (CN, TW, HK, US…), for search engines")
-    benefits: TextList = Field([], description="What the organisation offers")
-    statement: Text | None = Field(None, description="An equal-opportunity statement")
+        None, description="ISO 3166 country code of the job locations (CN, TW, HK, US…), for search engines",
+        examples=["CN"])
+    benefits: TextList = Field([], description="What the organisation offers", examples=[["五险一金", "带薪年假 15 天"]])
+    statement: Text | None = Field(None, description="An equal-opportunity statement",
+                                   examples=["我们提供平等的就业机会。"])
 
 
 class Settings(Spec):
-    organization: Text | None = None
-    language: LanguageTag = "en"
-    handbook: Handbook = Handbook()
-    branding: Branding = Branding()
-    fields: dict[str, CustomField] = Field({}, description="Custom role fields (a role's `extra:`), by key")
+    organization: Text | None = Field(None, description="The organisation's name, shown on the documents",
+                                      examples=["示例科技有限公司"])
+    language: LanguageTag = Field("en", description="The default language of every spec, a BCP 47 tag",
+                                  examples=["zh-CN", "zh-TW", "en"])
+    handbook: Handbook = Field(Handbook(), description="The policy handbook (制度): title, roles, chapters, "
+                                                       "numbering and approval")
+    branding: Branding = Field(Branding(), description="Fonts, accent colour and logo of every document "
+                                                       "(all optional)")
+    fields: dict[str, CustomField] = Field({}, description="Custom role fields (a role's `extra:`), by key",
+                                           examples=[{"cost-center": {"label": {"zh-CN": "成本中心",
+                                                                                "en": "Cost center"}}}])
     jd_signatures: TextList | None = Field(None, description="Who signs a job description "
-                                                            "(default: employee, direct supervisor)")
+                                                            "(default: employee, direct supervisor)",
+                                           examples=[["任职者", "直接上级"]])
     posting: Posting | None = Field(None, description="The candidate-facing job posting's texts")
 
 
