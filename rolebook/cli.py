@@ -30,7 +30,8 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--against", metavar="REV", help="Also warn about roles changed since REV whose version was not bumped.")
+@click.option("--against", metavar="REV", help="Also warn about roles changed since this branch left REV (their "
+              "merge-base) whose version was not bumped; 'default-branch' is the upstream's default branch.")
 def validate(paths: tuple[Path, ...], strict: bool, output: str, against: str | None) -> None:
     """Check role specs; print every problem as FILE:LINE:COLUMN."""
     problems = collect_problems(list(paths) or [Path.cwd()])
@@ -63,18 +64,24 @@ def collect_problems(paths: list[Path]) -> list[Problem]:
 
 def version_problems(paths: list[Path], against: str) -> list[Problem]:
     """version-not-bumped: a role whose resolved content changed since `against` but whose version did not."""
+    from rolebook.history import gitinfo
     from rolebook.history.diff import compare_projects
     from rolebook.history.revisions import side
 
     problems = []
     for root in {project_root(path) for path in paths}:
-        with side(root, against) as old, side(root, None) as new:
+        gitinfo.require_repository(root)
+        upstream = gitinfo.default_branch(root) if against == gitinfo.DEFAULT_BRANCH else against
+        # Where this branch left REV: a branch of several commits needs one bump, not one per commit.
+        base = gitinfo.merge_base(root, upstream)
+        since = upstream if gitinfo.resolve(root, upstream) == base else f"{upstream} (at {base[:7]})"
+        with side(root, base) as old, side(root, None) as new:
             diff = compare_projects(old.project, new.project, old.label, new.label)
         for role in diff.roles:
             if role.version_not_bumped:
                 where = new.project.version_sources[role.id]
                 problems.append(Problem.at(where, "version-not-bumped",
-                                           f"role '{role.id}' changed since {against} but its version is still "
+                                           f"role '{role.id}' changed since {since} but its version is still "
                                            f"{role.new_version or '(none)'}", WARNING))
     return problems
 
@@ -207,7 +214,7 @@ def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: P
     PROJECT, a folder, defaults to the project holding the current folder.
     """
     from rolebook.build import unknown_role
-    from rolebook.history.diff import compare_projects, html_report, text_report
+    from rolebook.history.diff import compare_projects
     from rolebook.history.revisions import side
 
     place = Path.cwd()
@@ -225,25 +232,62 @@ def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: P
             if role_id not in known:
                 raise UsageError(unknown_role(role_id, known))
         result = compare_projects(old.project, new.project, old.label, new.label, roles)
-        if output == "docx":
-            from rolebook.history.redline import redline
+        _dated(result, root, old, new)
+        if result.empty and output != "text" and (out or output in ("docx", "html")):
+            from rolebook.history.report import no_changes
 
-            target = _write_report(root, out, "redline.docx",
-                                   redline(result, old.project, new.project, root, new.time))
+            echo(f"{no_changes(result)}; nothing written", err=True)
+        elif output == "docx":
+            target = _write_report(root, out, "redline.docx", _redline(result, root, old, new))
             echo(f"wrote {display(target)}", err=True)
         else:
-            if output == "json":
-                report = result.to_json() + "\n"
-            elif output == "html":
-                report = _html_page(root, result, html_report(result, f"{old.label} → {new.label}"))
-            else:
-                report = text_report(result, click.style)
+            report = _report(result, root, old, new, output)
             if out:
                 _write_report(root, out, "", report.encode("utf-8"))
             else:
                 click.echo(report, nl=False, color=None)
     if exit_code and not result.empty:
         sys.exit(1)
+
+
+def _dated(result, root: Path, old, new) -> None:
+    """The revisions' times and the commits between them, for titles and the reports' list."""
+    from rolebook.history import gitinfo
+    from rolebook.history.diff import Commit
+
+    result.old_time, result.new_time = old.time, new.time
+    if old.commit:
+        result.commits = [Commit(c.hash[:7], c.time[:10], c.author, c.subject)
+                          for c in gitinfo.commits_between(root, old.commit, new.commit)]
+
+
+def _redline(result, root: Path, old, new) -> bytes:
+    from rolebook.history.authors import Attribution
+    from rolebook.history.redline import redline
+
+    attribution = Attribution(root, old.commit, new.commit) if old.commit else None
+    return redline(result, old.project, new.project, root, attribution)
+
+
+def _report(result, root: Path, old, new, output: str) -> str:
+    from rolebook.history.report import text_report
+
+    if output == "json":
+        return result.to_json() + "\n"
+    if output == "text":
+        return text_report(result, click.style)
+    from rolebook.history.authors import Attribution
+    from rolebook.history.redline import role_files
+    from rolebook.history.report import html_report
+    from rolebook.history.summary import diff_title, summary_rows
+    from rolebook.render.labels import labels_for
+
+    title = diff_title(result, old.project, new.project)
+    attribution = Attribution(root, old.commit, new.commit) if old.commit else None
+    rows = [(row.item, row.change, attribution.of_files(row.files).name if attribution else "")
+            for row in summary_rows(result, old.project, new.project, role_files)]
+    labels = labels_for(new.project.settings.language)
+    return _html_page(new.project, title, html_report(result, title, labels, rows))
 
 
 def _write_report(root: Path, out: Path | None, default: str, data: bytes) -> Path:
@@ -262,16 +306,55 @@ def _write_report(root: Path, out: Path | None, default: str, data: bytes) -> Pa
     return out
 
 
-def _html_page(root: Path, result, body: str) -> str:
+def _html_page(project: Project, title: str, body: str) -> str:
+    """A page in the project's own look: its templates, fonts, colour and labels."""
     from markupsafe import Markup
 
     from rolebook.render.html import PageInfo
+    from rolebook.render.labels import labels_for
     from rolebook.render.templating import Templates
 
-    project = load_project(root)
-    page = PageInfo(title=f"{result.old} → {result.new}", language=project.settings.language,
-                    header=project.settings.organization or "rolebook")
-    return Templates(root / "templates").render_html("page.html.j2", page=page, body=Markup(body))
+    branding = project.settings.branding
+    page = PageInfo(title=title, language=project.settings.language,
+                    header=" ".join(filter(None, [project.settings.organization, title])),
+                    accent=branding.accent_color or PageInfo.accent, latin_font=branding.font,
+                    cjk_font=branding.cjk_font, page_of=labels_for(project.settings.language)["page_of"])
+    return Templates(project.root / "templates").render_html("page.html.j2", page=page, body=Markup(body))
+
+
+@cli.command("log")
+@click.argument("role_id", metavar="ROLE_ID")
+@click.argument("project", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def log_command(role_id: str, project: Path | None, output: str) -> None:
+    """A role's versions, newest first: date, author and what changed, in HR's words."""
+    from rolebook.build import unknown_role
+    from rolebook.history import gitinfo
+    from rolebook.history.log import ProjectHistory
+
+    root = project_root(project or Path.cwd())
+    current = load_project(root)
+    known = sorted(set(current.roles) | current.invalid_roles)
+    if role_id not in known:
+        raise UsageError(unknown_role(role_id, known))
+    try:
+        gitinfo.require_repository(root)
+    except gitinfo.GitError:
+        echo(f"rolebook: {display(root)} is not in git; only the role's own change history is known", err=True)
+    entries = ProjectHistory(root, current).log(role_id)
+    role = current.roles.get(role_id)
+    if output == "json":
+        data = {"role": role_id, "title": role.title if role else None,
+                "versions": [{"version": e.version, "date": e.date, "author": e.author, "commit": e.commit,
+                              "changes": list(e.changes), "details": list(e.details)} for e in entries]}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    lines = [f"{role_id} ({role.title})" if role else role_id]
+    for entry in entries:
+        lines.append("  ".join(filter(None, [entry.version or "(no version)", entry.date, entry.author])))
+        lines += [f"  - {change}" for change in entry.changes]
+        lines += [f"      {detail}" for detail in entry.details if detail not in entry.changes]
+    click.echo(for_terminal("\n".join(lines)))
 
 
 @cli.command()

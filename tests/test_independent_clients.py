@@ -57,6 +57,8 @@ def diff_page(root, out):
     changed = changed.replace("电话销售团队是企业", "电销团队是企业", 1)
     assert changed != text
     spec.write_text(changed, encoding="utf-8")
+    policy = root / "policies" / "appeals.md"  # a policy chapter's paragraph too
+    policy.write_text(policy.read_text(encoding="utf-8").replace("可按规定程序", "可在 15 个工作日内", 1), encoding="utf-8")
     result = run_rolebook("diff", "--format", "html", "--out", str(out / "diff.html"), cwd=root)
     assert result.returncode == 0 and (out / "diff.html").is_file(), result.stderr
     return out

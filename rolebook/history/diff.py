@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Iterable
 
 from rolebook.errors import Problem
+from rolebook.history.project_diff import PolicyDiff, ValueChange, compare_library, compare_policies, compare_settings
 from rolebook.project import Project
-from rolebook.sanitize import for_terminal
 from rolebook.spec.model import Dimension, Duty, Kpi, Role
 
 
@@ -45,19 +45,39 @@ class RoleDiff:
     changes: list[Change] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Commit:
+    """A commit between the two revisions, as the reports list it."""
+
+    hash: str
+    date: str
+    author: str
+    subject: str
+
+
 @dataclass
 class Diff:
     old: str  # labels of the two sides: "HEAD", "working tree", a revision
     new: str
     roles: list[RoleDiff] = field(default_factory=list)
+    policies: list[PolicyDiff] = field(default_factory=list)
+    settings: list[ValueChange] = field(default_factory=list)
+    library: list[ValueChange] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    commits: list[Commit] = field(default_factory=list)
+    old_time: str | None = None  # the revisions' commit times (ISO 8601, UTC); None for the working tree
+    new_time: str | None = None
 
     @property
     def empty(self) -> bool:
-        return not self.roles
+        return not (self.roles or self.policies or self.settings or self.library)
 
     def to_json(self) -> str:
         data = {"from": self.old, "to": self.new, "roles": [asdict(role) for role in self.roles],
+                "policies": [asdict(policy) for policy in self.policies],
+                "settings": [asdict(change) for change in self.settings],
+                "library": [asdict(change) for change in self.library],
+                "commits": [asdict(commit) for commit in self.commits],
                 "problems": [problem.as_dict() for problem in self.problems]}
         return json.dumps(data, ensure_ascii=False, indent=2, default=str)
 
@@ -74,8 +94,13 @@ def _show(value: Any) -> str:
 
 def compare_projects(old: Project, new: Project, old_label: str, new_label: str,
                      role_ids: Iterable[str] = ()) -> Diff:
+    """The roles' changes, and with no roles asked for, the policies', settings' and library's too."""
     diff = Diff(old_label, new_label, problems=[*old.errors, *new.errors])
     wanted = set(role_ids)
+    if not wanted:
+        diff.policies = compare_policies(old.policies, new.policies)
+        diff.settings = compare_settings(old.settings, new.settings)
+        diff.library = compare_library(old.library_kpis, new.library_kpis, old.library_terms, new.library_terms)
     old_roles = {r.id: r for r in old.concrete_roles()}
     new_roles = {r.id: r for r in new.concrete_roles()}
     for role_id in sorted(set(old_roles) | set(new_roles)):
@@ -297,67 +322,3 @@ def _kpis(c: _Collector, old: Role, new: Role) -> None:
                         getattr(after, field_name))
         c.items(f"{name} criterion", key + ["criteria"], before.criteria, after.criteria)
         c.value(f"{name} dimension", key + ["dimension"], dimension_of[id(before)], dimension_of[id(after)])
-
-
-# --- text and HTML reports ------------------------------------------------------------
-
-MARKS = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yellow"), "invalid": ("!", "red")}
-
-
-def text_report(diff: Diff, style: Callable[..., str] = lambda text, **_: text) -> str:
-    """Lines for a terminal; `style` is click.style when colours are wanted. The specs' text is shown
-    with control characters escaped: only rolebook's own colours reach the terminal."""
-    plain_style = style
-
-    def style(text: str, **options) -> str:
-        return plain_style(for_terminal(text, keep_newlines=False), **options)
-
-    lines = []
-    for problem in diff.problems:
-        lines.append(style(f"{problem}", fg="red"))
-    if diff.empty:
-        lines.append(f"no changes to the roles between {diff.old} and {diff.new}")
-    for role in diff.roles:
-        mark, colour = MARKS[role.status]
-        version = ""
-        if role.old_version != role.new_version and role.status == "changed":
-            version = f" [version {_show(role.old_version)} → {_show(role.new_version)}]"
-        lines.append(style(f"{mark} {role.id} ({role.title}): {role.status}{version}", fg=colour, bold=True))
-        if role.version_not_bumped:
-            lines.append(style(f"  warning[version-not-bumped]: content changed but version is still "
-                               f"{_show(role.new_version)}", fg="magenta"))
-        for change in role.changes:
-            mark, colour = MARKS[change.kind]
-            lines.append(style(f"  {mark} {change.describe()}", fg=colour))
-    return "\n".join(lines) + "\n"
-
-
-def html_report(diff: Diff, title: str) -> str:
-    """The body of an HTML change report: changes as <ins> and <del>."""
-    from markupsafe import Markup
-
-    parts = [Markup("<h1>{}</h1>\n<p>{} → {}</p>").format(title, diff.old, diff.new)]
-    for problem in diff.problems:
-        parts.append(Markup('<p class="problem">{}</p>').format(str(problem)))
-    if diff.empty:
-        parts.append(Markup("<p>No changes to the roles.</p>"))
-    for role in diff.roles:
-        heading = Markup("<h2>{} <small>{}</small></h2>").format(role.title, role.id)
-        if role.status == "invalid":
-            parts.append(heading + Markup("<p>invalid at one of the two revisions; see the problems above</p>"))
-            continue
-        if role.status != "changed":
-            tag = "ins" if role.status == "added" else "del"
-            parts.append(heading + Markup("<p><{0}>role {1}</{0}></p>").format(Markup(tag), role.status))
-            continue
-        items = []
-        if role.version_not_bumped:
-            items.append(Markup('<li class="warning">version-not-bumped: content changed but version is still '
-                                '{}</li>').format(_show(role.new_version)))
-        for change in role.changes:
-            old = Markup("<del>{}</del>").format(_show(change.old)) if change.kind != "added" else ""
-            new = Markup("<ins>{}</ins>").format(_show(change.new)) if change.kind != "removed" else ""
-            arrow = Markup(" → ") if old and new else ""
-            items.append(Markup('<li class="{}">{}: {}{}{}</li>').format(change.kind, change.what, old, arrow, new))
-        parts.append(heading + Markup("<ul>\n{}\n</ul>").format(Markup("\n").join(items)))
-    return str(Markup("\n").join(parts))

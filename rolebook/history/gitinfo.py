@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,3 +143,82 @@ def export_project(root: Path, commit: str, dest: Path) -> None:
             target = dest / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(archive.extractfile(member).read())
+
+
+def _iso(stamp: str) -> str:
+    moment = datetime.datetime.fromtimestamp(int(stamp), tz=datetime.timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class Authored:
+    """A commit as a tracked change is attributed to it: who, when (ISO 8601, UTC) and why."""
+
+    hash: str
+    author: str
+    time: str
+    subject: str = ""
+
+
+def commits_between(root: Path, old: str, new: str | None, paths: tuple[str, ...] = PROJECT_PATHS) -> list[Authored]:
+    """The commits after `old` up to `new` (None: HEAD) that touched `paths`, newest first."""
+    out = _git(root, "log", "--format=%H%x09%ct%x09%an%x09%s", f"{old}..{new or 'HEAD'}", "--", *paths)
+    found = []
+    for line in (out or "").splitlines():
+        commit, stamp, author, subject = (line.split("\t", 3) + ["", "", ""])[:4]
+        if stamp.isdigit():
+            found.append(Authored(commit, without_controls(author), _iso(stamp), without_controls(subject)))
+    return found
+
+
+def authored(root: Path, commit: str) -> Authored:
+    line = _git_or_fail(root, "log", "-1", "--format=%H%x09%ct%x09%an%x09%s", commit).strip()
+    commit, stamp, author, subject = (line.split("\t", 3) + ["", "", ""])[:4]
+    return Authored(commit, without_controls(author), _iso(stamp), without_controls(subject))
+
+
+def user_name(root: Path) -> str | None:
+    """Who is making uncommitted changes: git's user.name."""
+    name = (_git(root, "config", "user.name") or "").strip()
+    return without_controls(name) or None
+
+
+def blame(root: Path, revision: str | None, path: str) -> list[tuple[str, str]]:
+    """Each line of a file at `revision` (None: the working tree) with the commit that last changed it."""
+    args = ["blame", "--porcelain"] + ([revision] if revision else []) + ["--", path]
+    out = _git(root, *args)
+    lines, commit = [], ""
+    for line in (out or "").splitlines():
+        if line.startswith("\t"):
+            lines.append((commit, line[1:]))
+        elif _BLAME_HEADER.match(line):
+            commit = line.split(" ", 1)[0]
+    return lines
+
+
+def merge_base(root: Path, revision: str) -> str:
+    """Where the current branch left `revision`: the newest commit both histories share."""
+    commit = resolve(root, revision)
+    base = _git(root, "merge-base", commit, "HEAD")
+    return base.strip() if base else commit
+
+
+_BLAME_HEADER = re.compile(r"[0-9a-f]{40} \d+ \d+")
+DEFAULT_BRANCH = "default-branch"  # the value of --against that names the upstream's default branch
+
+
+def default_branch(root: Path) -> str:
+    """The upstream's default branch (origin/HEAD), else origin/main, origin/master, main, master; else HEAD."""
+    remote_head = _git(root, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD")
+    if remote_head and remote_head.strip():
+        return remote_head.strip()
+    for candidate in ("origin/main", "origin/master", "main", "master"):
+        if _git(root, "rev-parse", "--verify", "--quiet", f"{candidate}^{{commit}}") is not None:
+            return candidate
+    return "HEAD"
+
+
+def modified(root: Path, paths: tuple[str, ...]) -> bool:
+    """Whether the working tree changes one of `paths` from HEAD (untracked files included)."""
+    status = _git(root, "status", "--porcelain", "--", *paths)
+    return bool(status and status.strip())

@@ -26,8 +26,9 @@ class Entry:
     version: str | None
     date: str | None  # YYYY-MM-DD
     author: str | None
-    changes: tuple[str, ...]  # in the role's language
+    changes: tuple[str, ...]  # in the role's language: the `changes:` summary, else what the diff found
     commit: str | None = None  # where git says it happened (for tools; documents do not print it)
+    details: tuple[str, ...] = ()  # what the semantic diff found, when `changes` is the author's summary
 
 
 @dataclass
@@ -53,10 +54,11 @@ class ProjectHistory:
         labels = labels_for(language)
         from_git = self._from_git(role_id, labels)
         if role is not None and role.changes:
-            authors = {entry.version: entry for entry in from_git}
+            found = {entry.version: entry for entry in from_git}
             return [Entry(change.version, change.date.isoformat() if change.date else None,
-                          authors[change.version].author if change.version in authors else None, (change.summary,),
-                          authors[change.version].commit if change.version in authors else None)
+                          found[change.version].author if change.version in found else None, (change.summary,),
+                          found[change.version].commit if change.version in found else None,
+                          found[change.version].changes if change.version in found else ())
                     for change in role.changes]
         return from_git
 

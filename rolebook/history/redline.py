@@ -1,66 +1,105 @@
-"""A Word redline: each changed role's chapter (job description and appraisal scheme) with the
-differences between two revisions as tracked changes (w:ins / w:del) a reviewer accepts or rejects.
+"""A Word redline: a summary of the changes, then each changed role's chapter (job description and
+appraisal scheme) and each changed policy chapter with the differences between two revisions as
+tracked changes (w:ins / w:del) a reviewer accepts or rejects, each credited to the commit's author.
 
-Both versions of a chapter go through the normal pipeline into WordprocessingML;
-their blocks (paragraphs and tables) are aligned, and within a changed
-paragraph or table cell the text is compared word by word (character by
-character for Chinese).
+Both versions of a chapter go through the normal pipeline into WordprocessingML; their blocks
+(paragraphs and tables) are aligned, and within a changed paragraph or table cell the text is compared
+word by word (character by character for Chinese, a number or version whole: history/words.py).
 """
 
 from __future__ import annotations
 
 import copy
 import difflib
-import re
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterator
 
 from lxml import etree
 
+from rolebook.history.authors import NOBODY, Attribution, Author
 from rolebook.history.diff import Diff
-from rolebook.project import Project
+from rolebook.history.summary import diff_title, summary_rows
+from rolebook.history.words import opcodes, tokens
+from rolebook.project import LIBRARY_KPIS, Project
 from rolebook.render import ooxml
-from rolebook.render.context import role_context
+from rolebook.render.context import role_context, without_comments
 from rolebook.render.docx import DocxWriter
-from rolebook.render.text import is_cjk
 from rolebook.render.labels import labels_for
 from rolebook.render.markdown import parse
 from rolebook.render.ooxml import W, el, ppr, text_run, val
-from rolebook.render.templating import Templates
+from rolebook.render.templating import Templates, cell, inline
 from rolebook.render.wordpackage import DocumentInfo, Reference, assemble
-
-AUTHOR = "rolebook"
-_TOKEN = re.compile(r"\w+|\s+|.", re.UNICODE)
 
 
 class Marks:
-    """Tracked-change attributes: unique ids, the author, the date of the newer revision."""
+    """Tracked-change attributes: unique ids, and the author and date of the change being marked."""
 
-    def __init__(self, date: str | None):
-        self.date = date
+    def __init__(self, author: Author):
+        self.author = author
+        self.lookup: Callable[[str], Author | None] = lambda text: None  # who wrote an inserted text
         self.next_id = 0
 
     def element(self, kind: str) -> etree._Element:
         self.next_id += 1
-        attrs = {"w:id": self.next_id, "w:author": AUTHOR}
-        if self.date:
-            attrs["w:date"] = self.date
+        attrs = {"w:id": self.next_id, "w:author": self.author.name}
+        if self.author.time:
+            attrs["w:date"] = self.author.time
         return el(f"w:{kind}", attrs)
 
+    @contextmanager
+    def crediting(self, *texts: str) -> Iterator[None]:
+        """Marks made inside are the author's of the commit that wrote the first of `texts` blame finds
+        (the paragraph as it now reads, then what was inserted into it); else the chapter's author."""
+        found, kept = next(filter(None, map(self.lookup, texts)), None), self.author
+        self.author = found or kept
+        try:
+            yield
+        finally:
+            self.author = kept
 
-def redline(diff: Diff, old: Project, new: Project, root: Path, date: str | None) -> bytes:
+
+@dataclass
+class Redline:
+    """What a redline is made of: the comparison, both projects and who made each change."""
+
+    diff: Diff
+    old: Project
+    new: Project
+    attribution: Attribution | None  # None outside git history (tests of the merge itself)
+
+    @property
+    def labels(self) -> dict:
+        return labels_for(self.new.settings.language)
+
+    def author_of(self, paths: tuple[str, ...]) -> Author:
+        return self.attribution.of_files(paths) if self.attribution else Author(NOBODY, None)
+
+
+def redline(diff: Diff, old: Project, new: Project, root: Path, attribution: Attribution | None) -> bytes:
+    job = Redline(diff, old, new, attribution)
     templates = Templates(root / "templates")
     reference = Reference.for_project(root)
     old_writer, new_writer = DocxWriter(section=reference.section), DocxWriter(section=reference.section)
-    marks = Marks(date)
-    blocks: list[etree._Element] = []
-    labels = labels_for(new.settings.language)
+    new_writer.language = old_writer.language = new.settings.language
+    title = diff_title(diff, old, new)
+    heading = el("w:p", None, ppr(val("w:pStyle", "Title")))
+    heading.append(text_run(title))
+    blocks = [heading] + _rendered(new_writer, summary_markdown(job))
     for role_diff in diff.roles:
         if role_diff.status == "invalid":
             continue
+        marks = _marks(job, role_files(new, role_diff.id) or role_files(old, role_diff.id))
         before = _chapter(old_writer, templates, old, role_diff.id)
         after = _chapter(new_writer, templates, new, role_diff.id)
-        if blocks:
-            blocks.append(el("w:p", None, ooxml.break_run("page")))
+        blocks.append(el("w:p", None, ooxml.break_run("page")))
+        blocks += merge_blocks(before, after, marks)
+    for policy in diff.policies:
+        marks = _marks(job, (policy.file,))
+        before = _rendered(old_writer, without_comments(old.policies.get(policy.file, "")))
+        after = _rendered(new_writer, without_comments(new.policies.get(policy.file, "")))
+        blocks.append(el("w:p", None, ooxml.break_run("page")))
         blocks += merge_blocks(before, after, marks)
     offset = len(new_writer.numbering)
     for block in blocks:  # lists of the old version keep their own numbering definitions
@@ -69,25 +108,54 @@ def redline(diff: Diff, old: Project, new: Project, root: Path, date: str | None
                 num.set(W + "val", str(int(num.get(W + "val")) + offset))
                 del num.attrib["old-side"]
     body = el("w:body")
-    title = el("w:p", None, ppr(val("w:pStyle", "Title")))
-    title.append(text_run(f"{diff.old} → {diff.new}"))
-    body.append(title)
     body.extend(blocks)
-    branding = new.settings.branding
-    info = DocumentInfo(title=f"{diff.old} → {diff.new}", subject="redline", language=new.settings.language,
-                        header=f"{new.settings.organization or ''} {diff.old} → {diff.new}".strip(),
+    branding, labels = new.settings.branding, job.labels
+    newest = attribution.newest if attribution else None
+    info = DocumentInfo(title=title, subject=labels["rl_subject"], language=new.settings.language,
+                        header=" ".join(filter(None, [new.settings.organization, title])),
                         footer_pattern=labels["page_of"], latin_font=branding.font, cjk_font=branding.cjk_font,
-                        accent=branding.accent_color)  # the project's faces, as its other documents have them
+                        accent=branding.accent_color,  # the project's faces, as its other documents have them
+                        creator=newest.name if newest else None, moment=newest.time if newest else None,
+                        keywords=[role.id for role in diff.roles])
     return assemble(body, new_writer.final_section(), new_writer.numbering + old_writer.numbering, {},
                     info, reference)
 
 
-def _chapter(writer: DocxWriter, templates: Templates, project: Project, role_id: str) -> list[etree._Element]:
+def summary_markdown(job: Redline) -> str:
+    """The summary of changes: a table of every change with the author who made it."""
+    labels = job.labels
+    rows = summary_rows(job.diff, job.old, job.new, role_files)
+    lines = [f"# {inline(labels['rl_summary'])}", "",
+             f"| {labels['rl_number']} | {labels['rl_item']} | {labels['rl_change']} | {labels['rl_author']} |",
+             "|---|---|---|---|"]
+    for number, row in enumerate(rows, 1):
+        lines.append(f"| {number} | {cell(row.item)} | {cell(row.change)} | {cell(job.author_of(row.files).name)} |")
+    return "\n".join(lines) + "\n"
+
+
+def _marks(job: Redline, paths: tuple[str, ...]) -> Marks:
+    marks = Marks(job.author_of(paths))
+    if job.attribution is not None and paths:
+        attribution, first = job.attribution, paths[0]
+        marks.lookup = lambda text: attribution.of_text(first, text)
+    return marks
+
+
+def role_files(project: Project, role_id: str) -> tuple[str, ...]:
+    """The files a role is made of, as git names them from the project's folder: its spec, its family's,
+    and the library when it uses one."""
+    files, seen = [], set()
     role = project.roles.get(role_id)
-    if role is None:
-        return []
-    context = role_context(project, role)
-    markdown = templates.render("chapter.md.j2", c=context, **context)
+    while role is not None and role.id not in seen:
+        seen.add(role.id)
+        path = project.role_files.get(role.id)
+        if path is not None:
+            files.append(path.relative_to(project.root).as_posix())
+        role = project.roles.get(role.extends) if role.extends else None
+    return tuple(files) + ((LIBRARY_KPIS,) if files and project.library_kpis else ())
+
+
+def _rendered(writer: DocxWriter, markdown: str) -> list[etree._Element]:
     start = len(writer.body)
     writer.render(parse(markdown))
     blocks = list(writer.body)[start:]
@@ -96,6 +164,14 @@ def _chapter(writer: DocxWriter, templates: Templates, project: Project, role_id
         for mark in block.xpath(".//w:bookmarkStart | .//w:bookmarkEnd", namespaces=ooxml.NS):
             mark.getparent().remove(mark)
     return blocks
+
+
+def _chapter(writer: DocxWriter, templates: Templates, project: Project, role_id: str) -> list[etree._Element]:
+    role = project.roles.get(role_id)
+    if role is None:
+        return []
+    context = role_context(project, role)
+    return _rendered(writer, templates.render("chapter.md.j2", c=context, **context))
 
 
 def _unwrap_links(block: etree._Element) -> None:
@@ -136,11 +212,16 @@ def merge_blocks(old: list, new: list, marks: Marks) -> list[etree._Element]:
 def mark_block(block: etree._Element, kind: str, marks: Marks) -> etree._Element:
     """A whole paragraph or table inserted or deleted."""
     block = copy.deepcopy(block)
-    if block.tag == W + "tbl":
-        for row in block.findall(W + "tr"):
-            _mark_row(row, kind, marks)
-        return block
-    return _mark_paragraph(block, kind, marks)
+    with marks.crediting(_text(block) if kind == "ins" else ""):
+        if block.tag == W + "tbl":
+            for row in block.findall(W + "tr"):
+                _mark_row(row, kind, marks)
+            return block
+        return _mark_paragraph(block, kind, marks)
+
+
+def _text(block: etree._Element) -> str:
+    return "".join(block.xpath(".//w:t/text()", namespaces=ooxml.NS))
 
 
 def _mark_paragraph(paragraph: etree._Element, kind: str, marks: Marks) -> etree._Element:
@@ -228,40 +309,31 @@ def merge_paragraph(old: etree._Element, new: etree._Element, marks: Marks) -> e
     properties = new.find(W + "pPr")
     if properties is not None:
         paragraph.append(copy.deepcopy(properties))
-    matcher = difflib.SequenceMatcher(None, [t for t, _ in old_tokens], [t for t, _ in new_tokens], autojunk=False)
-    for operation, a1, a2, b1, b2 in _readable(matcher.get_opcodes(), new_tokens):
-        if operation in ("delete", "replace"):
-            wrapper = marks.element("del")
-            wrapper.extend(_as_deleted(run) for run in _runs(old_tokens[a1:a2]))
-            paragraph.append(wrapper)
-        if operation in ("insert", "replace"):
-            wrapper = marks.element("ins")
-            wrapper.extend(_runs(new_tokens[b1:b2]))
-            paragraph.append(wrapper)
-        if operation == "equal":
-            paragraph.extend(_runs(new_tokens[b1:b2]))
+    steps = opcodes([t for t, _ in old_tokens], [t for t, _ in new_tokens])
+    inserted = "".join(token for op, _, _, b1, b2 in steps if op != "equal" for token, _ in new_tokens[b1:b2])
+    with marks.crediting("".join(token for token, _ in new_tokens), inserted):
+        for operation, a1, a2, b1, b2 in steps:
+            if operation == "equal":
+                paragraph.extend(_runs(new_tokens[b1:b2]))
+                continue
+            if a2 > a1:
+                wrapper = marks.element("del")
+                wrapper.extend(_as_deleted(run) for run in _runs(old_tokens[a1:a2]))
+                paragraph.append(wrapper)
+            if b2 > b1:
+                wrapper = marks.element("ins")
+                wrapper.extend(_runs(new_tokens[b1:b2]))
+                paragraph.append(wrapper)
     return paragraph
-
-
-def _readable(opcodes: list, new_tokens: list) -> list:
-    """Fold a lone space or punctuation mark between two changes into them: "Grow the pipeline" →
-    "Renew contracts" reads as one replacement, not as four pieces around a kept space."""
-    out: list = []
-    for opcode in opcodes:
-        operation, a1, a2, b1, b2 = opcode
-        if (operation != "equal" and len(out) >= 2 and out[-1][0] == "equal" and out[-2][0] != "equal"
-                and all(not token.strip() or len(token) == 1 and not token.isalnum()
-                        for token, _ in new_tokens[out[-1][3]:out[-1][4]])):
-            out.pop()
-            start = out.pop()
-            out.append(("replace", start[1], a2, start[3], b2))
-        else:
-            out.append(opcode)
-    return out
 
 
 def _replace_whole(old, new, marks) -> etree._Element:
     """Paragraphs with fields or breaks: the old one's runs deleted, the new one's inserted."""
+    with marks.crediting(_text(new)):
+        return _replace_runs(old, new, marks)
+
+
+def _replace_runs(old, new, marks) -> etree._Element:
     paragraph = copy.deepcopy(new)
     for run in list(paragraph.findall(W + "r")):
         paragraph.remove(run)
@@ -293,16 +365,12 @@ def _characters(paragraph: etree._Element) -> list[tuple[str, bytes]]:
 
 
 def _tokens(chars: list[tuple[str, bytes]]) -> list[tuple[str, list]]:
-    """Words of Latin text, single characters of Chinese text, keeping each character's properties."""
-    text = "".join(char for char, _ in chars)
-    tokens, position = [], 0
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        pieces = list(word) if any(is_cjk(c) for c in word) else [word]
-        for piece in pieces:
-            tokens.append((piece, chars[position:position + len(piece)]))
-            position += len(piece)
-    return tokens
+    """The paragraph's tokens (history/words.py), each with its characters' run properties."""
+    found, position = [], 0
+    for piece in tokens("".join(char for char, _ in chars)):
+        found.append((piece, chars[position:position + len(piece)]))
+        position += len(piece)
+    return found
 
 
 def _runs(tokens: list[tuple[str, list]]) -> list[etree._Element]:

@@ -19,6 +19,7 @@ class Side:
     project: Project
     label: str  # the revision as the user named it, or "working tree"
     time: str | None  # commit time (ISO 8601, UTC); None for the working tree
+    commit: str | None = None  # the full hash; None for the working tree
 
 
 @contextmanager
@@ -33,4 +34,4 @@ def side(root: Path, revision: str | None) -> Iterator[Side]:
         export = Path(folder)
         gitinfo.export_project(root, commit, export)
         (export / "role_specs").mkdir(exist_ok=True)
-        yield Side(load_project(export, label=revision), revision, gitinfo.commit_time(root, commit))
+        yield Side(load_project(export, label=revision), revision, gitinfo.commit_time(root, commit), commit)

@@ -181,6 +181,7 @@ class DocumentInfo:
     status: str | None = None
     keywords: list[str] = field(default_factory=list)
     date: datetime.date | None = None
+    moment: str | None = None  # created and modified, to the second (ISO 8601, UTC): wins over `date`
     latin_font: str | None = None
     cjk_font: str | None = None
     accent: str | None = None
@@ -328,8 +329,8 @@ def _core_properties(info: DocumentInfo) -> bytes:
         return f"<{tag}>{escape(value)}</{tag}>" if value else ""
 
     stamp = ""
-    if info.date:
-        when = f"{info.date.isoformat()}T00:00:00Z"
+    if info.moment or info.date:
+        when = info.moment or f"{info.date.isoformat()}T00:00:00Z"
         stamp = (f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
                  f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>')
     xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -338,6 +339,7 @@ def _core_properties(info: DocumentInfo) -> bytes:
            'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
            + element("dc:title", info.title) + element("dc:subject", info.subject)
            + element("dc:creator", info.creator) + element("cp:keywords", "; ".join(info.keywords))
+           + element("cp:lastModifiedBy", info.creator if info.moment else None)
            + element("dc:language", info.language) + element("cp:version", info.version)
            + element("cp:contentStatus", info.status) + stamp + "</cp:coreProperties>")
     return xml.encode("utf-8")

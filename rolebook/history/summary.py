@@ -1,0 +1,101 @@
+"""The title of a comparison and its summary of changes, in the project's language: what the redline
+opens with and what the HTML report lists ("销售经理 岗位说明书 修订对照（1.4.0 → 1.5.0）")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rolebook.history.diff import Diff, _show
+from rolebook.history.project_diff import PolicyDiff, ValueChange
+from rolebook.history.revisions import WORKING_TREE
+from rolebook.history.wording import describe
+from rolebook.project import SETTINGS_FILE, Project
+from rolebook.render.labels import labels_for
+
+LONGEST = 80  # characters of a value quoted in the summary
+
+
+@dataclass(frozen=True)
+class Row:
+    item: str  # the role, chapter or file changed
+    change: str  # one change, in HR's words
+    files: tuple[str, ...]  # where it was made, for crediting its author
+
+
+def diff_title(diff: Diff, old: Project, new: Project) -> str:
+    labels = labels_for(new.settings.language)
+    span = _span(diff, labels)
+    if len(diff.roles) == 1:  # one role's new version, with what changed around it
+        role = diff.roles[0]
+        subject = f"{role.title} {labels['job_description']}"
+        if role.old_version and role.new_version and role.old_version != role.new_version:
+            span = f"{role.old_version} → {role.new_version}"
+    else:
+        settings = new.settings
+        subject = settings.handbook.title or settings.organization or labels["rl_roles"]
+    return labels["rl_title"].format(subject=subject, span=span)
+
+
+def _span(diff: Diff, labels: dict) -> str:
+    def name(label: str, time: str | None) -> str:
+        if label == WORKING_TREE:
+            return labels["rl_working_copy"]
+        return time[:10] if time and diff.old_time and diff.new_time and diff.old_time[:10] != diff.new_time[:10] \
+            else label
+
+    return f"{name(diff.old, diff.old_time)} → {name(diff.new, diff.new_time)}"
+
+
+def summary_rows(diff: Diff, old: Project, new: Project, files_of) -> list[Row]:
+    """Every change, one a row; `files_of(project, role_id)` names the files a role is made of."""
+    labels = labels_for(new.settings.language)
+    rows: list[Row] = []
+    for role in diff.roles:
+        files = files_of(new, role.id) or files_of(old, role.id)
+        if role.status != "changed":
+            word = "w_added_item" if role.status == "added" else "w_removed_item"
+            change = labels[word].format(noun=labels["rl_role"], name=role.title) if role.status != "invalid" \
+                else labels["rl_invalid"]
+            rows.append(Row(role.title, change, files))
+            continue
+        before, after = old.roles.get(role.id), new.roles.get(role.id)
+        rows += [Row(role.title, _short(describe(change, labels, before, after)), files) for change in role.changes]
+    for policy in diff.policies:
+        rows += _policy_rows(policy, labels)
+    for change in diff.settings:
+        rows.append(Row(labels["rl_settings"], _value(change, ".".join(change.path[1:]), labels), (SETTINGS_FILE,)))
+    for change in diff.library:
+        subject = f"{labels['w_term']} {change.what}" if change.path[1] == "glossary" else change.what
+        rows.append(Row(labels["rl_library"], _value(change, subject, labels), (f"library/{change.path[1]}.yaml",)))
+    return rows
+
+
+def _policy_rows(policy: PolicyDiff, labels: dict) -> list[Row]:
+    item, files = labels["rl_policy_named"].format(title=policy.title), (policy.file,)
+    if policy.status != "changed":
+        word = "w_added_item" if policy.status == "added" else "w_removed_item"
+        return [Row(item, labels[word].format(noun=labels["rl_policy"], name=policy.title), files)]
+    rows = []
+    for paragraph in policy.changes:
+        subject = labels[f"rl_paragraph_{paragraph.kind}"].format(n=paragraph.number)
+        if paragraph.kind == "changed":
+            words = paragraph.words()
+            removed = " … ".join(text.strip() for op, text in words if op == "delete" and text.strip())
+            added = " … ".join(text.strip() for op, text in words if op == "insert" and text.strip())
+            text = labels["w_changed"].format(subject=subject, old=_show(removed), new=_show(added))
+        else:
+            text = f"{subject}{labels['colon']}{paragraph.new or paragraph.old}"
+        rows.append(Row(item, _short(" ".join(text.split())), files))
+    return rows
+
+
+def _value(change: ValueChange, subject: str, labels: dict) -> str:
+    if change.kind == "changed":
+        return _short(labels["w_changed"].format(subject=subject, old=_show(change.old), new=_show(change.new)))
+    value = change.new if change.kind == "added" else change.old
+    return _short(labels[f"w_{change.kind}"].format(subject=subject, value=_show(value)))
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= LONGEST * 2 else text[:LONGEST * 2 - 1] + "…"
