@@ -280,6 +280,7 @@ def _report(result, root: Path, old, new, output: str) -> str:
     from rolebook.history.redline import role_files
     from rolebook.history.report import html_report
     from rolebook.history.summary import diff_title, summary_rows
+    from rolebook.history.wording import parts
     from rolebook.render.labels import labels_for
 
     title = diff_title(result, old.project, new.project)
@@ -287,7 +288,11 @@ def _report(result, root: Path, old, new, output: str) -> str:
     rows = [(row.item, row.change, attribution.of_files(row.files).name if attribution else "")
             for row in summary_rows(result, old.project, new.project, role_files)]
     labels = labels_for(new.project.settings.language)
-    return _html_page(new.project, title, html_report(result, title, labels, rows))
+
+    def worded(role_id: str, change):
+        return parts(change, labels, old.project.roles.get(role_id), new.project.roles.get(role_id))
+
+    return _html_page(new.project, title, html_report(result, title, labels, rows, worded))
 
 
 def _write_report(root: Path, out: Path | None, default: str, data: bytes) -> Path:

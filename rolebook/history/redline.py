@@ -26,6 +26,7 @@ from rolebook.project import LIBRARY_KPIS, Project
 from rolebook.render import ooxml
 from rolebook.render.context import role_context, without_comments
 from rolebook.render.docx import DocxWriter
+from rolebook.render.docx_tables import widen_for_words
 from rolebook.render.labels import labels_for
 from rolebook.render.markdown import parse
 from rolebook.render.ooxml import W, el, ppr, text_run, val
@@ -285,7 +286,39 @@ def merge_table(old: etree._Element, new: etree._Element, marks: Marks) -> etree
             row = copy.deepcopy(row)
             _mark_row(row, "ins", marks)
             table.append(row)
+    _fit_columns(table)
     return table
+
+
+def _shown(cell: etree._Element) -> str:
+    """A cell's text as the redline shows it, old and new; a changed cell's with room for the change
+    marks and for serif digits (the widths assume Calibri's): two more characters glued to it."""
+    text = "".join(cell.xpath(".//w:t/text() | .//w:delText/text()", namespaces=ooxml.NS))
+    changed = cell.xpath(".//w:ins | .//w:del", namespaces=ooxml.NS)
+    return text + "\u2060" + "00" if changed else text
+
+
+def _fit_columns(table: etree._Element) -> None:
+    """Widen the columns whose cells now show the old and the new text side by side ("25%20%"), so
+    that neither breaks inside; the room is taken from columns with room to spare."""
+    grid = table.find(W + "tblGrid")
+    columns = grid.findall(W + "gridCol") if grid is not None else []
+    rows = [row.findall(W + "tc") for row in table.findall(W + "tr")]
+    rows = [row for row in rows if len(row) == len(columns)]  # rows with merged cells keep the grid
+    if not columns or not rows:
+        return
+    widths = [int(column.get(W + "w")) for column in columns]
+    shown = [[(cell, _shown(cell)) for cell in row] for row in rows]
+    fitted = widen_for_words(widths, shown)
+    if fitted == widths:
+        return
+    for column, width in zip(columns, fitted):
+        column.set(W + "w", str(width))
+    for row in rows:
+        for cell, width in zip(row, fitted):
+            size = cell.find(f"{W}tcPr/{W}tcW")
+            if size is not None:
+                size.set(W + "w", str(width))
 
 
 def _merge_row(old: etree._Element, new: etree._Element, marks: Marks) -> etree._Element:

@@ -91,9 +91,10 @@ def _changed(kind: str, text, labels: dict) -> Markup:
                                                                                  text)
 
 
-def html_report(diff: Diff, title: str, labels: dict, rows: list[tuple[str, str, str]]) -> str:
+def html_report(diff: Diff, title: str, labels: dict, rows: list[tuple[str, str, str]], worded) -> str:
     """The body of an HTML change report: the title, a key, the summary (item, change, author), each
-    change with its words added and removed, and the commits between the two revisions."""
+    change with its words added and removed, and the commits between the two revisions.
+    `worded(role_id, change)` says a role's change in the reader's words: (subject, old, new)."""
     parts = [Markup("<h1>{}</h1>").format(title)]
     parts += [Markup('<p class="problem">{}</p>').format(str(problem)) for problem in diff.problems]
     if diff.empty:
@@ -105,7 +106,7 @@ def html_report(diff: Diff, title: str, labels: dict, rows: list[tuple[str, str,
     parts.append(_summary(labels, rows))
     parts.append(Markup("<h2>{}</h2>").format(labels["rl_details"]))
     for role in diff.roles:
-        parts.append(_role(role, labels))
+        parts.append(_role(role, labels, worded))
     for policy in diff.policies:
         parts.append(_policy(policy, labels))
     for name, changes in ((labels["rl_settings"], diff.settings), (labels["rl_library"], diff.library)):
@@ -137,7 +138,7 @@ def _value_item(what: str, kind: str, old, new, labels: dict) -> Markup:
     return Markup('<li class="{}">{}{}{}{}{}</li>').format(kind, what, labels["colon"], before, arrow, after)
 
 
-def _role(role, labels: dict) -> Markup:
+def _role(role, labels: dict, worded) -> Markup:
     heading = Markup("<h3>{} <small>{}</small></h3>").format(role.title, role.id)
     if role.status == "invalid":
         return heading + Markup("<p>{}</p>").format(labels["rl_invalid"])
@@ -148,7 +149,10 @@ def _role(role, labels: dict) -> Markup:
     if role.version_not_bumped:
         items.append(Markup('<li class="warning">version-not-bumped: content changed but version is still '
                             '{}</li>').format(_show(role.new_version)))
-    items += [_value_item(change.what, change.kind, change.old, change.new, labels) for change in role.changes]
+    for change in role.changes:
+        subject, before, after = worded(role.id, change)
+        kind = "added" if before is None else "removed" if after is None else "changed"
+        items.append(_value_item(subject, kind, before, after, labels))
     return heading + Markup("\n<ul>\n{}\n</ul>").format(Markup("\n").join(items))
 
 

@@ -58,17 +58,28 @@ def _field(labels: dict, name: str) -> str:
     return labels[key] if key else name
 
 
-def describe(change: Change, labels: dict, old: Role | None, new: Role | None) -> str:
-    """One change as a reader of the language says it."""
+def parts(change: Change, labels: dict, old: Role | None, new: Role | None) -> tuple[str, str | None, str | None]:
+    """What changed, in the reader's words, and its old and new values as text (None where there is none)."""
     path = change.path
     noun = _noun(labels, path)
     name = _item_name(new, path) or _item_name(old, path)
     item_length = 3 if path[0] in ("assessment", "requirements") else 2
-    value = change.new if change.kind == "added" else change.old
     if noun is not None and len(path) == item_length and change.kind != "changed":  # a whole duty, KPI, grade …
-        return labels[f"w_{change.kind}_item"].format(noun=noun, name=name or _show(value))
+        value = name or _show(change.new if change.kind == "added" else change.old)
+        return noun, value if change.kind == "removed" else None, value if change.kind == "added" else None
     field = _field(labels, path[-1])
     subject = f"{name} {field.lower()}" if noun is not None and name else field
+    return (subject, None if change.kind == "added" else _show(change.old),
+            None if change.kind == "removed" else _show(change.new))
+
+
+def describe(change: Change, labels: dict, old: Role | None, new: Role | None) -> str:
+    """One change as a reader of the language says it."""
+    subject, before, after = parts(change, labels, old, new)
+    path = change.path
+    item_length = 3 if path[0] in ("assessment", "requirements") else 2
+    if _noun(labels, path) is not None and len(path) == item_length and change.kind != "changed":
+        return labels[f"w_{change.kind}_item"].format(noun=subject, name=after if change.kind == "added" else before)
     if change.kind == "changed":
-        return labels["w_changed"].format(subject=subject, old=_show(change.old), new=_show(change.new))
-    return labels[f"w_{change.kind}"].format(subject=subject, value=_show(value))
+        return labels["w_changed"].format(subject=subject, old=before, new=after)
+    return labels[f"w_{change.kind}"].format(subject=subject, value=after if change.kind == "added" else before)
