@@ -34,7 +34,8 @@ from rolebook.render.labels import labels_for
 from rolebook.render.wordpackage import DocumentInfo
 from rolebook.spec.model import Role
 
-KINDS = ("jd", "form", "posting", "handbook")
+KINDS = ("jd", "form", "posting", "handbook")  # the default; "workbook" on request
+ALL_KINDS = KINDS + ("workbook",)
 FORMATS = ("docx", "html")  # the default; "pdf" on request (through LibreOffice)
 INDEX = "index.html"
 
@@ -105,7 +106,8 @@ def plan(project: Project, kinds, formats, roles, pdf_a: bool = False) -> list[J
     for kind in (k for k in kinds if k != "handbook"):
         for role in roles:
             boss = project.roles.get(role.reports_to or "")
-            jobs.append(Job(kind, role, {fmt: document_name(kind, role.id, fmt) for fmt in formats},
+            own = ("xlsx",) if kind == "workbook" else formats  # a workbook is a workbook, whatever --format
+            jobs.append(Job(kind, role, {fmt: document_name(kind, role.id, fmt) for fmt in own},
                             manifest.document_key(common, kind, *formats, role.model_dump_json(),
                                                   boss.title if boss else "", project.language_of(role))))
     return jobs
@@ -189,6 +191,8 @@ def _render_job(job: Job) -> list[str]:
         formats += ("docx",)
     if job.kind == "handbook":
         rendered = renderer.render_handbook(formats)
+    elif job.kind == "workbook":
+        rendered = {"xlsx": renderer.render_workbook(job.role)}
     else:
         rendered = renderer.render(job.kind, job.role, formats)
     for fmt, data in rendered.items():
@@ -259,7 +263,7 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[s
     labels = labels_for(project.settings.language)
 
     def row(name: str, kind: str, role: str | None) -> Markup | None:
-        files = [document_name(kind, role, fmt) for fmt in (*FORMATS, "pdf")]
+        files = [document_name(kind, role, fmt) for fmt in (*FORMATS, "pdf", "xlsx")]
         links = [Markup('<a href="{}">{}</a>').format(file, file.rsplit(".", 1)[1].upper())
                  for file in files if file in new_files or (out / file).is_file()]
         if not links:
@@ -268,7 +272,8 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[s
             name, labels[KIND_LABELS[kind]], Markup(" · ").join(links))
 
     rows = [row(project.settings.handbook.title or labels["handbook"], "handbook", None)]
-    rows += [row(role.title, kind, role.id) for kind in ("jd", "form", "posting") for role in project.concrete_roles()]
+    rows += [row(role.title, kind, role.id) for kind in ("jd", "form", "posting", "workbook")
+             for role in project.concrete_roles()]
     title = project.settings.organization or "rolebook"
     body = Markup("<h1>{}</h1>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>"
                   "<th scope=\"col\">{}</th></tr></thead>\n<tbody>\n{}\n</tbody>\n</table>").format(

@@ -106,8 +106,8 @@ def _files_concerned(project: Project, targets: list[Path]) -> set[str] | None:
 
 @cli.command()
 @click.argument("project", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--kind", "kinds", type=click.Choice(["jd", "form", "posting", "handbook"]), multiple=True,
-              help="Which documents (default: all kinds).")
+@click.option("--kind", "kinds", type=click.Choice(["jd", "form", "posting", "handbook", "workbook"]), multiple=True,
+              help="Which documents (default: jd, form, posting, handbook; workbook on request).")
 @click.option("--format", "formats", type=click.Choice(["docx", "html", "pdf"]), multiple=True,
               help="Which formats (default: docx and html; pdf through LibreOffice).")
 @click.option("--pdf-a", is_flag=True, help="Make the PDFs PDF/A-2b, for archiving.")
@@ -223,6 +223,8 @@ def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: P
     if len(revisions) > 2:
         raise UsageError("diff takes at most two revisions")
     root = project_root(place)
+    if out is not None:
+        _check_report_path(out)
     old_rev = revisions[0] if revisions else "HEAD"
     new_rev = revisions[1] if len(revisions) > 1 else None
     with side(root, old_rev) as old, side(root, new_rev) as new:
@@ -302,12 +304,18 @@ def _write_report(root: Path, out: Path | None, default: str, data: bytes) -> Pa
     if out is None:
         with OutputFolder(root / "build", root) as folder:
             return folder.write(default, data)
+    out = _check_report_path(out)
+    write_atomically(out, data)
+    return out
+
+
+def _check_report_path(out: Path) -> Path:
+    """--out of a report: a file in a folder that exists (checked before any work)."""
     out = Path(os.path.abspath(out))
     if not out.parent.is_dir():
         raise UsageError(f"{out.parent}: no such folder; create it first or choose another --out")
     if out.is_dir():
         raise UsageError(f"{out} is a folder; --out names the file to write")
-    write_atomically(out, data)
     return out
 
 

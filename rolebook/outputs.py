@@ -32,6 +32,7 @@ LAYOUT = {
     "jd": "jd/{role}.{fmt}",
     "form": "forms/{role}.{fmt}",
     "posting": "postings/{role}.{fmt}",
+    "workbook": "workbooks/{role}.{fmt}",
     "handbook": "handbook.{fmt}",
 }
 FORMAT_NAMES = ("docx", "html", "pdf", "xlsx")

@@ -19,7 +19,8 @@ from rolebook.spec.model import Role
 from rolebook.spec.scoring import form_config
 
 KIND_TEMPLATES = {"jd": "jd.md.j2", "form": "form.md.j2", "posting": "posting.md.j2"}
-KIND_LABELS = {"jd": "job_description", "form": "appraisal_form", "posting": "job_posting", "handbook": "handbook"}
+KIND_LABELS = {"jd": "job_description", "form": "appraisal_form", "posting": "job_posting", "handbook": "handbook",
+               "workbook": "appraisal_workbook"}
 _FONT_NAME = re.compile(r"^[\w .-]+$")
 
 
@@ -61,6 +62,12 @@ class Renderer:
             keywords=[k for k in (role.id, role.department, role.grade) if k], date=role.effective)
         scoring = json.dumps(form_config(role), ensure_ascii=False, sort_keys=True) if kind == "form" else None
         return self.write(parse(self.markdown(kind, role)), info, formats, scoring, self.structured(kind, role))
+
+    def render_workbook(self, role: Role) -> bytes:
+        """A role's appraisal workbook (.xlsx) with the scoring rule as live formulas."""
+        from rolebook.results.workbook import workbook
+
+        return workbook(role, self.language(role), role.effective)
 
     def structured(self, kind: str, role: Role) -> str | None:
         """The JSON-LD a search engine reads: a JobPosting for a posting, an Occupation for a job description."""

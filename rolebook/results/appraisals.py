@@ -1,0 +1,253 @@
+"""From checked results to the documents HR files: each employee's completed appraisal (the role's form
+with results, scores, total and grade filled in), and a summary of the period (every total and grade,
+the grade distribution per role as a table and a chart, the forced-distribution quotas that do not hold).
+
+The documents hold personal data: they are written owner-only (files 0600, folders 0700), all at once
+(a staging folder renamed into place), under the project's ignored build/ folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from markupsafe import Markup
+
+from rolebook.errors import UsageError
+from rolebook.outputs import OutputFolder, check_folder, os_error
+from rolebook.project import Project
+from rolebook.render.context import role_context
+from rolebook.render.documents import Renderer
+from rolebook.render.html import render_body
+from rolebook.render.labels import labels_for
+from rolebook.render.markdown import field, parse
+from rolebook.render.templating import cell, inline
+from rolebook.render.wordpackage import DocumentInfo
+from rolebook.results.check import Record
+from rolebook.results.chart import chart_docx_marker, chart_svg
+from rolebook.spec import scoring
+from rolebook.spec.model import Role
+
+PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
+
+
+@dataclass
+class Scored:
+    record: Record
+    appraisal: scoring.Appraisal
+    name: str  # the employee's file name, without extension
+
+
+def score(records: list[Record]) -> list[Scored]:
+    names = file_names([r.employee for r in records])
+    return [Scored(r, scoring.appraise(r.role, r.results), name) for r, name in zip(records, names)]
+
+
+def file_names(employees: list[str]) -> list[str]:
+    """A file name for each employee: letters and digits kept (Chinese ones too), the rest a hyphen;
+    the same name twice gets -2, -3 (in row order)."""
+    names, used = [], set()
+    for employee in employees:
+        base = re.sub(r"[^\w\u00b7]+", "-", employee, flags=re.UNICODE).strip("-_")[:80] or "employee"
+        name, n = base, 1
+        while name.lower() in used or name.lower() in ("summary",):
+            n += 1
+            name = f"{base}-{n}"
+        used.add(name.lower())
+        names.append(name)
+    return names
+
+
+# --- one employee's appraisal -----------------------------------------------------------------
+
+
+def filled_values(scored: Scored) -> dict[str, str]:
+    """The form's fields (names of the spec format's "Fillable forms") with this employee's values."""
+    record, appraisal = scored.record, scored.appraisal
+    values = {"employee": record.employee, "period": record.period, **record.written}
+    for kpi in record.role.kpis():
+        values[f"score-{kpi.id}"] = scoring.shown(appraisal.scores[kpi.id])
+        values[f"weighted-{kpi.id}"] = scoring.shown(appraisal.weighted[kpi.id])
+    values["total"] = scoring.shown(appraisal.total)
+    if appraisal.grade is not None:
+        values["grade"] = appraisal.grade
+    return values
+
+
+def filled_field(values: dict[str, str]):
+    """The templates' `field` for a completed form: what was written in its place, a tick on the chosen
+    level or grade; fields left to fill (comments, opinion, dates) stay fields."""
+    def fill(kind: str, name: str, label: str = "", value: str | None = None) -> str:
+        if name not in values:
+            return field(kind, name, label, value)
+        if kind == "choice":
+            return ("☑" if values[name] == value else "☐") + "\u00a0" + cell(label or value)
+        return cell(values[name])
+    return fill
+
+
+def render_appraisal(renderer: Renderer, scored: Scored, formats: tuple[str, ...]) -> dict[str, bytes]:
+    record, project = scored.record, renderer.project
+    role = record.role
+    language = renderer.language(role)
+    labels = labels_for(language)
+    context = role_context(project, role)
+    markdown = renderer.templates.render("form.md.j2", c=context, **{**context, "field": filled_field(
+        filled_values(scored))})
+    title = labels["ap_title"].format(role=inline(role.title), employee=record.employee, period=record.period)
+    organization = project.settings.organization
+    info = DocumentInfo(title=title, subject=labels["appraisal_form"], language=language,
+                        header=" · ".join(p for p in (organization, title) if p), footer_pattern=labels["page_of"],
+                        creator=organization, version=role.version, keywords=[role.id, record.period],
+                        date=role.effective)
+    return renderer.write(parse(markdown), info, formats)
+
+
+# --- the summary ------------------------------------------------------------------------------
+
+
+def percent(part: int, whole: int) -> str:
+    value = Decimal(part * 100) / Decimal(whole) if whole else Decimal(0)
+    return str(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def distribution(scored: list[Scored]) -> dict[str, tuple[Role, dict[str, int], int]]:
+    """Per role: (role, employees per grade best first, employees)."""
+    found: dict[str, tuple[Role, dict[str, int], int]] = {}
+    for item in scored:
+        role = item.record.role
+        if role.id not in found:
+            grades = {band.grade: 0 for band in (role.assessment.grades if role.assessment else [])}
+            found[role.id] = (role, grades, 0)
+        _, counts, total = found[role.id]
+        if item.appraisal.grade is not None:
+            counts[item.appraisal.grade] = counts.get(item.appraisal.grade, 0) + 1
+        found[role.id] = (role, counts, total + 1)
+    return found
+
+
+def quota_findings(scored: list[Scored], labels: dict) -> list[str]:
+    """Each `distribution` quota of a role that this period's grades break, in the labels' words."""
+    findings = []
+    for role, counts, total in distribution(scored).values():
+        quotas = role.assessment.distribution if role.assessment else {}
+        for grade, quota in quotas.items():
+            share = Decimal(counts.get(grade, 0) * 100) / Decimal(total) if total else Decimal(0)
+            words = dict(role=role.title, grade=grade, share=percent(counts.get(grade, 0), total), count=total)
+            if quota.max is not None and share > Decimal(str(quota.max)):
+                findings.append(labels["sm_quota_max"].format(limit=f"{float(quota.max):g}", **words))
+            if quota.min is not None and share < Decimal(str(quota.min)):
+                findings.append(labels["sm_quota_min"].format(limit=f"{float(quota.min):g}", **words))
+    return findings
+
+
+def summary_csv(scored: list[Scored]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["employee", "role", "period", "total", "grade", "file"])
+    for item in scored:
+        writer.writerow([item.record.employee, item.record.role.id, item.record.period,
+                         scoring.shown(item.appraisal.total), item.appraisal.grade or "", item.name])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM: Excel then reads the file as UTF-8
+
+
+def summary_markdown(scored: list[Scored], labels: dict, period: str, findings: list[str]) -> str:
+    lines = ["::: doc-title", f"# {inline(labels['sm_title'].format(period=period))}", ":::", "",
+             f"| {labels['sm_employee']} | {labels['sm_role']} | {labels['sm_total']} | {labels['sm_grade']} |",
+             "|---|---|---:|---|"]
+    for item in scored:
+        lines.append(f"| {cell(item.record.employee)} | {cell(item.record.role.title)} | "
+                     f"{scoring.shown(item.appraisal.total)} | {cell(item.appraisal.grade or labels['sm_no_grade'])} |")
+    lines += ["", f"## {labels['sm_distribution']}"]
+    for number, (role, counts, total) in enumerate(distribution(scored).values()):
+        lines += ["", f"### {inline(role.title)}", "",
+                  f"| {labels['sm_grade']} | {labels['sm_count']} | {labels['sm_share']} |", "|---|---:|---:|"]
+        lines += [f"| {cell(grade)} | {count} | {percent(count, total)}% |" for grade, count in counts.items()]
+        lines += ["", chart_docx_marker(number)]
+    lines += ["", f"## {labels['sm_quotas']}", ""]
+    lines += [f"- {inline(finding)}" for finding in findings] or [inline(labels["sm_quota_ok"])]
+    return "\n".join(lines) + "\n"
+
+
+def render_summary(renderer: Renderer, scored: list[Scored], period: str, findings: list[str]) -> dict[str, bytes]:
+    project = renderer.project
+    language = project.settings.language
+    labels = labels_for(language)
+    tokens = parse(summary_markdown(scored, labels, period, findings))
+    title = labels["sm_title"].format(period=period)
+    info = DocumentInfo(title=title, subject=title, language=language, header=title,
+                        footer_pattern=labels["page_of"], creator=project.settings.organization)
+    charts = [(role, counts, labels["sm_chart"].format(role=role.title))
+              for role, counts, _ in distribution(scored).values()]
+    out = renderer.write(tokens, info, ("docx",))
+    from rolebook.results.chart import with_charts
+
+    out["docx"] = with_charts(out["docx"], charts)
+    body = render_body(tokens)
+    for number, (role, counts, name) in enumerate(charts):
+        body = body.replace(f"<p>{chart_docx_marker(number)}</p>", str(chart_svg(counts, name)), 1)
+    out["html"] = renderer.page(info, body, landscape=False)
+    return out
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def write_all(project: Project, scored: list[Scored], period: str, formats: tuple[str, ...], findings: list[str],
+              out: Path | None, workers: int = 1) -> Path:
+    """Render every document into a private staging folder, then move it into place whole."""
+    root = project.root
+    renderer = Renderer(project)
+    with OutputFolder(root / "build", root) as folder:
+        if out is None:
+            parent = folder.safe_parent(f"appraisals/{period}/x")
+            os.chmod(folder.path / "appraisals", PRIVATE_FOLDER)
+            target = parent
+            staging = folder.start_staging()
+        else:
+            target = check_folder(out, root) if out.is_relative_to(root) else Path(os.path.abspath(out))
+            if target.exists() and (not target.is_dir() or any(target.iterdir())):
+                raise UsageError(f"{target}: --out names a new or empty folder (appraisals are not mixed with "
+                                 "other files)")
+            if not target.parent.is_dir():
+                raise UsageError(f"{target.parent}: no such folder")
+            staging = Path(__import__("tempfile").mkdtemp(prefix=".rolebook-staging-", dir=target.parent))
+        try:
+            ready = staging / "ready"
+            ready.mkdir(mode=PRIVATE_FOLDER)
+            _render_into(renderer, scored, period, formats, findings, ready, workers)
+            if target.is_symlink():
+                raise UsageError(f"{target} is a link; rolebook does not write through links")
+            if target.exists():
+                os.rename(target, staging / "previous")
+            os.rename(ready, target)
+        except OSError as exc:
+            raise os_error(exc, target) from None
+        finally:
+            if out is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+def _render_into(renderer: Renderer, scored: list[Scored], period: str, formats: tuple[str, ...],
+                 findings: list[str], folder: Path, workers: int) -> None:
+    from rolebook.results.parallel import render_appraisals
+
+    for name, data in render_appraisals(renderer, scored, formats, workers):
+        _private_write(folder / name, data)
+    summary = render_summary(renderer, scored, period, findings)
+    _private_write(folder / "summary.csv", summary_csv(scored))
+    _private_write(folder / "summary.html", summary["html"])
+    _private_write(folder / "summary.docx", summary["docx"])
+
+
+def _private_write(path: Path, data: bytes) -> None:
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, PRIVATE_FILE)
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(data)

@@ -1,0 +1,213 @@
+"""Results checked completely against the roles before anything is scored or written: every problem
+is found in one pass and reported as FILE:ROW:COLUMN. Messages name rows and KPIs, not employees:
+results are personal data and terminals end up in logs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from rolebook.errors import ERROR, Problem, UsageError
+from rolebook.project import Project
+from rolebook.results.read import COMPUTED, Table
+from rolebook.spec import scoring
+from rolebook.spec.model import Role
+from rolebook.spec.schema import closest
+
+FIXED = ("employee", "role", "period")
+_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+_PERIOD = re.compile(r"^[\w\u00b7.() -]{1,60}$")  # a folder name: letters, digits, _ - . ( ) and spaces
+
+
+@dataclass
+class Record:
+    """One employee's results for one role in one period."""
+
+    row: int
+    employee: str
+    role: Role
+    period: str
+    results: dict[str, object]  # for scoring.appraise: KPI id → a number, a level or {rater: level or number}
+    written: dict[str, str] = field(default_factory=dict)  # form field → the result as written
+
+
+def number(value: object) -> float | None:
+    """A result as a number: 85, "85.5", "1,200", "90%", full-width digits; None when it is not one."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    text = unicodedata.normalize("NFKC", str(value)).replace(",", "").replace(" ", "")
+    text = text[:-1] if text.endswith("%") else text
+    return float(text) if _NUMBER.match(text) else None
+
+
+def shown_value(value: object) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+class Checker:
+    def __init__(self, project: Project, table: Table, period: str | None):
+        self.project, self.table, self.period = project, table, period
+        self.problems: list[Problem] = [self.problem(r, c, "bad-results", m) for r, c, m in table.problems]
+        self.reported: set[tuple[str, str]] = set()  # (role, column) missing, reported once
+
+    def problem(self, row: int, column: int, code: str, message: str) -> Problem:
+        return Problem(self.table.file, row, column, ERROR, code, message)
+
+    def check(self) -> list[Record]:
+        table = self.table
+        if self.problems or not table.header:
+            return []
+        if table.column("employee") is None:
+            self.problems.append(self.problem(1, 1, "missing-column", "no 'employee' column (name or number)"))
+            return []
+        if table.role is None and table.column("role") is None:
+            self.problems.append(self.problem(1, len(table.header) + 1, "missing-column",
+                                              "no 'role' column (the role id of each row)"))
+            return []
+        if self.period is None and table.column("period") is None:
+            raise UsageError(f"{table.file} has no 'period' column; say which period it is with --period")
+        roles = self.roles_named()
+        self.check_header(roles)
+        records = [record for row, cells in table.rows if (record := self.record(row, cells)) is not None]
+        self.check_duplicates(records)
+        self.check_periods(records)
+        return records if not self.problems else []
+
+    def roles_named(self) -> dict[str, Role]:
+        """The roles the rows name (checked per row later)."""
+        if self.table.role is not None:
+            role = self.project.roles.get(self.table.role)
+            return {role.id: role} if role else {}
+        at = self.table.column("role")
+        names = {str(cells[at]) for _, cells in self.table.rows if at < len(cells)}
+        return {name: self.project.roles[name] for name in sorted(names) if name in self.project.roles}
+
+    def check_header(self, roles: dict[str, Role]) -> None:
+        known = set(FIXED)
+        for role in roles.values():
+            known.update(_columns(role))
+        for index, name in enumerate(self.table.header):
+            if name in known or name in COMPUTED or (":" in name and self.table.role) or not name:
+                continue
+            guess = closest(name, sorted(known))
+            hint = f"; did you mean '{guess}'?" if guess else ""
+            self.problems.append(self.problem(1, index + 1, "unknown-column",
+                                              f"'{name}' is no KPI of the roles in this file{hint}"))
+
+    def record(self, row: int, cells: list[object]) -> Record | None:
+        table = self.table
+
+        def cell(name: str) -> object:
+            at = table.column(name)
+            return cells[at] if at is not None and at < len(cells) else ""
+
+        def where(name: str) -> int:
+            at = table.column(name)
+            return at + 1 if at is not None else len(table.header) + 1
+
+        role_id = table.role or str(cell("role"))
+        role = self.project.roles.get(role_id)
+        if role is None or role.abstract:
+            guess = closest(role_id, sorted(r.id for r in self.project.concrete_roles()))
+            reason = "is a family, not a role" if role is not None else "is no role of this project"
+            self.problems.append(self.problem(row, where("role"), "unknown-role", f"'{role_id}' {reason}"
+                                              + (f"; did you mean '{guess}'?" if guess and role is None else "")))
+            return None
+        employee = shown_value(cell("employee"))
+        if not employee:
+            self.problems.append(self.problem(row, where("employee"), "missing-result", "no employee name or number"))
+        period = shown_value(cell("period")) or self.period or ""
+        if self.period is not None and period != self.period:
+            return None  # another period's row
+        record = Record(row, employee, role, period, {})
+        rule = scoring.rule_of(role.assessment)
+        for kpi in role.kpis():
+            if kpi.kind == "qualitative" and len(rule.raters) > 1 and table.column(kpi.id) is None:
+                ratings = {}
+                for rater, _ in rule.raters:
+                    name = f"{kpi.id}@{rater}"
+                    ratings[rater] = self.rating(row, name, where(name), cell(name), kpi, rule, record)
+                record.results[kpi.id] = ratings
+            elif kpi.kind == "qualitative":
+                record.results[kpi.id] = self.rating(row, kpi.id, where(kpi.id), cell(kpi.id), kpi, rule, record)
+            else:
+                record.results[kpi.id] = self.result(row, where(kpi.id), cell(kpi.id), kpi, record)
+        return record
+
+    def missing(self, row: int, column: int, name: str, kpi, role: Role) -> None:
+        if self.table.column(name) is None:
+            if (role.id, name) in self.reported:
+                return  # once for a role, not on each of its rows
+            self.reported.add((role.id, name))
+            self.problems.append(self.problem(row, column, "missing-column",
+                                              f"no column '{name}' for KPI {kpi.name} of role {role.id}"))
+        else:
+            self.problems.append(self.problem(row, column, "missing-result", f"no result for KPI {kpi.name} ({name})"))
+
+    def result(self, row: int, column: int, value: object, kpi, record: Record) -> float | None:
+        if value == "":
+            self.missing(row, column, kpi.id, kpi, record.role)
+            return None
+        found = number(value)
+        if found is None:
+            self.problems.append(self.problem(row, column, "not-a-number",
+                                              f"the result of KPI {kpi.name} ({kpi.id}) is not a number"))
+            return None
+        record.written[kpi.id] = shown_value(value)
+        return found
+
+    def rating(self, row: int, name: str, column: int, value: object, kpi, rule, record: Record) -> object:
+        if value == "":
+            self.missing(row, column, name, kpi, record.role)
+            return None
+        levels = scoring.levels_of(kpi)
+        rating = value if isinstance(value, float) else (number(value) if number(value) is not None else str(value))
+        try:
+            scoring.rating_score(levels, rating, rule)
+        except scoring.RatingError as exc:
+            self.problems.append(self.problem(row, column, "unknown-level", f"KPI {kpi.name} ({name}): {exc}"))
+            return None
+        record.written[name] = shown_value(value)
+        return rating
+
+    def check_duplicates(self, records: list[Record]) -> None:
+        seen: dict[tuple[str, str], int] = {}
+        column = (self.table.column("employee") or 0) + 1
+        for record in records:
+            key = (record.employee, record.period)
+            if record.employee and key in seen:
+                self.problems.append(self.problem(record.row, column, "duplicate-employee",
+                                                  f"the employee of row {seen[key]} appears again"))
+            seen.setdefault(key, record.row)
+
+    def check_periods(self, records: list[Record]) -> None:
+        periods = sorted({record.period for record in records})
+        column = (self.table.column("period") or 0) + 1
+        for record in records:
+            if not record.period:
+                self.problems.append(self.problem(record.row, column, "missing-result",
+                                                  "no period (write it, or give --period)"))
+            elif not _PERIOD.match(record.period) or record.period.strip(".") == "":
+                self.problems.append(self.problem(record.row, column, "bad-period",
+                                                  "a period is letters, digits, spaces and - _ . ( ) (2026Q1)"))
+        if len([p for p in periods if p]) > 1 and not self.problems:
+            raise UsageError(f"{self.table.file} holds results of several periods ({', '.join(periods)}); "
+                             "choose one with --period")
+
+
+def _columns(role: Role) -> list[str]:
+    """The result columns a role's rows may have: each KPI's id, and KPI@RATER for qualitative KPIs."""
+    rule = scoring.rule_of(role.assessment)
+    names = []
+    for kpi in role.kpis():
+        names.append(kpi.id)
+        if kpi.kind == "qualitative":
+            names += [f"{kpi.id}@{rater}" for rater, _ in rule.raters]
+    return names
+
+
+def check_results(project: Project, table: Table, period: str | None) -> tuple[list[Record], list[Problem]]:
+    checker = Checker(project, table, period)
+    records = checker.check()
+    return records, checker.problems

@@ -1,0 +1,258 @@
+"""A role's appraisal workbook (build/workbooks/<id>.xlsx): a results sheet whose scores, weighted
+scores, total and grade are live formulas implementing the scoring rule (rolebook/spec/scoring.py),
+and a sheet with the rule in words.
+
+Written with openpyxl. The formulas use only IF, MIN, MAX, ISNUMBER, VALUE, IFERROR, NA, COUNT and SUM,
+which Excel and LibreOffice Calc both have and compute alike; each KPI's points are written into its
+formula as numbers, so a row needs nothing but its own cells. Inputs are unlocked and validated;
+formula cells are locked (the sheet is protected without a password: a guard against slips, not a
+lock). The same inputs give the same bytes: fixed document dates and zip entry dates.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import zipfile
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from rolebook.render import ooxml
+from rolebook.render.context import Formatter
+from rolebook.render.labels import labels_for
+from rolebook.spec import scoring
+from rolebook.spec.model import Role
+
+ROWS = 500  # rows with formulas ready for results; more can be added by copying the last one
+EPOCH = datetime.datetime(2000, 1, 1)  # the document's date when the role has no effective date
+HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
+INPUT_FILL = PatternFill("solid", fgColor="FFFDE7")
+
+
+def input_columns(role: Role) -> list[tuple[str, object, str | None]]:
+    """(header, KPI, rater) of each column results are written in, after employee and period: a KPI's id,
+    or `KPI@RATER` for each rater of a qualitative KPI that several raters score."""
+    rule = scoring.rule_of(role.assessment)
+    columns = []
+    for kpi in role.kpis():
+        if kpi.kind == "qualitative" and len(rule.raters) > 1:
+            columns += [(f"{kpi.id}@{rater}", kpi, rater) for rater, _ in rule.raters]
+        else:
+            columns.append((kpi.id, kpi, None))
+    return columns
+
+
+def _n(value: float) -> str:
+    """A number in a formula; negative ones in parentheses, so that `x-(-5)` reads as meant."""
+    text = f"{float(value):.15g}"
+    return f"({text})" if value < 0 else text
+
+
+def _text(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
+
+
+def quantitative_formula(ref: str, kpi, rule: scoring.Rule) -> str:
+    """The score of a result in `ref` (see scoring.quantitative_score), blank while the result is."""
+    points = scoring.kpi_points(kpi, rule)
+    sign = 1.0 if kpi.direction == "higher" else -1.0
+    x = ref if sign > 0 else f"(-{ref})"
+    line: list[tuple[float, float]] = []
+    for value, score in ((sign * v, s) for v, s in points):
+        if line and value == line[-1][0]:
+            line[-1] = (value, max(score, line[-1][1]))
+        else:
+            line.append((value, score))
+    if not line:
+        inner = ref
+    elif len(line) == 1:
+        inner = f"IF({x}<{_n(line[0][0])},{_n(rule.below_pass)},{_n(line[0][1])})"
+    else:
+        def segment(a, b, start) -> str:  # the same operations as scoring.quantitative_score, in its order
+            (u1, s1), (u2, s2) = a, b
+            return f"{_n(start[1])}+({x}-{_n(start[0])})*({_n(s2)}-{_n(s1)})/({_n(u2)}-{_n(u1)})"
+
+        inner = segment(line[-2], line[-1], line[-1])  # beyond the best point the last slope goes on
+        for a, b in reversed(list(zip(line, line[1:]))):
+            inner = f"IF({x}<={_n(b[0])},{segment(a, b, a)},{inner})"
+        inner = f"IF({x}<{_n(line[0][0])},{_n(rule.below_pass)},{inner})"
+    return f'=IF({ref}="","",MIN(MAX({inner},0),{_n(rule.cap)}))'
+
+
+def rating_formula(ref: str, kpi, rule: scoring.Rule) -> str:
+    """One rater's score (see scoring.rating_score): a number written, else the level's score."""
+    inner = f"IFERROR(MIN(MAX(VALUE({ref}),0),{_n(rule.cap)}),NA())"
+    for level, score in reversed(list(scoring.levels_of(kpi).items())):
+        if score is not None:
+            inner = f"IF({ref}={_text(level)},{_n(score)},{inner})"
+    return f"IF(ISNUMBER({ref}),MIN(MAX({ref},0),{_n(rule.cap)}),{inner})"
+
+
+def qualitative_formula(refs: list[tuple[str, float]], kpi, rule: scoring.Rule) -> str:
+    """The raters' weighted mean (see scoring.qualitative_score), blank until every rater has rated."""
+    blank = ",".join(f'{ref}=""' for ref, _ in refs)
+    total_weight = sum(weight for _, weight in refs)
+    mean = "+".join(f"{_n(weight)}*{rating_formula(ref, kpi, rule)}" for ref, weight in refs)
+    return f'=IF(OR({blank}),"",({mean})/{_n(total_weight)})'
+
+
+def grade_formula(total: str, grades) -> str:
+    inner = '""'
+    for band in reversed(list(grades)):
+        inner = f"IF({total}+{scoring.TOLERANCE}>={_n(band.min)},{_text(band.grade)},{inner})"
+    return f'=IF({total}="","",{inner})'
+
+
+def workbook(role: Role, language: str, date: datetime.date | None) -> bytes:
+    labels = labels_for(language)
+    rule = scoring.rule_of(role.assessment)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = labels["wb_results"]
+    _results_sheet(sheet, role, rule, labels)
+    _rules_sheet(book.create_sheet(labels["wb_rules"]), role, rule, labels)
+    moment = datetime.datetime.combine(date, datetime.time()) if date else EPOCH
+    book.properties.created = book.properties.modified = moment
+    book.properties.title = f"{role.title} {labels['wb_title']}"
+    book.properties.identifier = role.id  # what `rolebook score` reads the role from
+    book.properties.language = language
+    book.properties.creator = "rolebook"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return reproducible(buffer.getvalue(), moment)
+
+
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def reproducible(package: bytes, moment: datetime.datetime) -> bytes:
+    """The package with fixed dates: openpyxl stamps the clock on the zip entries and on `modified`."""
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+        parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    parts = [(name, _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", data) if name == "docProps/core.xml" else data)
+             for name, data in parts]
+    return ooxml.write_package(parts)
+
+
+def _results_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
+    f = Formatter(labels)
+    inputs = input_columns(role)
+    kpis = role.kpis()
+    headers = ["employee", "period"] + [name for name, _, _ in inputs] + [f"{k.id}:score" for k in kpis] \
+        + [f"{k.id}:weighted" for k in kpis] + ["total", "grade"]
+    column = {name: get_column_letter(n) for n, name in enumerate(headers, 1)}
+    for n, name in enumerate(headers, 1):
+        cell = sheet.cell(row=1, column=n, value=name)
+        cell.font, cell.fill = Font(bold=True), HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        sheet.column_dimensions[get_column_letter(n)].width = max(12, min(28, len(name) + 2))
+    comments = {"employee": labels["employee_name"], "period": labels["period"], "total": labels["total"],
+                "grade": labels["final_grade"]}
+    for name, kpi, rater in inputs:
+        what = [kpi.name, labels["result"] if kpi.kind != "qualitative" else labels["rating"]]
+        if rater:
+            what.append(dict((r, n) for r, n, _ in f.raters(role.assessment)).get(rater, rater))
+        comments[name] = " · ".join(what)
+    for kpi in kpis:
+        comments[f"{kpi.id}:score"] = f"{kpi.name} · {labels['score']}"
+        comments[f"{kpi.id}:weighted"] = f"{kpi.name} · {labels['weighted_score']}"
+    for n, name in enumerate(headers, 1):
+        sheet.cell(row=1, column=n).comment = Comment(comments[name], "rolebook", width=220, height=60)
+    last = ROWS + 1
+    for name, kpi, rater in inputs:
+        _validate(sheet, f"{column[name]}2:{column[name]}{last}", kpi, labels)
+    for row in range(2, last + 1):
+        for name in ["employee", "period"] + [name for name, _, _ in inputs]:
+            cell = sheet[f"{column[name]}{row}"]
+            cell.protection, cell.fill = Protection(locked=False), INPUT_FILL
+        for kpi in kpis:
+            if kpi.kind == "qualitative":
+                shares = dict(rule.raters)
+                refs = [(f"{column[name]}{row}", shares[rater] if rater else 100.0)
+                        for name, k, rater in inputs if k is kpi]
+                formula = qualitative_formula(refs, kpi, rule)
+            else:
+                formula = quantitative_formula(f"{column[kpi.id]}{row}", kpi, rule)
+            sheet[f"{column[kpi.id + ':score']}{row}"] = formula
+            score = f"{column[kpi.id + ':score']}{row}"
+            weighted = sheet[f"{column[kpi.id + ':weighted']}{row}"]
+            weighted.value = f'=IF({score}="","",{score}*{_n(float(kpi.weight or 0))}/100)'
+        first, end = column[f"{kpis[0].id}:weighted"], column[f"{kpis[-1].id}:weighted"]
+        total = f"{column['total']}{row}"
+        sheet[total] = f'=IF(COUNT({first}{row}:{end}{row})<{len(kpis)},"",SUM({first}{row}:{end}{row}))'
+        sheet[f"{column['grade']}{row}"] = grade_formula(total, role.assessment.grades)
+        for name in headers[2 + len(inputs):]:
+            if name != "grade":
+                sheet[f"{column[name]}{row}"].number_format = "0.00"
+    sheet.freeze_panes = "C2"
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = sheet.protection.formatRows = False  # widen a column, not edit a formula
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+
+
+def _validate(sheet, cells: str, kpi, labels: dict) -> None:
+    """Numbers for a result; a level's name (or a number, where a level has no score) for a rating."""
+    if kpi.kind == "qualitative" and kpi.criteria:
+        names = [c.level for c in kpi.criteria]
+        listed = ",".join(names)
+        strict = all(c.score is not None for c in kpi.criteria) and "," not in listed and len(listed) < 250
+        if "," in listed or len(listed) >= 250:  # a list Excel cannot hold inline: any text, checked by score
+            return
+        rule = DataValidation(type="list", formula1=_text(listed), allow_blank=True,
+                              errorStyle="stop" if strict else "warning", showErrorMessage=True,
+                              error=labels["wb_level_error"].format(levels="、".join(names)))
+    else:
+        rule = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
+                              allow_blank=True, showErrorMessage=True, error=labels["wb_number_error"])
+    sheet.add_data_validation(rule)
+    rule.add(cells)
+
+
+def _rules_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
+    """The rule in words and each KPI's and grade's numbers, for whoever checks the formulas."""
+    f = Formatter(labels)
+    sheet["A1"] = f"{role.title} {labels['wb_title']}"
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A2"] = "role: " + role.id
+    sheet["A3"] = labels["how_scored"] + labels["colon"] + " ".join(f.scoring_rule(role.assessment))
+    sheet["A3"].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.merge_cells("A3:H3")
+    sheet.row_dimensions[3].height = 90
+    header = [labels["wb_column"], labels["kpi"], labels["weight"], labels["w_direction"], labels["target"],
+              labels["pass"], labels["excellent"], labels["wb_levels"]]
+    row = 5
+    for n, text in enumerate(header, 1):
+        cell = sheet.cell(row=row, column=n, value=text)
+        cell.font, cell.fill = Font(bold=True), HEADER_FILL
+    for kpi in role.kpis():
+        row += 1
+        thresholds = kpi.thresholds
+        levels = "; ".join(f"{c.level} = {scoring.shown(c.score) if c.score is not None else labels['wb_number']}"
+                           for c in kpi.criteria)
+        values = [kpi.id, kpi.name, f"{float(kpi.weight or 0):g}%",
+                  labels["wb_higher"] if kpi.direction == "higher" else labels["wb_lower"],
+                  f.amount(kpi, kpi.target), f.amount(kpi, thresholds.pass_ if thresholds else None),
+                  f.amount(kpi, thresholds.excellent if thresholds else None), levels]
+        for n, value in enumerate(values, 1):
+            sheet.cell(row=row, column=n, value=value)
+    row += 2
+    sheet.cell(row=row, column=1, value=labels["final_grade"]).font = Font(bold=True)
+    for grade, span, label, _ in f.grade_ranges(role.assessment.grades if role.assessment else []):
+        row += 1
+        sheet.cell(row=row, column=1, value=grade)
+        sheet.cell(row=row, column=2, value=span)
+        sheet.cell(row=row, column=3, value=label or "")
+    for letter, width in zip("ABCDEFGH", (22, 26, 8, 12, 10, 10, 10, 40)):
+        sheet.column_dimensions[letter].width = width
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
