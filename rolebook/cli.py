@@ -335,6 +335,71 @@ def _html_page(project: Project, title: str, body: str) -> str:
     return Templates(project.root / "templates").render_html("page.html.j2", page=page, body=Markup(body))
 
 
+@cli.command("score")
+@click.argument("results", type=click.Path(path_type=Path), metavar="RESULTS.csv|RESULTS.xlsx")
+@click.option("--period", metavar="P", help="The period to score (the rows of other periods are left out); "
+              "needed when the file has no period column.")
+@click.option("--format", "formats", type=click.Choice(["docx", "html", "pdf"]), multiple=True,
+              help="Formats of each employee's appraisal (repeatable; default: docx and html).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="A new or empty folder for the appraisals (default: build/appraisals/PERIOD/).")
+@click.option("--project", "project", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="The project (default: the one holding the current folder).")
+@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
+              help="Parallel workers (default: the number of CPUs).")
+@click.option("-v", "--verbose", is_flag=True, help="Also print each employee's total and grade.")
+def score_command(results: Path, period: str | None, formats: tuple[str, ...], out: Path | None,
+                  project: Path | None, workers: int | None, verbose: bool) -> None:
+    """Score results with each role's rule: an appraisal per employee and a summary of the period."""
+    from rolebook.results.appraisals import quota_findings, score, write_all
+    from rolebook.results.check import check_results
+    from rolebook.results.read import read_table
+    from rolebook.render import pdf
+    from rolebook.render.labels import labels_for
+
+    root = project_root(project or Path.cwd())
+    loaded = _valid_project(root)
+    formats = tuple(dict.fromkeys(formats)) or ("docx", "html")
+    if "pdf" in formats:
+        pdf.require()
+    shown = display(results) if results.is_absolute() else str(results)
+    table = read_table(results, shown)
+    _warn_if_tracked(results)
+    records, problems = check_results(loaded, table, period)
+    if problems:
+        for problem in problems:
+            echo(str(problem))
+        echo(f"rolebook: {len(problems)} problem(s) in {shown}; nothing was written", err=True)
+        sys.exit(1)
+    if not records:
+        raise UsageError(f"{shown} holds no results" + (f" for period {period}" if period else ""))
+    scored = score(records)
+    chosen = records[0].period
+    findings = quota_findings(scored, labels_for(loaded.settings.language))
+    target = write_all(loaded, scored, chosen, formats, findings, out, workers or os.cpu_count() or 1)
+    if verbose:
+        from rolebook.spec.scoring import shown as two_decimals
+
+        for item in scored:
+            echo(f"{item.record.employee}\t{item.record.role.id}\t{two_decimals(item.appraisal.total)}\t"
+                 f"{item.appraisal.grade or ''}")
+    for finding in findings:
+        echo(f"warning[distribution]: {finding}", err=True)
+    roles = len({r.role.id for r in records})
+    echo(f"scored {len(records)} employee(s) in {roles} role(s) for {chosen}; wrote {display(target)}/ "
+         f"(appraisals, summary.csv, summary.html, summary.docx; owner-only)", err=True)
+
+
+def _warn_if_tracked(results: Path) -> None:
+    """Results are personal data: say so when git keeps them (once committed, they stay in history)."""
+    from rolebook.history import gitinfo
+
+    folder = results.resolve().parent
+    if gitinfo.tracked(folder, results.resolve().name):
+        echo(f"warning: {results} is tracked by git; results are personal data: remove it from the repository "
+             "(git rm --cached) and list it in .gitignore", err=True)
+
+
 @cli.command("log")
 @click.argument("role_id", metavar="ROLE_ID")
 @click.argument("project", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))

@@ -143,3 +143,16 @@ def axe_violations(driver, page: Path) -> list[str]:
         "const done = arguments[arguments.length - 1];"
         "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}}).then(done);", AXE_TAGS)
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})" for v in result["violations"]]
+
+
+def recalculated(workbook: Path, outdir: Path) -> Path:
+    """The workbook as LibreOffice Calc computes it: opened, its formulas calculated, saved again."""
+    soffice = need("soffice")
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                        "xlsx:Calc MS Excel 2007 XML", "--outdir", str(outdir), str(workbook)],
+                       capture_output=True, timeout=600, check=True)
+    result = outdir / workbook.name
+    assert result.is_file(), f"LibreOffice did not convert {workbook.name}"
+    return result

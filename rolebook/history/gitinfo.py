@@ -222,3 +222,8 @@ def modified(root: Path, paths: tuple[str, ...]) -> bool:
     """Whether the working tree changes one of `paths` from HEAD (untracked files included)."""
     status = _git(root, "status", "--porcelain", "--", *paths)
     return bool(status and status.strip())
+
+
+def tracked(folder: Path, name: str) -> bool:
+    """Whether git tracks the file `name` in `folder`."""
+    return _git(folder, "ls-files", "--error-unmatch", "--", name) is not None

@@ -241,6 +241,17 @@ def _render_into(renderer: Renderer, scored: list[Scored], period: str, formats:
 
     for name, data in render_appraisals(renderer, scored, formats, workers):
         _private_write(folder / name, data)
+    if "pdf" in formats:  # through LibreOffice, one process for every appraisal
+        from rolebook.render import pdf
+
+        layouts = [pdf.Layout(folder / f"{item.name}.docx", folder / f"{item.name}.pdf") for item in scored]
+        pdf.lay_out(layouts)
+        for item, layout in zip(scored, layouts):
+            data = pdf.stabilize(layout.pdf.read_bytes(), item.record.role.effective)
+            layout.pdf.unlink()
+            _private_write(layout.pdf, data)
+            if "docx" not in formats:
+                layout.docx.unlink()
     summary = render_summary(renderer, scored, period, findings)
     _private_write(folder / "summary.csv", summary_csv(scored))
     _private_write(folder / "summary.html", summary["html"])

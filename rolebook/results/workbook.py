@@ -205,9 +205,9 @@ def _validate(sheet, cells: str, kpi, labels: dict) -> None:
     if kpi.kind == "qualitative" and kpi.criteria:
         names = [c.level for c in kpi.criteria]
         listed = ",".join(names)
-        strict = all(c.score is not None for c in kpi.criteria) and "," not in listed and len(listed) < 250
-        if "," in listed or len(listed) >= 250:  # a list Excel cannot hold inline: any text, checked by score
-            return
+        if any("," in name or '"' in name for name in names) or len(listed) >= 250:
+            return  # a list Excel cannot hold inline: any text, which `rolebook score` checks
+        strict = all(c.score is not None for c in kpi.criteria)
         rule = DataValidation(type="list", formula1=_text(listed), allow_blank=True,
                               errorStyle="stop" if strict else "warning", showErrorMessage=True,
                               error=labels["wb_level_error"].format(levels="、".join(names)))

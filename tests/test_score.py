@@ -1,0 +1,313 @@
+"""Results in, appraisals out: the appraisal workbook (its formulas computed by LibreOffice Calc agree with
+the Python rule) and `rolebook score` (checks, appraisals, summary, quotas, personal data)."""
+
+import csv
+import io
+import json
+import os
+import random
+import stat
+import subprocess
+import zipfile
+
+import openpyxl
+import pytest
+
+from rolebook.project import load_project
+from rolebook.results.workbook import input_columns
+from rolebook.spec import scoring
+
+from clients import recalculated, schema_problems, to_pdf, pdf_text, xml_part
+from conftest import REPO, copy_project, run_rolebook
+
+SCORED = REPO / "tests" / "render_projects" / "scored"
+
+
+@pytest.fixture
+def scored(tmp_path):
+    return copy_project(SCORED, tmp_path / "scored")
+
+
+def workbook_of(root, role):
+    result = run_rolebook("build", "--kind", "workbook", "--role", role, cwd=root)
+    assert result.returncode == 0, result.stderr
+    return root / "build" / "workbooks" / f"{role}.xlsx"
+
+
+def cases(role, count, seed):
+    """Results that reach every part of the rule: below pass, each point exactly, between the points,
+    beyond excellent (and the cap), lower-is-better, each level, written numbers, several raters."""
+    rng = random.Random(seed)
+    rule = scoring.rule_of(role.assessment)
+    rows = []
+    for n in range(count):
+        row = {}
+        for name, kpi, rater in input_columns(role):
+            if kpi.kind == "qualitative":
+                levels = [c.level for c in kpi.criteria if c.score is not None]
+                row[name] = levels[n % len(levels)] if levels and n % 5 else float(rng.choice([0, 37.5, 88, 130]))
+            else:
+                points = [value for value, _ in scoring.kpi_points(kpi, rule)] or [50.0]
+                low, high = min(points), max(points)
+                span = (high - low) or abs(high) or 10
+                row[name] = rng.choice(points + [round(rng.uniform(low - span, high + span), 3) for _ in range(4)])
+        rows.append(row)
+    return rows
+
+
+def fill(workbook, rows, target, period="2026Q1"):
+    book = openpyxl.load_workbook(workbook)
+    sheet = book.worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    for number, row in enumerate(rows, 2):
+        sheet.cell(row=number, column=1, value=f"E{number - 1:03d}")
+        sheet.cell(row=number, column=2, value=period)
+        for name, value in row.items():
+            sheet.cell(row=number, column=header.index(name) + 1, value=value)
+    book.save(target)
+    return target
+
+
+def python_rule(role, row):
+    results = {}
+    rule = scoring.rule_of(role.assessment)
+    for name, kpi, rater in input_columns(role):
+        if rater:
+            results.setdefault(kpi.id, {})[rater] = row[name]
+        else:
+            results[kpi.id] = row[name]
+    assert all(isinstance(v, dict) for k, v in results.items() if "@" in k) or rule
+    return scoring.appraise(role, results)
+
+
+# --- the workbook -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role_id", ["account-manager", "xiaoshou-zhuguan"])
+def test_libreoffice_computes_the_workbook_as_the_python_rule_does(scored, tmp_path, role_id):
+    role = load_project(scored).roles[role_id]
+    rows = cases(role, 40, seed=len(role_id))
+    filled = fill(workbook_of(scored, role_id), rows, tmp_path / f"{role_id}.xlsx")
+    computed = openpyxl.load_workbook(recalculated(filled, tmp_path / "calc"), data_only=True).worksheets[0]
+    header = [cell.value for cell in computed[1]]
+    checked = 0
+    for number, row in enumerate(rows, 2):
+        expected = python_rule(role, row)
+        values = {name: computed.cell(row=number, column=i + 1).value for i, name in enumerate(header)}
+        for kpi in role.kpis():
+            assert values[f"{kpi.id}:score"] == pytest.approx(expected.scores[kpi.id], abs=1e-9), (kpi.id, row)
+            assert values[f"{kpi.id}:weighted"] == pytest.approx(expected.weighted[kpi.id], abs=1e-9)
+            checked += 1
+        assert values["total"] == pytest.approx(expected.total, abs=1e-9)
+        assert values["grade"] == expected.grade
+    assert checked == 40 * len(role.kpis())
+    grades = {computed.cell(row=n, column=header.index("grade") + 1).value for n in range(2, 42)}
+    assert len(grades) >= 2, "the cases reach several grades"
+
+
+def test_a_blank_row_computes_nothing_and_a_partial_row_no_total(scored, tmp_path):
+    role = load_project(scored).roles["account-manager"]
+    row = cases(role, 1, seed=3)[0]
+    partial = dict(list(row.items())[:2])
+    filled = fill(workbook_of(scored, "account-manager"), [partial], tmp_path / "partial.xlsx")
+    sheet = openpyxl.load_workbook(recalculated(filled, tmp_path / "calc"), data_only=True).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    assert sheet.cell(row=2, column=header.index("total") + 1).value in (None, "")
+    assert sheet.cell(row=3, column=header.index("total") + 1).value in (None, "")
+    first = input_columns(role)[0][1]
+    assert isinstance(sheet.cell(row=2, column=header.index(f"{first.id}:score") + 1).value, float)
+
+
+def test_the_workbook_guides_and_guards_what_is_typed(scored):
+    path = workbook_of(scored, "account-manager")
+    book = openpyxl.load_workbook(path)
+    sheet, rules = book.worksheets
+    role = load_project(scored).roles["account-manager"]
+    inputs = [name for name, _, _ in input_columns(role)]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:2 + len(inputs)] == ["employee", "period", *inputs]
+    assert "collaboration@self" in inputs and "collaboration@supervisor" in inputs
+    assert header[-2:] == ["total", "grade"]
+    assert book.properties.identifier == "account-manager"
+    assert sheet.protection.sheet
+    assert not sheet["C2"].protection.locked and sheet[f"{openpyxl.utils.get_column_letter(len(header))}2"].protection.locked
+    assert str(sheet[f"{openpyxl.utils.get_column_letter(header.index('total') + 1)}2"].value).startswith("=IF(")
+    validations = sheet.data_validations.dataValidation
+    lists = [v for v in validations if v.type == "list"]
+    assert any('"Outstanding,Good,Fair,Poor"' == v.formula1 for v in lists)
+    assert any(v.type == "decimal" for v in validations)
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$1"
+    assert sheet.freeze_panes == "C2"
+    words = " ".join(str(c.value) for row in rules.iter_rows() for c in row if c.value)
+    assert "Outstanding" in words and "lower is better" in words and "How the form is scored" in words
+    functions = set()
+    for row in sheet.iter_rows(min_row=2, max_row=2):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                functions.update(__import__("re").findall(r"([A-Z]+)\(", cell.value))
+    assert functions <= {"IF", "MIN", "MAX", "ISNUMBER", "VALUE", "IFERROR", "NA", "COUNT", "SUM", "OR"}
+    again = workbook_of(scored, "account-manager")
+    assert run_rolebook("build", "--kind", "workbook", "--out", str(scored / "other"), cwd=scored).returncode == 0
+    assert (scored / "other" / "workbooks" / "account-manager.xlsx").read_bytes() == again.read_bytes()
+    assert "workbooks/account-manager.xlsx" in (scored / "build" / "index.html").read_text(encoding="utf-8")
+
+
+# --- rolebook score ---------------------------------------------------------------------------
+
+
+def results_csv(root, role, rows, name="results.csv", period="2026Q1", extra=None):
+    header = ["employee", "role", "period", *[n for n, _, _ in input_columns(role)]]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    for number, row in enumerate(rows, 1):
+        writer.writerow([f"员工{number:02d}", role.id, period, *[row[n] for n in header[3:]]])
+    path = root / name
+    path.write_text(out.getvalue() + (extra or ""), encoding="utf-8")
+    return path
+
+
+def test_score_writes_each_appraisal_and_a_summary_that_agree_with_calc(scored, tmp_path):
+    role = load_project(scored).roles["account-manager"]
+    rows = cases(role, 12, seed=7)
+    results = results_csv(scored, role, rows)
+    result = run_rolebook("score", str(results), cwd=scored)
+    assert result.returncode == 0, result.stderr
+    folder = scored / "build" / "appraisals" / "2026Q1"
+    summary = list(csv.DictReader(io.StringIO((folder / "summary.csv").read_text(encoding="utf-8-sig"))))
+    filled = fill(workbook_of(scored, "account-manager"), rows, tmp_path / "filled.xlsx")
+    computed = openpyxl.load_workbook(recalculated(filled, tmp_path / "calc"), data_only=True).worksheets[0]
+    header = [cell.value for cell in computed[1]]
+    for number, line in enumerate(summary, 2):
+        assert float(line["total"]) == pytest.approx(computed.cell(row=number, column=header.index("total") + 1).value,
+                                                     abs=0.005)
+        assert line["grade"] == computed.cell(row=number, column=header.index("grade") + 1).value
+        assert (folder / f"{line['file']}.docx").is_file() and (folder / f"{line['file']}.html").is_file()
+    assert len(summary) == 12
+    first = summary[0]
+    page = (folder / f"{first['file']}.html").read_text(encoding="utf-8")
+    assert first["employee"] in page and first["total"] in page and "<script" not in page
+    document = xml_part(folder / f"{first['file']}.docx", "word/document.xml")
+    text = "".join(document.itertext())
+    assert first["total"] in text and first["employee"] in text and "☑" in text
+    assert document.xpath("//w:sdt[w:sdtPr/w:tag/@w:val='opinion-comment']", namespaces={
+        "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}), "what is left to fill stays fillable"
+    assert schema_problems(folder / "summary.docx", folder / f"{first['file']}.docx") == ""
+    pdfs = to_pdf(folder / "summary.docx", outdir=tmp_path / "pdf")
+    assert f"Account Manager {first['total']} {first['grade']}" in pdf_text(pdfs[0])
+
+
+def test_score_reads_the_filled_workbook_back(scored, tmp_path):
+    role = load_project(scored).roles["xiaoshou-zhuguan"]
+    rows = cases(role, 6, seed=11)
+    filled = fill(workbook_of(scored, "xiaoshou-zhuguan"), rows, tmp_path / "filled.xlsx")
+    calc = recalculated(filled, tmp_path / "calc")
+    result = run_rolebook("score", str(calc), cwd=scored)
+    assert result.returncode == 0, result.stderr
+    summary = list(csv.DictReader(io.StringIO(
+        (scored / "build" / "appraisals" / "2026Q1" / "summary.csv").read_text(encoding="utf-8-sig"))))
+    computed = openpyxl.load_workbook(calc, data_only=True).worksheets[0]
+    header = [cell.value for cell in computed[1]]
+    assert [line["employee"] for line in summary] == [f"E{n:03d}" for n in range(1, 7)]
+    for number, line in enumerate(summary, 2):
+        assert float(line["total"]) == pytest.approx(computed.cell(row=number, column=header.index("total") + 1).value,
+                                                     abs=0.005)
+
+
+def test_the_summary_charts_the_grades_and_flags_a_broken_quota(scored, tmp_path):
+    role = load_project(scored).roles["account-manager"]
+    best = {name: (kpi.criteria[0].level if kpi.kind == "qualitative" else
+                   max(v for v, _ in scoring.kpi_points(kpi, scoring.rule_of(role.assessment))) if kpi.direction == "higher"
+                   else min(v for v, _ in scoring.kpi_points(kpi, scoring.rule_of(role.assessment))))
+            for name, kpi, _ in input_columns(role)}
+    rows = [best] * 3 + cases(role, 3, seed=5)
+    result = run_rolebook("score", str(results_csv(scored, role, rows)), cwd=scored)
+    assert result.returncode == 0, result.stderr
+    assert "warning[distribution]: Account Manager: grade A is 50.0% of 6, more than 20%" in result.stderr
+    folder = scored / "build" / "appraisals" / "2026Q1"
+    page = (folder / "summary.html").read_text(encoding="utf-8")
+    assert 'role="img"' in page and 'aria-label="Employees per grade, Account Manager"' in page
+    assert "grade A is 50.0% of 6, more than 20%" in page
+    with zipfile.ZipFile(folder / "summary.docx") as package:
+        chart = package.read("word/charts/chart1.xml").decode()
+    assert "<c:barChart>" in chart and "<c:v>3</c:v>" in chart
+
+
+def test_results_are_private_and_names_stay_off_the_terminal(scored):
+    role = load_project(scored).roles["account-manager"]
+    results = results_csv(scored, role, cases(role, 3, seed=2))
+    subprocess.run(["git", "init", "-q"], cwd=scored, check=True)
+    subprocess.run(["git", "add", results.name], cwd=scored, check=True)
+    result = run_rolebook("score", str(results), cwd=scored)
+    assert result.returncode == 0, result.stderr
+    assert "is tracked by git" in result.stderr and "personal data" in result.stderr
+    assert "员工" not in result.stdout + result.stderr  # counts only
+    assert "scored 3 employee(s) in 1 role(s) for 2026Q1" in result.stderr
+    folder = scored / "build" / "appraisals" / "2026Q1"
+    for path in [folder, folder.parent, *folder.iterdir()]:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode == (0o700 if path.is_dir() else 0o600), (path, oct(mode))
+    verbose = run_rolebook("score", str(results), "--verbose", cwd=scored)
+    assert "员工01\taccount-manager\t" in verbose.stdout
+
+
+def test_every_problem_is_reported_at_its_row_and_column_and_nothing_is_written(scored):
+    role = load_project(scored).roles["account-manager"]
+    rows = cases(role, 4, seed=9)
+    columns = [n for n, _, _ in input_columns(role)]
+    quantitative = next(n for n, kpi, _ in input_columns(role) if kpi.kind != "qualitative")
+    rows[1][quantitative] = "about 90"
+    rows[2]["collaboration@self"] = "Excellent"
+    path = results_csv(scored, role, rows, extra="员工01,account-manager,2026Q1," + ",".join(
+        str(rows[0][n]) for n in columns) + "\n" + "员工09,acount-manager,2026Q1," + ",".join("1" for _ in columns)
+        + "\n")
+    result = run_rolebook("score", str(path), cwd=scored)
+    assert result.returncode == 1
+    column = 4 + columns.index(quantitative)
+    lines = result.stdout.splitlines()
+    assert f"results.csv:3:{column}: error[not-a-number]: the result of KPI" in lines[0] + "\n".join(lines)
+    assert any(line.startswith(f"results.csv:4:{4 + columns.index('collaboration@self')}: error[unknown-level]")
+               and "'Excellent' is not one of the levels (Outstanding, Good, Fair, Poor)" in line for line in lines)
+    assert any(line.startswith("results.csv:6:1: error[duplicate-employee]: the employee of row 2 appears again")
+               for line in lines)
+    assert any(line.startswith("results.csv:7:2: error[unknown-role]") and "did you mean 'account-manager'" in line
+               for line in lines)
+    assert "nothing was written" in result.stderr
+    assert not (scored / "build").exists()
+
+
+def test_header_problems_and_periods(scored):
+    role = load_project(scored).roles["account-manager"]
+    path = results_csv(scored, role, cases(role, 2, seed=1))
+    text = path.read_text(encoding="utf-8")
+    first_kpi = input_columns(role)[0][0]
+    path.write_text(text.replace(first_kpi, first_kpi + "x", 1), encoding="utf-8")
+    result = run_rolebook("score", str(path), cwd=scored)
+    assert result.returncode == 1
+    assert f"results.csv:1:4: error[unknown-column]: '{first_kpi}x' is no KPI of the roles in this file; did you mean " \
+           f"'{first_kpi}'?" in result.stdout
+    assert f"error[missing-column]: no column '{first_kpi}'" in result.stdout
+    two = results_csv(scored, role, cases(role, 1, seed=1), name="two.csv",
+                      extra="other,account-manager,2026Q2," + ",".join(
+                          str(v) for v in cases(role, 1, seed=1)[0].values()) + "\n")
+    several = run_rolebook("score", str(two), cwd=scored)
+    assert several.returncode == 2 and "several periods (2026Q1, 2026Q2)" in several.stderr
+    chosen = run_rolebook("score", str(two), "--period", "2026Q2", cwd=scored)
+    assert chosen.returncode == 0, chosen.stderr
+    assert (scored / "build" / "appraisals" / "2026Q2" / "other.docx").is_file()
+    assert run_rolebook("score", "missing.csv", cwd=scored).returncode == 2
+    assert run_rolebook("score", "rolebook.yaml", cwd=scored).returncode == 2
+
+
+def test_out_takes_a_new_folder_and_pdf_is_made_through_libreoffice(scored, tmp_path):
+    role = load_project(scored).roles["account-manager"]
+    path = results_csv(scored, role, cases(role, 2, seed=4))
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "mine.txt").write_text("mine")
+    refused = run_rolebook("score", str(path), "--out", str(tmp_path / "full"), cwd=scored)
+    assert refused.returncode == 2 and (tmp_path / "full" / "mine.txt").read_text() == "mine"
+    result = run_rolebook("score", str(path), "--out", str(tmp_path / "new"), "--format", "pdf", cwd=scored)
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in (tmp_path / "new").iterdir())
+    assert names == ["summary.csv", "summary.docx", "summary.html", "员工01.pdf", "员工02.pdf"]
+    assert "Account Manager appraisal: 员工 01 (2026Q1)" in pdf_text(tmp_path / "new" / "员工01.pdf")  # pdftotext spaces
