@@ -59,15 +59,8 @@ def _text(value: str) -> str:
 
 def quantitative_formula(ref: str, kpi, rule: scoring.Rule) -> str:
     """The score of a result in `ref` (see scoring.quantitative_score), blank while the result is."""
-    points = scoring.kpi_points(kpi, rule)
-    sign = 1.0 if kpi.direction == "higher" else -1.0
-    x = ref if sign > 0 else f"(-{ref})"
-    line: list[tuple[float, float]] = []
-    for value, score in ((sign * v, s) for v, s in points):
-        if line and value == line[-1][0]:
-            line[-1] = (value, max(score, line[-1][1]))
-        else:
-            line.append((value, score))
+    line = scoring.score_line(scoring.kpi_points(kpi, rule), kpi.direction)
+    x = ref if kpi.direction == "higher" else f"(-{ref})"
     if not line:
         inner = ref
     elif len(line) == 1:

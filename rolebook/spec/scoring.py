@@ -61,19 +61,26 @@ def kpi_points(kpi, rule: Rule) -> list[tuple[float, float]]:
     return sorted(found, key=lambda point: (sign * point[0], point[1]))
 
 
-def quantitative_score(points: list[tuple[float, float]], direction: str, result: float, rule: Rule) -> float:
-    """The score of a result against the KPI's points (see the module's rule)."""
-    if not points:
-        return _held(result, rule)
+def score_line(points: list[tuple[float, float]], direction: str) -> list[tuple[float, float]]:
+    """The points along the better direction (values negated for lower-is-better), one per value: at one
+    value the better score wins."""
     sign = 1.0 if direction == "higher" else -1.0
-    x = sign * result
-    # Along the better direction; at one value the better score wins.
     line: list[tuple[float, float]] = []
     for value, score in ((sign * v, s) for v, s in points):
         if line and value == line[-1][0]:
             line[-1] = (value, max(score, line[-1][1]))
         else:
             line.append((value, score))
+    return line
+
+
+def quantitative_score(points: list[tuple[float, float]], direction: str, result: float, rule: Rule) -> float:
+    """The score of a result against the KPI's points (see the module's rule)."""
+    if not points:
+        return _held(result, rule)
+    sign = 1.0 if direction == "higher" else -1.0
+    x = sign * result
+    line = score_line(points, direction)
     if x < line[0][0]:
         return _held(rule.below_pass, rule)
     if len(line) == 1:
