@@ -38,6 +38,9 @@ KINDS = ("jd", "form", "posting", "handbook")  # the default; "workbook" on requ
 ALL_KINDS = KINDS + ("workbook",)
 FORMATS = ("docx", "html")  # the default; "pdf" on request (through LibreOffice)
 INDEX = "index.html"
+# A handbook of more roles than this is not laid out by LibreOffice unless asked (--paginate): laying out
+# a book of thousands of pages takes LibreOffice minutes (1,000 roles: over 5 minutes on two cores).
+PAGINATE_ROLES = 100
 
 
 class InvalidProject(RolebookError):
@@ -91,7 +94,7 @@ def select_roles(project: Project, role_ids: tuple[str, ...]):
     return chosen
 
 
-def plan(project: Project, kinds, formats, roles, pdf_a: bool = False) -> list[Job]:
+def plan(project: Project, kinds, formats, roles, pdf_a: bool = False, paginate: bool = False) -> list[Job]:
     """Every document to build, each with the key of what it depends on. The handbook comes first:
     it is the longest job, so parallel workers start it at once."""
     common = manifest.common_key(project.root, kinds) + ("/pdf-a" if pdf_a and "pdf" in formats else "")
@@ -101,7 +104,7 @@ def plan(project: Project, kinds, formats, roles, pdf_a: bool = False) -> list[J
         parts += [term.model_dump_json() for term in project.library_terms]
         parts += [f"{name}\n{text}" for name, text in sorted(project.policies.items())]
         jobs.append(Job("handbook", None, {fmt: document_name("handbook", None, fmt) for fmt in formats},
-                        manifest.document_key(common, "handbook", *formats, *parts,
+                        manifest.document_key(common, "handbook", *formats, *parts, f"paginate={paginate}",
                                               manifest.git_state(project.root))))
     for kind in (k for k in kinds if k != "handbook"):
         for role in roles:
@@ -115,7 +118,7 @@ def plan(project: Project, kinds, formats, roles, pdf_a: bool = False) -> list[J
 
 def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kinds: tuple[str, ...] = KINDS,
           formats: tuple[str, ...] = FORMATS, role_ids: tuple[str, ...] = (), workers: int = 1,
-          progress=None, digest: str = "", pdf_a: bool = False) -> BuildResult:
+          progress=None, digest: str = "", pdf_a: bool = False, paginate: bool | None = None) -> BuildResult:
     """Render what changed since the last build (all of it the first time) into the locked output folder.
 
     `progress`, when given, has start(total) and is called with each job done; `digest` is the
@@ -129,7 +132,8 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
     renderer = Renderer(project)
     for role in roles:
         renderer.language(role)  # collects the warnings here: workers' warnings would be lost
-    jobs = plan(project, kinds, formats, roles, pdf_a)
+    paginate = lay_out_handbook(project, renderer, kinds, formats, paginate)
+    jobs = plan(project, kinds, formats, roles, pdf_a, paginate)
     folder.refuse_foreign([name for job in jobs for name in job.names.values()] + [INDEX], record.wrote)
     todo = [job for job in jobs if not record.fresh(list(job.names.values()), job.key)]
     read_history(renderer, todo)
@@ -141,7 +145,7 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
     staged: dict[str, Path] = {}
     for names in render_all(renderer, todo, staging, workers, progress):
         staged.update((name, staging / name) for name in names)
-    paginate(renderer, todo, staging, pdf_a)
+    lay_out(renderer, todo, staging, pdf_a, paginate)
     page = index_page(project, renderer, folder.path, set(staged))
     index = folder.path / INDEX
     if index.is_symlink() or not index.is_file() or index.read_bytes() != page:
@@ -202,11 +206,32 @@ def _render_job(job: Job) -> list[str]:
     return list(job.names.values())
 
 
-def paginate(renderer: Renderer, todo: list[Job], staging: Path, pdf_a: bool) -> None:
+def lay_out_handbook(project: Project, renderer: Renderer, kinds, formats, asked: bool | None) -> bool:
+    """Whether LibreOffice lays the handbook out for its page numbers: when asked, when its PDF is made,
+    else when LibreOffice is there and the handbook is small enough to take seconds, not minutes."""
+    if "handbook" not in kinds or "docx" not in formats and "pdf" not in formats:
+        return False
+    if asked:
+        pdf.require()  # a clear message and exit 2 when LibreOffice is missing
+    if asked is not None:
+        return asked
+    if "pdf" in formats:
+        return True
+    if not pdf.available():
+        return False
+    count = len(handbook_roles(project))
+    if count > PAGINATE_ROLES:
+        renderer.warnings.append(f"the handbook has {count} roles: its contents' page numbers are left to Word "
+                                 "(rolebook build --paginate has LibreOffice lay it out, which takes minutes)")
+        return False
+    return True
+
+
+def lay_out(renderer: Renderer, todo: list[Job], staging: Path, pdf_a: bool, handbook: bool) -> None:
     """Lay documents out in one LibreOffice process: every document with a PDF to make, and the handbook
-    (its contents' page numbers) whenever LibreOffice is there. The page numbers are written back into
-    the .docx; the PDFs are exported with the clock taken out."""
-    jobs = [job for job in todo if "pdf" in job.names or (job.kind == "handbook" and "docx" in job.names)]
+    (its contents' page numbers) when `handbook`. The page numbers are written back into the .docx; the
+    PDFs are exported with the clock taken out."""
+    jobs = [job for job in todo if "pdf" in job.names or (handbook and job.kind == "handbook" and "docx" in job.names)]
     if not jobs or not pdf.available():
         return
     layouts = [pdf.Layout(staging / source_name(job), staging / job.names["pdf"] if "pdf" in job.names else None,

@@ -111,13 +111,16 @@ def _files_concerned(project: Project, targets: list[Path]) -> set[str] | None:
 @click.option("--format", "formats", type=click.Choice(["docx", "html", "pdf"]), multiple=True,
               help="Which formats (default: docx and html; pdf through LibreOffice).")
 @click.option("--pdf-a", is_flag=True, help="Make the PDFs PDF/A-2b, for archiving.")
+@click.option("--paginate/--no-paginate", default=None,
+              help="Have LibreOffice lay the handbook out for the page numbers of its contents (default: when "
+                   "installed and the handbook has at most 100 roles, or its PDF is made).")
 @click.option("--role", "roles", multiple=True, metavar="ID", help="Only these roles (repeatable).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: build/).")
 @click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
               help="Parallel workers (default: the number of CPUs).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Name every file written or found up to date.")
-def build(project: Path | None, kinds: tuple[str, ...], formats: tuple[str, ...], pdf_a: bool,
+def build(project: Path | None, kinds: tuple[str, ...], formats: tuple[str, ...], pdf_a: bool, paginate: bool | None,
           roles: tuple[str, ...], out: Path | None, workers: int | None, quiet: bool, verbose: bool) -> None:
     """Validate, then render job descriptions, forms, postings and the handbook into PROJECT/build/.
 
@@ -131,7 +134,8 @@ def build(project: Path | None, kinds: tuple[str, ...], formats: tuple[str, ...]
 
     root = project_root(project or Path.cwd())
     kinds, formats = kinds or KINDS, formats or FORMATS
-    options = ["kinds", *sorted(kinds), "formats", *sorted(formats), "roles", *sorted(roles), f"pdf-a={pdf_a}"]
+    options = ["kinds", *sorted(kinds), "formats", *sorted(formats), "roles", *sorted(roles), f"pdf-a={pdf_a}",
+               f"paginate={paginate}"]
     if pdf_a and "pdf" not in formats:
         raise UsageError("--pdf-a makes PDFs: ask for them with --format pdf")
     folder = OutputFolder(out or root / "build", root, shared=out is not None)
@@ -152,7 +156,7 @@ def build(project: Path | None, kinds: tuple[str, ...], formats: tuple[str, ...]
         progress = TerminalProgress() if not quiet and sys.stderr.isatty() else None  # never in logs
         try:
             result = run_build(loaded, folder, record, kinds, formats, roles, workers or os.cpu_count() or 1,
-                               progress, digest, pdf_a)
+                               progress, digest, pdf_a, paginate)
         finally:
             if progress:
                 progress.close()

@@ -22,51 +22,75 @@ def lists_of_one(tree: Any, model: type[BaseModel]) -> Any:
 
 
 def _shape(node: Any, annotation: Any, source: Source | None) -> Any:
-    item = _list_item(annotation)
-    if item is not None:
+    kind, inner = _plan(annotation)
+    if kind == "list":
         if node is None:
             return node
         if not isinstance(node, Sequence):
             wrapped = Sequence(source)
             wrapped.add(node, source)
             node = wrapped
-        return _each(node, item)
+        return _each(node, inner)
     if isinstance(node, Mapping):
-        model = _model(annotation)
-        if model is not None:
-            return _fields(node, model)
-        values = _dict_values(annotation)
-        if values is not None:
-            return _values(node, values)
+        if kind == "model":
+            return _fields(node, inner)
+        if kind == "dict":
+            return _values(node, inner)
     return node
 
 
+# What each annotation is, worked out once: the models' annotations live as long as the models, and a
+# large project asks millions of times (typing's introspection was a third of loading 1,000 roles).
+_PLANS: dict[int, tuple[str, Any]] = {}
+_FIELDS: dict[type, dict[str, Any]] = {}
+
+
+def _plan(annotation: Any) -> tuple[str, Any]:
+    plan = _PLANS.get(id(annotation))
+    if plan is None:
+        item, model, values = _list_item(annotation), _model(annotation), _dict_values(annotation)
+        plan = (("list", item) if item is not None else ("model", model) if model is not None
+                else ("dict", values) if values is not None else ("plain", None))
+        _PLANS[id(annotation)] = plan
+        _KEEP.append(annotation)  # its id stays its own
+    return plan
+
+
+_KEEP: list[Any] = []
+
+
 def _fields(node: Mapping, model: type[BaseModel]) -> Mapping:
-    by_key = {field.alias or name: field.annotation for name, field in model.model_fields.items()}
-    out, changed = Mapping(node.source), False
+    by_key = _FIELDS.get(model)
+    if by_key is None:
+        by_key = _FIELDS[model] = {field.alias or name: field.annotation for name, field in model.model_fields.items()}
+    news = {key: _shape(value, by_key[key], node.value_sources[key]) for key, value in node.items() if key in by_key}
+    return _rebuilt(node, news)
+
+
+def _rebuilt(node: Mapping, news: dict[str, Any]) -> Mapping:
+    """The mapping with the new values, or the mapping itself when none is new (most are not)."""
+    if all(news[key] is node[key] for key in news):
+        return node
+    out = Mapping(node.source)
     for key, value in node.items():
-        new = _shape(value, by_key[key], node.value_sources[key]) if key in by_key else value
-        changed |= new is not value
-        out.put(key, new, node.key_sources[key], node.value_sources[key])
-    return out if changed else node
+        out.put(key, news.get(key, value), node.key_sources[key], node.value_sources[key])
+    return out
 
 
 def _values(node: Mapping, annotation: Any) -> Mapping:
-    out, changed = Mapping(node.source), False
-    for key, value in node.items():
-        new = _shape(value, annotation, node.value_sources[key])
-        changed |= new is not value
-        out.put(key, new, node.key_sources[key], node.value_sources[key])
-    return out if changed else node
+    return _rebuilt(node, {key: _shape(value, annotation, node.value_sources[key]) for key, value in node.items()})
 
 
 def _each(node: Sequence, annotation: Any) -> Sequence:
-    out, changed = Sequence(node.source), False
-    for value, source in zip(node, node.item_sources):
-        new = _shape(value, annotation, source)
-        changed |= new is not value
+    if _plan(annotation)[0] == "plain" and not any(isinstance(value, Mapping) for value in node):
+        return node  # a list of texts or numbers: nothing inside to shape
+    news = [_shape(value, annotation, source) for value, source in zip(node, node.item_sources)]
+    if all(new is old for new, old in zip(news, node)):
+        return node
+    out = Sequence(node.source)
+    for new, source in zip(news, node.item_sources):
         out.add(new, source)
-    return out if changed else node
+    return out
 
 
 def _branches(annotation: Any) -> list:
