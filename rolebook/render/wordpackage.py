@@ -224,12 +224,20 @@ class DocxInParts:
                         info, self.reference)
 
 
-_DECLARATIONS = ooxml.serialize(el("w:p")).split(b"<w:p", 1)[1].rsplit(b"/>", 1)[0]
+def _declarations() -> bytes:
+    """What lxml writes on a body element serialized on its own: the document element's declarations."""
+    paragraph = sub(sub(ooxml.document_root(), "w:body"), "w:p")
+    return etree.tostring(paragraph).split(b"<w:p", 1)[1].rsplit(b"/>", 1)[0]
+
+
+_DECLARATIONS = _declarations()
 
 
 def fragment(element: etree._Element) -> bytes:
     """A body element's XML without the namespace declarations that the document element makes."""
     _page_furniture(element)
+    if element.getparent() is None:  # made on its own (the contents): in a body, it takes the document's prefixes
+        sub(ooxml.document_root(), "w:body").append(element)
     return etree.tostring(element).replace(_DECLARATIONS, b"", 1)
 
 
