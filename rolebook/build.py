@@ -193,8 +193,9 @@ def _render_job(job: Job) -> list[str]:
     formats = tuple(fmt for fmt in job.names if fmt != "pdf")
     if "pdf" in job.names and "docx" not in formats:
         formats += ("docx",)
-    if job.kind == "handbook":
-        rendered = renderer.render_handbook(formats)
+    if job.kind == "handbook":  # the longest document: streamed to its files, not held in memory
+        rendered = renderer.render_handbook(formats, {fmt: staging / (job.names[fmt] if fmt in job.names
+                                                                       else source_name(job)) for fmt in formats})
     elif job.kind == "workbook":
         rendered = {"xlsx": renderer.render_workbook(job.role)}
     else:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
+import tempfile
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -18,6 +21,7 @@ from rolebook.render.wordpackage import DocumentInfo, DocxInParts, Reference, bu
 from rolebook.spec.model import Role
 from rolebook.spec.scoring import form_config
 
+PAGE_BODY = "<!-- rolebook: the body -->"  # where a streamed page's body goes
 KIND_TEMPLATES = {"jd": "jd.md.j2", "form": "form.md.j2", "posting": "posting.md.j2"}
 KIND_LABELS = {"jd": "job_description", "form": "appraisal_form", "posting": "job_posting", "handbook": "handbook",
                "workbook": "appraisal_workbook"}
@@ -85,8 +89,10 @@ class Renderer:
         """The project's revision date (git, or SOURCE_DATE_EPOCH; set by the build): never the clock."""
         return self.revision.date if self.revision else None
 
-    def render_handbook(self, formats: tuple[str, ...]) -> dict[str, bytes]:
-        """The policy handbook of the whole project, rendered chapter by chapter to bound memory.
+    def render_handbook(self, formats: tuple[str, ...], targets: dict[str, Path] | None = None) -> dict[str, bytes]:
+        """The policy handbook of the whole project, rendered chapter by chapter to bound memory: each
+        chapter's Word XML and HTML go to temporary files as soon as they are made, and with `targets`
+        (format → file) the documents are streamed there; else they are returned.
 
         Its revision and each role's versions (`self.revision`, `self.logs`) come from the build: what git
         knows is read there, once, not here."""
@@ -104,7 +110,8 @@ class Renderer:
         style = project.settings.handbook.numbering
         numbering = HeadingNumbers(style) if style != "none" else None
         docx = DocxInParts(self.reference) if "docx" in formats else None
-        html: list[str] = []
+        html = tempfile.TemporaryFile(prefix="rolebook-handbook-") if "html" in formats else None
+        toc_at: int | None = None  # where in the HTML the contents go
         found: list = []
         levels = 2
         for part in re.split(r"(?m)^(?=::: pagebreak$)", markdown):  # chapters start with a page break
@@ -113,15 +120,23 @@ class Renderer:
             levels = next((t.meta["levels"] for t in tokens if t.type == "container_toc_open"), levels)
             if docx:
                 docx.add(tokens)
-            if "html" in formats:
-                html.append(render_body(tokens))
+            if html:
+                body = render_body(tokens)
+                if toc_at is None and TOC_MARK in body:
+                    before, body = body.split(TOC_MARK, 1)
+                    html.write(before.encode("utf-8"))
+                    toc_at = html.tell()
+                html.write(body.encode("utf-8"))
         toc = toc_entries(found, levels)
         out: dict[str, bytes] = {}
         if docx:
             out["docx"] = docx.finish(toc, self.branded(info))
-        if "html" in formats:
-            out["html"] = self.page(info, "".join(html).replace(TOC_MARK, toc_list(toc), 1), landscape=False)
-        return out
+        if html:
+            with html:
+                head, tail = self.page(info, PAGE_BODY, landscape=False).split(PAGE_BODY.encode(), 1)
+                pieces = _spooled(html, toc_at, toc_list(toc).encode("utf-8"))
+                out["html"] = _written(itertools.chain([head], pieces, [tail]), (targets or {}).get("html"))
+        return {fmt: data for fmt, data in out.items() if data is not None}
 
     def policies(self) -> list[str]:
         """The policy chapters' Markdown, read and checked when the project was loaded."""
@@ -158,3 +173,24 @@ class Renderer:
                         logo=self.logo, landscape=landscape, scoring=scoring, structured=structured_data,
                         page_of=info.footer_pattern)
         return self.templates.render_html("page.html.j2", page=page, body=Markup(body)).encode("utf-8")
+
+
+def _spooled(spool, toc_at: int | None, toc: bytes):
+    """A spooled body, with the contents at their place."""
+    spool.seek(0)
+    if toc_at is not None:
+        yield spool.read(toc_at)
+        yield toc
+    while piece := spool.read(1 << 20):
+        yield piece
+
+
+def _written(pieces, target: Path | None) -> bytes | None:
+    """The pieces written to `target` (None returned), or joined and returned."""
+    if target is None:
+        return b"".join(pieces)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as stream:
+        for piece in pieces:
+            stream.write(piece)
+    return None

@@ -354,7 +354,8 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def write_package(parts: list[tuple[str, bytes]]) -> bytes:
-    """A zip with fixed entry dates and the given order: identical parts give identical bytes."""
+    """A zip with fixed entry dates and the given order: identical parts give identical bytes. A part
+    may be an iterable of byte strings (a long document's body), streamed in without being joined."""
     import io
 
     buffer = io.BytesIO()
@@ -363,5 +364,11 @@ def write_package(parts: list[tuple[str, bytes]]) -> bytes:
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, data, compresslevel=6)
+            if isinstance(data, bytes):
+                archive.writestr(info, data, compresslevel=6)
+                continue
+            info._compresslevel = 6  # what writestr sets; ZipFile.open takes it from the entry
+            with archive.open(info, "w") as stream:
+                for piece in data:
+                    stream.write(piece)
     return buffer.getvalue()

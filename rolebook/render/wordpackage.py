@@ -8,9 +8,12 @@ document reuses its parsed parts.
 from __future__ import annotations
 
 import datetime
+import itertools
+import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 from xml.sax.saxutils import escape
 
 from lxml import etree
@@ -199,29 +202,49 @@ def build_docx(tokens, info: DocumentInfo, reference: Reference) -> bytes:
 class DocxInParts:
     """A long document (the handbook) written part by part.
 
-    Each part's WordprocessingML is serialized as soon as it is written, so
-    neither the tokens nor the element tree of the whole book stay in memory
-    (for 1,000 roles that was over 1 GB). The contents are filled in at the
-    end, when every heading is known.
+    Each part's WordprocessingML is serialized as soon as it is written and
+    spooled to a temporary file, so neither the tokens, the element tree nor
+    the XML of the whole book stay in memory (for 1,000 roles the tree was over
+    1 GB, the XML 60 MB). The contents are filled in at the end, when every
+    heading is known, and the package is written by streaming the spool.
     """
 
     def __init__(self, reference: Reference):
         self.reference = reference
         self.writer = DocxWriter(section=reference.section)
-        self.pieces: list[bytes | etree._Element] = []
+        self.spool = tempfile.TemporaryFile(prefix="rolebook-handbook-")
+        self.toc_at: int | None = None  # where in the spool the contents go
 
     def add(self, tokens) -> None:
         self.writer.render(tokens)
         for child in self.writer.body:
-            self.pieces.append(child if child is self.writer.toc_placeholder else fragment(child))
+            if child is self.writer.toc_placeholder:
+                self.toc_at = self.spool.tell()
+            else:
+                self.spool.write(fragment(child))
         self.writer.new_body()  # the part's tree is let go, not taken apart (moving nodes is slow)
 
+    def chunks(self, toc) -> Iterator[bytes]:
+        """The body's XML, piece by piece, with the contents in their place."""
+        self.spool.seek(0)
+        done = 0
+        if self.toc_at is not None:
+            yield self.spool.read(self.toc_at)
+            done = self.toc_at
+            yield b"".join(fragment(p) for p in toc_paragraphs(toc))
+        while piece := self.spool.read(CHUNK):
+            yield piece
+
     def finish(self, toc, info: DocumentInfo) -> bytes:
-        chunks = [piece if isinstance(piece, bytes) else b"".join(fragment(p) for p in toc_paragraphs(toc))
-                  for piece in self.pieces]
         writer = self.writer
-        return assemble(chunks, writer.final_section(), writer.numbering, writer.links.external,
-                        info, self.reference)
+        try:
+            return assemble(self.chunks(toc), writer.final_section(), writer.numbering, writer.links.external,
+                            info, self.reference)
+        finally:
+            self.spool.close()
+
+
+CHUNK = 1 << 20
 
 
 def _declarations() -> bytes:
@@ -284,7 +307,7 @@ def assemble(body, final_section, numbering, links: dict[str, str], info: Docume
     for url, rel_id in links.items():
         rels.append((rel_id, "hyperlink", url, True))
 
-    parts_xml = body if isinstance(body, list) else None
+    parts_xml = body if not isinstance(body, etree._Element) else None  # serialized pieces (the handbook)
     if parts_xml is not None:
         body = sub(el("w:document"), "w:body")
     body.append(final_section)
@@ -295,7 +318,8 @@ def assemble(body, final_section, numbering, links: dict[str, str], info: Docume
         document.append(body)
     document_xml = ooxml.serialize(document)
     if parts_xml is not None:
-        document_xml = document_xml.replace(b"<w:body>", b"<w:body>" + b"".join(parts_xml), 1)
+        head, tail = document_xml.split(b"<w:body>", 1)
+        document_xml = itertools.chain([head + b"<w:body>"], parts_xml, [tail])  # streamed into the zip
 
     package = [
         ("[Content_Types].xml", _content_types(defaults, overrides)),
