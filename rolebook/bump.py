@@ -8,14 +8,12 @@ library was tried and re-indented the lists of most files.
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from rolebook.errors import RolebookError, UsageError
+from rolebook.scaffold import yaml_scalar
 from rolebook.spec.loader import Mapping, Sequence, load_text
 
 PARTS = ("major", "minor", "patch")
@@ -69,7 +67,7 @@ def bump_text(text: str, display: str, part: str, inherited: str | None = None,
     if "version" in tree:
         edits.append(_scalar_edit(lines, tree, "version", new))
     else:
-        inserts.append((_line_after(tree, "id"), [f"version: {_scalar(new)}"]))
+        inserts.append((_line_after(tree, "id"), [f"version: {yaml_scalar(new)}"]))
     if effective is not None:
         if "effective" in tree:
             edits.append(_scalar_edit(lines, tree, "effective", effective.isoformat(), date=True))
@@ -102,7 +100,7 @@ def _scalar_edit(lines: list[str], tree: Mapping, key: str, value: str,
         raise BumpError(f"{source.file}:{source.line}: '{key}' is a block of text; write it on one line")
     comment = re.search(r"\s+#", text[start:])
     end = start + comment.start() if comment else len(text.rstrip())
-    return line, start, end, value if date else _scalar(value)
+    return line, start, end, value if date else yaml_scalar(value)
 
 
 def _closing_quote(text: str, start: int) -> int | None:
@@ -120,16 +118,6 @@ def _closing_quote(text: str, start: int) -> int | None:
     return None
 
 
-def _scalar(value: str) -> str:
-    """A plain scalar when YAML reads it back as this text (1.4.0), else double-quoted (1.10)."""
-    try:
-        if yaml.safe_load(f"k: {value}") == {"k": value}:
-            return value
-    except yaml.YAMLError:
-        pass
-    return json.dumps(value, ensure_ascii=False)
-
-
 def _line_after(tree: Mapping, key: str) -> int:
     """The line after a top-level key's one-line value (0-based, for an insert)."""
     return tree.value_sources[key].line if key in tree else tree.source.line - 1
@@ -145,8 +133,8 @@ def _date(value) -> datetime.date | None:
 def _change_entry(lines: list[str], tree: Mapping, version: str, date: datetime.date | None,
                   summary: str) -> tuple[int, list[str]]:
     """The new first entry of `changes:`, laid out like the entries already there."""
-    fields = [("version", _scalar(version))] + ([("date", date.isoformat())] if date else []) + [
-        ("summary", _scalar(summary))]
+    fields = [("version", yaml_scalar(version))] + ([("date", date.isoformat())] if date else []) + [
+        ("summary", yaml_scalar(summary))]
     changes = tree.get("changes")
     if not isinstance(changes, Sequence) or not changes:
         if "changes" in tree:

@@ -91,22 +91,23 @@ def new_role_text(role_id: str, language: str, title: str | None, family: str | 
     """The starter spec of a new role: it validates as it is (placeholders included)."""
     words = _NEW_ROLE["zh" if language.lower().startswith("zh") else "en"]
     title = title or words["title"] or role_id.replace("-", " ").capitalize()
-    lines = [words["head"].format(title=role_id), f"id: {role_id}", f"title: {_plain(title)}"]
+    lines = [words["head"].format(title=role_id), f"id: {role_id}", f"title: {yaml_scalar(title)}"]
     if family:
         lines.append(f"extends: {family}")
     lines += ["version: 0.1.0", "status: draft", "", "summary: >-", f"  {words['summary']}", ""]
     if family and inherits_duties:
         lines.append(words["inherits"].format(family=family).rstrip("\n"))
         return "\n".join(lines) + "\n"
-    lines += ["duties:", "  - id: first-duty", f"    title: {_plain(words['duty'])}", "    daily_tasks:",
-              f"      - {_plain(words['task'])}", "    deliverables:", f"      - {_plain(words['deliverable'])}", "",
-              "requirements:", f"  education: {_plain(words['education'])}",
-              f"  experience: {_plain(words['experience'])}"]
+    lines += ["duties:", "  - id: first-duty", f"    title: {yaml_scalar(words['duty'])}", "    daily_tasks:",
+              f"      - {yaml_scalar(words['task'])}", "    deliverables:", f"      - {yaml_scalar(words['deliverable'])}", "",
+              "requirements:", f"  education: {yaml_scalar(words['education'])}",
+              f"  experience: {yaml_scalar(words['experience'])}"]
     return "\n".join(lines) + "\n"
 
 
-def _plain(text: str) -> str:
-    """A YAML scalar for the text: plain when YAML reads it back unchanged, else double-quoted."""
+def yaml_scalar(text: str) -> str:
+    """A YAML scalar for the text: plain when YAML reads it back unchanged (1.4.0), else double-quoted
+    (1.10, which YAML would read as a number)."""
     import json
 
     import yaml
