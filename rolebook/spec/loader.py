@@ -38,36 +38,140 @@ _SCALARS = {
 }
 
 
+# Positions are kept packed in one integer each (file, line and column), and a key's and its value's in
+# one: a tree holds hundreds of thousands of them, and as Source tuples in two dictionaries per mapping
+# they were most of a loaded project's memory. Source objects are made when a position is asked for.
+_FILES: list[str] = []
+_FILE_IDS: dict[str, int] = {}
+_LINE_BITS, _COLUMN_BITS = 32, 24
+_WIDTH = 24 + _LINE_BITS + _COLUMN_BITS  # file, line, column
+
+
+def file_id(file: str) -> int:
+    found = _FILE_IDS.get(file)
+    if found is None:
+        found = _FILE_IDS[file] = len(_FILES)
+        _FILES.append(file)
+    return found
+
+
+def packed(file: int, line: int, column: int) -> int:
+    """A position as one integer (a line or column past the field's range is held at its largest)."""
+    if line >> _LINE_BITS or column >> _COLUMN_BITS:
+        line, column = min(line, (1 << _LINE_BITS) - 1), min(column, (1 << _COLUMN_BITS) - 1)
+    return (file << (_LINE_BITS + _COLUMN_BITS)) | (line << _COLUMN_BITS) | column
+
+
+def _pack(source: Source) -> int:
+    return packed(file_id(source.file), source.line, source.column)
+
+
+def unpacked(at: int | None) -> Source | None:
+    return None if at is None else _unpack(at)
+
+
+def _unpack(packed: int) -> Source:
+    return Source(_FILES[packed >> (_LINE_BITS + _COLUMN_BITS)], (packed >> _COLUMN_BITS) & ((1 << _LINE_BITS) - 1),
+                  packed & ((1 << _COLUMN_BITS) - 1))
+
+
+class _Positions:
+    """A read-only view of a mapping's key or value positions: `mapping.value_sources[key]`."""
+
+    __slots__ = ("at", "shift")
+
+    def __init__(self, at: dict[str, int], shift: int):
+        self.at, self.shift = at, shift
+
+    def __getitem__(self, key: str) -> Source:
+        return _unpack((self.at[key] >> self.shift) & ((1 << _WIDTH) - 1))
+
+    def get(self, key: str, default: Source | None = None) -> Source | None:
+        return self[key] if key in self.at else default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.at
+
+
 class Mapping(dict):
     """A dict that remembers where each of its keys and values stands."""
 
-    __slots__ = ("source", "key_sources", "value_sources")
+    __slots__ = ("source", "_at")
 
     def __init__(self, source: Source):
         super().__init__()
         self.source = source
-        self.key_sources: dict[str, Source] = {}
-        self.value_sources: dict[str, Source] = {}
+        self._at: dict[str, int] = {}
 
     def put(self, key: str, value: Any, key_source: Source, value_source: Source) -> None:
         self[key] = value
-        self.key_sources[key] = key_source
-        self.value_sources[key] = value_source
+        self._at[key] = _pack(key_source) | (_pack(value_source) << _WIDTH)
+
+    def put_packed(self, key: str, value: Any, key_at: int, value_at: int) -> None:
+        self[key] = value
+        self._at[key] = key_at | (value_at << _WIDTH)
+
+    def replace_values(self, other: Mapping, values: dict[str, Any]) -> None:
+        """Fill this mapping with `other`'s keys and positions and its values, or those in `values`."""
+        for key, value in other.items():
+            self[key] = values.get(key, value)
+        self._at.update(other._at)
+
+    def value_at(self, key: str) -> int:
+        """The packed position of a key's value (for a caller that rarely needs it as a Source)."""
+        return self._at[key] >> _WIDTH
+
+    @property
+    def key_sources(self) -> _Positions:
+        return _Positions(self._at, 0)
+
+    @property
+    def value_sources(self) -> _Positions:
+        return _Positions(self._at, _WIDTH)
+
+
+class _ItemPositions:
+    """A read-only view of a sequence's item positions: `sequence.item_sources[index]`, iteration."""
+
+    __slots__ = ("at",)
+
+    def __init__(self, at: list[int]):
+        self.at = at
+
+    def __getitem__(self, index: int) -> Source:
+        return _unpack(self.at[index])
+
+    def __iter__(self):
+        return map(_unpack, self.at)
+
+    def __len__(self) -> int:
+        return len(self.at)
 
 
 class Sequence(list):
     """A list that remembers where each of its items stands."""
 
-    __slots__ = ("source", "item_sources")
+    __slots__ = ("source", "_at")
 
     def __init__(self, source: Source):
         super().__init__()
         self.source = source
-        self.item_sources: list[Source] = []
+        self._at: list[int] = []
 
     def add(self, value: Any, source: Source) -> None:
         self.append(value)
-        self.item_sources.append(source)
+        self._at.append(_pack(source))
+
+    def add_packed(self, value: Any, at: int) -> None:
+        self.append(value)
+        self._at.append(at)
+
+    def item_at(self, index: int) -> int:
+        return self._at[index]
+
+    @property
+    def item_sources(self) -> _ItemPositions:
+        return _ItemPositions(self._at)
 
 
 class _Refused(Exception):
@@ -167,6 +271,7 @@ _NAMED = {"0": 0, "a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, "e
 class _Builder:
     def __init__(self, display: str, text: str = ""):
         self.display = display
+        self.file = file_id(display)
         self.text = text
         self.problems: list[Problem] = []
 
@@ -190,6 +295,11 @@ class _Builder:
 
     def source(self, node: yaml.Node) -> Source:
         return Source(self.display, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def at(self, node: yaml.Node) -> int:
+        """A node's position, packed (the loader stores hundreds of thousands)."""
+        mark = node.start_mark
+        return packed(self.file, mark.line + 1, mark.column + 1)
 
     def refuse(self, node: yaml.Node, message: str) -> _Refused:
         return _Refused(Problem.at(self.source(node), "unsafe-yaml", message))
@@ -242,7 +352,7 @@ class _Builder:
                 raise self.refuse(node, f"tag '{_short(node.tag)}' is not allowed")
             items = Sequence(self.source(node))
             for child in node.value:
-                items.add(self.build(child, depth + 1), self.source(child))
+                items.add_packed(self.build(child, depth + 1), self.at(child))
             return items
         if node.tag != TAG + "map":
             raise self.refuse(node, f"tag '{_short(node.tag)}' is not allowed")
@@ -265,8 +375,7 @@ class _Builder:
                     f"key '{key}' is repeated (first at line {first.line}); "
                     "YAML would silently keep only the last one"))
                 continue
-            mapping.put(key, self.build(value_node, depth + 1),
-                        self.source(key_node), self.source(value_node))
+            mapping.put_packed(key, self.build(value_node, depth + 1), self.at(key_node), self.at(value_node))
         # `<<: *anchor` keys fill in what the mapping does not say itself.
         for key_node, value_node in merged:
             key = key_node.value

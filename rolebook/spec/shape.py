@@ -12,23 +12,23 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from rolebook.errors import Source
-from rolebook.spec.loader import Mapping, Sequence
+from rolebook.spec.loader import Mapping, Sequence, unpacked
 
 
 def lists_of_one(tree: Any, model: type[BaseModel]) -> Any:
     """The tree with every single value of a list field wrapped in a list (the tree is not changed)."""
-    return _shape(tree, model, getattr(tree, "source", None))
+    return _shape(tree, model, None)
 
 
-def _shape(node: Any, annotation: Any, source: Source | None) -> Any:
+def _shape(node: Any, annotation: Any, at: int | None) -> Any:
+    """`at`: the node's packed position (loader.packed), made a Source only for a value wrapped in a list."""
     kind, inner = _plan(annotation)
     if kind == "list":
         if node is None:
             return node
         if not isinstance(node, Sequence):
-            wrapped = Sequence(source)
-            wrapped.add(node, source)
+            wrapped = Sequence(unpacked(at))
+            wrapped.add_packed(node, at)
             node = wrapped
         return _each(node, inner)
     if isinstance(node, Mapping):
@@ -63,7 +63,7 @@ def _fields(node: Mapping, model: type[BaseModel]) -> Mapping:
     by_key = _FIELDS.get(model)
     if by_key is None:
         by_key = _FIELDS[model] = {field.alias or name: field.annotation for name, field in model.model_fields.items()}
-    news = {key: _shape(value, by_key[key], node.value_sources[key]) for key, value in node.items() if key in by_key}
+    news = {key: _shape(value, by_key[key], node.value_at(key)) for key, value in node.items() if key in by_key}
     return _rebuilt(node, news)
 
 
@@ -72,24 +72,23 @@ def _rebuilt(node: Mapping, news: dict[str, Any]) -> Mapping:
     if all(news[key] is node[key] for key in news):
         return node
     out = Mapping(node.source)
-    for key, value in node.items():
-        out.put(key, news.get(key, value), node.key_sources[key], node.value_sources[key])
+    out.replace_values(node, news)
     return out
 
 
 def _values(node: Mapping, annotation: Any) -> Mapping:
-    return _rebuilt(node, {key: _shape(value, annotation, node.value_sources[key]) for key, value in node.items()})
+    return _rebuilt(node, {key: _shape(value, annotation, node.value_at(key)) for key, value in node.items()})
 
 
 def _each(node: Sequence, annotation: Any) -> Sequence:
     if _plan(annotation)[0] == "plain" and not any(isinstance(value, Mapping) for value in node):
         return node  # a list of texts or numbers: nothing inside to shape
-    news = [_shape(value, annotation, source) for value, source in zip(node, node.item_sources)]
+    news = [_shape(value, annotation, node.item_at(index)) for index, value in enumerate(node)]
     if all(new is old for new, old in zip(news, node)):
         return node
     out = Sequence(node.source)
-    for new, source in zip(news, node.item_sources):
-        out.add(new, source)
+    for index, new in enumerate(news):
+        out.add_packed(new, node.item_at(index))
     return out
 
 
