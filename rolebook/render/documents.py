@@ -106,7 +106,9 @@ class Renderer:
             header=header, footer_pattern=labels["page_of"], creator=project.settings.organization,
             version=self.revision.commit if self.revision else None, keywords=[c["role"].id for c in context["roles"]],
             date=self.revision_date())
-        markdown = self.templates.render("handbook.md.j2", **context)
+        parts = re.split(r"(?m)^(?=::: pagebreak$)", self.templates.render("handbook.md.j2", **context))
+        parts.reverse()  # chapters start with a page break; each is let go once it is written
+        del context
         style = project.settings.handbook.numbering
         numbering = HeadingNumbers(style) if style != "none" else None
         docx = DocxInParts(self.reference) if "docx" in formats else None
@@ -114,8 +116,8 @@ class Renderer:
         toc_at: int | None = None  # where in the HTML the contents go
         found: list = []
         levels = 2
-        for part in re.split(r"(?m)^(?=::: pagebreak$)", markdown):  # chapters start with a page break
-            tokens = parse(part, first_heading=len(found) + 1, fill_toc=False, numbering=numbering)
+        while parts:
+            tokens = parse(parts.pop(), first_heading=len(found) + 1, fill_toc=False, numbering=numbering)
             found += headings(tokens)
             levels = next((t.meta["levels"] for t in tokens if t.type == "container_toc_open"), levels)
             if docx:
