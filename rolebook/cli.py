@@ -268,11 +268,10 @@ def _dated(result, root: Path, old, new) -> None:
 
 
 def _redline(result, root: Path, old, new) -> bytes:
-    from rolebook.history.authors import Attribution
+    from rolebook.history.authors import attribution
     from rolebook.history.redline import redline
 
-    attribution = Attribution(root, old.commit, new.commit) if old.commit else None
-    return redline(result, old.project, new.project, root, attribution)
+    return redline(result, old.project, new.project, root, attribution(root, old.commit, new.commit))
 
 
 def _report(result, root: Path, old, new, output: str) -> str:
@@ -282,17 +281,16 @@ def _report(result, root: Path, old, new, output: str) -> str:
         return result.to_json() + "\n"
     if output == "text":
         return text_report(result, click.style)
-    from rolebook.history.authors import Attribution
-    from rolebook.history.redline import role_files
+    from rolebook.history.authors import attribution
     from rolebook.history.report import html_report
     from rolebook.history.summary import diff_title, summary_rows
     from rolebook.history.wording import parts
     from rolebook.render.labels import labels_for
 
     title = diff_title(result, old.project, new.project)
-    attribution = Attribution(root, old.commit, new.commit) if old.commit else None
-    rows = [(row.item, row.change, attribution.of_files(row.files).name if attribution else "")
-            for row in summary_rows(result, old.project, new.project, role_files)]
+    authors = attribution(root, old.commit, new.commit)
+    rows = [(row.item, row.change, authors.of_files(row.files).name if authors else "")
+            for row in summary_rows(result, old.project, new.project)]
     labels = labels_for(new.project.settings.language)
 
     def worded(role_id: str, change):

@@ -61,3 +61,8 @@ class Attribution:
             return None
         commit = self.commits.get(found.pop())
         return Author(commit.author, commit.time) if commit else None
+
+
+def attribution(root: Path, old_commit: str | None, new_commit: str | None) -> Attribution | None:
+    """Who made the changes from one revision to another (None when the older side is not a commit)."""
+    return Attribution(root, old_commit, new_commit) if old_commit else None

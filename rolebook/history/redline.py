@@ -20,9 +20,9 @@ from lxml import etree
 
 from rolebook.history.authors import NOBODY, Attribution, Author
 from rolebook.history.diff import Diff
-from rolebook.history.summary import diff_title, summary_rows
+from rolebook.history.summary import diff_title, role_files, summary_rows
 from rolebook.history.words import opcodes, tokens
-from rolebook.project import LIBRARY_KPIS, Project
+from rolebook.project import Project
 from rolebook.render import ooxml
 from rolebook.render.context import role_context, without_comments
 from rolebook.render.docx import DocxWriter
@@ -125,7 +125,7 @@ def redline(diff: Diff, old: Project, new: Project, root: Path, attribution: Att
 def summary_markdown(job: Redline) -> str:
     """The summary of changes: a table of every change with the author who made it."""
     labels = job.labels
-    rows = summary_rows(job.diff, job.old, job.new, role_files)
+    rows = summary_rows(job.diff, job.old, job.new)
     lines = [f"# {inline(labels['rl_summary'])}", "",
              f"| {labels['rl_number']} | {labels['rl_item']} | {labels['rl_change']} | {labels['rl_author']} |",
              "|---|---|---|---|"]
@@ -140,20 +140,6 @@ def _marks(job: Redline, paths: tuple[str, ...]) -> Marks:
         attribution, first = job.attribution, paths[0]
         marks.lookup = lambda text: attribution.of_text(first, text)
     return marks
-
-
-def role_files(project: Project, role_id: str) -> tuple[str, ...]:
-    """The files a role is made of, as git names them from the project's folder: its spec, its family's,
-    and the library when it uses one."""
-    files, seen = [], set()
-    role = project.roles.get(role_id)
-    while role is not None and role.id not in seen:
-        seen.add(role.id)
-        path = project.role_files.get(role.id)
-        if path is not None:
-            files.append(path.relative_to(project.root).as_posix())
-        role = project.roles.get(role.extends) if role.extends else None
-    return tuple(files) + ((LIBRARY_KPIS,) if files and project.library_kpis else ())
 
 
 def _rendered(writer: DocxWriter, markdown: str) -> list[etree._Element]:

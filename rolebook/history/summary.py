@@ -9,7 +9,7 @@ from rolebook.history.diff import Diff, _show
 from rolebook.history.project_diff import PolicyDiff, ValueChange
 from rolebook.history.revisions import WORKING_TREE
 from rolebook.history.wording import describe
-from rolebook.project import SETTINGS_FILE, Project
+from rolebook.project import LIBRARY_KPIS, SETTINGS_FILE, Project
 from rolebook.render.labels import labels_for
 
 LONGEST = 80  # characters of a value quoted in the summary
@@ -46,12 +46,12 @@ def _span(diff: Diff, labels: dict) -> str:
     return f"{name(diff.old, diff.old_time)} → {name(diff.new, diff.new_time)}"
 
 
-def summary_rows(diff: Diff, old: Project, new: Project, files_of) -> list[Row]:
-    """Every change, one a row; `files_of(project, role_id)` names the files a role is made of."""
+def summary_rows(diff: Diff, old: Project, new: Project) -> list[Row]:
+    """Every change, one a row, with the files it was made in."""
     labels = labels_for(new.settings.language)
     rows: list[Row] = []
     for role in diff.roles:
-        files = files_of(new, role.id) or files_of(old, role.id)
+        files = role_files(new, role.id) or role_files(old, role.id)
         if role.status != "changed":
             word = "w_added_item" if role.status == "added" else "w_removed_item"
             change = labels[word].format(noun=labels["rl_role"], name=role.title) if role.status != "invalid" \
@@ -68,6 +68,20 @@ def summary_rows(diff: Diff, old: Project, new: Project, files_of) -> list[Row]:
         subject = f"{labels['w_term']} {change.what}" if change.path[1] == "glossary" else change.what
         rows.append(Row(labels["rl_library"], _value(change, subject, labels), (f"library/{change.path[1]}.yaml",)))
     return rows
+
+
+def role_files(project: Project, role_id: str) -> tuple[str, ...]:
+    """The files a role is made of, as git names them from the project's folder: its spec, its family's,
+    and the library when it uses one."""
+    files, seen = [], set()
+    role = project.roles.get(role_id)
+    while role is not None and role.id not in seen:
+        seen.add(role.id)
+        path = project.role_files.get(role.id)
+        if path is not None:
+            files.append(path.relative_to(project.root).as_posix())
+        role = project.roles.get(role.extends) if role.extends else None
+    return tuple(files) + ((LIBRARY_KPIS,) if files and project.library_kpis else ())
 
 
 def _policy_rows(policy: PolicyDiff, labels: dict) -> list[Row]:

@@ -13,6 +13,7 @@ import io
 import os
 import re
 import shutil
+import tempfile
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -217,7 +218,7 @@ def write_all(project: Project, scored: list[Scored], period: str, formats: tupl
                                  "other files)")
             if not target.parent.is_dir():
                 raise UsageError(f"{target.parent}: no such folder")
-            staging = Path(__import__("tempfile").mkdtemp(prefix=".rolebook-staging-", dir=target.parent))
+            staging = Path(tempfile.mkdtemp(prefix=".rolebook-staging-", dir=target.parent))
         try:
             ready = staging / "ready"
             ready.mkdir(mode=PRIVATE_FOLDER)
