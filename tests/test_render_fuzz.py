@@ -5,7 +5,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from rolebook.project import load_project
@@ -41,6 +41,7 @@ def role(summary, task, title, definition, term="plain"):
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(markdown, markdown, markdown, markdown, markdown, markdown)
+@example(summary="**", task="\n", title="\n", definition="**", term="**", organization="**")  # an empty signature cell
 def test_any_markdown_in_any_field_renders(summary, task, title, definition, term, organization):
     """Every text field, glossary terms, signature names and the organisation included; CRs too."""
     with tempfile.TemporaryDirectory() as folder:

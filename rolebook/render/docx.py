@@ -300,6 +300,9 @@ class DocxWriter(TableRules):
                 cell.append(el("w:p"))
             for paragraph in cell.findall(ooxml.w("p")):  # the lines end at the cell's right edge
                 properties = paragraph.find(ooxml.w("pPr"))
+                if properties is None:  # a cell left empty (a name that renders as nothing: "**")
+                    properties = ooxml.ppr()
+                    paragraph.insert(0, properties)
                 properties.append(el("w:tabs", None, el("w:tab", {"w:val": "right", "w:pos": width - 288})))
                 paragraph[paragraph.index(properties)] = ppr(*list(properties))
         self.signatures = None
