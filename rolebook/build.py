@@ -30,7 +30,6 @@ from rolebook.history.log import ProjectHistory
 from rolebook.render.context import handbook_roles
 from rolebook.render import pagination, pdf
 from rolebook.render.documents import KIND_LABELS, Renderer
-from rolebook.render.labels import labels_for
 from rolebook.render.wordpackage import DocumentInfo
 from rolebook.spec.model import Role
 
@@ -286,7 +285,7 @@ def _die_with_parent(parent: int) -> None:
 
 def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[str]) -> bytes:
     """build/index.html: a link to every document in the build folder, this build's and earlier ones."""
-    labels = labels_for(project.settings.language)
+    labels = project.labels(project.settings.language)
 
     def row(name: str, kind: str, role: str | None) -> Markup | None:
         files = [document_name(kind, role, fmt) for fmt in (*FORMATS, "pdf", "xlsx")]

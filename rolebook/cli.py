@@ -118,19 +118,20 @@ def _files_concerned(project: Project, targets: list[Path]) -> set[str] | None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: build/).")
 @click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
               help="Parallel workers (default: the number of CPUs).")
+@click.option("--language", metavar="LANG", help="Only this language (or `bilingual`), when the project has several.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Name every file written or found up to date.")
 def build(project: Path | None, kinds: tuple[str, ...], formats: tuple[str, ...], pdf_a: bool, paginate: bool | None,
-          roles: tuple[str, ...], out: Path | None, workers: int | None, quiet: bool, verbose: bool) -> None:
+          roles: tuple[str, ...], out: Path | None, workers: int | None, language: str | None, quiet: bool,
+          verbose: bool) -> None:
     """Validate, then render job descriptions, forms, postings and the handbook into PROJECT/build/.
 
     PROJECT defaults to the project holding the current folder. Only what changed since the last build
     is rendered again. With --out, a folder holding files of your own: a build there replaces only the
     files it wrote.
     """
-    from rolebook import manifest
-    from rolebook.build import FORMATS, KINDS, build as run_build
-    from rolebook.outputs import OutputFolder
+    from rolebook.build import FORMATS, KINDS
+    from rolebook.spec.languages import folder_name
 
     root = project_root(project or Path.cwd())
     kinds, formats = kinds or KINDS, formats or FORMATS
@@ -138,45 +139,91 @@ def build(project: Path | None, kinds: tuple[str, ...], formats: tuple[str, ...]
                f"paginate={paginate}"]
     if pdf_a and "pdf" not in formats:
         raise UsageError("--pdf-a makes PDFs: ask for them with --format pdf")
-    folder = OutputFolder(out or root / "build", root, shared=out is not None)
-    loaded = None
-    if not folder.path.exists():  # a first build of an invalid project does not even make the folder
-        loaded = _valid_project(root)
-    with folder:
-        out = folder.path
-        record = manifest.Manifest.load(out)
-        if record.warning:
-            echo(f"warning: {record.warning}", err=True)
-        digest = manifest.input_digest(root, kinds, options)
-        if record.up_to_date(digest):
-            if not quiet:
-                echo(f"{display(out)} is up to date", err=True)
-            return
-        loaded = loaded or _valid_project(root)
-        progress = TerminalProgress() if not quiet and sys.stderr.isatty() else None  # never in logs
-        try:
-            result = run_build(loaded, folder, record, kinds, formats, roles, workers or os.cpu_count() or 1,
-                               progress, digest, pdf_a, paginate)
-        finally:
-            if progress:
-                progress.close()
-    for warning in loaded.warnings:
-        echo(str(warning), err=True)
-    for message in result.warnings:
-        echo(f"warning: {message}", err=True)
-    if verbose:
-        for path in result.written:
-            echo(f"wrote {display(path)}", err=True)
-        for path in result.skipped:
-            echo(f"up to date {display(path)}", err=True)
-    if not quiet:
-        echo(f"wrote {len(result.written)} file(s) to {display(out)}"
-             + (f"; {len(result.skipped)} up to date" if result.skipped else ""), err=True)
+    shared, out = out is not None, out or root / "build"
+    checked: list[Project] = []  # the project checked once, in its source language, when anything is built
+    for target, folder_kinds in _build_targets(root, language, kinds):
+        where = out / folder_name(target) if target is not None else out
+        run = _BuildRun(root, where, shared=shared, quiet=quiet, verbose=verbose, workers=workers)
+        language_option = [] if target is None else [f"language={folder_name(target)}"]
+        run.build(target, folder_kinds, formats, roles, [*options, *language_option], pdf_a, paginate, checked)
 
 
-def _valid_project(root: Path) -> Project:
+def _build_targets(root: Path, language: str | None, kinds: tuple[str, ...]) -> list:
+    """(language, kinds) for each output folder: one, with None, for a project of one language; else each
+    language (build/<lang>/) and the bilingual job descriptions (build/bilingual/); or the one asked for."""
+    from rolebook.project import read_languages
+    from rolebook.spec.languages import BILINGUAL
+    from rolebook.spec.schema import did_you_mean
+
+    languages = read_languages(root)
+    targets = languages.targets() if languages.several else [None]
+    if language is not None:
+        names = {BILINGUAL if isinstance(t, tuple) else t: t for t in targets if t is not None}
+        if language not in names:
+            known = sorted(names) or [languages.source]
+            raise UsageError(f"--language {language}: the project builds {', '.join(known)}"
+                             + did_you_mean(language, known))
+        targets = [names[language]]
+    bilingual = tuple(kind for kind in kinds if kind in ("jd", "posting"))
+    return [(t, bilingual if isinstance(t, tuple) else kinds) for t in targets
+            if not isinstance(t, tuple) or bilingual]
+
+
+class _BuildRun:
+    """One output folder's build: up to date, or loaded in its language and rendered."""
+
+    def __init__(self, root: Path, out: Path, shared: bool, quiet: bool, verbose: bool, workers: int | None):
+        from rolebook.outputs import OutputFolder
+
+        self.root, self.quiet, self.verbose, self.workers = root, quiet, verbose, workers
+        self.folder = OutputFolder(out, root, shared=shared)
+
+    def build(self, target, kinds, formats, roles, options, pdf_a, paginate, checked: list[Project]) -> None:
+        from rolebook import manifest
+        from rolebook.build import build as run_build
+
+        folder, quiet = self.folder, self.quiet
+        if not folder.path.exists() and not checked:  # a first build of an invalid project makes no folder
+            checked.append(_valid_project(self.root))
+        with folder:
+            out = folder.path
+            record = manifest.Manifest.load(out)
+            if record.warning:
+                echo(f"warning: {record.warning}", err=True)
+            digest = manifest.input_digest(self.root, kinds, options)
+            if record.up_to_date(digest):
+                if not quiet:
+                    echo(f"{display(out)} is up to date", err=True)
+                return
+            first = not checked
+            if first:
+                checked.append(_valid_project(self.root))
+            loaded = checked[0] if target is None else _valid_project(self.root, target)
+            progress = TerminalProgress() if not quiet and sys.stderr.isatty() else None  # never in logs
+            try:
+                result = run_build(loaded, folder, record, kinds, formats, roles,
+                                   self.workers or os.cpu_count() or 1, progress, digest, pdf_a, paginate)
+            finally:
+                if progress:
+                    progress.close()
+        if first:
+            for warning in checked[0].warnings:
+                echo(str(warning), err=True)
+        for message in result.warnings:
+            echo(f"warning: {message}", err=True)
+        if self.verbose:
+            for path in result.written:
+                echo(f"wrote {display(path)}", err=True)
+            for path in result.skipped:
+                echo(f"up to date {display(path)}", err=True)
+        if not quiet:
+            echo(f"wrote {len(result.written)} file(s) to {display(out)}"
+                 + (f"; {len(result.skipped)} up to date" if result.skipped else ""), err=True)
+
+
+def _valid_project(root: Path, language=None) -> Project:
     """The loaded project; when it has errors they are printed and the command exits 1, writing nothing."""
-    project = load_project(root)
+    project = load_project(root, language=language)
     if project.errors:
         for problem in project.errors:
             echo(str(problem))

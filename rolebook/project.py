@@ -16,6 +16,7 @@ from typing import Any
 from rolebook import inputs
 from rolebook.errors import ERROR, WARNING, Problem, Source, UsageError, sorted_unique
 from rolebook.spec import rules, schema
+from rolebook.spec.languages import Languages, Localizer, Target, convert, folder_name, missing_problems
 from rolebook.spec.loader import Mapping, Sequence, load_file
 from rolebook.spec.model import LibraryKpi, Role, Settings, Term
 from rolebook.spec.resolve import resolve_extends, resolve_uses
@@ -40,6 +41,9 @@ class Project:
     invalid_roles: set[str] = field(default_factory=set)  # roles with an error of their own
     policies: dict[str, str] = field(default_factory=dict)  # a chapter file as the settings name it → its Markdown
     logo: tuple[str, bytes] | None = None  # (file name, bytes), checked to be an image
+    languages: Languages = field(default_factory=lambda: Languages("en", ("en",)))
+    target: Target | None = None  # the language the texts were resolved to (None: the source)
+    translated: dict[str, tuple[int, int]] = field(default_factory=dict)  # language → (texts lacking, texts)
 
     @property
     def errors(self) -> list[Problem]:
@@ -54,6 +58,12 @@ class Project:
 
     def language_of(self, role: Role) -> str:
         return role.language or self.settings.language
+
+    def labels(self, language: str) -> dict:
+        """The labels of documents in `language`, or in both languages of a bilingual build."""
+        from rolebook.render.labels import bilingual_labels, labels_for
+
+        return bilingual_labels(*self.target) if isinstance(self.target, tuple) else labels_for(language)
 
 
 def find_root(path: Path) -> Path | None:
@@ -93,10 +103,13 @@ def _inside_files(root: Path, files: list[Path], problems: list[Problem], show) 
     return kept
 
 
-def load_project(root: Path, label: str | None = None) -> Project:
-    """Load and check a project. With a label (a git revision), files show as `label:role_specs/x.yaml`."""
+def load_project(root: Path, label: str | None = None, language: Target | None = None) -> Project:
+    """Load and check a project. With a label (a git revision), files show as `label:role_specs/x.yaml`.
+
+    Texts are in `language` (a pair: both, for a bilingual document); by default in the source language,
+    and then every language's missing translations are reported."""
     with _collector_paused():
-        return _Loader(root, label).load()
+        return _Loader(root, label, language).load()
 
 
 @contextmanager
@@ -115,9 +128,12 @@ def _collector_paused():
 class _Loader:
     """Loads one project; holds the trees that later steps need for positions."""
 
-    def __init__(self, root: Path, label: str | None = None):
+    def __init__(self, root: Path, label: str | None = None, language: Target | None = None):
         self.project = Project(root=root)
         self.label = label
+        self.target = language
+        self.localizer: Localizer | None = None  # set once the settings say which languages there are
+        self.counter: Localizer | None = None  # counts every language's missing translations (no target given)
         self.settings_tree: Any = None
         self.library_trees: dict[str, Mapping] = {}
         self.unreadable_kpis: set[str] = set()  # library KPIs with problems of their own ("*": the whole file)
@@ -137,8 +153,20 @@ class _Loader:
         self.load_settings()
         self.load_library()
         self.load_roles()
+        if self.counter is not None:
+            names = {tag: tag for tag in self.project.languages.all()}
+            self.problems.extend(missing_problems(self.counter.missing, names))
+            texts = self.counter.missing.texts
+            self.project.translated = {tag: (len(self.counter.missing.at.get(tag, [])), texts)
+                                       for tag in self.counter.report}
         self.project.problems = sorted_unique(self.project.problems)
         return self.project
+
+    def localized(self, tree: Any, model, source: str | None = None) -> Any:
+        """A tree's texts in the target language; without a target, also counted for every language."""
+        if self.counter is not None:
+            self.counter.count(tree, model, source)
+        return self.localizer.tree(tree, model, source) if self.localizer else tree
 
     def load_settings(self) -> None:
         path = self.project.root / SETTINGS_FILE
@@ -149,10 +177,18 @@ class _Loader:
         if tree is None:
             return
         tree = lists_of_one(tree, Settings)
+        settings, problems, _ = schema.check(Localizer(Languages("", ()), "").tree(tree, Settings, ""), Settings)
+        if settings is None:
+            self.problems.extend(problems)
+            return
+        self.start_languages(settings, schema.source_of(tree, ("languages",)))
+        tree = self.localized(tree, Settings, settings.language)
         settings, problems, _ = schema.check(tree, Settings)
         self.problems.extend(problems)
         if settings is None:
             return
+        if self.project.languages.several:
+            settings = settings.model_copy(update={"language": self.language})
         self.project.settings = settings
         self.settings_tree = tree
         for part in ("front", "policies", "back"):
@@ -160,6 +196,22 @@ class _Loader:
                 self.load_policy(name, schema.source_of(tree, ("handbook", part, i)))
         if settings.branding.logo:
             self.load_logo(settings.branding.logo, schema.source_of(tree, ("branding", "logo")))
+
+    def start_languages(self, settings: Settings, where: Source) -> None:
+        languages = Languages.of(settings)
+        self.project.languages = languages
+        self.problems.extend(language_problems(settings, where))
+        target = self.target if self.target is not None else languages.source
+        self.project.target = self.target
+        self.localizer = Localizer(languages, target)
+        if self.target is None and languages.checked():
+            self.counter = Localizer(languages, languages.source, tuple(languages.checked()))
+
+    @property
+    def language(self) -> str:
+        """The language documents are written in: the target's, the first of a bilingual pair."""
+        target = self.target if self.target is not None else self.project.languages.source
+        return target[0] if isinstance(target, tuple) else target
 
     def file_problem(self, name: str, where: Source, what: str) -> Problem | None:
         root = self.project.root
@@ -182,7 +234,39 @@ class _Loader:
         text, problems = inputs.read_markdown(path, self.show(path))
         self.problems.extend(problems)
         if text is not None:
-            self.project.policies[name] = text
+            self.project.policies[name] = self.policy_in(name, text, where)
+
+    def policy_in(self, name: str, text: str, where: Source) -> str:
+        """A policy chapter in the target language: its translation `x.<lang>.md` beside `x.md` when there
+        is one, else converted for a derived language, else the source text (and a missing translation)."""
+        languages = self.project.languages
+        wanted = languages.checked() if self.target is None else [self.language]
+        for language in wanted:
+            translation = self.translated_policy(name, language)
+            if language != self.language:
+                if translation is None and language in languages.checked():
+                    self.problems.append(Problem.at(where, "missing-translation", f"no {language} text of "
+                                                    f"'{name}' ({Path(name).stem}.{language}.md): the {language} "
+                                                    "handbook shows the source text", WARNING))
+                continue
+            if translation is not None:
+                return translation
+            if language in languages.derived:
+                base, config = languages.derived[language]
+                return convert(config, text if base == languages.source else
+                               self.translated_policy(name, base) or text)
+        return text
+
+    def translated_policy(self, name: str, language: str) -> str | None:
+        if language == self.project.languages.source:
+            return None
+        path = self.project.root / Path(name).with_name(f"{Path(name).stem}.{language}{Path(name).suffix}")
+        if not path.is_file() or inputs.outside_problem(path, self.project.root, Source(self.show(path), 1, 1),
+                                                        "the file"):
+            return None
+        text, problems = inputs.read_markdown(path, self.show(path))
+        self.problems.extend(problems)
+        return text
 
     def load_logo(self, name: str, where: Source) -> None:
         problem = self.file_problem(name, where, "logo")
@@ -225,7 +309,7 @@ class _Loader:
         if kpis is None and len(self.problems) > known:
             self.unreadable_kpis.add("*")
         for i, item in enumerate(kpis or []):
-            item = lists_of_one(item, LibraryKpi)
+            item = self.localized(lists_of_one(item, LibraryKpi), LibraryKpi)
             kpi, problems, damaged = schema.check(item, LibraryKpi)
             self.problems.extend(problems)
             if kpi is None:
@@ -246,7 +330,7 @@ class _Loader:
             self.library_trees[kpi.id] = item
         terms = self.load_list(LIBRARY_GLOSSARY)
         for i, item in enumerate(terms or []):
-            term, problems, _ = schema.check(item, Term)
+            term, problems, _ = schema.check(self.localized(item, Term), Term)
             self.problems.extend(problems)
             if term is not None:
                 self.project.library_terms.append(term)
@@ -272,6 +356,8 @@ class _Loader:
                                                 f"a role spec must be a mapping, found {schema.describe(tree)}"))
                 continue
             tree = lists_of_one(tree, Role)
+            own = tree.get("language")
+            tree = self.localized(tree, Role, own if isinstance(own, str) else None)
             role_id = tree.get("id") if isinstance(tree.get("id"), str) else path.stem
             if role_id in trees:
                 other = self.show(self.project.role_files[role_id])
@@ -302,6 +388,8 @@ class _Loader:
                 self.project.invalid_roles.add(role_id)
             if role is None:
                 continue
+            if self.project.languages.several:  # each role is written in the language being built
+                role = role.model_copy(update={"language": self.language})
             checks[role_id] = check
             self.project.roles[role_id] = role
             self.project.version_sources[role_id] = check.own(("version",), ("id",))
@@ -324,6 +412,36 @@ class _Loader:
                 self.problems.append(Problem.at(where, "unknown-ref",
                                                 f"handbook role '{role_id}' is not a role in this project"
                                                 + schema.did_you_mean(role_id, known)))
+
+
+def read_languages(root: Path) -> Languages:
+    """The languages rolebook.yaml asks for (its problems are reported when the project is loaded)."""
+    path = root / SETTINGS_FILE
+    if path.is_file() and not inputs.outside_problem(path, root, Source(SETTINGS_FILE, 1, 1), "the file"):
+        tree, _ = load_file(path, SETTINGS_FILE)
+        if isinstance(tree, Mapping):
+            tree = Localizer(Languages("", ()), "").tree(lists_of_one(tree, Settings), Settings, "")
+            settings, _, _ = schema.check(tree, Settings)
+            if settings is not None:
+                return Languages.of(settings)
+    return Languages.of(Settings())
+
+
+def language_problems(settings: Settings, where: Source) -> list[Problem]:
+    """The languages of rolebook.yaml agree: what is derived or bilingual is built, two bilingual languages."""
+    problems = []
+    built = set(settings.languages or [settings.language])
+    for tag, rule in settings.derive.items():
+        base = rule.from_ or settings.language
+        if base in settings.derive:
+            problems.append(Problem.at(where, "unknown-ref", f"{tag} is derived from {base}, itself derived: "
+                                                             f"derive it from {settings.language}"))
+        if base != settings.language and base not in built:
+            problems.append(Problem.at(where, "unknown-ref", f"{tag} is derived from {base}, which is not one "
+                                                             "of the languages"))
+    if settings.bilingual and len(settings.bilingual) != 2:
+        problems.append(Problem.at(where, "type", f"bilingual needs two languages, found {len(settings.bilingual)}"))
+    return problems
 
 
 def project_root(path: Path) -> Path:

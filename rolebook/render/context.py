@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rolebook.project import Project
-from rolebook.render.labels import labels_for
 from rolebook.render.templating import number
 from rolebook.spec import scoring
 from rolebook.spec.model import LibraryKpi, Role, Term
@@ -245,7 +244,7 @@ def role_glossary(project: Project, role: Role, language: str) -> list[Term]:
 
 def role_context(project: Project, role: Role) -> dict:
     language = project.language_of(role)
-    labels = labels_for(language)
+    labels = project.labels(language)
     path = role.career_path
     return {
         "role": role,
@@ -267,12 +266,31 @@ def role_context(project: Project, role: Role) -> dict:
 
 
 def glossary_order(language: str):
-    """A sort key for glossary terms as readers of the language expect: pinyin order for Chinese."""
+    """A sort key for glossary terms as readers of the language expect: pinyin order for simplified
+    Chinese, zhuyin (ㄅㄆㄇㄈ) order for traditional Chinese, alphabetical otherwise."""
+    from rolebook.render.labels import catalogue_name
+
+    if catalogue_name(language) == "zh-TW":
+        return lambda text: (zhuyin_key(text), text)
     if language.lower().startswith("zh"):
         from pypinyin import Style, lazy_pinyin
 
         return lambda text: (" ".join(lazy_pinyin(text, style=Style.TONE3)).casefold(), text)
     return lambda text: (text.casefold(), text)
+
+
+_TONES = str.maketrans("", "", "ˊˇˋ˙")
+
+
+def zhuyin_key(text: str) -> list:
+    """Each character's zhuyin, tone last (Unicode orders the zhuyin letters as dictionaries do)."""
+    from pypinyin import Style, pinyin
+
+    key = []
+    for (syllable,) in pinyin(text, style=Style.BOPOMOFO, errors=lambda chars: [c.casefold() for c in chars]):
+        tone = next((i + 2 for i, mark in enumerate("ˊˇˋ") if mark in syllable), 5 if "˙" in syllable else 1)
+        key.append((syllable.translate(_TONES), tone))
+    return key
 
 
 def merged_glossary(project: Project, roles: list[Role]) -> list[Term]:
@@ -333,7 +351,7 @@ def without_comments(markdown: str) -> str:
 def handbook_context(project: Project, revision, logs: dict[str, list]) -> dict:
     """What the handbook template sees; `logs` holds each role's versions (history/log.py), newest first."""
     settings = project.settings.handbook
-    labels = labels_for(project.settings.language)
+    labels = project.labels(project.settings.language)
     roles = handbook_roles(project)
     title = settings.title or " ".join(part for part in (project.settings.organization, labels["handbook"]) if part)
     if revision is not None and revision.commit:  # a small cover line; the revision is in the properties too

@@ -14,7 +14,7 @@ from rolebook.project import Project
 from rolebook.render import structured
 from rolebook.render.context import Formatter, handbook_context, role_context
 from rolebook.render.html import TOC_MARK, PageInfo, render_body, toc_list
-from rolebook.render.labels import catalogue_name, labels_for
+from rolebook.render.labels import catalogue_name
 from rolebook.render.markdown import HeadingNumbers, headings, parse, toc_entries
 from rolebook.render.templating import Templates, inline
 from rolebook.render.wordpackage import DocumentInfo, DocxInParts, Reference, build_docx
@@ -55,7 +55,7 @@ class Renderer:
     def render(self, kind: str, role: Role, formats: tuple[str, ...]) -> dict[str, bytes]:
         """One role's job description or form."""
         language = self.language(role)
-        labels = labels_for(language)
+        labels = self.project.labels(language)
         document_name = labels[KIND_LABELS[kind]]
         title = f"{inline(role.title)} {document_name}"
         organization = self.project.settings.organization
@@ -75,7 +75,7 @@ class Renderer:
 
     def structured(self, kind: str, role: Role) -> str | None:
         """The JSON-LD a search engine reads: a JobPosting for a posting, an Occupation for a job description."""
-        f = Formatter(labels_for(self.language(role)))
+        f = Formatter(self.project.labels(self.language(role)))
         if kind == "posting":
             settings = self.project.settings
             newest = role.changes[0].date if role.changes else None

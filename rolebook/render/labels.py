@@ -592,3 +592,15 @@ def catalogue_name(language: str) -> str | None:
 
 def labels_for(language: str) -> dict:
     return CATALOGUES[catalogue_name(language) or "en"]
+
+
+def bilingual_labels(first: str, second: str) -> dict:
+    """Labels for a document in two languages: each name in both ("岗位职责 Duties"); patterns, punctuation
+    and separators from the first language, whose conventions the document follows."""
+    one, two = labels_for(first), labels_for(second)
+    return {key: f"{value} {two[key]}" if _is_name(value) and _is_name(two.get(key)) and value != two[key]
+            else value for key, value in one.items()}
+
+
+def _is_name(value) -> bool:
+    return isinstance(value, str) and "{" not in value and "\\" not in value and any(c.isalpha() for c in value)

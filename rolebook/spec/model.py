@@ -24,9 +24,26 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 # Ids are checked by the bad-id rule, not here, so that a bad id does not stop
 # the other rules; the pattern still reaches editors through the JSON Schema.
 Slug = Annotated[str, Field(json_schema_extra={"pattern": ID_PATTERN})]
-LanguageTag = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
 Number = Union[StrictInt, StrictFloat]
-Text = str  # Markdown, inline or block
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+LanguageTag = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
+
+
+class _Translatable:
+    """Marks a text field: in a spec it may hold one text per language (`{zh-CN: 销售经理, en: Sales
+    Manager}`), resolved to one language before the model sees it (spec/languages.py). Editors learn
+    both shapes from the JSON Schema."""
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        text = handler(core_schema)
+        translations = {"type": "object", "propertyNames": {"pattern": LANGUAGE_PATTERN},
+                        "additionalProperties": {"type": "string"}, "minProperties": 1}
+        return {"anyOf": [text, translations]}
+
+
+TRANSLATABLE = _Translatable()
+Text = Annotated[str, TRANSLATABLE]  # Markdown, inline or block; one per language where the project has several
+Code = str  # a version, a position code, a role id: the same in every language
 
 
 def _text_to_list(value: Any) -> Any:
@@ -327,7 +344,7 @@ class Salary(Spec):
 
 
 class ChangeEntry(Spec):
-    version: Text = Field(description="The version this change made", examples=["1.1.0"])
+    version: Code = Field(description="The version this change made", examples=["1.1.0"])
     date: Annotated[datetime.date, BeforeValidator(_date_text)] | None = Field(
         None, description="The date of the change, YYYY-MM-DD", examples=["2026-04-01"])
     summary: Text = Field(description="What changed, as HR would say it", examples=["新客户开发权重由 8% 调整为 11%"])
@@ -339,9 +356,9 @@ class Role(Spec):
     id: Slug = Field(description="The role's id: lowercase letters, digits and hyphens; equals the file name "
                                  "(role_specs/<id>.yaml)", examples=["sales-manager"])
     title: Text = Field(description="岗位名称: the position's title", examples=["销售经理"])
-    code: Text | None = Field(None, description="岗位编号: the position code", examples=["XS-003"])
+    code: Code | None = Field(None, description="岗位编号: the position code", examples=["XS-003"])
     department: Text | None = Field(None, description="所属部门: the department", examples=["销售部"])
-    reports_to: Text | None = Field(None, description="直接上级: a role id; shown as that role's title",
+    reports_to: Code | None = Field(None, description="直接上级: a role id; shown as that role's title",
                                     examples=["sales-director"])
     location: Text | None = Field(None, description="工作地点: where the work is done", examples=["上海 · 徐汇区"])
     employment_type: Literal["full-time", "part-time", "contract", "temporary", "intern"] | None = Field(
@@ -352,7 +369,7 @@ class Role(Spec):
                                                     "data, and in the job description's structured data)",
                                   examples=[{"min": 8000, "max": 12000, "currency": "CNY", "period": "month"}])
     grade: Text | None = Field(None, description="岗位职级: the role's grade or level", examples=["M2"])
-    version: Text | None = Field(None, description="The spec's version; raise it when the content changes "
+    version: Code | None = Field(None, description="The spec's version; raise it when the content changes "
                                                    "(`rolebook bump`)", examples=["1.2.0"])
     effective: Annotated[datetime.date, BeforeValidator(_date_text)] | None = Field(
         None, description="生效日期: the date the spec takes effect, YYYY-MM-DD", examples=["2026-01-01"])
@@ -436,7 +453,7 @@ class Branding(Spec):
                              examples=["assets/logo.png"])
 
 
-Localized = Union[Text, dict[str, Text]]  # one text, or one per language tag
+Localized = Union[Code, dict[str, Code]]  # one text, or one per language tag (chosen by the role's language)
 
 
 class CustomField(Spec):
@@ -457,11 +474,32 @@ class Posting(Spec):
                                    examples=["我们提供平等的就业机会。"])
 
 
+CONVERSIONS = ("s2t", "s2tw", "s2twp", "s2hk", "t2s", "tw2s", "tw2sp", "hk2s", "t2tw", "t2hk", "tw2t", "hk2t")
+
+
+class Derivation(Spec):
+    from_: LanguageTag | None = Field(None, alias="from", description="The language converted (default: the "
+                                                                      "source language)", examples=["zh-CN"])
+    convert: Literal[CONVERSIONS] = Field(description="The OpenCC conversion: s2t, s2tw, s2twp (simplified → "
+                                                      "Taiwan, with Taiwan's phrases), s2hk, or the reverse",
+                                          examples=["s2twp"])
+
+
 class Settings(Spec):
     organization: Text | None = Field(None, description="The organisation's name, shown on the documents",
                                       examples=["示例科技有限公司"])
-    language: LanguageTag = Field("en", description="The default language of every spec, a BCP 47 tag",
+    language: LanguageTag = Field("en", description="The default language of every spec, a BCP 47 tag: the "
+                                                    "source language, the one plain texts are written in",
                                   examples=["zh-CN", "zh-TW", "en"])
+    languages: list[LanguageTag] = Field([], description="Build every document in each of these languages, each "
+                                                         "into build/<language>/ (default: the source language "
+                                                         "only, into build/)", examples=[["zh-CN", "en", "zh-TW"]])
+    derive: dict[str, Derivation] = Field({}, description="Languages made from another by OpenCC rather than "
+                                                          "translated, by language tag",
+                                          examples=[{"zh-TW": {"from": "zh-CN", "convert": "s2twp"}}])
+    bilingual: list[LanguageTag] = Field([], description="Two languages: also a job description with both, each "
+                                                         "heading and block in the first then the second, into "
+                                                         "build/bilingual/", examples=[["zh-CN", "en"]])
     handbook: Handbook = Field(Handbook(), description="The policy handbook (制度): title, roles, chapters, "
                                                        "numbering and approval")
     branding: Branding = Field(Branding(), description="Fonts, accent colour and logo of every document "

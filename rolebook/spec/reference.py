@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterator
 import yaml
 from pydantic import BaseModel
 
-from rolebook.spec.model import ID_PATTERN, LibraryKpi, Settings, Term, one_or_many, role_json_schema
+from rolebook.spec.model import ID_PATTERN, LANGUAGE_PATTERN, LibraryKpi, Settings, Term, one_or_many, role_json_schema
 
 KPI = "assessment.dimensions[].kpis[]"
 
@@ -268,6 +268,9 @@ class Shape:
         return cls(alts, False)
 
 
+TRANSLATED = ("a mapping of language tags to text", "mappings of language tags to text")
+
+
 def words(alts: list[dict], path: str, plural: bool) -> str:
     """A value's kind in plain words: text, number, date YYYY-MM-DD, one of …"""
     found: list[str] = []
@@ -279,6 +282,10 @@ def words(alts: list[dict], path: str, plural: bool) -> str:
     whole = PLURALS["whole number"] if plural else "whole number"
     if numbers in found and whole in found:
         found.remove(whole)
+    texts, translated = (PLURALS["text"], TRANSLATED[1]) if plural else ("text", TRANSLATED[0])
+    if texts in found and translated in found:  # a text field: one text, or one per language
+        found.remove(translated)
+        found[found.index(texts)] = f"{texts} (or one per language tag)"
     return " or ".join(found)
 
 
@@ -305,6 +312,8 @@ def word_of(alt: dict, path: str, plural: bool) -> str:
         return f"two {kinds}, written [min, max]" if count == 2 else f"a list of {count} {kinds}"
     if kind == "array" and "items" in alt:
         return "list of " + words(alternatives(alt["items"]), path, True)
+    if kind == "object" and alt.get("propertyNames", {}).get("pattern") == LANGUAGE_PATTERN:
+        return TRANSLATED[1] if plural else TRANSLATED[0]
     if kind == "object" and isinstance(alt.get("additionalProperties"), dict):
         keys = MAPPING_KEYS.get(path, ("<name>", "names"))[1]
         inner = alt["additionalProperties"]
@@ -387,7 +396,7 @@ def in_order(value: Any, schema: dict, root: dict) -> Any:
             properties = resolve(alt, root).get("properties", {})
             if set(value) <= set(properties):
                 return {key: in_order(value[key], properties[key], root) for key in properties if key in value}
-        elif isinstance(alt.get("additionalProperties"), dict):
+        elif isinstance(alt.get("additionalProperties"), dict) and "propertyNames" not in alt:
             return {key: in_order(item, alt["additionalProperties"], root) for key, item in value.items()}
     return value
 

@@ -22,7 +22,7 @@ def lists_of_one(tree: Any, model: type[BaseModel]) -> Any:
 
 def _shape(node: Any, annotation: Any, at: int | None) -> Any:
     """`at`: the node's packed position (loader.packed), made a Source only for a value wrapped in a list."""
-    kind, inner = _plan(annotation)
+    kind, inner = plan(annotation)
     if kind == "list":
         if node is None:
             return node
@@ -45,7 +45,7 @@ _PLANS: dict[int, tuple[str, Any]] = {}
 _FIELDS: dict[type, dict[str, Any]] = {}
 
 
-def _plan(annotation: Any) -> tuple[str, Any]:
+def plan(annotation: Any) -> tuple[str, Any]:
     plan = _PLANS.get(id(annotation))
     if plan is None:
         item, model, values = _list_item(annotation), _model(annotation), _dict_values(annotation)
@@ -81,7 +81,7 @@ def _values(node: Mapping, annotation: Any) -> Mapping:
 
 
 def _each(node: Sequence, annotation: Any) -> Sequence:
-    if _plan(annotation)[0] == "plain" and not any(isinstance(value, Mapping) for value in node):
+    if plan(annotation)[0] == "plain" and not any(isinstance(value, Mapping) for value in node):
         return node  # a list of texts or numbers: nothing inside to shape
     news = [_shape(value, annotation, node.item_at(index)) for index, value in enumerate(node)]
     if all(new is old for new, old in zip(news, node)):
