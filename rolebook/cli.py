@@ -34,7 +34,7 @@ def cli() -> None:
               "merge-base) whose version was not bumped; 'default-branch' is the upstream's default branch.")
 def validate(paths: tuple[Path, ...], strict: bool, output: str, against: str | None) -> None:
     """Check role specs; print every problem as FILE:LINE:COLUMN."""
-    problems = collect_problems(list(paths) or [Path.cwd()])
+    problems, completeness = collect_problems(list(paths) or [Path.cwd()])
     if against:
         problems = sorted_unique(problems + version_problems(list(paths) or [Path.cwd()], against))
     if output == "json":
@@ -44,22 +44,31 @@ def validate(paths: tuple[Path, ...], strict: bool, output: str, against: str | 
             echo(str(problem))
     errors = sum(p.severity == ERROR for p in problems)
     warnings = len(problems) - errors
+    for line in completeness if output == "text" else ():
+        echo(line, err=True)
     echo(f"{errors} error(s), {warnings} warning(s)", err=True)
     if errors or (strict and warnings):
         sys.exit(1)
 
 
-def collect_problems(paths: list[Path]) -> list[Problem]:
-    """The problems of the projects holding `paths`; for a file, those that concern it."""
+def collect_problems(paths: list[Path]) -> tuple[list[Problem], list[str]]:
+    """The problems of the projects holding `paths`, for a file those that concern it; and how complete each
+    project's translations are, a line per language."""
     by_root: dict[Path, list[Path]] = {}
     for path in paths:
         by_root.setdefault(project_root(path), []).append(path.resolve())
     problems: list[Problem] = []
+    completeness: list[str] = []
     for root, targets in by_root.items():
         project = load_project(root)
         wanted = _files_concerned(project, targets)
         problems += [p for p in project.problems if wanted is None or p.file in wanted]
-    return problems
+        for language, (lacking, texts) in sorted(project.translated.items()):
+            done = texts - lacking
+            share = f"{100 * done // texts}%" if texts else "100%"  # rounded down: 99.9% is not complete
+            where = f"{display(root)}: " if len(by_root) > 1 else ""
+            completeness.append(f"{where}{language}: {done} of {texts} texts translated ({share})")
+    return problems, completeness
 
 
 def version_problems(paths: list[Path], against: str) -> list[Problem]:
@@ -259,7 +268,10 @@ class TerminalProgress:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (docx: default "
               "build/redline.docx).")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when there are differences, like git diff --exit-code.")
-def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: Path | None, exit_code: bool) -> None:
+@click.option("--language", metavar="LANG", help="Compare the texts in this language (default: the source "
+              "language, with changes made in one translation only marked as such).")
+def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: Path | None, exit_code: bool,
+         language: str | None) -> None:
     """What changed in the roles between two git revisions (default: HEAD and the working tree).
 
     PROJECT, a folder, defaults to the project holding the current folder.
@@ -278,7 +290,8 @@ def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: P
         _check_report_path(out)
     old_rev = revisions[0] if revisions else "HEAD"
     new_rev = revisions[1] if len(revisions) > 1 else None
-    with side(root, old_rev) as old, side(root, new_rev) as new:
+    language = _one_language(root, language)
+    with side(root, old_rev, language) as old, side(root, new_rev, language) as new:
         known = sorted(set(old.project.roles) | set(new.project.roles) | old.project.invalid_roles
                        | new.project.invalid_roles)
         for role_id in roles:
@@ -301,6 +314,21 @@ def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: P
                 click.echo(report, nl=False, color=None)
     if exit_code and not result.empty:
         sys.exit(1)
+
+
+def _one_language(root: Path, language: str | None) -> str | None:
+    """`--language` checked against the project's languages (None: the source language)."""
+    from rolebook.project import read_languages
+    from rolebook.spec.schema import did_you_mean
+
+    if language is None:
+        return None
+    languages = read_languages(root)
+    known = sorted(set(languages.built))
+    if language not in known:
+        raise UsageError(f"--language {language}: the project's languages are {', '.join(known)}"
+                         + did_you_mean(language, known))
+    return None if language == languages.source and not languages.several else language
 
 
 def _dated(result, root: Path, old, new) -> None:

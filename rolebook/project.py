@@ -44,6 +44,20 @@ class Project:
     languages: Languages = field(default_factory=lambda: Languages("en", ("en",)))
     target: Target | None = None  # the language the texts were resolved to (None: the source)
     translated: dict[str, tuple[int, int]] = field(default_factory=dict)  # language → (texts lacking, texts)
+    label: str | None = None  # the git revision it was loaded from, as files are shown
+    _in_languages: dict[str, "Project"] = field(default_factory=dict, repr=False)
+
+    def translations(self, role_id: str) -> dict[str, Role]:
+        """The role in each translated language (neither source nor derived), for diffs that tell a change
+        of one translation apart; loaded from the same files when first asked."""
+        found = {}
+        for language in self.languages.checked() if self.target is None else ():
+            if language not in self._in_languages:
+                self._in_languages[language] = load_project(self.root, self.label, language)
+            role = self._in_languages[language].roles.get(role_id)
+            if role is not None:
+                found[language] = role
+        return found
 
     @property
     def errors(self) -> list[Problem]:
@@ -129,7 +143,7 @@ class _Loader:
     """Loads one project; holds the trees that later steps need for positions."""
 
     def __init__(self, root: Path, label: str | None = None, language: Target | None = None):
-        self.project = Project(root=root)
+        self.project = Project(root=root, label=label)
         self.label = label
         self.target = language
         self.localizer: Localizer | None = None  # set once the settings say which languages there are

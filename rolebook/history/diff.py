@@ -25,13 +25,15 @@ class Change:
     path: list[str]  # a stable address: ["assessment", "kpis", "collection-rate", "weight"]
     old: Any = None
     new: Any = None
+    language: str | None = None  # set when only this language's text changed (a translation to update)
 
     def describe(self) -> str:
+        where = f"{self.language} text of " if self.language else ""
         if self.kind == "changed":
-            return f"{self.what}: {_show(self.old)} → {_show(self.new)}"
+            return f"{where}{self.what}: {_show(self.old)} → {_show(self.new)}"
         value = self.new if self.kind == "added" else self.old
         shown = f": {_show(value)}" if value not in (None, "") and not isinstance(value, dict) else ""
-        return f"{self.what} {self.kind}{shown}"
+        return f"{where}{self.what} {self.kind}{shown}"
 
 
 @dataclass
@@ -116,11 +118,25 @@ def compare_projects(old: Project, new: Project, old_label: str, new_label: str,
             diff.roles.append(RoleDiff(role_id, before.title, "removed", old_version=before.version))
         else:
             changes = compare_roles(before, after)
+            changes += translation_changes(changes, old.translations(role_id), new.translations(role_id))
             if changes:
                 content = [c for c in changes if c.path != ["version"]]
                 diff.roles.append(RoleDiff(role_id, after.title, "changed", before.version, after.version,
                                            bool(content) and before.version == after.version, changes))
     return diff
+
+
+def translation_changes(changes: list[Change], old: dict[str, Role], new: dict[str, Role]) -> list[Change]:
+    """What changed in one translated language only, marked with it: the English text of a duty edited
+    while the source stayed. A field whose source changed too is reported once, in the source language."""
+    found: list[Change] = []
+    seen = {tuple(change.path) for change in changes}
+    for language in sorted(set(old) & set(new)):
+        for change in compare_roles(old[language], new[language]):
+            if tuple(change.path) not in seen and change.path != ["language"]:
+                change.language = language
+                found.append(change)
+    return found
 
 
 # --- comparing two versions of one role ---------------------------------------------

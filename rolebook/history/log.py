@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rolebook.history import gitinfo
-from rolebook.history.diff import compare_roles
+from rolebook.history.diff import compare_roles, translation_changes
 from rolebook.history.wording import describe
 from rolebook.project import Project, load_project
 from rolebook.render.labels import labels_for
@@ -37,6 +37,7 @@ class _State:
     date: str | None
     author: str | None
     role: Role
+    translations: dict[str, Role] = field(default_factory=dict)  # the role in each translated language
 
 
 @dataclass
@@ -71,7 +72,9 @@ class ProjectHistory:
             if introduced is None:
                 changes = (labels["w_first_issue"],)
             else:
-                found = [c for c in compare_roles(introduced.role, state.role) if c.path not in IGNORED]
+                found = compare_roles(introduced.role, state.role)
+                found += translation_changes(found, introduced.translations, state.translations)
+                found = [c for c in found if c.path not in IGNORED]
                 changes = tuple(describe(c, labels, introduced.role, state.role) for c in found) or (
                     labels["w_version_only"],)
             entries.append(Entry(state.role.version, state.date, state.author, changes, state.commit))
@@ -91,10 +94,10 @@ class ProjectHistory:
                     project = load_project(export, label=commit.hash[:7])
                     for role_id, role in project.roles.items():
                         self._states.setdefault(role_id, []).append(
-                            _State(commit.hash, commit.date, commit.author, role))
+                            _State(commit.hash, commit.date, commit.author, role, project.translations(role_id)))
             for role_id, role in self.current.roles.items():
                 known = self._states.setdefault(role_id, [])
                 if not known or known[-1].role != role:
                     date = role.effective.isoformat() if role.effective else None
-                    known.append(_State(None, date, None, role))
+                    known.append(_State(None, date, None, role, self.current.translations(role_id)))
         return self._states

@@ -23,15 +23,16 @@ class Side:
 
 
 @contextmanager
-def side(root: Path, revision: str | None) -> Iterator[Side]:
-    """The project at `revision` (None: the working tree), loaded from a temporary export."""
+def side(root: Path, revision: str | None, language: str | None = None) -> Iterator[Side]:
+    """The project at `revision` (None: the working tree), loaded from a temporary export; its texts in
+    `language` (default: the source language)."""
     gitinfo.require_repository(root)
     if revision is None:
-        yield Side(load_project(root), WORKING_TREE, None)
+        yield Side(load_project(root, language=language), WORKING_TREE, None)
         return
     commit = gitinfo.resolve(root, revision)
     with tempfile.TemporaryDirectory(prefix="rolebook-") as folder:
         export = Path(folder)
         gitinfo.export_project(root, commit, export)
         (export / "role_specs").mkdir(exist_ok=True)
-        yield Side(load_project(export, label=revision), revision, gitinfo.commit_time(root, commit), commit)
+        yield Side(load_project(export, label=revision, language=language), revision, gitinfo.commit_time(root, commit), commit)

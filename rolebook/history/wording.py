@@ -74,6 +74,14 @@ def parts(change: Change, labels: dict, old: Role | None, new: Role | None) -> t
 
 
 def describe(change: Change, labels: dict, old: Role | None, new: Role | None) -> str:
+    text = _describe(change, labels, old, new)
+    if change.language:  # only a translation changed: say which, so that its translator knows
+        name = labels.get(f"lang_{change.language}", change.language)
+        return labels["w_language"].format(language=name, change=text)
+    return text
+
+
+def _describe(change: Change, labels: dict, old: Role | None, new: Role | None) -> str:
     """One change as a reader of the language says it."""
     subject, before, after = parts(change, labels, old, new)
     path = change.path

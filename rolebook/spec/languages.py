@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from rolebook.errors import WARNING, Problem
 from rolebook.spec.loader import Mapping, Sequence, unpacked
-from rolebook.spec.model import LANGUAGE_PATTERN, TRANSLATABLE, Settings
+from rolebook.spec.model import LANGUAGE_PATTERN, ONE_LANGUAGE, TRANSLATABLE, Settings
 from rolebook.spec.shape import plan as _plan
 
 BILINGUAL = "bilingual"  # the output folder of the bilingual documents
@@ -124,7 +124,7 @@ class Localizer:
 
     def _walk(self, node: Any, annotation: Any, at: int | None) -> Any:
         if _translatable(annotation) and (isinstance(node, str) or _is_language_map(node)):
-            return self._text(node, at)
+            return self._text(node, at, _marked(annotation, ONE_LANGUAGE))
         kind, inner = _plan(annotation)
         if kind == "list" and isinstance(node, Sequence):
             news = [self._walk(value, inner, node.item_at(i)) for i, value in enumerate(node)]
@@ -142,9 +142,11 @@ class Localizer:
             return _rebuilt(node, {key: self._walk(value, inner, node.value_at(key)) for key, value in node.items()})
         return node
 
-    def _text(self, node: str | Mapping, at: int | None) -> Any:
+    def _text(self, node: str | Mapping, at: int | None, one_language: bool = False) -> Any:
         values = node if isinstance(node, Mapping) else None
         plain = None if values is not None else node
+        if isinstance(self.target, tuple) and one_language:
+            return self._pick(self.target[0], values, plain, at)
         if isinstance(self.target, tuple):
             first, second = (self._pick(tag, values, plain, at) for tag in self.target)
             if not isinstance(first, str) or not isinstance(second, str) or first == second:
@@ -207,24 +209,28 @@ def _is_language_map(node: Any) -> bool:
     return isinstance(node, Mapping) and bool(node) and all(isinstance(key, str) and _TAG.match(key) for key in node)
 
 
-_TRANSLATABLE: dict[int, bool] = {}
+_MARKED: dict[tuple[int, Any], bool] = {}
 _KEEP: list[Any] = []
 
 
 def _translatable(annotation: Any) -> bool:
     """Whether a field is text (model.Text): in a Union or Optional, not inside a list."""
-    found = _TRANSLATABLE.get(id(annotation))
+    return _marked(annotation, TRANSLATABLE)
+
+
+def _marked(annotation: Any, mark: Any) -> bool:
+    found = _MARKED.get((id(annotation), mark))
     if found is None:
-        found = _TRANSLATABLE[id(annotation)] = _marks(annotation)
-        _KEEP.append(annotation)
+        found = _MARKED[id(annotation), mark] = _marks(annotation, mark)
+        _KEEP.append(annotation)  # its id stays its own
     return found
 
 
-def _marks(annotation: Any) -> bool:
+def _marks(annotation: Any, mark: Any) -> bool:
     if typing.get_origin(annotation) is typing.Annotated:
-        return any(meta is TRANSLATABLE for meta in annotation.__metadata__) or _marks(typing.get_args(annotation)[0])
+        return any(meta is mark for meta in annotation.__metadata__) or _marks(typing.get_args(annotation)[0], mark)
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        return any(_marks(arg) for arg in typing.get_args(annotation))
+        return any(_marks(arg, mark) for arg in typing.get_args(annotation))
     return False
 
 
@@ -235,7 +241,7 @@ def _fields(model: type[BaseModel]) -> dict[str, Any]:
     found = _FIELDS.get(model)
     if found is None:
         # pydantic keeps a required field's Annotated marks in its metadata, not in its annotation
-        found = _FIELDS[model] = {f.alias or name: Annotated[f.annotation, TRANSLATABLE]
+        found = _FIELDS[model] = {f.alias or name: Annotated[(f.annotation, *f.metadata)]
                                   if TRANSLATABLE in f.metadata else f.annotation
                                   for name, f in model.model_fields.items()}
     return found

@@ -42,6 +42,7 @@ class _Translatable:
 
 
 TRANSLATABLE = _Translatable()
+ONE_LANGUAGE = "one-language"  # a unit: a bilingual document shows it in its first language only ("10 个")
 Text = Annotated[str, TRANSLATABLE]  # Markdown, inline or block; one per language where the project has several
 Code = str  # a version, a position code, a role id: the same in every language
 
@@ -179,7 +180,7 @@ class LibraryKpi(Spec):
                                     examples=["实际销售额与目标销售额的比率"])
     formula: Text | None = Field(None, description="计算公式: how the result is worked out",
                                  examples=["实际销售额 ÷ 目标销售额 × 100%"])
-    unit: Text | None = Field(None, description="单位: the unit of the result, shown after every number",
+    unit: Annotated[str, TRANSLATABLE, ONE_LANGUAGE] | None = Field(None, description="单位: the unit of the result, shown after every number",
                               examples=["%", "次/季度", "days"])
     direction: Literal["higher", "lower"] = Field(
         "higher", description="Which way is better: higher (sales) or lower (costs, complaints, days late)")

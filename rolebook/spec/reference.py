@@ -168,6 +168,11 @@ rolebook schema --format markdown > docs/reference.md
   (`with: 市场部` is `with: [市场部]`).
 - **Text:** text fields are Markdown: bold, italics, lists, links and tables show in Word and HTML.
   Raw HTML is shown as text.
+- **Languages:** a text field may instead hold one text per language tag
+  (`title: {zh-CN: 销售经理, en: Sales Manager}`); a plain text is in the source language (`language`
+  of rolebook.yaml). A language of `languages` that is neither the source nor derived (`derive`)
+  and lacks a field's text gets the warning `missing-translation` there; its documents show the
+  source text.
 - **Paths:** a field is named by its path from the top of the file: `duties[].title` is the `title`
   of each item of `duties`; `<grade>` stands for a key you choose.
 - **Dates** are written YYYY-MM-DD (`2026-01-01`).
