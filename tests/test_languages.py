@@ -187,3 +187,17 @@ def test_derived_languages_need_no_translation(tmp_path):
                                         .replace("bilingual: [zh-CN, en]\n", ""), encoding="utf-8")
     result = run_rolebook("validate", cwd=root)
     assert result.returncode == 0 and result.stdout == "" and "translated" not in result.stderr
+
+
+def test_the_log_names_the_translation_a_version_changed(tmp_path):
+    root = copy_project(LANGUAGES, tmp_path / "p")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "first")
+    spec = root / "role_specs" / "sales-rep.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("en: Sales analysis", "en: Sales figures")
+                    .replace("version: 1.0.0", "version: 1.0.1"), encoding="utf-8")
+    git(root, "commit", "-qam", "English title of a duty")
+    versions = json.loads(run_rolebook("log", "sales-rep", "--format", "json", cwd=root).stdout)["versions"]
+    assert versions[0]["version"] == "1.0.1"
+    assert versions[0]["changes"] == ["仅英文文本：销售数据分析 名称 Sales analysis → Sales figures"]

@@ -77,7 +77,7 @@ def describe(change: Change, labels: dict, old: Role | None, new: Role | None) -
     text = _describe(change, labels, old, new)
     if change.language:  # only a translation changed: say which, so that its translator knows
         name = labels.get(f"lang_{change.language}", change.language)
-        return labels["w_language"].format(language=name, change=text)
+        return labels["w_in_language"].format(language=name, change=text)
     return text
 
 
