@@ -17,7 +17,7 @@ from rolebook import inputs
 from rolebook.errors import ERROR, WARNING, Problem, Source, UsageError, sorted_unique
 from rolebook.spec import rules, schema
 from rolebook.spec.languages import Languages, Localizer, Target, convert, folder_name, missing_problems
-from rolebook.spec.loader import Mapping, Sequence, load_file
+from rolebook.spec.loader import Mapping, Sequence, load_file, may_hold_translations
 from rolebook.spec.model import LibraryKpi, Role, Settings, Term
 from rolebook.spec.resolve import resolve_extends, resolve_uses
 from rolebook.spec.shape import lists_of_one
@@ -180,7 +180,11 @@ class _Loader:
         """A tree's texts in the target language; without a target, also counted for every language."""
         if self.counter is not None:
             self.counter.count(tree, model, source)
-        return self.localizer.tree(tree, model, source) if self.localizer else tree
+        if self.localizer is None or (self.language == (source or self.project.languages.source)
+                                      and not isinstance(self.target, tuple)
+                                      and not may_hold_translations(getattr(tree, "source", Source("", 0, 0)).file)):
+            return tree  # plain texts in the language wanted: nothing to resolve (most projects)
+        return self.localizer.tree(tree, model, source)
 
     def load_settings(self) -> None:
         path = self.project.root / SETTINGS_FILE
@@ -201,7 +205,7 @@ class _Loader:
         self.problems.extend(problems)
         if settings is None:
             return
-        if self.project.languages.several:
+        if self.project.languages.several or self.language != settings.language:
             settings = settings.model_copy(update={"language": self.language})
         self.project.settings = settings
         self.settings_tree = tree
@@ -215,6 +219,8 @@ class _Loader:
         languages = Languages.of(settings)
         self.project.languages = languages
         self.problems.extend(language_problems(settings, where))
+        if self.target is None and languages.built != (languages.source,) and not languages.several:
+            self.target = languages.built[0]  # the one language built is not the source: a derived one
         target = self.target if self.target is not None else languages.source
         self.project.target = self.target
         self.localizer = Localizer(languages, target)
@@ -402,7 +408,8 @@ class _Loader:
                 self.project.invalid_roles.add(role_id)
             if role is None:
                 continue
-            if self.project.languages.several:  # each role is written in the language being built
+            if self.project.languages.several or self.language != self.project.languages.source:
+                # each role is written in the language being built
                 role = role.model_copy(update={"language": self.language})
             checks[role_id] = check
             self.project.roles[role_id] = role

@@ -201,3 +201,16 @@ def test_the_log_names_the_translation_a_version_changed(tmp_path):
     versions = json.loads(run_rolebook("log", "sales-rep", "--format", "json", cwd=root).stdout)["versions"]
     assert versions[0]["version"] == "1.0.1"
     assert versions[0]["changes"] == ["仅英文文本：销售数据分析 名称 Sales analysis → Sales figures"]
+
+
+def test_a_project_built_only_in_a_derived_language_keeps_one_folder(tmp_path):
+    root = copy_project(LANGUAGES, tmp_path / "p")
+    text = (root / "rolebook.yaml").read_text(encoding="utf-8")
+    (root / "rolebook.yaml").write_text(text.replace("languages: [zh-CN, en, zh-TW]", "languages: [zh-TW]")
+                                        .replace("bilingual: [zh-CN, en]\n", ""), encoding="utf-8")
+    result = run_rolebook("build", "--kind", "jd", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (root / "build").iterdir() if p.is_dir()) == ["jd"]
+    for text in [" ".join(word_text(root / "build" / "jd" / "sales-rep.docx").split()),
+                 html_text(root / "build" / "jd" / "sales-rep.html")]:
+        assert "職位說明書" in text and "網路和軟體工具" in text

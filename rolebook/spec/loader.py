@@ -268,6 +268,16 @@ _ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}
 _NAMED = {"0": 0, "a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, "e": 27, "N": 0x85}
 
 
+# Files holding a mapping whose keys all look like language tags ({zh-CN: …, en: …}): only their trees
+# can hold translations, so a project of one language skips the walk that resolves them in the others.
+_LANGUAGE_KEY = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_MAY_TRANSLATE: set[str] = set()
+
+
+def may_hold_translations(display: str) -> bool:
+    return display in _MAY_TRANSLATE
+
+
 class _Builder:
     def __init__(self, display: str, text: str = ""):
         self.display = display
@@ -382,6 +392,8 @@ class _Builder:
             if key not in mapping:
                 mapping.put(key, self.build(value_node, depth + 1),
                             self.source(key_node), self.source(value_node))
+        if mapping and self.display not in _MAY_TRANSLATE and all(_LANGUAGE_KEY.match(key) for key in mapping):
+            _MAY_TRANSLATE.add(self.display)
         return mapping
 
     def merge_pairs(self, value: yaml.Node) -> list[tuple[yaml.Node, yaml.Node]]:
