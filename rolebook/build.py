@@ -28,6 +28,7 @@ from rolebook.project import Project
 from rolebook.history import gitinfo
 from rolebook.history.log import ProjectHistory
 from rolebook.render.context import handbook_roles
+from rolebook.spec.languages import BILINGUAL
 from rolebook.render import pagination, pdf
 from rolebook.render.documents import KIND_LABELS, Renderer
 from rolebook.render.wordpackage import DocumentInfo
@@ -306,3 +307,23 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[s
     info = DocumentInfo(title=title, subject=title, language=project.settings.language, header=title,
                         footer_pattern=labels["page_of"])
     return renderer.page(info, str(body), landscape=False)
+
+
+def languages_page(project: Project, folders: list[str]) -> bytes:
+    """build/index.html of a project of several languages: a link to each language's own index, each
+    named in its own language (English, 简体中文, 繁體中文)."""
+    from rolebook.render.labels import labels_for
+
+    def name(tag: str) -> Markup:
+        return Markup('<span lang="{}">{}</span>').format(tag, labels_for(tag).get(f"lang_{tag}", tag))
+
+    def link(folder: str) -> Markup:
+        tags = project.languages.bilingual or () if folder == BILINGUAL else (folder,)
+        return Markup('<li><a href="{}/index.html">{}</a></li>').format(folder, Markup(" + ").join(map(name, tags)))
+
+    labels = project.labels(project.settings.language)
+    title = project.settings.organization or "rolebook"
+    body = Markup("<h1>{}</h1>\n<ul>\n{}\n</ul>").format(title, Markup("\n").join(map(link, folders)))
+    info = DocumentInfo(title=title, subject=title, language=project.settings.language, header=title,
+                        footer_pattern=labels["page_of"])
+    return Renderer(project).page(info, str(body), landscape=False)

@@ -155,6 +155,21 @@ def build(project: Path | None, kinds: tuple[str, ...], formats: tuple[str, ...]
         run = _BuildRun(root, where, shared=shared, quiet=quiet, verbose=verbose, workers=workers)
         language_option = [] if target is None else [f"language={folder_name(target)}"]
         run.build(target, folder_kinds, formats, roles, [*options, *language_option], pdf_a, paginate, checked)
+    if checked and checked[0].languages.several and "html" in formats:
+        _write_languages_page(checked[0], out, shared)
+
+
+def _write_languages_page(project: Project, out: Path, shared: bool) -> None:
+    """build/index.html, linking each language's folder (written when the languages were built)."""
+    from rolebook.build import languages_page
+    from rolebook.outputs import write_atomically
+    from rolebook.spec.languages import folder_name
+
+    folders = [folder_name(t) for t in project.languages.targets() if (out / folder_name(t) / "index.html").is_file()]
+    index = out / "index.html"
+    if shared and index.exists() and b'content="rolebook"' not in index.read_bytes()[:4096]:
+        return  # a page of the user's own in a folder they named: not rolebook's to replace
+    write_atomically(index, languages_page(project, folders))
 
 
 def _build_targets(root: Path, language: str | None, kinds: tuple[str, ...]) -> list:
@@ -619,11 +634,16 @@ def bump(role_id: str, part: str, effective: str | None, summary: str | None) ->
               help="The address to listen on; anything but this machine's own lets others read the documents.")
 @click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
               help="Parallel workers for each rebuild (default: the number of CPUs).")
-def serve(project: Path | None, port: int, host: str, workers: int | None) -> None:
+@click.option("--language", metavar="LANG", help="Preview this language (or `bilingual`) of a project of several "
+              "(default: the source language).")
+def serve(project: Path | None, port: int, host: str, workers: int | None, language: str | None) -> None:
     """Preview the documents in a browser, rebuilt and reloaded as you edit (Ctrl-C stops)."""
+    from rolebook.build import KINDS
     from rolebook.serve import serve as run
 
-    run(project_root(project or Path.cwd()), host, port, workers or os.cpu_count() or 1)
+    root = project_root(project or Path.cwd())
+    target, kinds = _build_targets(root, language, KINDS)[0] if language else (None, KINDS)
+    run(root, host, port, workers or os.cpu_count() or 1, target, kinds)
 
 
 class Terminated(Exception):

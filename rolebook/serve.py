@@ -37,8 +37,9 @@ class Preview:
     """The preview's state: the output folder, the last build's problems and a generation counter
     that pages wait on."""
 
-    def __init__(self, root: Path, out: Path, workers: int):
+    def __init__(self, root: Path, out: Path, workers: int, language=None, kinds: tuple[str, ...] = KINDS):
         self.root, self.out, self.workers = root, out, workers
+        self.language, self.kinds = language, kinds  # a language of a project of several, and its documents
         self.generation = 0
         self.problems: list[str] = []
         self.changed = threading.Condition()
@@ -47,15 +48,15 @@ class Preview:
     def rebuild(self) -> None:
         """Build what changed; on errors keep the last documents and record the problems."""
         try:
-            project = load_project(self.root)
+            project = load_project(self.root, language=self.language)
             problems = [str(p) for p in project.errors]
             if not problems:
                 options = ["serve", "html"]
                 with OutputFolder(self.out, self.root) as folder:
                     record = manifest.Manifest.load(self.out)
-                    digest = manifest.input_digest(self.root, KINDS, options)
+                    digest = manifest.input_digest(self.root, self.kinds, options)
                     if not record.up_to_date(digest):
-                        build(project, folder, record, KINDS, ("html",), (), self.workers, None, digest)
+                        build(project, folder, record, self.kinds, ("html",), (), self.workers, None, digest)
         except (RolebookError, OSError) as exc:  # a broken template, a full disk: shown like a problem
             problems = [f"rolebook: {exc}"]
         with self.changed:
@@ -175,7 +176,7 @@ def inject(text: str, generation: int, problems: list[str]) -> str:
     return text
 
 
-def serve(root: Path, host: str, port: int, workers: int) -> None:
+def serve(root: Path, host: str, port: int, workers: int, language=None, kinds: tuple[str, ...] = KINDS) -> None:
     """Build, serve and rebuild on change until Ctrl-C (or SIGTERM)."""
     import logging
 
@@ -187,7 +188,7 @@ def serve(root: Path, host: str, port: int, workers: int) -> None:
         print(f"warning: serving on {host}: anyone who can reach this machine can read the documents",
               file=sys.stderr)
     out = Path(tempfile.mkdtemp(prefix="rolebook-serve-"))
-    preview = Preview(root, out, workers)
+    preview = Preview(root, out, workers, language, kinds)
     stop = threading.Event()
     server = None
     try:

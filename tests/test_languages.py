@@ -9,7 +9,7 @@ import pytest
 
 from rolebook.render.context import glossary_order
 
-from clients import pdf_text, schema_problems, to_pdf
+from clients import html_problems, pdf_text, schema_problems, to_pdf
 from conftest import REPO, build_copy, copy_project, run_rolebook
 from test_jd_fields import html_text, word_text
 
@@ -35,6 +35,15 @@ def test_layout(built):
                 assert (built / language / f"{name}.{fmt}").is_file(), (language, name, fmt)
     assert sorted(p.name for p in (built / "bilingual").iterdir() if p.is_dir()) == ["jd", "postings"]
     assert not (built / "jd").exists()  # several languages: nothing at the top
+
+
+def test_the_top_index_links_each_language_named_in_itself(built):
+    page = (built / "index.html").read_text(encoding="utf-8")
+    for folder, name in [("zh-CN", "简体中文"), ("en", "English"), ("zh-TW", "繁體中文"), ("bilingual", "English")]:
+        assert f'<a href="{folder}/index.html">' in page and name in page
+        assert (built / folder / "index.html").is_file()
+    assert html_problems(built / "index.html", built / "bilingual" / "jd" / "sales-rep.html",
+                         built / "en" / "handbook.html") == []
 
 
 def test_english_documents_have_the_english_text_and_the_source_where_untranslated(built):
@@ -214,3 +223,25 @@ def test_a_project_built_only_in_a_derived_language_keeps_one_folder(tmp_path):
     for text in [" ".join(word_text(root / "build" / "jd" / "sales-rep.docx").split()),
                  html_text(root / "build" / "jd" / "sales-rep.html")]:
         assert "職位說明書" in text and "網路和軟體工具" in text
+
+
+def test_serve_previews_the_language_asked_for(tmp_path):
+    import re
+    import sys
+    import time
+    import urllib.request
+
+    root = copy_project(LANGUAGES, tmp_path / "p")
+    process = subprocess.Popen([sys.executable, "-m", "rolebook", "serve", "--port", "0", "--language", "en"],
+                               cwd=root, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        deadline, found = time.monotonic() + 120, None
+        while found is None and time.monotonic() < deadline and process.poll() is None:
+            found = re.search(r"at (http://[\d.]+:\d+/)", process.stderr.readline())
+        assert found, "serve did not start"
+        page = urllib.request.urlopen(found.group(1) + "jd/sales-rep.html", timeout=30).read().decode("utf-8")
+        assert '<html lang="en">' in page and "Sales Representative" in page and "销售人员" not in page
+    finally:
+        process.kill()
+        process.wait()
+        process.stderr.close()
