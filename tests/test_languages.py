@@ -139,12 +139,17 @@ def git(root, *args):
                    capture_output=True)
 
 
-def test_the_diff_says_when_only_one_translation_changed(tmp_path):
+def committed_copy(tmp_path):
+    """A copy of the project in a git repository of one commit; returns the project and its role spec."""
     root = copy_project(LANGUAGES, tmp_path / "p")
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-qm", "first")
-    spec = root / "role_specs" / "sales-rep.yaml"
+    return root, root / "role_specs" / "sales-rep.yaml"
+
+
+def test_the_diff_says_when_only_one_translation_changed(tmp_path):
+    root, spec = committed_copy(tmp_path)
     spec.write_text(spec.read_text(encoding="utf-8").replace("en: Find new customers by telephone and online",
                                                              "en: Win new customers by telephone and online"),
                     encoding="utf-8")
@@ -199,11 +204,7 @@ def test_derived_languages_need_no_translation(tmp_path):
 
 
 def test_the_log_names_the_translation_a_version_changed(tmp_path):
-    root = copy_project(LANGUAGES, tmp_path / "p")
-    git(root, "init", "-q")
-    git(root, "add", "-A")
-    git(root, "commit", "-qm", "first")
-    spec = root / "role_specs" / "sales-rep.yaml"
+    root, spec = committed_copy(tmp_path)
     spec.write_text(spec.read_text(encoding="utf-8").replace("en: Sales analysis", "en: Sales figures")
                     .replace("version: 1.0.0", "version: 1.0.1"), encoding="utf-8")
     git(root, "commit", "-qam", "English title of a duty")

@@ -24,7 +24,7 @@ from pydantic import BaseModel
 from rolebook.errors import WARNING, Problem
 from rolebook.spec.loader import Mapping, Sequence, unpacked
 from rolebook.spec.model import LANGUAGE_PATTERN, ONE_LANGUAGE, TRANSLATABLE, Settings
-from rolebook.spec.shape import plan as _plan
+from rolebook.spec.shape import plan as _plan, rebuilt, rebuilt_items
 
 BILINGUAL = "bilingual"  # the output folder of the bilingual documents
 _TAG = re.compile(LANGUAGE_PATTERN)
@@ -127,19 +127,13 @@ class Localizer:
             return self._text(node, at, _marked(annotation, ONE_LANGUAGE))
         kind, inner = _plan(annotation)
         if kind == "list" and isinstance(node, Sequence):
-            news = [self._walk(value, inner, node.item_at(i)) for i, value in enumerate(node)]
-            if all(new is old for new, old in zip(news, node)):
-                return node
-            out = Sequence(node.source)
-            for i, new in enumerate(news):
-                out.add_packed(new, node.item_at(i))
-            return out
+            return rebuilt_items(node, [self._walk(value, inner, node.item_at(i)) for i, value in enumerate(node)])
         if kind == "model" and isinstance(node, Mapping):
             fields = _fields(inner)
-            return _rebuilt(node, {key: self._walk(value, fields[key], node.value_at(key))
+            return rebuilt(node, {key: self._walk(value, fields[key], node.value_at(key))
                                    for key, value in node.items() if key in fields})
         if kind == "dict" and isinstance(node, Mapping):
-            return _rebuilt(node, {key: self._walk(value, inner, node.value_at(key)) for key, value in node.items()})
+            return rebuilt(node, {key: self._walk(value, inner, node.value_at(key)) for key, value in node.items()})
         return node
 
     def _text(self, node: str | Mapping, at: int | None, one_language: bool = False) -> Any:
@@ -245,11 +239,3 @@ def _fields(model: type[BaseModel]) -> dict[str, Any]:
                                   if TRANSLATABLE in f.metadata else f.annotation
                                   for name, f in model.model_fields.items()}
     return found
-
-
-def _rebuilt(node: Mapping, news: dict[str, Any]) -> Mapping:
-    if all(news[key] is node[key] for key in news):
-        return node
-    out = Mapping(node.source)
-    out.replace_values(node, news)
-    return out

@@ -64,10 +64,10 @@ def _fields(node: Mapping, model: type[BaseModel]) -> Mapping:
     if by_key is None:
         by_key = _FIELDS[model] = {field.alias or name: field.annotation for name, field in model.model_fields.items()}
     news = {key: _shape(value, by_key[key], node.value_at(key)) for key, value in node.items() if key in by_key}
-    return _rebuilt(node, news)
+    return rebuilt(node, news)
 
 
-def _rebuilt(node: Mapping, news: dict[str, Any]) -> Mapping:
+def rebuilt(node: Mapping, news: dict[str, Any]) -> Mapping:
     """The mapping with the new values, or the mapping itself when none is new (most are not)."""
     if all(news[key] is node[key] for key in news):
         return node
@@ -77,13 +77,17 @@ def _rebuilt(node: Mapping, news: dict[str, Any]) -> Mapping:
 
 
 def _values(node: Mapping, annotation: Any) -> Mapping:
-    return _rebuilt(node, {key: _shape(value, annotation, node.value_at(key)) for key, value in node.items()})
+    return rebuilt(node, {key: _shape(value, annotation, node.value_at(key)) for key, value in node.items()})
 
 
 def _each(node: Sequence, annotation: Any) -> Sequence:
     if plan(annotation)[0] == "plain" and not any(isinstance(value, Mapping) for value in node):
         return node  # a list of texts or numbers: nothing inside to shape
-    news = [_shape(value, annotation, node.item_at(index)) for index, value in enumerate(node)]
+    return rebuilt_items(node, [_shape(value, annotation, node.item_at(index)) for index, value in enumerate(node)])
+
+
+def rebuilt_items(node: Sequence, news: list[Any]) -> Sequence:
+    """The sequence with the new items, or the sequence itself when none is new."""
     if all(new is old for new, old in zip(news, node)):
         return node
     out = Sequence(node.source)
