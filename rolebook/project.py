@@ -168,8 +168,7 @@ class _Loader:
         self.load_library()
         self.load_roles()
         if self.counter is not None:
-            names = {tag: tag for tag in self.project.languages.all()}
-            self.problems.extend(missing_problems(self.counter.missing, names))
+            self.problems.extend(missing_problems(self.counter.missing, self.project.languages.source))
             texts = self.counter.missing.texts
             self.project.translated = {tag: (len(self.counter.missing.at.get(tag, [])), texts)
                                        for tag in self.counter.report}
@@ -178,11 +177,12 @@ class _Loader:
 
     def localized(self, tree: Any, model, source: str | None = None) -> Any:
         """A tree's texts in the target language; without a target, also counted for every language."""
-        if self.counter is not None:
+        file = getattr(tree, "source", Source("", 0, 0)).file
+        if self.counter is not None and (self.counter.report or may_hold_translations(file)):
             self.counter.count(tree, model, source)
         if self.localizer is None or (self.language == (source or self.project.languages.source)
                                       and not isinstance(self.target, tuple)
-                                      and not may_hold_translations(getattr(tree, "source", Source("", 0, 0)).file)):
+                                      and not may_hold_translations(file)):
             return tree  # plain texts in the language wanted: nothing to resolve (most projects)
         return self.localizer.tree(tree, model, source)
 
@@ -224,7 +224,7 @@ class _Loader:
         target = self.target if self.target is not None else languages.source
         self.project.target = self.target
         self.localizer = Localizer(languages, target)
-        if self.target is None and languages.checked():
+        if self.target is None:
             self.counter = Localizer(languages, languages.source, tuple(languages.checked()))
 
     @property

@@ -246,3 +246,17 @@ def test_serve_previews_the_language_asked_for(tmp_path):
         process.kill()
         process.wait()
         process.stderr.close()
+
+
+def test_a_text_given_only_in_other_languages_lacks_the_source(tmp_path):
+    root = copy_project(REPO / "tests" / "render_projects" / "zh-tw", tmp_path / "p")
+    spec = root / "role_specs" / "telesales-supervisor.yaml"
+    lines = spec.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    lines[number] = "title: {en: Telesales Supervisor}"
+    spec.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_rolebook("validate", cwd=root)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines() == [f"role_specs/telesales-supervisor.yaml:{number + 1}:8: "
+                                          "warning[missing-translation]: no zh-TW text here, in the source language: "
+                                          "the documents show the first text given"]

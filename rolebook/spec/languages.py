@@ -172,6 +172,8 @@ class Localizer:
         if _translatable(annotation) and (isinstance(node, str) or _is_language_map(node)):
             values = node if isinstance(node, Mapping) else None
             text = node if values is None else values.get(self.source, next(iter(values.values())))
+            if values is not None and self.source not in values and at is not None:  # written in others only
+                self.missing.at.setdefault(self.source, []).append(at)
             if isinstance(text, str) and any(needs_translation(text, self.source, tag) for tag in self.report):
                 self.missing.texts += 1
                 for tag in self.report:
@@ -191,11 +193,14 @@ class Localizer:
                 self._count(value, inner, node.value_at(key))
 
 
-def missing_problems(missing: Missing, names: dict[str, str]) -> list[Problem]:
+def missing_problems(missing: Missing, source: str) -> list[Problem]:
     """`missing-translation` warnings, one per field and language."""
-    return [Problem.at(unpacked(at), "missing-translation",
-                       f"no {names.get(language, language)} text here: the {names.get(language, language)} "
-                       f"documents show the source text", WARNING)
+    def message(language: str) -> str:
+        if language == source:
+            return f"no {language} text here, in the source language: the documents show the first text given"
+        return f"no {language} text here: the {language} documents show the source text"
+
+    return [Problem.at(unpacked(at), "missing-translation", message(language), WARNING)
             for language, places in missing.at.items() for at in places]
 
 
