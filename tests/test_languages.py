@@ -260,3 +260,17 @@ def test_a_text_given_only_in_other_languages_lacks_the_source(tmp_path):
     assert result.stdout.splitlines() == [f"role_specs/telesales-supervisor.yaml:{number + 1}:8: "
                                           "warning[missing-translation]: no zh-TW text here, in the source language: "
                                           "the documents show the first text given"]
+
+
+def test_each_handbook_tells_its_change_history_in_its_language(tmp_path):
+    root, spec = committed_copy(tmp_path)
+    spec.write_text(spec.read_text(encoding="utf-8").replace("en: Sales analysis", "en: Sales figures")
+                    .replace("version: 1.0.0", "version: 1.1.0"), encoding="utf-8")
+    git(root, "commit", "-qam", "English title of a duty")
+    assert run_rolebook("build", "--kind", "handbook", "--format", "html", cwd=root).returncode == 0
+    english = html_text(root / "build" / "en" / "handbook.html")
+    assert "1.1.0 " in english and "Sales figures title: Sales analysis → Sales figures" in english
+    for language, heading, only in [("zh-CN", "修订记录", "仅更新版本号"), ("zh-TW", "修訂記錄", "僅更新版本號")]:
+        history = html_text(root / "build" / language / "handbook.html").rsplit(heading, 1)[1]
+        entry = history.split("1.1.0", 1)[1][:30]  # the source did not change: only its version number
+        assert only in entry and "Sales" not in entry, entry

@@ -16,6 +16,7 @@ from rolebook.history.diff import compare_roles, translation_changes
 from rolebook.history.wording import describe
 from rolebook.project import Project, load_project
 from rolebook.render.labels import labels_for
+from rolebook.spec.languages import convert
 from rolebook.spec.model import Role
 
 IGNORED = (["version"], ["effective"], ["status"])  # what every new version changes: not news
@@ -66,17 +67,25 @@ class ProjectHistory:
     def _from_git(self, role_id: str, labels: dict) -> list[Entry]:
         entries: list[Entry] = []
         introduced: _State | None = None
+        language = self.current.target if isinstance(self.current.target, str) else None
+
+        def seen(state: _State) -> Role:  # the role as the documents being written show it
+            return state.translations.get(language, state.role) if language else state.role
+
         for state in self.states().get(role_id, []):  # oldest first
             if introduced is not None and state.role.version == introduced.role.version:
                 continue
             if introduced is None:
                 changes = (labels["w_first_issue"],)
             else:
-                found = compare_roles(introduced.role, state.role)
-                found += translation_changes(found, introduced.translations, state.translations)
-                found = [c for c in found if c.path not in IGNORED]
-                changes = tuple(describe(c, labels, introduced.role, state.role) for c in found) or (
-                    labels["w_version_only"],)
+                before, after = seen(introduced), seen(state)
+                found = compare_roles(before, after)
+                if language is None:  # the source's history: say which changes were one translation's only
+                    found += translation_changes(found, introduced.translations, state.translations)
+                found = [c for c in found if c.path not in IGNORED and c.path != ["language"]]
+                changes = tuple(describe(c, labels, before, after) for c in found) or (labels["w_version_only"],)
+                if language in self.current.languages.derived:  # told in the source, then converted
+                    changes = tuple(convert(self.current.languages.derived[language][1], text) for text in changes)
             entries.append(Entry(state.role.version, state.date, state.author, changes, state.commit))
             introduced = state
         return entries[::-1]
@@ -95,9 +104,11 @@ class ProjectHistory:
                     for role_id, role in project.roles.items():
                         self._states.setdefault(role_id, []).append(
                             _State(commit.hash, commit.date, commit.author, role, project.translations(role_id)))
-            for role_id, role in self.current.roles.items():
+            # the working tree as the commits are held: in the source language, with its translations
+            current = self.current if self.current.target is None else load_project(self.root, self.current.label)
+            for role_id, role in current.roles.items():
                 known = self._states.setdefault(role_id, [])
                 if not known or known[-1].role != role:
                     date = role.effective.isoformat() if role.effective else None
-                    known.append(_State(None, date, None, role, self.current.translations(role_id)))
+                    known.append(_State(None, date, None, role, current.translations(role_id)))
         return self._states
