@@ -265,9 +265,10 @@ class _Loader:
             translation = self.translated_policy(name, language)
             if language != self.language:
                 if translation is None and language in languages.checked():
+                    beside = Path(name).with_name(f"{Path(name).stem}.{language}{Path(name).suffix}").as_posix()
                     self.problems.append(Problem.at(where, "missing-translation", f"no {language} text of "
-                                                    f"'{name}' ({Path(name).stem}.{language}.md): the {language} "
-                                                    "handbook shows the source text", WARNING))
+                                                    f"'{name}' (write it as {beside}): the {language} handbook "
+                                                    "shows the source text", WARNING))
                 continue
             if translation is not None:
                 return translation

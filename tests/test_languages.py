@@ -274,3 +274,13 @@ def test_each_handbook_tells_its_change_history_in_its_language(tmp_path):
         history = html_text(root / "build" / language / "handbook.html").rsplit(heading, 1)[1]
         entry = history.split("1.1.0", 1)[1][:30]  # the source did not change: only its version number
         assert only in entry and "Sales" not in entry, entry
+
+
+def test_a_policy_chapter_without_its_translation_warns_and_says_where_it_goes(tmp_path):
+    root = copy_project(LANGUAGES, tmp_path / "p")
+    (root / "policies" / "conduct.en.md").unlink()
+    result = run_rolebook("validate", cwd=root)
+    assert "rolebook.yaml:9:14: warning[missing-translation]: no en text of 'policies/conduct.md' (write it as " \
+           "policies/conduct.en.md): the en handbook shows the source text" in result.stdout, result.stdout
+    assert run_rolebook("build", "--kind", "handbook", "--language", "en", cwd=root).returncode == 0
+    assert "不得泄露公司软件的报价" in html_text(root / "build" / "en" / "handbook.html")
