@@ -149,14 +149,14 @@ def build(project: Path | None, kinds: tuple[str, ...], formats: tuple[str, ...]
     if pdf_a and "pdf" not in formats:
         raise UsageError("--pdf-a makes PDFs: ask for them with --format pdf")
     shared, out = out is not None, out or root / "build"
-    checked: list[Project] = []  # the project checked once, in its source language, when anything is built
+    checked = _Checked()  # the project checked once, in its source language, when anything is built
     for target, folder_kinds in _build_targets(root, language, kinds):
         where = out / folder_name(target) if target is not None else out
         run = _BuildRun(root, where, shared=shared, quiet=quiet, verbose=verbose, workers=workers)
         language_option = [] if target is None else [f"language={folder_name(target)}"]
         run.build(target, folder_kinds, formats, roles, [*options, *language_option], pdf_a, paginate, checked)
-    if checked and checked[0].languages.several and "html" in formats:
-        _write_languages_page(checked[0], out, shared)
+    if checked.project and checked.project.languages.several and "html" in formats:
+        _write_languages_page(checked.project, out, shared)
 
 
 def _write_languages_page(project: Project, out: Path, shared: bool) -> None:
@@ -193,6 +193,19 @@ def _build_targets(root: Path, language: str | None, kinds: tuple[str, ...]) -> 
             if not isinstance(t, tuple) or bilingual]
 
 
+class _Checked:
+    """The project loaded and checked once per build command, and whether its warnings were printed."""
+
+    def __init__(self):
+        self.project: Project | None = None
+        self.announced = False
+
+    def load(self, root: Path) -> Project:
+        if self.project is None:
+            self.project = _valid_project(root)
+        return self.project
+
+
 class _BuildRun:
     """One output folder's build: up to date, or loaded in its language and rendered."""
 
@@ -202,13 +215,13 @@ class _BuildRun:
         self.root, self.quiet, self.verbose, self.workers = root, quiet, verbose, workers
         self.folder = OutputFolder(out, root, shared=shared)
 
-    def build(self, target, kinds, formats, roles, options, pdf_a, paginate, checked: list[Project]) -> None:
+    def build(self, target, kinds, formats, roles, options, pdf_a, paginate, checked: "_Checked") -> None:
         from rolebook import manifest
         from rolebook.build import build as run_build
 
         folder, quiet = self.folder, self.quiet
-        if not folder.path.exists() and not checked:  # a first build of an invalid project makes no folder
-            checked.append(_valid_project(self.root))
+        if not folder.path.exists():  # a first build of an invalid project makes no folder
+            checked.load(self.root)
         with folder:
             out = folder.path
             record = manifest.Manifest.load(out)
@@ -219,10 +232,9 @@ class _BuildRun:
                 if not quiet:
                     echo(f"{display(out)} is up to date", err=True)
                 return
-            first = not checked
-            if first:
-                checked.append(_valid_project(self.root))
-            loaded = checked[0] if target is None else _valid_project(self.root, target)
+            project = checked.load(self.root)
+            first, checked.announced = not checked.announced, True  # its warnings are printed once
+            loaded = project if target is None else _valid_project(self.root, target)
             progress = TerminalProgress() if not quiet and sys.stderr.isatty() else None  # never in logs
             try:
                 result = run_build(loaded, folder, record, kinds, formats, roles,
@@ -231,7 +243,7 @@ class _BuildRun:
                 if progress:
                     progress.close()
         if first:
-            for warning in checked[0].warnings:
+            for warning in project.warnings:
                 echo(str(warning), err=True)
         for message in result.warnings:
             echo(f"warning: {message}", err=True)

@@ -80,6 +80,9 @@ def test_bilingual_job_description_has_both_languages_source_first(built):
         assert summary < text.index("Finds new customers, looks after existing ones")  # source first
         assert text.index("通过电话、网络等渠道开发新客户") < text.index("Find new customers by telephone")
         assert "10 个" in text and "customers customers" not in text  # a unit in the first language only
+        assert "客户档案、拜访记录 Customer files, Visit notes" in text  # each language's list apart
+        assert "任职者 Employee" in text and "日期 Date" in text  # who signs, in both
+        assert "客户关系系统 CRM" in text  # the library's term the role uses, found in either language
     pdf = to_pdf(built / "bilingual" / "jd" / "sales-rep.docx", outdir=built.parent / "pdf")[0]
     printed = " ".join(pdf_text(pdf).split())
     assert "岗位职责 Duties" in printed and "Find and keep customers" in printed
@@ -96,7 +99,7 @@ def test_validate_warns_at_the_untranslated_field_and_says_how_complete(tmp_path
     assert result.stdout.splitlines() == [
         "role_specs/sales-rep.yaml:15:9: warning[missing-translation]: no en text here: the en documents show "
         "the source text"]
-    assert "en: 23 of 24 texts translated (95%)" in result.stderr
+    assert "en: 27 of 28 texts translated (96%)" in result.stderr
     assert run_rolebook("validate", "--strict", cwd=root).returncode == 1
     found = json.loads(run_rolebook("validate", "--format", "json", cwd=root).stdout)
     assert [(p["line"], p["code"]) for p in found] == [(15, "missing-translation")]
@@ -284,3 +287,10 @@ def test_a_policy_chapter_without_its_translation_warns_and_says_where_it_goes(t
            "policies/conduct.en.md): the en handbook shows the source text" in result.stdout, result.stdout
     assert run_rolebook("build", "--kind", "handbook", "--language", "en", cwd=root).returncode == 0
     assert "不得泄露公司软件的报价" in html_text(root / "build" / "en" / "handbook.html")
+
+
+def test_a_first_build_prints_the_missing_translations_once(tmp_path):
+    root = copy_project(LANGUAGES, tmp_path / "p")
+    result = run_rolebook("build", "--kind", "jd", cwd=root)
+    assert result.returncode == 0
+    assert result.stderr.count("warning[missing-translation]") == 1, result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rolebook.project import Project
+from rolebook.spec.languages import PAIR
 from rolebook.render.templating import number
 from rolebook.spec import scoring
 from rolebook.spec.model import LibraryKpi, Role, Term
@@ -62,7 +63,13 @@ class Formatter:
         return rows
 
     def join(self, items) -> str:
-        return self.labels["list_separator"].join(str(item) for item in items if item)
+        texts = [str(item) for item in items if item]
+        second = self.labels.get("list_separator_second")
+        if second is not None and any(PAIR in text for text in texts):  # a bilingual document: each language's
+            pairs = [text.split(PAIR, 1) if PAIR in text else [text, text] for text in texts]  # list apart
+            return PAIR.join([self.labels["list_separator"].join(p[0] for p in pairs),
+                              second.join(p[1] for p in pairs)])
+        return self.labels["list_separator"].join(texts)
 
     @staticmethod
     def keep(text) -> str:
@@ -236,7 +243,8 @@ def role_glossary(project: Project, role: Role, language: str) -> list[Term]:
     text = role_text(role)
     terms = {term_key(t.term): t for t in role.glossary}
     for term in project.library_terms:
-        if term_key(term.term) not in terms and _searchable(term.term) in text:
+        used = any(_searchable(part) in text for part in term.term.split(PAIR))  # a bilingual term: either
+        if term_key(term.term) not in terms and used:
             terms[term_key(term.term)] = term
     order = glossary_order(language)
     return sorted(terms.values(), key=lambda term: order(term.term))
@@ -357,7 +365,7 @@ def handbook_context(project: Project, revision, logs: dict[str, list]) -> dict:
     if revision is not None and revision.commit:  # a small cover line; the revision is in the properties too
         parts = [revision.date.isoformat() if revision.date else "", revision.commit]
         if revision.modified:
-            parts.append(f"({labels['modified']})")
+            parts.append(labels["paren"].format(labels["modified"]).strip())  # （…） in Chinese
         revision_text = " ".join(part for part in parts if part)
     else:
         revision_text = revision.date.isoformat() if revision and revision.date else labels["not_in_git"]

@@ -602,8 +602,12 @@ def bilingual_labels(first: str, second: str) -> dict:
     """Labels for a document in two languages: each name in both ("岗位职责 Duties"); patterns, punctuation
     and separators from the first language, whose conventions the document follows."""
     one, two = labels_for(first), labels_for(second)
-    return {key: f"{value} {two[key]}" if _is_name(value) and _is_name(two.get(key)) and value != two[key]
-            else value for key, value in one.items()}
+    labels = {key: f"{value} {two[key]}" if _is_name(value) and _is_name(two.get(key)) and value != two[key]
+              else value for key, value in one.items()}
+    labels["list_separator_second"] = two["list_separator"]  # lists of texts in both: each language's own
+    for key in ("signatures", "jd_signers"):  # who signs, in both languages
+        labels[key] = [f"{a} {b}" if a != b else a for a, b in zip(one[key], two[key])]
+    return labels
 
 
 def _is_name(value) -> bool:

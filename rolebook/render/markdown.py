@@ -284,9 +284,13 @@ def _own_anchor(inline: Token) -> str | None:
 
 
 def directive_params(token: Token) -> dict[str, str]:
-    """`::: form widths=10,20 lines=3` → {"widths": "10,20", "lines": "3"}."""
-    words = token.info.split()[1:]
-    return dict(word.split("=", 1) for word in words if "=" in word)
+    """`::: form widths=10,20 lines=3` → {"widths": "10,20", "lines": "3"}; a value runs to the next
+    `name=` (`::: signatures date=日期 Date`: a label in two languages)."""
+    rest = token.info.strip().split(None, 1)[1:]
+    return {name: value.strip() for name, value in _PARAM.findall(rest[0])} if rest else {}
+
+
+_PARAM = re.compile(r"([A-Za-z][\w-]*)=(.*?)(?=\s+[A-Za-z][\w-]*=|$)")
 
 
 def form_tables(tokens: list[Token]) -> list[Token]:

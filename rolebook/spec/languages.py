@@ -27,6 +27,7 @@ from rolebook.spec.model import LANGUAGE_PATTERN, ONE_LANGUAGE, TRANSLATABLE, Se
 from rolebook.spec.shape import plan as _plan, rebuilt, rebuilt_items
 
 BILINGUAL = "bilingual"  # the output folder of the bilingual documents
+PAIR = "\n\n"  # between the two languages of a text in a bilingual document: a block each
 _TAG = re.compile(LANGUAGE_PATTERN)
 _WORD = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a word, not a grade letter or a unit
 Target = Union[str, tuple[str, str]]  # a language, or the two of a bilingual document
@@ -145,7 +146,7 @@ class Localizer:
             first, second = (self._pick(tag, values, plain, at) for tag in self.target)
             if not isinstance(first, str) or not isinstance(second, str) or first == second:
                 return first
-            return f"{first}\n\n{second}"  # each block in both languages, the first language first
+            return f"{first}{PAIR}{second}"  # each block in both languages, the first language first
         return self._pick(self.target, values, plain, at)
 
     def _pick(self, language: str, values: Mapping | None, plain: str | None, at: int | None) -> Any:
