@@ -42,6 +42,7 @@ def role(summary, task, title, definition, term="plain"):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(markdown, markdown, markdown, markdown, markdown, markdown)
 @example(summary="**", task="\n", title="\n", definition="**", term="**", organization="**")  # an empty signature cell
+@example(summary="    ```**", task="**", title="**", definition="**", term="**", organization="**")  # an indented fence
 def test_any_markdown_in_any_field_renders(summary, task, title, definition, term, organization):
     """Every text field, glossary terms, signature names and the organisation included; CRs too."""
     with tempfile.TemporaryDirectory() as folder:

@@ -196,6 +196,8 @@ def block(text, indent: int = 0, after_text: bool = False) -> str:
     lines = [line.replace("{?", "{\\?").replace("{#rolebook-", "{\\#rolebook-") for line in lines]  # nor fields
     if after_text:
         lines[0] = _as_line(lines[0].lstrip())
+    else:  # the first line goes where the template's indentation is: its own leading spaces go (a code
+        lines[0] = lines[0].lstrip(" ")  # block's indent would turn "    ```" into a fence left open)
     fence = None
     for line in lines[1:] if after_text else lines:
         match = _FENCE.match(line)
