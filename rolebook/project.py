@@ -16,7 +16,7 @@ from typing import Any
 from rolebook import inputs
 from rolebook.errors import ERROR, WARNING, Problem, Source, UsageError, sorted_unique
 from rolebook.spec import rules, schema
-from rolebook.spec.languages import Languages, Localizer, Target, convert, folder_name, missing_problems
+from rolebook.spec.languages import Languages, Localizer, Target, any_language, convert, missing_problems
 from rolebook.spec.loader import Mapping, Sequence, load_file, may_hold_translations
 from rolebook.spec.model import LibraryKpi, Role, Settings, Term
 from rolebook.spec.resolve import resolve_extends, resolve_uses
@@ -195,7 +195,7 @@ class _Loader:
         if tree is None:
             return
         tree = lists_of_one(tree, Settings)
-        settings, problems, _ = schema.check(Localizer(Languages("", ()), "").tree(tree, Settings, ""), Settings)
+        settings, problems, _ = schema.check(any_language(tree, Settings), Settings)
         if settings is None:
             self.problems.extend(problems)
             return
@@ -442,7 +442,7 @@ def read_languages(root: Path) -> Languages:
     if path.is_file() and not inputs.outside_problem(path, root, Source(SETTINGS_FILE, 1, 1), "the file"):
         tree, _ = load_file(path, SETTINGS_FILE)
         if isinstance(tree, Mapping):
-            tree = Localizer(Languages("", ()), "").tree(lists_of_one(tree, Settings), Settings, "")
+            tree = any_language(lists_of_one(tree, Settings), Settings)
             settings, _, _ = schema.check(tree, Settings)
             if settings is not None:
                 return Languages.of(settings)

@@ -17,14 +17,14 @@ import types
 import typing
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Union
+from typing import Any, Union
 
 from pydantic import BaseModel
 
 from rolebook.errors import WARNING, Problem
 from rolebook.spec.loader import Mapping, Sequence, unpacked
 from rolebook.spec.model import LANGUAGE_PATTERN, ONE_LANGUAGE, TRANSLATABLE, Settings
-from rolebook.spec.shape import plan as _plan, rebuilt, rebuilt_items
+from rolebook.spec.shape import field_annotations as _fields, plan as _plan, rebuilt, rebuilt_items
 
 BILINGUAL = "bilingual"  # the output folder of the bilingual documents
 PAIR = "\n\n"  # between the two languages of a text in a bilingual document: a block each
@@ -65,6 +65,11 @@ class Languages:
 
     def all(self) -> set[str]:
         return {self.source, *self.built, *self.derived, *(self.bilingual or ())}
+
+
+def any_language(tree: Any, model: type[BaseModel]) -> Any:
+    """A tree's texts in any one of their languages: for reading settings before the languages are known."""
+    return Localizer(Languages("", ()), "").tree(tree, model, "")
 
 
 def folder_name(target: Target) -> str:
@@ -121,20 +126,38 @@ class Localizer:
     def tree(self, node: Any, model: type[BaseModel], source: str | None = None) -> Any:
         """The tree with every text field resolved (the tree itself is not changed)."""
         self.source = source or self.languages.source
-        return self._walk(node, model, None)
+        return self._walk(node, model, None, self._text)
 
-    def _walk(self, node: Any, annotation: Any, at: int | None) -> Any:
+    def count(self, node: Any, model: type[BaseModel], source: str | None = None) -> None:
+        """Walk a tree only to record, for each reported language, the texts it lacks."""
+        self.source = source or self.languages.source
+        self._walk(node, model, None, self._lacking)
+
+    def _walk(self, node: Any, annotation: Any, at: int | None, on_text) -> Any:
+        """`on_text(text, at, one_language)` at each text field; mappings and lists rebuilt where it changed."""
         if _translatable(annotation) and (isinstance(node, str) or _is_language_map(node)):
-            return self._text(node, at, _marked(annotation, ONE_LANGUAGE))
+            return on_text(node, at, _marked(annotation, ONE_LANGUAGE))
         kind, inner = _plan(annotation)
         if kind == "list" and isinstance(node, Sequence):
-            return rebuilt_items(node, [self._walk(value, inner, node.item_at(i)) for i, value in enumerate(node)])
+            return rebuilt_items(node, [self._walk(v, inner, node.item_at(i), on_text) for i, v in enumerate(node)])
         if kind == "model" and isinstance(node, Mapping):
             fields = _fields(inner)
-            return rebuilt(node, {key: self._walk(value, fields[key], node.value_at(key))
-                                   for key, value in node.items() if key in fields})
+            return rebuilt(node, {key: self._walk(value, fields[key], node.value_at(key), on_text)
+                                  for key, value in node.items() if key in fields})
         if kind == "dict" and isinstance(node, Mapping):
-            return rebuilt(node, {key: self._walk(value, inner, node.value_at(key)) for key, value in node.items()})
+            return rebuilt(node, {key: self._walk(value, inner, node.value_at(key), on_text)
+                                  for key, value in node.items()})
+        return node
+
+    def _lacking(self, node: str | Mapping, at: int | None, one_language: bool = False) -> Any:
+        values = node if isinstance(node, Mapping) else None
+        text = node if values is None else values.get(self.source, next(iter(values.values())))
+        if values is not None and self.source not in values and at is not None:  # written in others only
+            self.missing.at.setdefault(self.source, []).append(at)
+        if isinstance(text, str) and any(needs_translation(text, self.source, tag) for tag in self.report):
+            self.missing.texts += 1
+            for tag in self.report:
+                self._pick(tag, values, None if values is not None else node, at)
         return node
 
     def _text(self, node: str | Mapping, at: int | None, one_language: bool = False) -> Any:
@@ -163,35 +186,6 @@ class Localizer:
                 and needs_translation(fallback, self.source, language):
             self.missing.at.setdefault(language, []).append(at)
         return fallback
-
-    def count(self, node: Any, model: type[BaseModel], source: str | None = None) -> None:
-        """Walk a tree only to record, for each reported language, the texts it lacks."""
-        self.source = source or self.languages.source
-        self._count(node, model, None)
-
-    def _count(self, node: Any, annotation: Any, at: int | None) -> None:
-        if _translatable(annotation) and (isinstance(node, str) or _is_language_map(node)):
-            values = node if isinstance(node, Mapping) else None
-            text = node if values is None else values.get(self.source, next(iter(values.values())))
-            if values is not None and self.source not in values and at is not None:  # written in others only
-                self.missing.at.setdefault(self.source, []).append(at)
-            if isinstance(text, str) and any(needs_translation(text, self.source, tag) for tag in self.report):
-                self.missing.texts += 1
-                for tag in self.report:
-                    self._pick(tag, values, None if values is not None else node, at)
-            return
-        kind, inner = _plan(annotation)
-        if kind == "list" and isinstance(node, Sequence):
-            for i, value in enumerate(node):
-                self._count(value, inner, node.item_at(i))
-        elif kind == "model" and isinstance(node, Mapping):
-            fields = _fields(inner)
-            for key, value in node.items():
-                if key in fields:
-                    self._count(value, fields[key], node.value_at(key))
-        elif kind == "dict" and isinstance(node, Mapping):
-            for key, value in node.items():
-                self._count(value, inner, node.value_at(key))
 
 
 def missing_problems(missing: Missing, source: str) -> list[Problem]:
@@ -232,16 +226,3 @@ def _marks(annotation: Any, mark: Any) -> bool:
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         return any(_marks(arg, mark) for arg in typing.get_args(annotation))
     return False
-
-
-_FIELDS: dict[type, dict[str, Any]] = {}
-
-
-def _fields(model: type[BaseModel]) -> dict[str, Any]:
-    found = _FIELDS.get(model)
-    if found is None:
-        # pydantic keeps a required field's Annotated marks in its metadata, not in its annotation
-        found = _FIELDS[model] = {f.alias or name: Annotated[(f.annotation, *f.metadata)]
-                                  if TRANSLATABLE in f.metadata else f.annotation
-                                  for name, f in model.model_fields.items()}
-    return found

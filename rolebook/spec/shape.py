@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel
 
@@ -59,10 +59,19 @@ def plan(annotation: Any) -> tuple[str, Any]:
 _KEEP: list[Any] = []
 
 
+def field_annotations(model: type[BaseModel]) -> dict[str, Any]:
+    """Each field's annotation by the name a spec writes, with the marks pydantic keeps apart for a required
+    field (its Annotated metadata: model.Text's TRANSLATABLE)."""
+    found = _FIELDS.get(model)
+    if found is None:
+        found = _FIELDS[model] = {field.alias or name: Annotated[(field.annotation, *field.metadata)]
+                                  if field.metadata else field.annotation
+                                  for name, field in model.model_fields.items()}
+    return found
+
+
 def _fields(node: Mapping, model: type[BaseModel]) -> Mapping:
-    by_key = _FIELDS.get(model)
-    if by_key is None:
-        by_key = _FIELDS[model] = {field.alias or name: field.annotation for name, field in model.model_fields.items()}
+    by_key = field_annotations(model)
     news = {key: _shape(value, by_key[key], node.value_at(key)) for key, value in node.items() if key in by_key}
     return rebuilt(node, news)
 
