@@ -99,10 +99,12 @@ class DocxWriter(TableRules):
         return ooxml.text_width(ooxml.section(self.section, self.landscape))
 
     def new_paragraph(self, style: str | None, *properties: etree._Element) -> etree._Element:
-        props = ([val("w:pStyle", style)] if style else []) + list(properties)
-        paragraph = el("w:p")
-        if props:
-            paragraph.append(ppr(*props))
+        if style and not properties:
+            paragraph = ooxml.styled_paragraph(style)
+        else:
+            paragraph = el("w:p")
+            if style or properties:
+                paragraph.append(ppr(*([val("w:pStyle", style)] if style else []), *properties))
         self.paragraph = self.add_block(paragraph)
         return paragraph
 

@@ -140,15 +140,18 @@ class TableRules:
         row = table.row
         column = len(table.rows[-1])
         label = table.meta and column % 2 == 0
-        properties = [el("w:vAlign", {"w:val": "center"})]
+        properties = []
         if label:
             properties.append(el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": "F2F2F2"}))
         if token.meta.get("merged"):
             properties.append(el("w:vMerge"))
         elif "rowspan" in token.attrs:
             properties.append(val("w:vMerge", "restart"))
-        cell = sub(row, "w:tc")
-        cell.append(ooxml.tcpr(*properties))
+        if properties:
+            cell = el("w:tc", None, ooxml.tcpr(el("w:vAlign", {"w:val": "center"}), *properties))
+        else:  # most cells: copied
+            cell = ooxml.copied(("tc",), lambda: el("w:tc", None, ooxml.tcpr(el("w:vAlign", {"w:val": "center"}))))
+        row.append(cell)
         table.rows[-1].append((cell, ""))
         self.targets.append(cell)
         self.paragraph = None  # made by the cell's first inline or paragraph

@@ -10,6 +10,7 @@ script (Noto CJK) instead of one without its glyphs. Branding (rolebook.yaml) ov
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rolebook.render import ooxml
 from rolebook.render.labels import catalogue_name
@@ -57,10 +58,15 @@ def font_set(language: str, latin: str | None = None, east_asian: str | None = N
                    latin or base.heading_latin, east_asian or base.heading_east_asian)
 
 
-def font_table(names: list[str]) -> bytes:
+def font_table(names: list[str | None]) -> bytes:
     """word/fontTable.xml declaring the faces by name, with their alternative names and metrics."""
+    return _font_table(tuple(sorted(set(filter(None, names)))))
+
+
+@lru_cache(maxsize=64)  # the same few sets of faces in every document of a build
+def _font_table(names: tuple[str, ...]) -> bytes:
     root = el("w:fonts")
-    for name in sorted(set(filter(None, names))):
+    for name in names:
         font = sub(root, "w:font", {"w:name": name})
         alt, panose, charset, family, pitch = FACES.get(name, (None, None, None, "auto", "variable"))
         if alt:

@@ -151,11 +151,28 @@ def val(tag: str, value) -> etree._Element:
     return el(tag, {"w:val": value})
 
 
+# Small subtrees that every document repeats hundreds of times, made once and copied (one copy of a
+# subtree costs what making one of its elements does).
+_SUBTREES: dict[tuple[str, ...], etree._Element] = {}
+
+
+def copied(key: tuple[str, ...], make) -> etree._Element:
+    prototype = _SUBTREES.get(key)
+    if prototype is None:
+        prototype = _SUBTREES[key] = make()
+    return prototype.__copy__()
+
+
+def styled_paragraph(style: str) -> etree._Element:
+    """`<w:p>` with its paragraph style and no other property."""
+    return copied(("p", style), lambda: el("w:p", None, ppr(val("w:pStyle", style))))
+
+
 def text_run(text: str, properties: etree._Element | None = None) -> etree._Element:
-    run = el("w:r")
+    run = copied(("r",), lambda: el("w:r", None, el("w:t")))
+    t = run[0]
     if properties is not None and len(properties):
-        run.append(properties)
-    t = sub(run, "w:t")
+        run.insert(0, properties)
     t.text = text
     if text != text.strip() or "  " in text:
         t.set(XML_SPACE, "preserve")
@@ -305,8 +322,19 @@ def fonts(latin: str | None, east_asian: str | None) -> etree._Element:
 def numbering_part(lists: list[tuple[str, int]]) -> bytes:
     """numbering.xml: one abstract definition per kind, one w:num per list so each list restarts.
 
-    `lists` holds (kind, start) with kind "bullet" or "ordered".
+    `lists` holds (kind, start) with kind "bullet" or "ordered". The definitions are the same in
+    every document: they are made once, and each document's lists are written after them.
     """
+    head, tail = _abstract_numbering()
+    nums = "".join(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{0 if kind == "bullet" else 1}"/>'
+                   f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{int(start)}"/></w:lvlOverride></w:num>'
+                   for num_id, (kind, start) in enumerate(lists, start=1))
+    return head + nums.encode("utf-8") + tail
+
+
+@lru_cache(maxsize=1)
+def _abstract_numbering() -> tuple[bytes, bytes]:
+    """numbering.xml's abstract definitions, serialized, split where the lists go."""
     root = el("w:numbering")
     bullets = ["•", "◦", "▪"]
     for abstract_id, kind in enumerate(("bullet", "ordered")):
@@ -326,12 +354,9 @@ def numbering_part(lists: list[tuple[str, int]]) -> bytes:
                                         else 360})))
             if kind == "bullet":
                 lvl.append(rpr(fonts("Arial", None)))
-    for num_id, (kind, start) in enumerate(lists, start=1):
-        num = sub(root, "w:num", {"w:numId": num_id})
-        sub(num, "w:abstractNumId", {"w:val": 0 if kind == "bullet" else 1})
-        override = sub(num, "w:lvlOverride", {"w:ilvl": 0})
-        sub(override, "w:startOverride", {"w:val": start})
-    return serialize(root)
+    xml = serialize(root)
+    end = xml.rindex(b"</w:numbering>")
+    return xml[:end], xml[end:]
 
 
 def serialize(element: etree._Element) -> bytes:

@@ -12,6 +12,7 @@ import itertools
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 from xml.sax.saxutils import escape
@@ -338,7 +339,7 @@ def assemble(body, final_section, numbering, links: dict[str, str], info: Docume
         ("word/numbering.xml", ooxml.numbering_part(numbering)),
         ("word/settings.xml", _settings(info.language)),
         ("word/header1.xml", _header(info)),
-        ("word/footer1.xml", _footer(info)),
+        ("word/footer1.xml", _footer(info.footer_pattern)),
     ]
     if header_rels:
         package.append(("word/_rels/header1.xml.rels", ooxml.relationships(header_rels)))
@@ -383,6 +384,7 @@ def _app_properties() -> bytes:
             '<Application>rolebook</Application></Properties>').encode("utf-8")
 
 
+@lru_cache(maxsize=16)
 def _settings(language: str) -> bytes:
     """No w:updateFields: it makes Word ask, on every opening, to update the fields; the contents carry
     their page numbers already (rendering/pagination.py fills them in when LibreOffice is present)."""
@@ -409,11 +411,11 @@ def _header(info: DocumentInfo) -> bytes:
     return ooxml.serialize(root)
 
 
-def _footer(info: DocumentInfo) -> bytes:
+@lru_cache(maxsize=16)
+def _footer(pattern: str) -> bytes:
     root = el("w:ftr")
     paragraph = sub(root, "w:p")
     paragraph.append(ppr(val("w:pStyle", "Footer")))
-    pattern = info.footer_pattern
     # "第 {page} 页，共 {pages} 页" → text, PAGE field, text, NUMPAGES field, text
     while pattern:
         positions = [(pattern.find(key), key) for key in ("{page}", "{pages}") if key in pattern]
