@@ -133,10 +133,14 @@ _INLINE: dict[str, list[Token]] = {}
 _CACHED_LENGTH, _CACHED_ITEMS = 300, 50_000
 
 
-def _clone(token: Token) -> Token:
-    copy = Token(token.type, token.tag, token.nesting, attrs=dict(token.attrs), map=token.map,
-                 level=token.level, children=None, content=token.content, markup=token.markup, info=token.info,
-                 meta=dict(token.meta), block=token.block, hidden=token.hidden)
+def _clone(token: Token, new=Token.__new__) -> Token:
+    """A copy of a cached token, its attributes and meta its own: set slot by slot, three times
+    cheaper than Token's dataclass constructor (whose only other work converts attrs, already a dict)."""
+    copy = new(Token)
+    copy.type, copy.tag, copy.nesting, copy.map = token.type, token.tag, token.nesting, token.map
+    copy.attrs, copy.meta, copy.children = dict(token.attrs), dict(token.meta), None
+    copy.level, copy.content, copy.markup, copy.info = token.level, token.content, token.markup, token.info
+    copy.block, copy.hidden = token.block, token.hidden
     return copy
 
 

@@ -38,10 +38,21 @@ def pieces(text: str) -> list[str]:
     return [piece for piece in found if piece.strip(GLUE)]
 
 
+class _Widths(dict):
+    """Each character's columns, looked up once (tables measure every cell's text)."""
+
+    def __missing__(self, char: str) -> int:
+        width = self[char] = 2 if unicodedata.east_asian_width(char) in "WF" else 0 if char == "\u2060" else 1
+        return width
+
+
+_WIDTHS = _Widths()
+
+
 def display_width(text: str) -> int:
     """Columns a text needs: East Asian wide characters count twice; word joiners take none."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if c == "\u2060" else 1 for c in text)
+    return len(text) if text.isascii() else sum(map(_WIDTHS.__getitem__, text))
 
 
 def is_cjk(char: str) -> bool:
-    return bool(char) and unicodedata.east_asian_width(char) in "WF"
+    return bool(char) and _WIDTHS[char] == 2
