@@ -99,8 +99,15 @@ def plan(project: Project, kinds, formats, roles, pdf_a: bool = False, paginate:
     it is the longest job, so parallel workers start it at once."""
     common = manifest.common_key(project.root, kinds) + ("/pdf-a" if pdf_a and "pdf" in formats else "")
     jobs = []
+    dumps: dict[str, str] = {}  # each role's data as its keys hold it, made once for every kind
+
+    def dumped(role) -> str:
+        if role.id not in dumps:
+            dumps[role.id] = role.model_dump_json()
+        return dumps[role.id]
+
     if "handbook" in kinds:
-        parts = [role.model_dump_json() for role in project.concrete_roles()]
+        parts = [dumped(role) for role in project.concrete_roles()]
         parts += [term.model_dump_json() for term in project.library_terms]
         parts += [f"{name}\n{text}" for name, text in sorted(project.policies.items())]
         jobs.append(Job("handbook", None, {fmt: document_name("handbook", None, fmt) for fmt in formats},
@@ -111,7 +118,7 @@ def plan(project: Project, kinds, formats, roles, pdf_a: bool = False, paginate:
             boss = project.roles.get(role.reports_to or "")
             own = ("xlsx",) if kind == "workbook" else formats  # a workbook is a workbook, whatever --format
             jobs.append(Job(kind, role, {fmt: document_name(kind, role.id, fmt) for fmt in own},
-                            manifest.document_key(common, kind, *formats, role.model_dump_json(),
+                            manifest.document_key(common, kind, *formats, dumped(role),
                                                   boss.title if boss else "", project.language_of(role))))
     return jobs
 

@@ -46,6 +46,7 @@ class Project:
     translated: dict[str, tuple[int, int]] = field(default_factory=dict)  # language → (texts lacking, texts)
     label: str | None = None  # the git revision it was loaded from, as files are shown
     _in_languages: dict[str, "Project"] = field(default_factory=dict, repr=False)
+    _reports: dict[str, list[Role]] | None = field(default=None, repr=False)  # reports_to → its concrete roles
 
     def translations(self, role_id: str) -> dict[str, Role]:
         """The role in each translated language (neither source nor derived), for diffs that tell a change
@@ -69,6 +70,16 @@ class Project:
 
     def concrete_roles(self) -> list[Role]:
         return [role for _, role in sorted(self.roles.items()) if not role.abstract]
+
+    def direct_reports(self, role_id: str) -> list[Role]:
+        """The concrete roles that report to `role_id`, by id. Indexed when first asked, after loading:
+        every document of every role asks, and a scan of all roles each time was quadratic."""
+        if self._reports is None:
+            self._reports = {}
+            for role in self.concrete_roles():
+                if role.reports_to:
+                    self._reports.setdefault(role.reports_to, []).append(role)
+        return self._reports.get(role_id, [])
 
     def language_of(self, role: Role) -> str:
         return role.language or self.settings.language

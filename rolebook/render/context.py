@@ -203,7 +203,7 @@ def role_title(project: Project, name: str | None) -> str | None:
 
 def direct_reports(project: Project, role: Role) -> list[str]:
     """The titles of the concrete roles that report to this one."""
-    return [other.title for other in project.concrete_roles() if other.reports_to == role.id]
+    return [other.title for other in project.direct_reports(role.id)]
 
 
 def localized(text, language: str) -> str:
