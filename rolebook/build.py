@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from rolebook import manifest
 from rolebook.errors import Problem, RolebookError, UsageError
-from rolebook.outputs import OutputFolder, document_name
+from rolebook.outputs import FORMATS, KINDS, OutputFolder, document_name
 from rolebook.project import Project
 from rolebook.history import gitinfo
 from rolebook.history.log import ProjectHistory
@@ -34,9 +34,7 @@ from rolebook.render.documents import KIND_LABELS, Renderer
 from rolebook.render.wordpackage import DocumentInfo
 from rolebook.spec.model import Role
 
-KINDS = ("jd", "form", "posting", "handbook")  # the default; "workbook" on request
 ALL_KINDS = KINDS + ("workbook",)
-FORMATS = ("docx", "html")  # the default; "pdf" on request (through LibreOffice)
 INDEX = "index.html"
 # A handbook of more roles than this is not laid out by LibreOffice unless asked (--paginate): laying out
 # a book of thousands of pages takes LibreOffice minutes (1,000 roles: over 5 minutes on two cores).

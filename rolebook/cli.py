@@ -6,13 +6,24 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from rolebook import __version__
+from rolebook import __version__, inputs
 from rolebook.errors import ERROR, WARNING, Problem, RolebookError, UsageError, sorted_unique
-from rolebook.project import Project, display, load_project, project_root
+from rolebook.paths import SPECS_DIR, display, project_root
 from rolebook.sanitize import for_terminal
+
+if TYPE_CHECKING:  # the spec model and the renderers load when a command needs them: an up-to-date
+    from rolebook.project import Project  # build needs neither
+
+
+def load_project(root: Path, label: str | None = None, language=None) -> Project:
+    """The project, loaded and checked; the spec model is imported here, when a command first needs it."""
+    from rolebook.project import load_project as load
+
+    return load(root, label, language)
 
 
 def echo(text: str, err: bool = False) -> None:
@@ -139,8 +150,7 @@ def build(project: Path | None, kinds: tuple[str, ...], formats: tuple[str, ...]
     is rendered again. With --out, a folder holding files of your own: a build there replaces only the
     files it wrote.
     """
-    from rolebook.build import FORMATS, KINDS
-    from rolebook.spec.languages import folder_name
+    from rolebook.outputs import FORMATS, KINDS
 
     root = project_root(project or Path.cwd())
     kinds, formats = kinds or KINDS, formats or FORMATS
@@ -150,10 +160,9 @@ def build(project: Path | None, kinds: tuple[str, ...], formats: tuple[str, ...]
         raise UsageError("--pdf-a makes PDFs: ask for them with --format pdf")
     shared, out = out is not None, out or root / "build"
     checked = _Checked()  # the project checked once, in its source language, when anything is built
-    for target, folder_kinds in _build_targets(root, language, kinds):
-        where = out / folder_name(target) if target is not None else out
-        run = _BuildRun(root, where, shared=shared, quiet=quiet, verbose=verbose, workers=workers)
-        language_option = [] if target is None else [f"language={folder_name(target)}"]
+    for target, name, folder_kinds in _build_targets(root, language, kinds):
+        run = _BuildRun(root, out / name if name else out, shared=shared, quiet=quiet, verbose=verbose, workers=workers)
+        language_option = [f"language={name}"] if name else []
         run.build(target, folder_kinds, formats, roles, [*options, *language_option], pdf_a, paginate, checked)
     if checked.project and checked.project.languages.several and "html" in formats:
         _write_languages_page(checked.project, out, shared)
@@ -173,10 +182,13 @@ def _write_languages_page(project: Project, out: Path, shared: bool) -> None:
 
 
 def _build_targets(root: Path, language: str | None, kinds: tuple[str, ...]) -> list:
-    """(language, kinds) for each output folder: one, with None, for a project of one language; else each
-    language (build/<lang>/) and the bilingual job descriptions (build/bilingual/); or the one asked for."""
+    """(language, folder, kinds) for each output folder: one, (None, None, kinds), for a project of one
+    language; else each language (build/<lang>/) and the bilingual job descriptions (build/bilingual/);
+    or the one asked for."""
+    if language is None and not inputs.names_languages(root):
+        return [(None, None, kinds)]  # one language, one folder: no need to check the settings here
     from rolebook.project import read_languages
-    from rolebook.spec.languages import BILINGUAL
+    from rolebook.spec.languages import BILINGUAL, folder_name
     from rolebook.spec.schema import did_you_mean
 
     languages = read_languages(root)
@@ -189,8 +201,8 @@ def _build_targets(root: Path, language: str | None, kinds: tuple[str, ...]) -> 
                              + did_you_mean(language, known))
         targets = [names[language]]
     bilingual = tuple(kind for kind in kinds if kind in ("jd", "posting"))
-    return [(t, bilingual if isinstance(t, tuple) else kinds) for t in targets
-            if not isinstance(t, tuple) or bilingual]
+    return [(t, None if t is None else folder_name(t), bilingual if isinstance(t, tuple) else kinds)
+            for t in targets if not isinstance(t, tuple) or bilingual]
 
 
 class _Checked:
@@ -217,7 +229,6 @@ class _BuildRun:
 
     def build(self, target, kinds, formats, roles, options, pdf_a, paginate, checked: "_Checked") -> None:
         from rolebook import manifest
-        from rolebook.build import build as run_build
 
         folder, quiet = self.folder, self.quiet
         if not folder.path.exists():  # a first build of an invalid project makes no folder
@@ -232,6 +243,8 @@ class _BuildRun:
                 if not quiet:
                     echo(f"{display(out)} is up to date", err=True)
                 return
+            from rolebook.build import build as run_build  # the renderers: only when something is built
+
             project = checked.load(self.root)
             first, checked.announced = not checked.announced, True  # its warnings are printed once
             loaded = project if target is None else _valid_project(self.root, target)
@@ -455,11 +468,11 @@ def _html_page(project: Project, title: str, body: str) -> str:
 def score_command(results: Path, period: str | None, formats: tuple[str, ...], out: Path | None,
                   project: Path | None, workers: int | None, verbose: bool) -> None:
     """Score results with each role's rule: an appraisal per employee and a summary of the period."""
+    from rolebook.render import pdf
+    from rolebook.render.labels import labels_for
     from rolebook.results.appraisals import quota_findings, score, write_all
     from rolebook.results.check import check_results
     from rolebook.results.read import read_table
-    from rolebook.render import pdf
-    from rolebook.render.labels import labels_for
 
     root = project_root(project or Path.cwd())
     loaded = _valid_project(root)
@@ -580,9 +593,8 @@ def new_role(role_id: str, family: str | None, title: str | None) -> None:
     import re
 
     from rolebook.build import unknown_role
-    from rolebook.project import SPECS_DIR
+    from rolebook.paths import ID_PATTERN
     from rolebook.scaffold import create_role, new_role_text
-    from rolebook.spec.model import ID_PATTERN
 
     root = project_root(Path.cwd())
     if not re.fullmatch(ID_PATTERN, role_id) or len(role_id) > 100:
@@ -618,7 +630,6 @@ def bump(role_id: str, part: str, effective: str | None, summary: str | None) ->
     """Give a role its next version, editing its file in place (comments and layout kept)."""
     from rolebook.build import unknown_role
     from rolebook.bump import bump_file, parse_date
-    from rolebook.project import SPECS_DIR
 
     root = project_root(Path.cwd())
     date = parse_date(effective) if effective else None
@@ -650,11 +661,11 @@ def bump(role_id: str, part: str, effective: str | None, summary: str | None) ->
               "(default: the source language).")
 def serve(project: Path | None, port: int, host: str, workers: int | None, language: str | None) -> None:
     """Preview the documents in a browser, rebuilt and reloaded as you edit (Ctrl-C stops)."""
-    from rolebook.build import KINDS
+    from rolebook.outputs import KINDS
     from rolebook.serve import serve as run
 
     root = project_root(project or Path.cwd())
-    target, kinds = _build_targets(root, language, KINDS)[0] if language else (None, KINDS)
+    target, _, kinds = _build_targets(root, language, KINDS)[0] if language else (None, None, KINDS)
     run(root, host, port, workers or os.cpu_count() or 1, target, kinds)
 
 

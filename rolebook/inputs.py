@@ -11,8 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from rolebook.errors import Problem, Source
+from rolebook.paths import SETTINGS_FILE
 from rolebook.sanitize import CONTROL, normalise_newlines
-from rolebook.spec.loader import MAX_CONTROL_PROBLEMS, control_problem, decode, line_column
+from rolebook.spec.loader import MAX_CONTROL_PROBLEMS, Mapping, control_problem, decode, line_column, load_file
 
 MAX_MARKDOWN_BYTES = 2 * 1024 * 1024  # a policy chapter; the longest real ones are a few dozen KB
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
@@ -32,6 +33,16 @@ def outside_problem(path: Path, root: Path, where: Source, what: str) -> Problem
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     return Problem.at(where, "outside-project", f"{what} {shown} is a link to {real}, outside the project; "
                                                 "rolebook reads nothing outside it")
+
+
+def names_languages(root: Path) -> bool:
+    """Whether rolebook.yaml may ask for several languages (`languages:` or `bilingual:`). A project that
+    does not builds one folder, known without checking its settings against the spec model."""
+    path = root / SETTINGS_FILE
+    if not path.is_file() or leads_outside(path, root):
+        return False
+    tree, _ = load_file(path, SETTINGS_FILE)
+    return isinstance(tree, Mapping) and ("languages" in tree or "bilingual" in tree)
 
 
 def read_markdown(path: Path, display: str) -> tuple[str | None, list[Problem]]:

@@ -47,10 +47,11 @@ def _hash(*parts: bytes | str) -> str:
     return digest.hexdigest()
 
 
-def _file_digest(path: Path, root: Path) -> str:
-    """A file's content digest, read in blocks; a file that leads outside the project is not read."""
+def _file_digest(path: Path, real_root: Path) -> str:
+    """A file's content digest, read in blocks; a file that leads outside the project (`real_root`,
+    resolved) is not read."""
     real = path.resolve()
-    if not real.is_relative_to(root.resolve()):
+    if not real.is_relative_to(real_root):
         return _hash("outside", str(real))
     digest = hashlib.sha256()
     try:
@@ -64,9 +65,10 @@ def _file_digest(path: Path, root: Path) -> str:
 
 def _files_digest(files: Iterable[Path], base: Path) -> str:
     parts: list[str] = []
+    real_base = base.resolve()
     for path in sorted(set(files)):
         parts += [path.relative_to(base).as_posix() if path.is_relative_to(base) else str(path),
-                  _file_digest(path, base)]
+                  _file_digest(path, real_base)]
     return _hash(*parts)
 
 

@@ -22,8 +22,10 @@ import tempfile
 from pathlib import Path
 
 from rolebook.errors import RolebookError, UsageError
-from rolebook.spec.model import ID_PATTERN
+from rolebook.paths import ID_PATTERN
 
+KINDS = ("jd", "form", "posting", "handbook")  # what a build makes by default; "workbook" on request
+FORMATS = ("docx", "html")  # the default; "pdf" on request (through LibreOffice)
 STAGING_PREFIX = ".rolebook-staging-"
 TEMPORARY = re.compile(r"^\..+\.rolebook-[A-Za-z0-9_]+\.tmp$")
 

@@ -7,14 +7,14 @@ and returns every problem of every file along with the roles that are valid.
 from __future__ import annotations
 
 import gc
-import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rolebook import inputs
-from rolebook.errors import ERROR, WARNING, Problem, Source, UsageError, sorted_unique
+from rolebook.errors import ERROR, WARNING, Problem, Source, sorted_unique
+from rolebook.paths import SETTINGS_FILE, SPECS_DIR, display
 from rolebook.spec import rules, schema
 from rolebook.spec.languages import Languages, Localizer, Target, any_language, convert, missing_problems
 from rolebook.spec.loader import Mapping, Sequence, load_file, may_hold_translations
@@ -22,8 +22,6 @@ from rolebook.spec.model import LibraryKpi, Role, Settings, Term
 from rolebook.spec.resolve import resolve_extends, resolve_uses
 from rolebook.spec.shape import lists_of_one
 
-SETTINGS_FILE = "rolebook.yaml"
-SPECS_DIR = "role_specs"
 LIBRARY_KPIS = "library/kpis.yaml"
 LIBRARY_GLOSSARY = "library/glossary.yaml"
 
@@ -91,24 +89,8 @@ class Project:
         return bilingual_labels(*self.target) if isinstance(self.target, tuple) else labels_for(language)
 
 
-def find_root(path: Path) -> Path | None:
-    """The project folder holding `path`: the nearest folder with a role_specs/ inside."""
-    path = path.resolve()
-    if path.is_dir() and path.name == SPECS_DIR:
-        return path.parent
-    for folder in [path] + list(path.parents):
-        if (folder / SPECS_DIR).is_dir():
-            return folder
-    return None
 
 
-def display(path: Path) -> str:
-    """A path as the user should read it: relative to the current folder when inside it."""
-    try:
-        relative = os.path.relpath(path, Path.cwd())
-    except ValueError:
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
 
 
 def spec_files(root: Path) -> list[Path]:
@@ -476,10 +458,3 @@ def language_problems(settings: Settings, where: Source) -> list[Problem]:
         problems.append(Problem.at(where, "type", f"bilingual needs two languages, found {len(settings.bilingual)}"))
     return problems
 
-
-def project_root(path: Path) -> Path:
-    """The project holding `path`, or a UsageError (exit 2) saying there is none."""
-    root = find_root(path)
-    if root is None:
-        raise UsageError(f"{path}: not in a rolebook project (no {SPECS_DIR}/ folder here or above)")
-    return root

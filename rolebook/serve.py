@@ -22,10 +22,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from rolebook import manifest
-from rolebook.build import INDEX, KINDS, build
+from rolebook.build import INDEX, build
 from rolebook.errors import RolebookError, UsageError
-from rolebook.outputs import OutputFolder
-from rolebook.project import display, load_project
+from rolebook.outputs import KINDS, OutputFolder
+from rolebook.paths import display
+from rolebook.project import load_project
 from rolebook.sanitize import for_terminal
 
 EVENTS = "/__rolebook__/events"

@@ -49,6 +49,24 @@ def test_noop_rebuild_writes_nothing(family):
     assert {p: p.stat().st_mtime_ns for p in (family / "build").rglob("*")} == before
 
 
+def test_noop_rebuild_loads_neither_the_spec_model_nor_the_renderers(family):
+    """An up-to-date build answers from the manifest and the input digest: it imports neither pydantic's
+    models nor the writers (a quarter of a second of a no-op build's half second)."""
+    verbose_build(family)
+    check = ("import runpy, sys\n"
+             "sys.argv = ['rolebook', 'build']\n"
+             "try:\n    runpy.run_module('rolebook', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in ('rolebook.spec.model', 'rolebook.project', 'rolebook.build', "
+             "'rolebook.render.docx', 'pydantic') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", check], cwd=family, capture_output=True, text=True, timeout=60)
+    assert "is up to date" in result.stderr
+    assert result.stdout.strip() == "[]"
+    spec = family / "role_specs" / "support-engineer.yaml"
+    spec.write_text(spec.read_text().replace("Resolve tickets", "Close tickets"))
+    result = subprocess.run([sys.executable, "-c", check], cwd=family, capture_output=True, text=True, timeout=60)
+    assert "rolebook.render.docx" in result.stdout  # a change is rendered: the same check sees the writers
+
+
 def test_editing_one_role_rebuilds_its_documents_and_the_handbook(family):
     verbose_build(family)
     spec = family / "role_specs" / "support-engineer.yaml"

@@ -9,7 +9,8 @@ from rolebook.history.diff import Diff, _show
 from rolebook.history.project_diff import PolicyDiff, ValueChange
 from rolebook.history.revisions import WORKING_TREE
 from rolebook.history.wording import describe
-from rolebook.project import LIBRARY_KPIS, SETTINGS_FILE, Project
+from rolebook.paths import SETTINGS_FILE
+from rolebook.project import LIBRARY_KPIS, Project
 from rolebook.render.labels import labels_for
 
 LONGEST = 80  # characters of a value quoted in the summary

@@ -20,7 +20,8 @@ from pydantic import (
     StringConstraints,
 )
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+from rolebook.paths import ID_PATTERN
+
 # Ids are checked by the bad-id rule, not here, so that a bad id does not stop
 # the other rules; the pattern still reaches editors through the JSON Schema.
 Slug = Annotated[str, Field(json_schema_extra={"pattern": ID_PATTERN})]

@@ -1,0 +1,41 @@
+"""Where a project is, and how its files are named: what every command needs first, without loading
+the spec model or the renderers (a build that is up to date needs nothing more)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rolebook.errors import UsageError
+
+SPECS_DIR = "role_specs"
+SETTINGS_FILE = "rolebook.yaml"
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"  # a role id, also the name of its files
+
+
+def find_root(path: Path) -> Path | None:
+    """The project folder holding `path`: the nearest folder with a role_specs/ inside."""
+    path = path.resolve()
+    if path.is_dir() and path.name == SPECS_DIR:
+        return path.parent
+    for folder in [path] + list(path.parents):
+        if (folder / SPECS_DIR).is_dir():
+            return folder
+    return None
+
+
+def project_root(path: Path) -> Path:
+    """The project holding `path`, or a UsageError (exit 2) saying there is none."""
+    root = find_root(path)
+    if root is None:
+        raise UsageError(f"{path}: not in a rolebook project (no {SPECS_DIR}/ folder here or above)")
+    return root
+
+
+def display(path: Path) -> str:
+    """A path as the user should read it: relative to the current folder when inside it."""
+    try:
+        relative = os.path.relpath(path, Path.cwd())
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
