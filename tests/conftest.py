@@ -35,8 +35,8 @@ def project(tmp_path):
 
 def copy_project(source: Path, root: Path) -> Path:
     """A throw-away copy of a sample project (or of the repository's example project)."""
-    shutil.copytree(source, root, ignore=shutil.ignore_patterns("build", ".setuptools-build", "tests", ".git", "*.egg-info",
-                                                                ".hypothesis"))
+    shutil.copytree(source, root, ignore=shutil.ignore_patterns("build", ".setuptools-build", "tests", ".git",
+                                                                "*.egg-info", ".hypothesis"))
     return root
 
 
