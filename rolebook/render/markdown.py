@@ -168,6 +168,7 @@ def parse(text: str, first_heading: int = 1, fill_toc: bool = True,
     return contents(tokens, first_heading, fill_toc)
 
 
+_TITLE_DEPTH = {"container_doc-title_open": 1, "container_doc-title_close": -1}  # inside a document's title
 ANCHOR = re.compile(r"\s*\{#(rolebook-[a-z0-9-]+)\}$")  # a heading's own anchor, for templates to link to
 _DIGITS = "零一二三四五六七八九"
 
@@ -212,7 +213,7 @@ class HeadingNumbers:
     def apply(self, tokens: list[Token]) -> None:
         in_title = 0
         for index, token in enumerate(tokens):
-            in_title += {"container_doc-title_open": 1, "container_doc-title_close": -1}.get(token.type, 0)
+            in_title += _TITLE_DEPTH.get(token.type, 0)
             if token.type == "heading_open" and not in_title and token.tag in ("h1", "h2"):
                 children = tokens[index + 1].children or []
                 prefix = Token("text", "", 0)
@@ -256,7 +257,7 @@ def contents(tokens: list[Token], first: int = 1, fill_toc: bool = True) -> list
     found = []
     in_title = 0
     for index, token in enumerate(tokens):
-        in_title += {"container_doc-title_open": 1, "container_doc-title_close": -1}.get(token.type, 0)
+        in_title += _TITLE_DEPTH.get(token.type, 0)
         if token.type == "heading_open" and not in_title:  # a document's title is not in its contents
             anchor = _own_anchor(tokens[index + 1]) or f"sec-{first + len(found)}"
             token.attrs["id"] = anchor
