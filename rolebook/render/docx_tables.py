@@ -198,12 +198,4 @@ def keep_together(table: etree._Element) -> None:
     rows = table.findall(ooxml.w("tr"))
     for row in rows[:-1]:
         for paragraph in row.iter(ooxml.w("p")):
-            properties = paragraph.find(ooxml.w("pPr"))
-            children = list(properties) if properties is not None else []
-            if any(child.tag == ooxml.w("keepNext") for child in children):
-                continue
-            new = ppr(*children, el("w:keepNext"))
-            if properties is None:
-                paragraph.insert(0, new)
-            else:
-                paragraph.replace(properties, new)
+            ooxml.keep_with_next(paragraph)

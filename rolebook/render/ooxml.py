@@ -147,6 +147,19 @@ def tblpr(*children: etree._Element) -> etree._Element:
     return _ordered("w:tblPr", TBLPR_ORDER, children)
 
 
+def keep_with_next(paragraph: etree._Element) -> None:
+    """The paragraph stays on the page of the block after it (w:keepNext, in its place among the properties)."""
+    properties = paragraph.find(W + "pPr")
+    children = list(properties) if properties is not None else []
+    if any(child.tag == W + "keepNext" for child in children):
+        return
+    new = ppr(*children, el("w:keepNext"))
+    if properties is None:
+        paragraph.insert(0, new)
+    else:
+        paragraph.replace(properties, new)
+
+
 def val(tag: str, value) -> etree._Element:
     return el(tag, {"w:val": value})
 
