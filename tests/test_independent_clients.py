@@ -156,6 +156,32 @@ def test_no_page_of_a_job_description_ends_on_a_lone_heading_or_label(built, nam
         assert pages_ending_on_a_heading(body_pages(pdf), html_headings(page)) == [], f"Chromium: {page.name}"
 
 
+def signed_for(docx) -> tuple[str, str]:
+    """(the paragraph just before the signature block, the first signer's line) of a .docx."""
+    with zipfile.ZipFile(docx) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+    for table in body.iter(W + "tbl"):
+        styles = [s.get(W + "val") for s in table.iter(W + "pStyle")]
+        if "Signature" in styles:
+            signer = "".join(next(table.iter(W + "p")).itertext())
+            return "".join(table.getprevious().itertext()), signer
+    raise AssertionError(f"{docx.name} has no signature block")
+
+
+@pytest.mark.parametrize("name", list(PROJECTS))
+def test_what_is_signed_for_prints_on_the_page_of_the_signature_lines(built, name, tmp_path):
+    """The acknowledgement (本人已阅读并理解…) is not left on one page while its lines go to the next."""
+    project, folder = built[name]
+    documents = [folder / "jd" / f"{role.id}.docx" for role in project.concrete_roles()]
+    for docx, pdf in zip(documents, to_pdf(*documents, outdir=tmp_path)):
+        statement, signer = signed_for(docx)
+        for printed, client in ((pdf, "LibreOffice"),
+                                (chromium_pdf(docx.with_suffix(".html"), tmp_path / f"{docx.stem}-c.pdf"), "Chromium")):
+            page = next(squeeze("".join(lines)) for lines in reversed(body_pages(printed))
+                        if squeeze(signer) in squeeze("".join(lines)))
+            assert squeeze(statement) in page, f"{client}: {docx.name}"
+
+
 def test_headings_nest_from_heading_1_in_every_document(built):
     for name in PROJECTS:
         project, folder = built[name]

@@ -287,6 +287,9 @@ class DocxWriter(TableRules):
         sub(table, "w:tblGrid")
         row = sub(table, "w:tr")
         row.append(ooxml.trpr(el("w:cantSplit")))
+        target = self.targets[-1]
+        if len(target) and target[-1].tag == ooxml.w("p"):  # what is signed for stays with the lines to sign
+            ooxml.keep_with_next(target[-1])
         self.add_block(table)
         self.signatures = (table, row, directive_params(token).get("date", ""))
 
