@@ -89,10 +89,6 @@ class Project:
         return bilingual_labels(*self.target) if isinstance(self.target, tuple) else labels_for(language)
 
 
-
-
-
-
 def spec_files(root: Path) -> list[Path]:
     folder = root / SPECS_DIR
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())

@@ -99,12 +99,12 @@ class DocxWriter(TableRules):
         return ooxml.text_width(ooxml.section(self.section, self.landscape))
 
     def new_paragraph(self, style: str | None, *properties: etree._Element) -> etree._Element:
-        if style and not properties:
+        if style and not properties:  # most paragraphs: copied whole
             paragraph = ooxml.styled_paragraph(style)
+        elif style or properties:
+            paragraph = el("w:p", None, ppr(*([val("w:pStyle", style)] if style else []), *properties))
         else:
             paragraph = el("w:p")
-            if style or properties:
-                paragraph.append(ppr(*([val("w:pStyle", style)] if style else []), *properties))
         self.paragraph = self.add_block(paragraph)
         return paragraph
 
