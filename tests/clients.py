@@ -18,7 +18,7 @@ from lxml import etree
 
 from conftest import REPO
 
-VALIDATOR = REPO.parent / "shared" / "ooxml" / "validate_docx.py"
+VALIDATOR = REPO / "tests" / "data" / "ooxml" / "validate_docx.py"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--hide-scrollbars"]
@@ -146,13 +146,14 @@ def axe_violations(driver, page: Path) -> list[str]:
 
 
 def recalculated(workbook: Path, outdir: Path) -> Path:
-    """The workbook as LibreOffice Calc computes it: opened, its formulas calculated, saved again."""
+    """The workbook (or CSV file) as LibreOffice Calc computes it: opened, its formulas calculated, saved
+    as .xlsx."""
     soffice = need("soffice")
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
                         "xlsx:Calc MS Excel 2007 XML", "--outdir", str(outdir), str(workbook)],
                        capture_output=True, timeout=600, check=True)
-    result = outdir / workbook.name
+    result = outdir / (workbook.stem + ".xlsx")
     assert result.is_file(), f"LibreOffice did not convert {workbook.name}"
     return result

@@ -46,3 +46,8 @@ def build_copy(source: Path, root: Path, *args: str) -> Path:
     result = run_rolebook("build", *args, cwd=root)
     assert result.returncode == 0, result.stderr
     return root / "build"
+
+
+# Every test fails when it opens a file outside the repository and the temporary folder (path_guard.py).
+from path_guard import (_only_repository_and_temporary_files, pytest_configure,  # noqa: E402,F401
+                        pytest_sessionfinish)

@@ -9,7 +9,7 @@ from rolebook.render.templating import block, cell, inline, item
 
 from conftest import REPO
 
-COMMONMARK = json.loads((REPO.parent / "shared" / "commonmark" / "commonmark.json").read_text(encoding="utf-8"))
+COMMONMARK = json.loads((REPO / "tests" / "data" / "commonmark" / "commonmark.json").read_text(encoding="utf-8"))
 
 
 def html(text: str) -> str:

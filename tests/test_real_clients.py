@@ -111,7 +111,7 @@ def test_html_escapes_text(built):
     assert "Acme &amp; Sons &lt;Ltd&gt;" in page
 
 
-COMMONMARK = json.loads((REPO.parent / "shared" / "commonmark" / "commonmark.json").read_text(encoding="utf-8"))
+COMMONMARK = json.loads((REPO / "tests" / "data" / "commonmark" / "commonmark.json").read_text(encoding="utf-8"))
 
 
 def test_every_commonmark_example_renders_in_both_writers_and_validates(tmp_path):

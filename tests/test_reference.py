@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from rolebook.spec.model import LibraryKpi, Settings, Term, one_or_many, role_json_schema
 
-SPEC_FORMAT = REPO.parent / "shared" / "spec-format.md"
+SPEC_FORMAT = REPO / "docs" / "spec-format.md"
 REGENERATE = "python -m rolebook schema --format markdown > docs/reference.md"
 
 
