@@ -23,6 +23,7 @@ from markupsafe import Markup
 from rolebook.errors import UsageError
 from rolebook.outputs import OutputFolder, check_folder, os_error
 from rolebook.project import Project
+from rolebook.render import cells
 from rolebook.render.context import role_context
 from rolebook.render.documents import Renderer
 from rolebook.render.html import render_body
@@ -153,8 +154,9 @@ def summary_csv(scored: list[Scored]) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["employee", "role", "period", "total", "grade", "file"])
     for item in scored:
-        writer.writerow([item.record.employee, item.record.role.id, item.record.period,
-                         scoring.shown(item.appraisal.total), item.appraisal.grade or "", item.name])
+        row = [item.record.employee, item.record.role.id, item.record.period, scoring.shown(item.appraisal.total),
+               item.appraisal.grade or "", item.name]
+        writer.writerow([cells.csv_field(value) for value in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM: Excel then reads the file as UTF-8
 
 

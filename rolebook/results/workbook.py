@@ -22,7 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from rolebook.render import ooxml
+from rolebook.render import cells, ooxml
 from rolebook.render.context import Formatter
 from rolebook.render.labels import labels_for
 from rolebook.spec import scoring
@@ -141,7 +141,7 @@ def _results_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
         + [f"{k.id}:weighted" for k in kpis] + ["total", "grade"]
     column = {name: get_column_letter(n) for n, name in enumerate(headers, 1)}
     for n, name in enumerate(headers, 1):
-        cell = sheet.cell(row=1, column=n, value=name)
+        cell = cells.put(sheet.cell(row=1, column=n), name)
         cell.font, cell.fill = Font(bold=True), HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.column_dimensions[get_column_letter(n)].width = max(12, min(28, len(name) + 2))
@@ -172,14 +172,14 @@ def _results_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
                 formula = qualitative_formula(refs, kpi, rule)
             else:
                 formula = quantitative_formula(f"{column[kpi.id]}{row}", kpi, rule)
-            sheet[f"{column[kpi.id + ':score']}{row}"] = formula
+            cells.formula(sheet[f"{column[kpi.id + ':score']}{row}"], formula)
             score = f"{column[kpi.id + ':score']}{row}"
             weighted = sheet[f"{column[kpi.id + ':weighted']}{row}"]
-            weighted.value = f'=IF({score}="","",{score}*{_n(float(kpi.weight or 0))}/100)'
+            cells.formula(weighted, f'=IF({score}="","",{score}*{_n(float(kpi.weight or 0))}/100)')
         first, end = column[f"{kpis[0].id}:weighted"], column[f"{kpis[-1].id}:weighted"]
         total = f"{column['total']}{row}"
-        sheet[total] = f'=IF(COUNT({first}{row}:{end}{row})<{len(kpis)},"",SUM({first}{row}:{end}{row}))'
-        sheet[f"{column['grade']}{row}"] = grade_formula(total, role.assessment.grades)
+        cells.formula(sheet[total], f'=IF(COUNT({first}{row}:{end}{row})<{len(kpis)},"",SUM({first}{row}:{end}{row}))')
+        cells.formula(sheet[f"{column['grade']}{row}"], grade_formula(total, role.assessment.grades))
         for name in headers[2 + len(inputs):]:
             if name != "grade":
                 sheet[f"{column[name]}{row}"].number_format = "0.00"
@@ -214,10 +214,10 @@ def _validate(sheet, cells: str, kpi, labels: dict) -> None:
 def _rules_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
     """The rule in words and each KPI's and grade's numbers, for whoever checks the formulas."""
     f = Formatter(labels)
-    sheet["A1"] = f"{role.title} {labels['wb_title']}"
+    cells.put(sheet["A1"], f"{role.title} {labels['wb_title']}")
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A2"] = "role: " + role.id
-    sheet["A3"] = labels["how_scored"] + labels["colon"] + " ".join(f.scoring_rule(role.assessment))
+    cells.put(sheet["A2"], "role: " + role.id)
+    cells.put(sheet["A3"], labels["how_scored"] + labels["colon"] + " ".join(f.scoring_rule(role.assessment)))
     sheet["A3"].alignment = Alignment(wrap_text=True, vertical="top")
     sheet.merge_cells("A3:H3")
     sheet.row_dimensions[3].height = 90
@@ -225,7 +225,7 @@ def _rules_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
               labels["pass"], labels["excellent"], labels["wb_levels"]]
     row = 5
     for n, text in enumerate(header, 1):
-        cell = sheet.cell(row=row, column=n, value=text)
+        cell = cells.put(sheet.cell(row=row, column=n), text)
         cell.font, cell.fill = Font(bold=True), HEADER_FILL
     for kpi in role.kpis():
         row += 1
@@ -237,14 +237,13 @@ def _rules_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
                   f.amount(kpi, kpi.target), f.amount(kpi, thresholds.pass_ if thresholds else None),
                   f.amount(kpi, thresholds.excellent if thresholds else None), levels]
         for n, value in enumerate(values, 1):
-            sheet.cell(row=row, column=n, value=value)
+            cells.put(sheet.cell(row=row, column=n), value)
     row += 2
-    sheet.cell(row=row, column=1, value=labels["final_grade"]).font = Font(bold=True)
+    cells.put(sheet.cell(row=row, column=1), labels["final_grade"]).font = Font(bold=True)
     for grade, span, label, _ in f.grade_ranges(role.assessment.grades if role.assessment else []):
         row += 1
-        sheet.cell(row=row, column=1, value=grade)
-        sheet.cell(row=row, column=2, value=span)
-        sheet.cell(row=row, column=3, value=label or "")
+        for n, value in enumerate((grade, span, label or ""), 1):
+            cells.put(sheet.cell(row=row, column=n), value)
     for letter, width in zip("ABCDEFGH", (22, 26, 8, 12, 10, 10, 10, 40)):
         sheet.column_dimensions[letter].width = width
     sheet.page_setup.orientation = "landscape"
