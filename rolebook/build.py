@@ -9,12 +9,7 @@ previous documents as they were.
 
 from __future__ import annotations
 
-import ctypes
 import gc
-import multiprocessing
-import os
-import signal
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -33,6 +28,7 @@ from rolebook.render import pagination, pdf
 from rolebook.render.documents import KIND_LABELS, Renderer
 from rolebook.render.wordpackage import DocumentInfo
 from rolebook.spec.model import Role
+from rolebook.workers import forked_map
 
 ALL_KINDS = KINDS + ("workbook",)
 INDEX = "index.html"
@@ -256,37 +252,10 @@ def render_all(renderer: Renderer, jobs: list[Job], staging: Path, workers: int,
     global _WORKER
     _WORKER = (renderer, staging)
     gc.freeze()  # the loaded project stays: the collector need not walk it again and again
-    if workers <= 1 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        for job in jobs:
-            names = _render_job(job)
-            if progress:
-                progress(1)
-            yield names
-        return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent,
-                             initargs=(os.getpid(),)) as pool:
-        for names in pool.map(_render_job, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 8)))):
-            if progress:
-                progress(1)
-            yield names
-
-
-PR_SET_PDEATHSIG = 1
-
-
-def _die_with_parent(parent: int) -> None:
-    """A worker ends when the build that started it ends, however it ends (kill -9 included):
-    the kernel sends it SIGKILL when its parent dies (Linux prctl)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's clean-up handler
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass  # not Linux: the pool's own shutdown still ends the workers on a normal exit
-    if os.getppid() != parent:  # the parent died before the request took effect
-        os._exit(1)
+    for names in forked_map(_render_job, jobs, workers):
+        if progress:
+            progress(1)
+        yield names
 
 
 def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[str]) -> bytes:

@@ -58,6 +58,10 @@ class RolebookError(Exception):
     exit_code = 1
 
 
+class WriterError(RolebookError):
+    """A document asks for something a writer (Word or HTML) cannot express."""
+
+
 class UsageError(RolebookError):
     """The command itself was misused: no such path, bad option value."""
 

@@ -13,10 +13,11 @@ from lxml import etree
 from markdown_it.token import Token
 
 from rolebook.render import ooxml
-from rolebook.render.docx_inline import InlineWriter, WriterError
+from rolebook.errors import WriterError
+from rolebook.render.docx_inline import InlineWriter
 from rolebook.render.docx_tables import TableRules, OpenTable
 from rolebook.render.markdown import directive_params
-from rolebook.render.ooxml import el, ppr, rpr, sub, text_run, val
+from rolebook.render.ooxml import bookmark_name, el, ppr, rpr, sub, text_run, val
 
 TABLE = ooxml.w("tbl")
 
@@ -381,11 +382,6 @@ def toc_paragraphs(entries: list[tuple[int, str, str]]) -> list[etree._Element]:
             paragraph.append(ooxml.field_end())
         paragraphs.append(paragraph)
     return paragraphs
-
-
-def bookmark_name(anchor: str) -> str:
-    """Word's bookmark for a heading anchor: `_Toc` names are the ones Word's TOC field uses."""
-    return "_Toc_" + anchor.replace("-", "_")
 
 
 def _table_gap() -> etree._Element:

@@ -2,30 +2,35 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from lxml import etree
 from markdown_it.token import Token
 
-from rolebook.errors import RolebookError
+from rolebook.errors import WriterError
 from rolebook.render import ooxml
-from rolebook.render.ooxml import el, rpr, text_run, val
+from rolebook.render.markdown import SAFE_SCHEMES
+from rolebook.render.ooxml import bookmark_name, el, rpr, text_run, val
 from rolebook.render.text import is_cjk
 
-if TYPE_CHECKING:
-    from rolebook.render.docx import DocxWriter
 
-SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+class Links(Protocol):
+    def rel_id(self, url: str) -> str: ...
 
 
-class WriterError(RolebookError):
-    """A document asks for something a writer cannot express."""
+class Host(Protocol):
+    """What the inline rules need of the document's writer (docx.DocxWriter)."""
+
+    controls: int  # content controls written so far: each gets the next id
+    language: str
+    links: Links  # the document's hyperlink relationships
+    cell_label: bool  # inside a label cell of a table: runs are bold
 
 
 class InlineWriter:
     """Runs for one inline token: emphasis, code, links, breaks."""
 
-    def __init__(self, writer: DocxWriter, paragraph: etree._Element):
+    def __init__(self, writer: Host, paragraph: etree._Element):
         self.writer = writer
         self.target = paragraph  # the paragraph, or a w:hyperlink inside it
         self.paragraph = paragraph
@@ -118,8 +123,6 @@ class InlineWriter:
     def i_link_open(self, token, children, index) -> None:
         href = token.attrs.get("href", "")
         if href.startswith("#"):  # headings' bookmarks are named from their anchors
-            from rolebook.render.docx import bookmark_name
-
             link = el("w:hyperlink", {"w:anchor": bookmark_name(href[1:]), "w:history": 1})
         elif href.lower().startswith(SAFE_SCHEMES):
             link = el("w:hyperlink", {"r:id": self.writer.links.rel_id(href), "w:history": 1})

@@ -15,9 +15,9 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
-from rolebook.render.docx_inline import SAFE_SCHEMES, WriterError
+from rolebook.errors import WriterError
 from rolebook.render.text import is_cjk
-from rolebook.render.markdown import DIRECTIVES, directive_params
+from rolebook.render.markdown import DIRECTIVES, SAFE_SCHEMES, directive_params
 
 _DIRECTIVE_TAGS = {"doc-title": "header"}
 from rolebook.render.markdown import KEEP_ROWS  # noqa: E402

@@ -21,6 +21,9 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 
+# Links a document may carry (both writers): anything else keeps its text, unlinked.
+SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+
 # Block directives: `::: name` … `:::`. Each writer has a rule for each.
 DIRECTIVES = (
     "meta",        # a key/value table: its header row is an ordinary row

@@ -410,3 +410,8 @@ def write_package(parts: list[tuple[str, bytes]]) -> bytes:
                 for piece in data:
                     stream.write(piece)
     return buffer.getvalue()
+
+
+def bookmark_name(anchor: str) -> str:
+    """Word's bookmark for a heading anchor: `_Toc` names are the ones Word's TOC field uses."""
+    return "_Toc_" + anchor.replace("-", "_")

@@ -23,7 +23,6 @@ from rolebook.errors import RolebookError
 from rolebook.render import ooxml
 from rolebook.render.docx import DocxWriter, toc_paragraphs
 from rolebook.render.fonts import font_set, font_table
-from rolebook.render.labels import catalogue_name
 from rolebook.render.ooxml import el, ppr, sub, text_run, val
 
 PACKAGED_REFERENCE = Path(__file__).parent / "templates" / "reference.docx"
@@ -228,10 +227,8 @@ class DocxInParts:
     def chunks(self, toc) -> Iterator[bytes]:
         """The body's XML, piece by piece, with the contents in their place."""
         self.spool.seek(0)
-        done = 0
         if self.toc_at is not None:
             yield self.spool.read(self.toc_at)
-            done = self.toc_at
             yield b"".join(fragment(p) for p in toc_paragraphs(toc))
         while piece := self.spool.read(CHUNK):
             yield piece

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from markupsafe import Markup
 
 from rolebook.errors import UsageError
 from rolebook.outputs import OutputFolder, check_folder, os_error
@@ -35,6 +34,7 @@ from rolebook.results.check import Record
 from rolebook.results.chart import chart_docx_marker, chart_svg
 from rolebook.spec import scoring
 from rolebook.spec.model import Role
+from rolebook.workers import forked_map
 
 PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
 
@@ -240,10 +240,14 @@ def write_all(project: Project, scored: list[Scored], period: str, formats: tupl
 
 def _render_into(renderer: Renderer, scored: list[Scored], period: str, formats: tuple[str, ...],
                  findings: list[str], folder: Path, workers: int) -> None:
-    from rolebook.results.parallel import render_appraisals
+    made = tuple(fmt for fmt in formats if fmt != "pdf") or ("docx",)  # a PDF is made from the .docx
 
-    for name, data in render_appraisals(renderer, scored, formats, workers):
-        _private_write(folder / name, data)
+    def render(item: Scored) -> list[tuple[str, bytes]]:
+        return [(f"{item.name}.{fmt}", data) for fmt, data in render_appraisal(renderer, item, made).items()]
+
+    for files in forked_map(render, scored, workers, least=4, most_per_chunk=32):
+        for name, data in files:
+            _private_write(folder / name, data)
     if "pdf" in formats:  # through LibreOffice, one process for every appraisal
         from rolebook.render import pdf
 
