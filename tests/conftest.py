@@ -1,6 +1,11 @@
+import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,6 +53,42 @@ def build_copy(source: Path, root: Path, *args: str) -> Path:
     return root / "build"
 
 
-# Every test fails when it opens a file outside the repository and the temporary folder (path_guard.py).
-from path_guard import (_only_repository_and_temporary_files, pytest_configure,  # noqa: E402,F401
-                        pytest_sessionfinish)
+@contextmanager
+def serving(root: Path, *args: str, temp: Path):
+    """`rolebook serve --port 0` on `root`, its temporary folder in `temp`: yields (process, url). On the way
+    out it is stopped as Ctrl-C stops it, and its preview folder must be gone: nothing is left behind."""
+    temp.mkdir(parents=True, exist_ok=True)
+    process = subprocess.Popen([sys.executable, "-m", "rolebook", "serve", "--port", "0", *args], cwd=root,
+                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                               env={**os.environ, "TMPDIR": str(temp)})
+    try:
+        lines, found, deadline = [], None, time.monotonic() + 120
+        while found is None and time.monotonic() < deadline:
+            line = process.stderr.readline()
+            lines.append(line)
+            found = re.search(r"at (http://[\d.]+:\d+/)", line)
+            assert line or process.poll() is None, "serve did not start: " + "".join(lines)
+        assert found, "serve did not start: " + "".join(lines)
+        yield process, found.group(1)
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        process.stderr.close()
+    assert not list(temp.glob("rolebook-serve-*")), "serve left its preview folder"
+
+
+# The suite's own checks (each a plugin module beside this file): a test opening a file outside the
+# repository and the temporary folder fails (path_guard.py); a run leaving rolebook's temporary folders or
+# processes behind fails (leftovers.py).
+import leftovers  # noqa: E402
+import path_guard  # noqa: E402
+
+
+def pytest_configure(config) -> None:
+    for plugin in (path_guard, leftovers):
+        config.pluginmanager.register(plugin)

@@ -10,7 +10,7 @@ import pytest
 from rolebook.render.context import glossary_order
 
 from clients import html_problems, pdf_text, schema_problems, to_pdf
-from conftest import REPO, build_copy, copy_project, run_rolebook
+from conftest import REPO, build_copy, copy_project, run_rolebook, serving
 from test_jd_fields import html_text, word_text
 
 LANGUAGES = REPO / "tests" / "render_projects" / "languages"
@@ -230,25 +230,12 @@ def test_a_project_built_only_in_a_derived_language_keeps_one_folder(tmp_path):
 
 
 def test_serve_previews_the_language_asked_for(tmp_path):
-    import re
-    import sys
-    import time
     import urllib.request
 
     root = copy_project(LANGUAGES, tmp_path / "p")
-    process = subprocess.Popen([sys.executable, "-m", "rolebook", "serve", "--port", "0", "--language", "en"],
-                               cwd=root, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    try:
-        deadline, found = time.monotonic() + 120, None
-        while found is None and time.monotonic() < deadline and process.poll() is None:
-            found = re.search(r"at (http://[\d.]+:\d+/)", process.stderr.readline())
-        assert found, "serve did not start"
-        page = urllib.request.urlopen(found.group(1) + "jd/sales-rep.html", timeout=30).read().decode("utf-8")
+    with serving(root, "--language", "en", temp=tmp_path / "tmp") as (_, url):
+        page = urllib.request.urlopen(url + "jd/sales-rep.html", timeout=30).read().decode("utf-8")
         assert '<html lang="en">' in page and "Sales Representative" in page and "销售人员" not in page
-    finally:
-        process.kill()
-        process.wait()
-        process.stderr.close()
 
 
 def test_a_text_given_only_in_other_languages_lacks_the_source(tmp_path):

@@ -2,20 +2,17 @@
 FILE:LINE:COLUMN over the last good page, and the server answers on loopback only."""
 
 import http.client
-import os
 import re
 import signal
 import socket
 import subprocess
-import sys
-import time
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from clients import browser
-from conftest import REPO, copy_project
+from conftest import REPO, copy_project, serving
 
 ENGLISH = REPO / "tests" / "render_projects" / "english"
 SECONDS = 30  # a build takes about one; the watcher's debounce adds a little
@@ -24,27 +21,9 @@ SECONDS = 30  # a build takes about one; the watcher's debounce adds a little
 @pytest.fixture
 def server(tmp_path):
     root = copy_project(ENGLISH, tmp_path / "p")
-    process = subprocess.Popen([sys.executable, "-m", "rolebook", "serve", "--port", "0"], cwd=root,
-                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    lines = []
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        line = process.stderr.readline()
-        lines.append(line)
-        found = re.search(r"at http://([\d.]+):(\d+)/", line)
-        if found:
-            break
-        assert line or process.poll() is None, "".join(lines)
-    else:
-        process.kill()
-        pytest.fail("serve did not start: " + "".join(lines))
-    try:
+    with serving(root, temp=tmp_path / "tmp") as (process, url):
+        found = re.search(r"http://([\d.]+):(\d+)/", url)
         yield root, found.group(1), int(found.group(2)), process
-    finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait()
-        process.stderr.close()
 
 
 def edit(path, old, new):
@@ -83,6 +62,7 @@ def test_serve_shows_edits_and_problems_live(server):
     process.send_signal(signal.SIGINT)  # Ctrl-C
     assert process.wait(timeout=30) == 0
     assert "stopped" in process.stderr.read()
+    assert not list((root.parent / "tmp").glob("rolebook-serve-*")), "the preview folder is removed"
 
 
 def test_serve_answers_on_loopback_only(server):
