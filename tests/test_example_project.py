@@ -1,5 +1,7 @@
 """The repository's own example project: the seeds' roles, transcribed."""
 
+import re
+
 import pytest
 
 from rolebook.project import load_project
@@ -56,3 +58,24 @@ def test_no_traditional_characters_or_pinyin_left(example):
     for traditional in "銷職責經績團隊與為務戶說":
         assert traditional not in text
     assert "(zé)" not in text and "(chǎn)" not in text
+
+
+def test_the_sales_rep_keeps_seed_002s_duties_as_duties(example):
+    titles = [duty.title for duty in example.roles["sales-rep"].duties]
+    assert "代表公司与客户进行沟通" in titles and "商务谈判与合同签订" in titles
+
+
+def test_the_handbook_is_a_full_regulation(tmp_path):
+    """The example's handbook reads as a 制度: 第一章 总则 first, articles, 附则 last, document number, approval."""
+    from conftest import build_copy
+
+    build = build_copy(REPO, tmp_path / "example", "--kind", "handbook", "--format", "html")
+    page = (build / "handbook.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", page)
+    chapters = re.findall(r"第[一二三四五六七八九十]+章\s*(\S+)", text)
+    assert chapters[0] == "总则" and chapters[-1] == "附则", chapters
+    assert "第一条" in text and "XS-ZD-2026-01" in text
+    for step in ("编制", "审核", "批准"):
+        assert step in text
+    assert "本制度经职工代表大会讨论通过" in text
+    assert "出自种子文档" not in text and "选定值" not in text  # editors' notes stay in the sources
