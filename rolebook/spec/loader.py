@@ -8,6 +8,7 @@ and every key and value remembers its `file:line:column`.
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _constructor = yaml.constructor.SafeConstructor()
 
 TAG = "tag:yaml.org,2002:"
+_NOT_FINITE = {None: "not a number (NaN)", True: "infinite", False: "minus infinite"}
 _SCALARS = {
     TAG + "str": lambda node: node.value,
     TAG + "int": lambda node: int(node.value) if node.value.isdigit() else _constructor.construct_yaml_int(node),
@@ -356,6 +358,11 @@ class _Builder:
                 value = convert(node)
             except (ValueError, yaml.constructor.ConstructorError):
                 value = node.value
+            if isinstance(value, float) and not math.isfinite(value):
+                # `.nan` and `.inf` are numbers to YAML, never to HR: a weight of NaN scores every total NaN.
+                self.problems.append(Problem.at(self.source(node), "not-finite",
+                                                f"'{node.value}' is {_NOT_FINITE[value > 0 if value == value else None]}"
+                                                "; write a finite number"))
             return self.clean_text(node, value) if isinstance(value, str) else value
         if isinstance(node, yaml.SequenceNode):
             if node.tag != TAG + "seq":

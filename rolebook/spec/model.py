@@ -11,11 +11,12 @@ import re
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
+    AllowInfNan,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
-    StrictFloat,
+    Strict,
     StrictInt,
     StringConstraints,
 )
@@ -25,7 +26,8 @@ from rolebook.paths import ID_PATTERN
 # Ids are checked by the bad-id rule, not here, so that a bad id does not stop
 # the other rules; the pattern still reaches editors through the JSON Schema.
 Slug = Annotated[str, Field(json_schema_extra={"pattern": ID_PATTERN})]
-Number = Union[StrictInt, StrictFloat]
+# NaN and the infinities are numbers to YAML (`.nan`, `.inf`) but never to HR: refused (not-finite).
+Number = Union[StrictInt, Annotated[float, Strict(), AllowInfNan(False)]]
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 LanguageTag = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
 
@@ -398,7 +400,7 @@ class Role(Spec):
     assessment: Assessment | None = Field(None, description="绩效考核: the appraisal scheme (KPIs, grades, scoring, "
                                                             "process)")
     glossary: list[Term] = Field([], description="术语表: terms the role's text uses, with their definitions")
-    extra: dict[str, Union[StrictInt, StrictFloat, Text]] = Field(
+    extra: dict[str, Union[Number, Text]] = Field(
         {}, description="Custom fields, each declared under `fields:` in rolebook.yaml",
         examples=[{"cost-center": "CC-2104"}])
     changes: list[ChangeEntry] = Field([], description="The role's change history, newest first; the newest "

@@ -44,7 +44,7 @@ ROLE_RULES: dict[str, list[str]] = {
     f"{KPI}.thresholds.excellent": ["thresholds-order"],
     f"{KPI}.criteria": ["criteria-score"],
     f"{KPI}.criteria[].score": ["criteria-score"],
-    f"{KPI}.weight": ["missing-field", "weights-sum", "dimension-weight"],
+    f"{KPI}.weight": ["missing-field", "weight-range", "weights-sum", "dimension-weight"],
     f"{KPI}.use": ["bad-id", "unknown-ref"],
     "assessment.grades": ["grades-order"],
     "assessment.grades[].grade": ["grades-order"],
@@ -180,8 +180,9 @@ rolebook schema --format markdown > docs/reference.md
   code of each problem (`error[weights-sum]`). Every file is also checked for `yaml-syntax`,
   `duplicate-key`, `unsafe-yaml` and `control-character` (the file must read as plain YAML text),
   `unknown-field` (a name not listed here, with a "did you mean"), `missing-field` (a required field
-  left out) and `type` (a value of the wrong kind: a list where text is expected, a word where a
-  number is).
+  left out), `type` (a value of the wrong kind: a list where text is expected, a word where a
+  number is) and `not-finite` (`.nan`, `.inf` or `-.inf` where a number is written: YAML reads them as
+  numbers, HR cannot).
 """
 
 

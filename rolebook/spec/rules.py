@@ -125,6 +125,20 @@ def kpi_weights_given(check: RoleCheck) -> Iterable[Problem]:
                              f"KPI '{kpi.id}' has no weight; every KPI of a concrete role needs one")
 
 
+def weight_bounds(check: RoleCheck) -> Iterable[Problem]:
+    """Every KPI and dimension weight is a share of the appraisal: above 0 and at most 100. A negative weight
+    would score worse results higher, and -10 with 110 still adds up to 100."""
+    for d, dimension in enumerate(check.role.assessment.dimensions if check.role.assessment else []):
+        weighed = [(("assessment", "dimensions", d), f"dimension '{dimension.id or dimension.name}'", dimension.weight)]
+        weighed += [(("assessment", "dimensions", d, "kpis", k), f"KPI '{kpi.id}'", kpi.weight)
+                    for k, kpi in enumerate(dimension.kpis)]
+        for path, what, weight in weighed:
+            if weight is not None and not 0 < weight <= TOTAL_WEIGHT:
+                yield Problem.at(check.at(*path, "weight"), "weight-range",
+                                 f"{what} weighs {number(weight)}; a weight is a share of the appraisal, "
+                                 f"above 0 and at most {TOTAL_WEIGHT}")
+
+
 def weights_sum(check: RoleCheck) -> Iterable[Problem]:
     kpis = check.role.kpis()
     if check.role.abstract or check.broken or not kpis or not check.intact("assessment"):
@@ -213,10 +227,17 @@ def _maybe(value: float | None) -> str:
 
 
 def grades_order(check: RoleCheck) -> Iterable[Problem]:
+    from rolebook.spec.scoring import rule_of
+
     grades = check.role.assessment.grades if check.role.assessment else []
+    cap = rule_of(check.role.assessment).cap if grades and check.intact("assessment", "scoring") else None
     seen: set[str] = set()
     for g, grade in enumerate(grades):
         where = check.at("assessment", "grades", g)
+        if grade.min < 0 or (cap is not None and grade.min > cap):
+            yield Problem.at(check.at("assessment", "grades", g, "min"), "grades-order",
+                             f"grade '{grade.grade}' starts at {number(grade.min)}, outside the totals an appraisal "
+                             f"can reach (0–{number(cap) if cap is not None else 'cap'})")
         if grade.grade in seen:
             yield Problem.at(where, "grades-order", f"grade '{grade.grade}' is listed twice")
         seen.add(grade.grade)
@@ -330,6 +351,11 @@ def duty_share(check: RoleCheck) -> Iterable[Problem]:
     if check.role.abstract or check.broken or not any(d.share is not None for d in duties) \
             or not check.intact("duties"):
         return
+    for i, duty in enumerate(duties):
+        if duty.share is not None and not 0 < duty.share <= TOTAL_WEIGHT:
+            yield Problem.at(check.at("duties", i, "share"), "duty-share",
+                             f"duty '{duty.title}' takes {number(duty.share)}% of working time; a share is above 0 "
+                             f"and at most {TOTAL_WEIGHT}%")
     missing = [i for i, duty in enumerate(duties) if duty.share is None]
     for i in missing:
         yield Problem.at(check.at("duties", i), "duty-share",
@@ -371,6 +397,7 @@ ROLE_RULES = (
     required_duties,
     duplicate_ids,
     kpi_weights_given,
+    weight_bounds,
     weights_sum,
     dimension_weight,
     weight_range,

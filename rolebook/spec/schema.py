@@ -31,10 +31,18 @@ def check(tree: Any, model: type[BaseModel], *, skip_missing: bool = False):
             errors = exc.errors(include_url=False)
         fixable = True
         drop: list[tuple] = []
+        # NaN and infinities are reported by the loader (not-finite) wherever they stand: here they are only
+        # left out, with the other branches' complaints about them.
+        not_finite = {_data_path(tree, e["loc"], e["type"])[0] for e in errors if e["type"] == "finite_number"}
         for error in errors:
             path, value = _data_path(tree, error["loc"], error["type"])
             if path is None:
                 continue  # the error of a union branch that does not fit the value
+            if path in not_finite:
+                if error["type"] == "finite_number":
+                    drop.append((path, _DROP))
+                    damaged.add(path)
+                continue
             if error["type"] == "missing" and path in pruned:
                 fixable = False  # a required value was wrong: reported already
                 continue
