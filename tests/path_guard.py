@@ -43,9 +43,9 @@ _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 
 # The repository's siblings (a `../shared/` beside the clone) are outside even when the repository itself
 # sits in the temporary folder; only when its parent is the temporary folder can they not be told apart.
-_PARENT = _roots([REPO.parent])
-SIBLINGS = () if any(root.startswith(_PARENT) for root in WRITABLE + READABLE) else _PARENT
 HOME = _roots([REPO])
+_PARENT = _roots([REPO.parent])
+SIBLINGS = () if any(root.startswith(_PARENT) for root in WRITABLE + READABLE if root not in HOME) else _PARENT
 
 
 def outside(path: str, writing: bool = False) -> bool:
