@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rolebook.errors import Problem, Source
+from rolebook.nesting import nesting_message, too_deep
 from rolebook.paths import SETTINGS_FILE
 from rolebook.sanitize import CONTROL, normalise_newlines
 from rolebook.spec.loader import MAX_CONTROL_PROBLEMS, Mapping, control_problem, decode, line_column, load_file
@@ -63,6 +64,9 @@ def read_markdown(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     text = normalise_newlines(text)
     problems = [control_problem(Source(display, *line_column(text, m.start())), m.group())
                 for m, _ in zip(CONTROL.finditer(text), range(MAX_CONTROL_PROBLEMS))]
+    deep = too_deep(text)
+    if deep is not None:
+        problems.append(Problem.at(Source(display, deep + 1, 1), "markdown-nesting", nesting_message()))
     return (None if problems else text), problems
 
 

@@ -19,7 +19,10 @@ from rolebook.render.docx_tables import TableRules, OpenTable
 from rolebook.render.markdown import directive_params
 from rolebook.render.ooxml import bookmark_name, el, ppr, rpr, sub, text_run, val
 
+
+MAX_LIST_LEVEL = 8  # Word numbering definitions have levels 0-8
 TABLE = ooxml.w("tbl")
+
 
 @dataclass
 class Links:
@@ -195,7 +198,8 @@ class DocxWriter(TableRules):
     def open_list(self, kind: str, start: int) -> None:
         self.place_pending_item()
         self.numbering.append((kind, start))
-        self.lists.append((len(self.numbering), len(self.lists)))
+        # Word's numbering has nine levels (0-8): deeper items are drawn at the ninth, their text kept.
+        self.lists.append((len(self.numbering), min(len(self.lists), MAX_LIST_LEVEL)))
 
     def t_bullet_list_open(self, token: Token) -> None:
         self.open_list("bullet", 1)

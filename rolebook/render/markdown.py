@@ -21,6 +21,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 
+from rolebook.nesting import MAX_NESTING, RENDER_MARGIN, guard
+
 # Links a document may carry (both writers): anything else keeps its text, unlinked.
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
@@ -150,6 +152,7 @@ def _clone(token: Token, new=Token.__new__) -> Token:
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False, "linkify": False, "typographer": False})
+    guard(md, MAX_NESTING + RENDER_MARGIN)  # nothing dropped: validation refuses texts nested deeper
     md.enable(["table", "strikethrough"])
     md.use(deflist_plugin)
     # One block rule for every directive (one rule per name would be tried on every line);

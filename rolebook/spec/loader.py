@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from rolebook.errors import Problem, Source
+from rolebook.nesting import nesting_message, too_deep
 from rolebook.sanitize import CONTROL, describe_control, normalise_newlines
 from rolebook.spec.yaml_hints import syntax_problem
 
@@ -291,6 +292,10 @@ class _Builder:
         """A text value with CRs as line breaks; a control character made by an escape is reported
         at the escape and replaced."""
         value = normalise_newlines(value)
+        deep = too_deep(value)
+        if deep is not None:  # at the text's first line, or the line of a block text (`|`) it stands on
+            line = node.start_mark.line + 1 + (deep + 1 if node.style in ("|", ">") else 0)
+            self.problems.append(Problem.at(Source(self.display, line, 1), "markdown-nesting", nesting_message()))
         match = CONTROL.search(value)
         if match is None:
             return value
