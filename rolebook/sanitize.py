@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
-# C0 but tab and line feed, DEL, C1. Carriage returns are line ends: normalised first.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 but tab and line feed, DEL, C1, and what XML cannot hold at all: lone surrogates and the noncharacters
+# U+FFFE and U+FFFF (lxml refuses them: a build would die on them). Carriage returns are line ends:
+# normalised first.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # What a terminal must not receive raw: the controls above (line breaks too, inside one line)
 # and the bidirectional overrides that make text read differently from what it holds.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -38,6 +40,14 @@ def without_controls(text: str) -> str:
 
 def describe_control(char: str) -> str:
     return f"U+{ord(char):04X}"
+
+
+def control_kind(char: str) -> str:
+    """What a refused character is, in a message: U+FFFE is no control character, but no less fatal."""
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return "lone surrogate"
+    return "noncharacter" if code in (0xFFFE, 0xFFFF) else "control character"
 
 
 def for_terminal(text: str, keep_newlines: bool = True) -> str:

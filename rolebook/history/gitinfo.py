@@ -88,12 +88,46 @@ class GitError(UsageError):
     """Outside a git repository, or an unknown revision: the command was misused (exit 2)."""
 
 
-def _git_or_fail(root: Path, *args: str, binary: bool = False):
+# A repository's own settings can name commands that git runs (core.fsmonitor on every status, a pager,
+# hooks, signature checks, diff and filter drivers, credential helpers). A project received from someone
+# else must not run anything when rolebook reads its history: every git call switches them off.
+_SAFE_SETTINGS = ("core.fsmonitor=false", "core.hooksPath=/dev/null", "core.pager=cat", "core.askPass=",
+                  "core.sshCommand=false", "credential.helper=", "diff.external=", "log.showSignature=false",
+                  "gpg.program=false", "protocol.allow=never", "submodule.recurse=false")
+# Drivers named in the repository's settings: their commands are emptied.
+_DRIVER_COMMANDS = r"^(filter|diff|merge)\.[^.]+\.(clean|smudge|process|textconv|command|driver)$"
+_SAFE_ENV = {"GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_PAGER": "cat", "PAGER": "cat", "GIT_OPTIONAL_LOCKS": "0",
+             "GIT_ASKPASS": "", "SSH_ASKPASS": "", "GIT_EXTERNAL_DIFF": "", "GIT_SSH_COMMAND": "false"}
+_overrides: dict[str, list[str]] = {}
+
+
+def _safe_options(root: Path) -> list[str]:
+    """`-c` options that neutralise the commands a repository's settings could make git run."""
+    key = str(root)
+    if key not in _overrides:
+        options = [part for setting in _SAFE_SETTINGS for part in ("-c", setting)]
+        try:
+            listed = _run(root, [*options, "config", "--null", "--name-only", "--get-regexp", _DRIVER_COMMANDS])
+        except GitError:
+            listed = None
+        names = listed.stdout.decode("utf-8", "replace").split("\0") if listed and listed.returncode == 0 else []
+        options += [part for name in dict.fromkeys(filter(None, names)) for part in ("-c", f"{name}=")]
+        options += [part for name in dict.fromkeys(filter(None, names)) if name.startswith("filter.")
+                    for part in ("-c", f"{name.rsplit('.', 1)[0]}.required=false")]
+        _overrides[key] = options
+    return _overrides[key]
+
+
+def _run(root: Path, args: list[str], stdin: bytes | None = None) -> subprocess.CompletedProcess:
     try:
-        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=120,
-                                env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"})
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=120, input=stdin,
+                              env={**os.environ, **_SAFE_ENV}, stdin=None if stdin is not None else subprocess.DEVNULL)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise GitError(f"cannot run git: {exc}") from None
+
+
+def _git_or_fail(root: Path, *args: str, binary: bool = False, stdin: bytes | None = None):
+    result = _run(root, [*_safe_options(root), *args], stdin)
     if result.returncode:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(message[-1] if message else f"git {' '.join(args)} failed")
@@ -123,26 +157,33 @@ def commit_time(root: Path, commit: str) -> str:
 
 def export_project(root: Path, commit: str, dest: Path) -> None:
     """Write the project's files (settings, specs, library, policies) as they are at a commit into dest."""
-    import io
-    import tarfile
-
     prefix = require_repository(root)
-    # The tree of the project's folder at that commit, archived from the repository's top (git archive
-    # in a subfolder would look for that subfolder inside the tree): members are named from the project's
-    # root, wherever the project sits in its repository.
-    top = Path(_git_or_fail(root, "rev-parse", "--show-toplevel").strip())
-    data = _git_or_fail(top, "archive", "--format=tar", f"{commit}:{prefix}", binary=True)
-    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
-        for member in archive.getmembers():
-            if not member.isfile():
-                continue
-            relative = member.name
-            top = relative.split("/", 1)[0]
-            if top not in PROJECT_PATHS or ".." in relative.split("/") or relative.startswith("/"):
-                continue
-            target = dest / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(archive.extractfile(member).read())
+    # The blobs of the project's folder at that commit, read raw from the object store (git archive would
+    # run the filter drivers a repository's attributes name); paths are relative to the project's root,
+    # wherever the project sits in its repository.
+    listing = _git_or_fail(root, "ls-tree", "-r", "-z", "--full-tree", f"{commit}:{prefix}", binary=True)
+    blobs = []
+    for entry in listing.split(b"\0"):
+        meta, _, name = entry.partition(b"\t")
+        parts = meta.split()
+        if len(parts) != 3 or parts[1] != b"blob" or parts[0] not in (b"100644", b"100755"):
+            continue  # links and submodules are not project files
+        relative = name.decode("utf-8", "surrogateescape")
+        if relative.split("/", 1)[0] in PROJECT_PATHS and ".." not in relative.split("/"):
+            blobs.append((relative, parts[2].decode()))
+    if not blobs:
+        return
+    wanted = "".join(f"{sha}\n" for _, sha in blobs).encode()
+    data = _git_or_fail(root, "cat-file", "--batch", binary=True, stdin=wanted)
+    position = 0
+    for relative, sha in blobs:
+        header_end = data.index(b"\n", position)
+        size = int(data[position:header_end].split()[2])
+        content = data[header_end + 1:header_end + 1 + size]
+        position = header_end + 1 + size + 1  # the content, then a line feed
+        target = dest / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
 
 
 def _iso(stamp: str) -> str:
@@ -185,7 +226,7 @@ def user_name(root: Path) -> str | None:
 
 def blame(root: Path, revision: str | None, path: str) -> list[tuple[str, str]]:
     """Each line of a file at `revision` (None: the working tree) with the commit that last changed it."""
-    args = ["blame", "--porcelain"] + ([revision] if revision else []) + ["--", path]
+    args = ["blame", "--porcelain", "--no-textconv"] + ([revision] if revision else []) + ["--", path]
     out = _git(root, *args)
     lines, commit = [], ""
     for line in (out or "").splitlines():

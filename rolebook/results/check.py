@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from rolebook.errors import ERROR, Problem, UsageError
 from rolebook.project import Project
 from rolebook.results.read import COMPUTED, Table
+from rolebook.sanitize import CONTROL, control_kind, describe_control, normalise_newlines
 from rolebook.spec import scoring
 from rolebook.spec.model import Role
 from rolebook.spec.schema import closest
@@ -56,6 +57,7 @@ class Checker:
 
     def check(self) -> list[Record]:
         table = self.table
+        self.check_text()
         if self.problems or not table.header:
             return []
         if table.column("employee") is None:
@@ -73,6 +75,18 @@ class Checker:
         self.check_duplicates(records)
         self.check_periods(records)
         return records if not self.problems else []
+
+    def check_text(self) -> None:
+        """No cell holds what Word and web pages cannot (a NUL, an escape sequence, U+FFFE): names and
+        comments go into every appraisal."""
+        for row, cells in [(1, self.table.header), *self.table.rows]:
+            for column, value in enumerate(cells, 1):
+                match = CONTROL.search(normalise_newlines(value)) if isinstance(value, str) else None
+                if match:
+                    self.problems.append(self.problem(
+                        row, column, "control-character",
+                        f"{control_kind(match.group())} {describe_control(match.group())} in the cell; only tabs "
+                        "and line breaks are allowed"))
 
     def roles_named(self) -> dict[str, Role]:
         """The roles the rows name (checked per row later)."""

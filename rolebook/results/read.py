@@ -48,6 +48,11 @@ def _read_csv(path: Path, shown: str) -> Table:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return Table(shown, [], [], problems=[(1, 1, f"not UTF-8 text (byte {exc.start}); save it as CSV UTF-8")])
+    if "\0" in text:  # the csv module stops at a NUL: say where it stands (cells are checked later)
+        before = text[:text.index("\0")]
+        row, column = before.count("\n") + 1, before.rsplit("\n", 1)[-1].count(",") + 1
+        return Table(shown, [], [], problems=[(row, column, "control character U+0000 (NUL) in the cell; "
+                                                            "remove it")])
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:

@@ -17,7 +17,7 @@ import yaml
 
 from rolebook.errors import Problem, Source
 from rolebook.nesting import nesting_message, too_deep
-from rolebook.sanitize import CONTROL, describe_control, normalise_newlines
+from rolebook.sanitize import CONTROL, control_kind, describe_control, normalise_newlines
 from rolebook.spec.yaml_hints import syntax_problem
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -236,8 +236,8 @@ def raw_controls(text: str, display: str) -> tuple[str, list[Problem]]:
 
 def control_problem(where: Source, char: str) -> Problem:
     return Problem.at(where, "control-character",
-                      f"control character {describe_control(char)} in the text; only tabs and line breaks "
-                      "are allowed (remove it, or retype the text)")
+                      f"{control_kind(char)} {describe_control(char)} in the text; Word and web pages cannot hold "
+                      "it, and only tabs and line breaks are allowed (remove it, or retype the text)")
 
 
 def line_column(text: str, index: int) -> tuple[int, int]:
