@@ -19,7 +19,7 @@ from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from rolebook import manifest
 from rolebook.build import INDEX, build
@@ -27,11 +27,14 @@ from rolebook.errors import RolebookError, UsageError
 from rolebook.outputs import KINDS, OutputFolder
 from rolebook.paths import display
 from rolebook.project import load_project
-from rolebook.sanitize import for_terminal
+from rolebook.sanitize import CONTROL, for_terminal
 
 EVENTS = "/__rolebook__/events"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 KEEPALIVE_SECONDS = 15
+MAX_PATH = 2048  # characters of a request path: longer is no page of a preview
+PREFIX = "rolebook-serve-"  # the preview's temporary folder, in the system's temporary directory
+OWNER = "owner"  # in that folder: the serving process (pid and start time), so a later serve can tell it ended
 
 
 class Preview:
@@ -92,6 +95,9 @@ class Handler(SimpleHTTPRequestHandler):
             self.send_error(HTTPStatus.FORBIDDEN, "the preview answers only requests addressed to this machine")
             return
         path = urlsplit(self.path).path
+        if not well_formed(path):
+            self.send_error(HTTPStatus.BAD_REQUEST, "not a path of the preview")
+            return
         if path == EVENTS:
             self.events()
         elif path.endswith("/") or path.endswith(".html"):
@@ -150,6 +156,79 @@ class Handler(SimpleHTTPRequestHandler):
         pass  # a request log would drown the build messages
 
 
+def well_formed(path: str) -> bool:
+    """A path the file server can look up: not overlong, its percent-encoding UTF-8, no NUL or other control
+    character once decoded (`/%00` made the file system raise, and the server print a traceback)."""
+    if len(path) > MAX_PATH:
+        return False
+    try:
+        decoded = unquote(path, errors="strict")
+    except UnicodeDecodeError:
+        return False
+    return CONTROL.search(decoded) is None and "\n" not in decoded
+
+
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """One line for a request that failed (a browser closing a connection), not a traceback."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, (BrokenPipeError, ConnectionResetError)):
+            print(f"rolebook serve: a request failed: {for_terminal(str(error), keep_newlines=False)}",
+                  file=sys.stderr, flush=True)
+
+
+def process_start(pid: int) -> str | None:
+    """When a process started (Linux: clock ticks since boot), to tell it from a later one with its pid."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return stat[stat.rindex(")") + 2:].split()[19]
+
+
+def running(owner: str) -> bool:
+    """Whether the process an owner file names still runs."""
+    pid_text, _, started = owner.partition(" ")
+    if not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive, and not ours to judge
+    now = process_start(pid)
+    return now is None or not started or now == started
+
+
+def sweep(temp: Path) -> None:
+    """Remove the preview folders of earlier serves that no longer run (killed with SIGKILL, a power cut):
+    only real folders of this user, named as serve names them, holding an owner file whose process is gone."""
+    for folder in temp.glob(PREFIX + "*"):
+        try:
+            if folder.is_symlink() or not folder.is_dir() or folder.stat().st_uid != os.getuid():
+                continue
+            owner = (folder / OWNER).read_text(encoding="ascii")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if not running(owner):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def claim() -> tuple[Path, Path]:
+    """A new private preview folder (its site in `site/`), marked with this process as its owner."""
+    temp = Path(tempfile.gettempdir())
+    sweep(temp)
+    folder = Path(tempfile.mkdtemp(prefix=PREFIX, dir=temp))
+    (folder / OWNER).write_text(f"{os.getpid()} {process_start(os.getpid()) or ''}", encoding="ascii")
+    site = folder / "site"
+    site.mkdir()
+    return folder, site
+
+
 RELOAD = """<script>
 /* rolebook serve: reload when a new build is ready (same-origin server-sent events). */
 (function () {{
@@ -188,24 +267,23 @@ def serve(root: Path, host: str, port: int, workers: int, language=None, kinds: 
     if not loopback:
         print(f"warning: serving on {host}: anyone who can reach this machine can read the documents",
               file=sys.stderr)
-    out = Path(tempfile.mkdtemp(prefix="rolebook-serve-"))
+    folder, out = claim()
     preview = Preview(root, out, workers, language, kinds)
     stop = threading.Event()
     server = None
     try:
         preview.rebuild()
         try:
-            server = ThreadingHTTPServer((host, port), partial(Handler, preview=preview, check_host=loopback))
+            server = PreviewServer((host, port), partial(Handler, preview=preview, check_host=loopback))
         except OSError as exc:
             raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror}; choose another --port") from None
-        server.daemon_threads = True
         bound_port = server.server_address[1]
         shown = f"[{host}]" if ":" in host else host
         print(f"serving {display(root)} at http://{shown}:{bound_port}/ (Ctrl-C to stop)", file=sys.stderr,
               flush=True)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         root = root.resolve()
-        ignored = (out.resolve(), root / "build", root / ".git")
+        ignored = (folder.resolve(), root / "build", root / ".git")
         watch_filter = partial(_relevant, ignored=ignored, default=watchfiles.DefaultFilter())
         for _ in watchfiles.watch(root, watch_filter=watch_filter, stop_event=stop, raise_interrupt=False):
             preview.rebuild()
@@ -217,7 +295,7 @@ def serve(root: Path, host: str, port: int, workers: int, language=None, kinds: 
         if server is not None:
             server.shutdown()
             server.server_close()
-        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
         print("stopped", file=sys.stderr)
 
 

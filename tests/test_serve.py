@@ -85,3 +85,38 @@ def _addresses() -> list[str]:
     """This machine's IPv4 addresses."""
     output = subprocess.run(["hostname", "-I"], capture_output=True, text=True).stdout
     return [a for a in output.split() if re.fullmatch(r"[\d.]+", a)] or [socket.gethostbyname(socket.gethostname())]
+
+
+def test_malformed_paths_get_a_clean_4xx_and_no_traceback(tmp_path):
+    root = copy_project(ENGLISH, tmp_path / "p")
+    with serving(root, temp=tmp_path / "tmp") as (process, url):
+        address = re.search(r"http://([\d.]+):(\d+)/", url)
+        statuses = {}
+        for path in ("/%00", "/jd/%00.html", "/%ff%fe", "/x%1b[31m.html", "/" + "a" * 5000, "/jd/nothing.html"):
+            connection = http.client.HTTPConnection(address.group(1), int(address.group(2)), timeout=10)
+            connection.request("GET", path)
+            statuses[path[:20]] = connection.getresponse().status
+            connection.close()
+        assert statuses == {"/%00": 400, "/jd/%00.html": 400, "/%ff%fe": 400, "/x%1b[31m.html": 400,
+                            "/" + "a" * 19: 400, "/jd/nothing.html": 404}
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+        log = process.stderr.read()
+    assert "Traceback" not in log and "stopped" in log
+
+
+def test_a_new_serve_removes_what_a_killed_one_left(tmp_path):
+    root = copy_project(ENGLISH, tmp_path / "p")
+    temp = tmp_path / "tmp"
+    with serving(root, temp=temp) as (process, _):
+        left = list(temp.glob("rolebook-serve-*"))
+        assert len(left) == 1
+        process.kill()  # SIGKILL: no clean-up of its own
+        process.wait()
+        assert left[0].is_dir(), "a killed serve cannot remove its folder"
+        foreign = temp / "rolebook-serve-notours"  # no owner file: not a folder serve made, kept
+        foreign.mkdir()
+        with serving(root, temp=temp):
+            assert not left[0].exists(), "the next serve removes the folder of the one that no longer runs"
+            assert foreign.is_dir()
+            foreign.rmdir()
