@@ -176,7 +176,9 @@ def read_history(renderer: Renderer, todo: list[Job]) -> None:
     renderer.revision = gitinfo.revision(root)
     if any(job.kind == "handbook" for job in todo):
         history = ProjectHistory(root, renderer.project)
-        renderer.logs = {role.id: history.log(role.id) for role in handbook_roles(renderer.project)}
+        # a revision at which a spec had errors is for `rolebook log`, not for the published history
+        renderer.logs = {role.id: [entry for entry in history.log(role.id) if not entry.invalid]
+                         for role in handbook_roles(renderer.project)}
 
 
 _WORKER: tuple[Renderer, Path] | None = None

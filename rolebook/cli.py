@@ -541,12 +541,14 @@ def log_command(role_id: str, project: Path | None, output: str) -> None:
     if output == "json":
         data = {"role": role_id, "title": role.title if role else None,
                 "versions": [{"version": e.version, "date": e.date, "author": e.author, "commit": e.commit,
-                              "changes": list(e.changes), "details": list(e.details)} for e in entries]}
+                              "changes": list(e.changes), "details": list(e.details), "invalid": e.invalid}
+                             for e in entries]}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     lines = [f"{role_id} ({role.title})" if role else role_id]
     for entry in entries:
-        lines.append("  ".join(filter(None, [entry.version or "(no version)", entry.date, entry.author])))
+        version = f"invalid at {entry.commit[:7]}:" if entry.invalid else entry.version or "(no version)"
+        lines.append("  ".join(filter(None, [version, entry.date, entry.author])))
         lines += [f"  - {change}" for change in entry.changes]
         lines += [f"      {detail}" for detail in entry.details if detail not in entry.changes]
     click.echo(for_terminal("\n".join(lines)))

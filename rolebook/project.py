@@ -382,6 +382,7 @@ class _Loader:
     def load_roles(self) -> None:
         trees, stems = self.load_trees()
         unreadable = frozenset(self.unreadable_roles - set(trees))
+        self.project.invalid_roles |= unreadable  # a file that does not parse is a role with errors, not no role
         merged, problems, broken = resolve_extends(trees, unreadable)
         self.problems.extend(problems)
         checks: dict[str, rules.RoleCheck] = {}

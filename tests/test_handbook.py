@@ -77,7 +77,7 @@ def glossary_terms(docx, title: str) -> list[str]:
     for paragraph in document.xpath("//w:body/w:p", namespaces=NS):
         style = paragraph.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS)
         if style == "Heading1":
-            inside = "".join(paragraph.itertext()) == title
+            inside = "".join(paragraph.itertext()).endswith(title)  # after 第十章　when chapters are numbered
         elif inside and style == "DefinitionTerm":
             terms.append("".join(paragraph.itertext()))
     return terms

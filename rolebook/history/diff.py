@@ -40,11 +40,15 @@ class Change:
 class RoleDiff:
     id: str
     title: str
-    status: str  # added | removed | changed
+    status: str  # added | removed | changed | invalid
     old_version: str | None = None
     new_version: str | None = None
     version_not_bumped: bool = False
     changes: list[Change] = field(default_factory=list)
+    invalid_at: tuple[str, ...] = ()  # the revisions at which the role's spec has errors (status invalid)
+
+    def invalid_where(self) -> str:
+        return " and ".join(self.invalid_at)
 
 
 @dataclass(frozen=True)
@@ -105,13 +109,17 @@ def compare_projects(old: Project, new: Project, old_label: str, new_label: str,
         diff.library = compare_library(old.library_kpis, new.library_kpis, old.library_terms, new.library_terms)
     old_roles = {r.id: r for r in old.concrete_roles()}
     new_roles = {r.id: r for r in new.concrete_roles()}
-    for role_id in sorted(set(old_roles) | set(new_roles)):
+    # A role invalid at a revision is listed as such, with its problems: never "added" because the old
+    # revision's file did not parse, never left out because neither did.
+    for role_id in sorted(set(old_roles) | set(new_roles) | old.invalid_roles | new.invalid_roles):
         if wanted and role_id not in wanted:
             continue
         before, after = old_roles.get(role_id), new_roles.get(role_id)
         if role_id in old.invalid_roles or role_id in new.invalid_roles:
             title = (after or before).title if (after or before) else role_id
-            diff.roles.append(RoleDiff(role_id, title, "invalid"))  # its problems are listed
+            at = tuple(label for label, project in ((old_label, old), (new_label, new))
+                       if role_id in project.invalid_roles)
+            diff.roles.append(RoleDiff(role_id, title, "invalid", invalid_at=at))  # its problems are listed
         elif before is None:
             diff.roles.append(RoleDiff(role_id, after.title, "added", new_version=after.version))
         elif after is None:

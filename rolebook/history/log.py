@@ -30,6 +30,7 @@ class Entry:
     changes: tuple[str, ...]  # in the role's language: the `changes:` summary, else what the diff found
     commit: str | None = None  # where git says it happened (for tools; documents do not print it)
     details: tuple[str, ...] = ()  # what the semantic diff found, when `changes` is the author's summary
+    invalid: bool = False  # the spec had errors at this commit: `changes` lists them; documents leave it out
 
 
 @dataclass
@@ -37,8 +38,9 @@ class _State:
     commit: str | None  # None: the working tree
     date: str | None
     author: str | None
-    role: Role
+    role: Role | None  # None: the spec had errors at this commit
     translations: dict[str, Role] = field(default_factory=dict)  # the role in each translated language
+    problems: tuple[str, ...] = ()  # the spec's errors at this commit, when it had any
 
 
 @dataclass
@@ -73,6 +75,9 @@ class ProjectHistory:
             return state.translations.get(language, state.role) if language else state.role
 
         for state in self.states().get(role_id, []):  # oldest first
+            if state.role is None:  # said, not compared: the next valid version is compared with the last one
+                entries.append(Entry(None, state.date, state.author, state.problems, state.commit, invalid=True))
+                continue
             if introduced is not None and state.role.version == introduced.role.version:
                 continue
             if introduced is None:
@@ -102,8 +107,12 @@ class ProjectHistory:
                     (export / "role_specs").mkdir(exist_ok=True)
                     project = load_project(export, label=commit.hash[:7])
                     for role_id, role in project.roles.items():
+                        if role_id not in project.invalid_roles:
+                            self._states.setdefault(role_id, []).append(
+                                _State(commit.hash, commit.date, commit.author, role, project.translations(role_id)))
+                    for role_id in sorted(project.invalid_roles):
                         self._states.setdefault(role_id, []).append(
-                            _State(commit.hash, commit.date, commit.author, role, project.translations(role_id)))
+                            _State(commit.hash, commit.date, commit.author, None, problems=_errors_of(project, role_id)))
             # the working tree as the commits are held: in the source language, with its translations
             current = self.current if self.current.target is None else load_project(self.root, self.current.label)
             for role_id, role in current.roles.items():
@@ -112,3 +121,11 @@ class ProjectHistory:
                     date = role.effective.isoformat() if role.effective else None
                     known.append(_State(None, date, None, role, current.translations(role_id)))
         return self._states
+
+
+def _errors_of(project: Project, role_id: str) -> tuple[str, ...]:
+    """What was wrong with a role's spec at a revision, as `validate` says it (its own file's errors)."""
+    path = project.role_files.get(role_id)
+    name = f"role_specs/{path.name if path else role_id + '.yaml'}"
+    found = tuple(str(p) for p in project.errors if p.file.endswith(name))
+    return found or (f"{name}: invalid at this revision (an error in what it extends or uses)",)

@@ -36,7 +36,8 @@ def text_report(diff: Diff, style: Callable[..., str] = lambda text, **_: text) 
         version = ""
         if role.old_version != role.new_version and role.status == "changed":
             version = f" [version {_show(role.old_version)} → {_show(role.new_version)}]"
-        lines.append(style(f"{mark} {role.id} ({role.title}): {role.status}{version}", fg=colour, bold=True))
+        status = f"invalid at {role.invalid_where()}, not compared" if role.status == "invalid" else role.status
+        lines.append(style(f"{mark} {role.id} ({role.title}): {status}{version}", fg=colour, bold=True))
         if role.version_not_bumped:
             lines.append(style(f"  warning[version-not-bumped]: content changed but version is still "
                                f"{_show(role.new_version)}", fg="magenta"))
@@ -141,7 +142,7 @@ def _value_item(what: str, kind: str, old, new, labels: dict) -> Markup:
 def _role(role, labels: dict, worded) -> Markup:
     heading = Markup("<h3>{} <small>{}</small></h3>").format(role.title, role.id)
     if role.status == "invalid":
-        return heading + Markup("<p>{}</p>").format(labels["rl_invalid"])
+        return heading + Markup("<p>{}</p>").format(labels["rl_invalid"].format(revisions=role.invalid_where()))
     if role.status != "changed":
         kind = "insert" if role.status == "added" else "delete"
         return heading + Markup("<p>{}</p>").format(_changed(kind, role.title, labels))

@@ -56,7 +56,7 @@ def summary_rows(diff: Diff, old: Project, new: Project) -> list[Row]:
         if role.status != "changed":
             word = "w_added_item" if role.status == "added" else "w_removed_item"
             change = labels[word].format(noun=labels["rl_role"], name=role.title) if role.status != "invalid" \
-                else labels["rl_invalid"]
+                else labels["rl_invalid"].format(revisions=role.invalid_where())
             rows.append(Row(role.title, change, files))
             continue
         before, after = old.roles.get(role.id), new.roles.get(role.id)
