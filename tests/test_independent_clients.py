@@ -122,12 +122,12 @@ def squeeze(text: str) -> str:
 
 
 def pages_ending_on_a_heading(pages: list[list[str]], headings: list[str]) -> list[str]:
-    """The pages (but the last) whose last line of body text is a heading, or a heading's last line."""
-    endings = [squeeze(h) for h in headings if squeeze(h)]
+    """The pages (but the last) whose last lines of body text are a heading, whole or wrapped over several
+    lines (a line that merely ends like a heading, 价值 after 客户生命周期价值, is body text)."""
+    endings = {squeeze(h) for h in headings if squeeze(h)}
     found = []
     for number, lines in enumerate(pages[:-1], 1):
-        last = squeeze(lines[-1]) if lines else ""
-        if last and any(h == last or (len(last) >= 2 and h.endswith(last)) for h in endings):
+        if any(squeeze("".join(lines[-count:])) in endings for count in range(1, min(4, len(lines)) + 1)):
             found.append(f"page {number} ends on '{lines[-1]}'")
     return found
 
@@ -136,11 +136,13 @@ def test_pages_ending_on_a_heading_finds_a_lone_label():
     """The check below can fail: a page whose last line is a label, or a wrapped heading's end, is found."""
     pages = [["Duties", "Some text", "Daily tasks"], ["Check the figures", "Report to the manager and"],
              ["the team", "Deliverables"]]
-    headings = ["Duties", "Daily tasks", "Deliverables", "Report to the manager and the team"]
+    headings = ["Duties", "Daily tasks", "Deliverables", "Report to the manager and the team", "客户生命周期价值"]
     assert pages_ending_on_a_heading(pages, headings) == ["page 1 ends on 'Daily tasks'"]
-    pages[1][-1] = "the team"
+    pages[1].append("the team")  # the wrapped heading ends the page
     assert pages_ending_on_a_heading(pages, headings) == ["page 1 ends on 'Daily tasks'",
                                                           "page 2 ends on 'the team'"]
+    pages[1][-2:] = ["让客户更加了解产品的", "价值"]  # body text that merely ends like a heading
+    assert pages_ending_on_a_heading(pages, headings) == ["page 1 ends on 'Daily tasks'"]
 
 
 @pytest.mark.parametrize("name", list(PROJECTS))
