@@ -50,6 +50,7 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)  # up to date: not rendered again
     warnings: list[str] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)  # older than their inputs, of formats or kinds not built
 
 
 @dataclass
@@ -59,7 +60,8 @@ class Job:
     kind: str
     role: Role | None
     names: dict[str, str]  # format → file name inside the output folder
-    key: str = ""
+    key: str = ""  # what the files depend on, how they are made included: unchanged, they are not made again
+    source: str = ""  # what they depend on of the inputs alone: a file recorded with another source is stale
 
 
 def unknown_role(role_id: str, known: list[str]) -> str:
@@ -91,30 +93,68 @@ def select_roles(project: Project, role_ids: tuple[str, ...]):
 def plan(project: Project, kinds, formats, roles, pdf_a: bool = False, paginate: bool = False) -> list[Job]:
     """Every document to build, each with the key of what it depends on. The handbook comes first:
     it is the longest job, so parallel workers start it at once."""
-    common = manifest.common_key(project.root, kinds) + ("/pdf-a" if pdf_a and "pdf" in formats else "")
+    sources = Sources(project)
     jobs = []
-    dumps: dict[str, str] = {}  # each role's data as its keys hold it, made once for every kind
-
-    def dumped(role) -> str:
-        if role.id not in dumps:
-            dumps[role.id] = role.model_dump_json()
-        return dumps[role.id]
-
-    if "handbook" in kinds:
-        parts = [dumped(role) for role in project.concrete_roles()]
-        parts += [term.model_dump_json() for term in project.library_terms]
-        parts += [f"{name}\n{text}" for name, text in sorted(project.policies.items())]
-        jobs.append(Job("handbook", None, {fmt: document_name("handbook", None, fmt) for fmt in formats},
-                        manifest.document_key(common, "handbook", *formats, *parts, f"paginate={paginate}",
-                                              manifest.git_state(project.root))))
-    for kind in (k for k in kinds if k != "handbook"):
-        for role in roles:
-            boss = project.roles.get(role.reports_to or "")
+    for kind in (["handbook"] if "handbook" in kinds else []) + [k for k in kinds if k != "handbook"]:
+        for role in [None] if kind == "handbook" else roles:
             own = ("xlsx",) if kind == "workbook" else formats  # a workbook is a workbook, whatever --format
-            jobs.append(Job(kind, role, {fmt: document_name(kind, role.id, fmt) for fmt in own},
-                            manifest.document_key(common, kind, *formats, dumped(role),
-                                                  boss.title if boss else "", project.language_of(role))))
+            source = sources.of(kind, role)
+            # how it is made, not which formats: a Word file built with or without its PDF is the same file
+            how = [f"pdf-a={pdf_a and 'pdf' in own}"] + ([f"paginate={paginate}"] if kind == "handbook" else [])
+            jobs.append(Job(kind, role, {fmt: document_name(kind, role.id if role else None, fmt) for fmt in own},
+                            manifest.document_key(source, *how), source))
     return jobs
+
+
+class Sources:
+    """The key of what a document depends on of the project's inputs alone: not how it is built."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.commons: dict[str, str] = {}  # per kind: rolebook, settings, the templates of that kind, logo
+        self.dumps: dict[str, str] = {}  # each role's data as its keys hold it, made once for every kind
+
+    def common(self, kind: str) -> str:
+        if kind not in self.commons:
+            self.commons[kind] = manifest.common_key(self.project.root, [kind])
+        return self.commons[kind]
+
+    def dumped(self, role: Role) -> str:
+        if role.id not in self.dumps:
+            self.dumps[role.id] = role.model_dump_json()
+        return self.dumps[role.id]
+
+    def of(self, kind: str, role: Role | None) -> str:
+        project = self.project
+        if kind == "handbook":
+            parts = [self.dumped(r) for r in project.concrete_roles()]
+            parts += [term.model_dump_json() for term in project.library_terms]
+            parts += [f"{name}\n{text}" for name, text in sorted(project.policies.items())]
+            return manifest.document_key(self.common(kind), "handbook", *parts, manifest.git_state(project.root))
+        boss = project.roles.get(role.reports_to or "")
+        return manifest.document_key(self.common(kind), kind, self.dumped(role), boss.title if boss else "",
+                                     project.language_of(role))
+
+
+def stale_outputs(project: Project, record: manifest.Manifest, built: set[str]) -> list[str]:
+    """Files an earlier build wrote that this one does not make and that are older than their inputs now:
+    a PDF of last week beside today's Word file, a form of a role that changed since. They go."""
+    sources = Sources(project)
+    current: dict[tuple[str, str | None], str] = {}
+    stale = []
+    for name, entry in sorted(record.outputs.items()):
+        if name in built:
+            continue
+        kind, role_id = entry["kind"], entry["role"]
+        role = project.roles.get(role_id) if role_id else None
+        if kind not in ALL_KINDS or (role_id is not None and (role is None or role.abstract)):
+            stale.append(name)
+            continue
+        if (kind, role_id) not in current:
+            current[kind, role_id] = sources.of(kind, role)
+        if entry.get("source") != current[kind, role_id]:
+            stale.append(name)
+    return stale
 
 
 def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kinds: tuple[str, ...] = KINDS,
@@ -129,6 +169,7 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
         raise InvalidProject(project.errors)
     if "pdf" in formats:
         pdf.require()  # before anything is rendered: a clear message and exit 2 when LibreOffice is missing
+        formats = tuple(dict.fromkeys(("docx", *formats)))  # a PDF is published beside the Word file it is made of
     roles = select_roles(project, role_ids)
     renderer = Renderer(project)
     for role in roles:
@@ -147,7 +188,8 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
     for names in render_all(renderer, todo, staging, workers, progress):
         staged.update((name, staging / name) for name in names)
     lay_out(renderer, todo, staging, pdf_a, paginate)
-    page = index_page(project, renderer, folder.path, set(staged))
+    stale = stale_outputs(project, record, {name for job in jobs for name in job.names.values()})
+    page = index_page(project, renderer, folder.path, set(staged), set(stale))
     index = folder.path / INDEX
     if index.is_symlink() or not index.is_file() or index.read_bytes() != page:
         (staging / INDEX).write_bytes(page)
@@ -156,15 +198,16 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
     record.inputs = digest
     for job in jobs:
         for name in job.names.values():
-            record.outputs[name] = {"key": job.key, "kind": job.kind, "role": job.role.id if job.role else None}
-    for name, entry in list(record.outputs.items()):  # documents of roles that no longer exist
-        if entry["role"] is not None and entry["role"] not in project.roles:
-            folder.remove(name)
-            del record.outputs[name]
+            record.outputs[name] = {"key": job.key, "kind": job.kind, "role": job.role.id if job.role else None,
+                                    "source": job.source}
+    for name in stale:  # older than their inputs (or of roles that are gone): never left to be sent out
+        folder.remove(name)
+        del record.outputs[name]
     folder.write(manifest.MANIFEST, record.to_bytes())
     rendered = {id(job) for job in todo}
     skipped = sorted(folder.path / name for job in jobs if id(job) not in rendered for name in job.names.values())
-    return BuildResult(sorted(folder.path / name for name in staged), skipped, renderer.warnings)
+    return BuildResult(sorted(folder.path / name for name in staged), skipped, renderer.warnings,
+                       [folder.path / name for name in stale])
 
 
 def read_history(renderer: Renderer, todo: list[Job]) -> None:
@@ -260,14 +303,16 @@ def render_all(renderer: Renderer, jobs: list[Job], staging: Path, workers: int,
         yield names
 
 
-def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[str]) -> bytes:
-    """build/index.html: a link to every document in the build folder, this build's and earlier ones."""
+def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[str],
+               gone: set[str]) -> bytes:
+    """build/index.html: a link to every current document in the build folder, this build's and earlier
+    ones (`gone`: the files this build removes)."""
     labels = project.labels(project.settings.language)
 
     def row(name: str, kind: str, role: str | None) -> Markup | None:
         files = [document_name(kind, role, fmt) for fmt in (*FORMATS, "pdf", "xlsx")]
         links = [Markup('<a href="{}">{}</a>').format(file, file.rsplit(".", 1)[1].upper())
-                 for file in files if file in new_files or (out / file).is_file()]
+                 for file in files if file in new_files or (file not in gone and (out / file).is_file())]
         if not links:
             return None
         return Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(

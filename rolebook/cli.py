@@ -260,6 +260,11 @@ class _BuildRun:
                 echo(str(warning), err=True)
         for message in result.warnings:
             echo(f"warning: {message}", err=True)
+        if result.removed:
+            shown = ", ".join(display(path) for path in result.removed[:5])
+            more = f" and {len(result.removed) - 5} more" if len(result.removed) > 5 else ""
+            echo(f"removed {len(result.removed)} file(s) older than their specs, of formats or kinds this build "
+                 f"did not make: {shown}{more}", err=True)
         if self.verbose:
             for path in result.written:
                 echo(f"wrote {display(path)}", err=True)

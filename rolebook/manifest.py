@@ -30,7 +30,7 @@ from rolebook.outputs import is_document_name
 from rolebook.spec.loader import Mapping, Sequence, load_file
 
 MANIFEST = ".rolebook-manifest.json"
-FORMAT = 2
+FORMAT = 3  # 3: each output also records `source`, the key of its inputs alone (format 2 is read too)
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 DATA_FOLDERS = ("role_specs", "library")
 ROOT_TEMPLATES = {"jd": ["jd.md.j2"], "form": ["form.md.j2"], "posting": ["posting.md.j2"],
@@ -164,7 +164,7 @@ def _checked(data: Any) -> tuple[str, dict[str, dict]]:
     """(inputs digest, outputs) of a manifest, or ManifestError saying what is wrong with it."""
     if not isinstance(data, dict) or set(data) != {"format", "rolebook", "inputs", "outputs"}:
         raise ManifestError("not a manifest")
-    if data["format"] != FORMAT:
+    if data["format"] not in (2, FORMAT):
         raise ManifestError(f"format {data['format']!r}, expected {FORMAT}")
     inputs, outputs = data["inputs"], data["outputs"]
     if not isinstance(data["rolebook"], str) or not isinstance(inputs, str) or not (
@@ -174,15 +174,17 @@ def _checked(data: Any) -> tuple[str, dict[str, dict]]:
         raise ManifestError("outputs is not a mapping")
     checked: dict[str, dict] = {}
     for name, entry in outputs.items():
-        if not isinstance(entry, dict) or set(entry) != {"key", "kind", "role"}:
+        fields = {"key", "kind", "role"} | ({"source"} if data["format"] == FORMAT else set())
+        if not isinstance(entry, dict) or set(entry) != fields:
             raise ManifestError(f"entry {name!r} is not an output record")
-        key, kind, role = entry["key"], entry["kind"], entry["role"]
+        key, kind, role, source = entry["key"], entry["kind"], entry["role"], entry.get("source", "")
         if not isinstance(key, str) or not _HEX.match(key) or not isinstance(kind, str) \
-                or not (role is None or isinstance(role, str)):
+                or not (role is None or isinstance(role, str)) or not (source == "" or (
+                    isinstance(source, str) and _HEX.match(source))):
             raise ManifestError(f"entry {name!r} is not an output record")
         if not is_document_name(name, kind, role):
             raise ManifestError(f"entry {name!r} is not a name rolebook gives a {kind} document")
-        checked[name] = {"key": key, "kind": kind, "role": role}
+        checked[name] = {"key": key, "kind": kind, "role": role, "source": source}
     return inputs, checked
 
 
@@ -190,7 +192,7 @@ def _checked(data: Any) -> tuple[str, dict[str, dict]]:
 class Manifest:
     path: Path
     inputs: str = ""
-    outputs: dict[str, dict] = field(default_factory=dict)  # relative path → {"key", "kind", "role"}
+    outputs: dict[str, dict] = field(default_factory=dict)  # relative path → {"key", "kind", "role", "source"}
     warning: str | None = None  # why a manifest on disk was not used
 
     @classmethod

@@ -91,6 +91,10 @@ def test_templates_settings_and_deleted_outputs_are_noticed(family):
     (family / "templates").mkdir()
     (family / "templates" / "jd.md.j2").write_text('{% extends "!jd.md.j2" %}{% block end %}\nEnd.\n{% endblock %}')
     rebuilt = written(verbose_build(family))
+    assert "build/jd/support-engineer.html" in rebuilt
+    assert not [name for name in rebuilt if "/forms/" in name], "forms do not use jd.md.j2"
+    (family / "templates" / "page.html.j2").write_text('{% extends "!page.html.j2" %}')
+    rebuilt = written(verbose_build(family))
     assert "build/jd/support-engineer.html" in rebuilt and "build/forms/support-engineer.html" in rebuilt
 
 
