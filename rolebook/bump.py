@@ -32,14 +32,15 @@ class Bumped:
 
 
 def next_version(version: str | None, part: str) -> str:
-    """1.4.2 → 2.0.0 / 1.5.0 / 1.4.3; a two-part version stays two parts unless a patch is asked."""
+    """1.4.2 → 2.0.0 / 1.5.0 / 1.4.3; a version of fewer parts gets all three (1.9 → 1.10.0), as
+    `version-format` asks."""
     if version is None:
         version = "0.0.0"
     match = _VERSION.match(version.strip())
     if not match:
         raise BumpError(f"version '{version}' is not numbers separated by dots (1.4.0); set it by hand")
     numbers = [int(n) for n in match.groups() if n is not None]
-    width = max(len(numbers), 3 if part == "patch" else 2)
+    width = max(len(numbers), 3)
     numbers += [0] * (width - len(numbers))
     index = PARTS.index(part)
     numbers[index] += 1
@@ -48,9 +49,10 @@ def next_version(version: str | None, part: str) -> str:
 
 
 def bump_text(text: str, display: str, part: str, inherited: str | None = None,
-              effective: datetime.date | None = None, summary: str | None = None) -> Bumped:
-    """The file's text with the next version. `inherited`: the version a family gives when the file
-    names none."""
+              effective: datetime.date | None = None, summary: str | None = None, status: str = "draft",
+              inherited_status: str = "draft") -> Bumped:
+    """The file's text with the next version, in `status` (a new version is a draft until someone approves
+    it). `inherited`, `inherited_status`: what a family gives when the file names none."""
     tree, problems = load_text(text, display)
     if problems or not isinstance(tree, Mapping):
         first = problems[0] if problems else None
@@ -68,6 +70,11 @@ def bump_text(text: str, display: str, part: str, inherited: str | None = None,
         edits.append(_scalar_edit(lines, tree, "version", new))
     else:
         inserts.append((_line_after(tree, "id"), [f"version: {yaml_scalar(new)}"]))
+    if "status" in tree:
+        if tree.get("status") != status:
+            edits.append(_scalar_edit(lines, tree, "status", status))
+    elif inherited_status != status:
+        inserts.append((_line_after(tree, "version" if "version" in tree else "id"), [f"status: {status}"]))
     if effective is not None:
         if "effective" in tree:
             edits.append(_scalar_edit(lines, tree, "effective", effective.isoformat(), date=True))
@@ -160,12 +167,12 @@ def _change_entry(lines: list[str], tree: Mapping, version: str, date: datetime.
 
 
 def bump_file(path: Path, display: str, part: str, inherited: str | None, effective: datetime.date | None,
-              summary: str | None) -> Bumped:
+              summary: str | None, status: str = "draft", inherited_status: str = "draft") -> Bumped:
     from rolebook.outputs import write_atomically
 
     text = path.read_bytes().decode("utf-8")
     bom = "\ufeff" if text.startswith("\ufeff") else ""
-    bumped = bump_text(text[len(bom):], display, part, inherited, effective, summary)
+    bumped = bump_text(text[len(bom):], display, part, inherited, effective, summary, status, inherited_status)
     write_atomically(path, (bom + bumped.text).encode("utf-8"), mode=path.stat().st_mode & 0o777)
     return bumped
 

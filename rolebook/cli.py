@@ -633,7 +633,9 @@ def new_role(role_id: str, family: str | None, title: str | None) -> None:
 @click.option("--effective", metavar="DATE", help="The new version's effective date (YYYY-MM-DD).")
 @click.option("-m", "--summary", metavar="TEXT",
               help="What changed, as HR would say it: a new first entry of the role's changes:.")
-def bump(role_id: str, part: str, effective: str | None, summary: str | None) -> None:
+@click.option("--status", type=click.Choice(["draft", "approved", "retired"]), default="draft", show_default=True,
+              help="The new version's status: a draft until someone approves it.")
+def bump(role_id: str, part: str, effective: str | None, summary: str | None, status: str) -> None:
     """Give a role its next version, editing its file in place (comments and layout kept)."""
     from rolebook.build import unknown_role
     from rolebook.bump import bump_file, parse_date
@@ -648,8 +650,9 @@ def bump(role_id: str, part: str, effective: str | None, summary: str | None) ->
             raise UsageError(unknown_role(role_id, sorted(project.role_files)))
     role = project.roles.get(role_id)
     inherited = role.version if role is not None else None
-    bumped = bump_file(path, display(path), part, inherited, date, summary)
-    echo(f"{display(path)}: version {bumped.old or '(none)'} → {bumped.new}"
+    bumped = bump_file(path, display(path), part, inherited, date, summary, status,
+                       role.status if role is not None else "draft")
+    echo(f"{display(path)}: version {bumped.old or '(none)'} → {bumped.new}, {status}"
          + (f", effective {date.isoformat()}" if date else ""))
     for problem in load_project(root).problems:
         if problem.file == display(path):

@@ -52,12 +52,12 @@ SPEC = """\
 # The role's owner keeps this comment.
 id: r
 title: R   # and this one
-version: "1.9"
+version: "1.9.0"
 effective: 2026-01-01
 duties:
     -   title: T          # odd indentation, kept
 changes:
-  - version: "1.9"
+  - version: "1.9.0"
     date: 2026-01-01
     summary: First
 """
@@ -66,9 +66,10 @@ changes:
 def test_bump_changes_only_the_version_date_and_history(tmp_path):
     bumped = bump_text(SPEC, "r.yaml", "minor", effective=__import__("datetime").date(2026, 7, 1),
                        summary="Weights: 60/40")
-    assert bumped.old == "1.9" and bumped.new == "1.10"
-    assert bumped.text == SPEC.replace('version: "1.9"\neffective: 2026-01-01', 'version: "1.10"\neffective: 2026-07-01') \
-        .replace("changes:\n", 'changes:\n  - version: "1.10"\n    date: 2026-07-01\n    summary: "Weights: 60/40"\n')
+    assert bumped.old == "1.9.0" and bumped.new == "1.10.0"
+    assert bumped.text == SPEC.replace('version: "1.9.0"\neffective: 2026-01-01',
+                                       'version: "1.10.0"\neffective: 2026-07-01') \
+        .replace("changes:\n", 'changes:\n  - version: 1.10.0\n    date: 2026-07-01\n    summary: "Weights: 60/40"\n')
 
 
 def test_bump_through_the_command_keeps_comments_and_validates(tmp_path):
@@ -79,9 +80,22 @@ def test_bump_through_the_command_keeps_comments_and_validates(tmp_path):
     assert result.returncode == 0, result.stderr
     after = spec.read_text(encoding="utf-8")
     changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
-    assert len(before.splitlines()) == len(after.splitlines()) and len(changed) == 1
-    assert changed[0][1].startswith("version: ") and "→" in result.stdout
+    assert len(before.splitlines()) == len(after.splitlines())
+    # the version, and the status: a new version is a draft until someone approves it
+    assert changed == [("version: 1.1.0", "version: 1.2.0"), ("status: approved", "status: draft")]
+    assert "→" in result.stdout
     assert run_rolebook("validate", "--strict", cwd=root).returncode == 0
+    result = run_rolebook("bump", "account-executive", "--patch", "--status", "approved", cwd=root)
+    assert result.returncode == 0 and "status: approved" in spec.read_text(encoding="utf-8")
+
+
+def test_bump_writes_draft_where_a_family_gives_another_status(tmp_path):
+    root = write_files(tmp_path / "p", {
+        "role_specs/family.yaml": "id: family\ntitle: F\nabstract: true\nstatus: approved\n",
+        "role_specs/r.yaml": "id: r\nextends: family\ntitle: R\nversion: 1.0.0\nduties: [{title: T}]\n"})
+    assert run_rolebook("bump", "r", cwd=root).returncode == 0
+    assert (root / "role_specs" / "r.yaml").read_text(encoding="utf-8").splitlines()[3:5] == [
+        "version: 1.1.0", "status: draft"]
 
 
 def test_bump_refuses_what_it_cannot_do_and_writes_nothing(tmp_path):
@@ -89,15 +103,15 @@ def test_bump_refuses_what_it_cannot_do_and_writes_nothing(tmp_path):
     assert run_rolebook("bump", "r", cwd=root).returncode == 2  # a history needs --summary
     assert run_rolebook("bump", "q", cwd=root).returncode == 2
     assert run_rolebook("bump", "r", "--effective", "1 July", "-m", "x", cwd=root).returncode == 2
-    (root / "role_specs" / "r.yaml").write_text(SPEC.replace('"1.9"', "V2"), encoding="utf-8")
+    (root / "role_specs" / "r.yaml").write_text(SPEC.replace('"1.9.0"', "V2"), encoding="utf-8")
     result = run_rolebook("bump", "r", "-m", "x", cwd=root)
     assert result.returncode == 1 and "not numbers separated by dots" in result.stderr
-    assert (root / "role_specs" / "r.yaml").read_text(encoding="utf-8") == SPEC.replace('"1.9"', "V2")
+    assert (root / "role_specs" / "r.yaml").read_text(encoding="utf-8") == SPEC.replace('"1.9.0"', "V2")
 
 
 @pytest.mark.parametrize("old, part, new", [("1.4.2", "major", "2.0.0"), ("1.4.2", "minor", "1.5.0"),
-                                            ("1.4.2", "patch", "1.4.3"), ("1.9", "minor", "1.10"),
-                                            ("1", "minor", "1.1"), (None, "minor", "0.1.0"),
+                                            ("1.4.2", "patch", "1.4.3"), ("1.9", "minor", "1.10.0"),
+                                            ("1", "minor", "1.1.0"), (None, "minor", "0.1.0"),
                                             ("1.4", "patch", "1.4.1")])
 def test_next_version(old, part, new):
     assert next_version(old, part) == new

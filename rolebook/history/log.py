@@ -59,11 +59,14 @@ class ProjectHistory:
         from_git = self._from_git(role_id, labels)
         if role is not None and role.changes:
             found = {entry.version: entry for entry in from_git}
-            return [Entry(change.version, change.date.isoformat() if change.date else None,
+            told = [Entry(change.version, change.date.isoformat() if change.date else None,
                           found[change.version].author if change.version in found else None, (change.summary,),
                           found[change.version].commit if change.version in found else None,
                           found[change.version].changes if change.version in found else ())
                     for change in role.changes]
+            # versions committed before the role kept a change history (its first issue, often) stay listed
+            untold = [entry for entry in from_git if entry.version not in {change.version for change in role.changes}]
+            return _newest_first(told + untold)
         return from_git
 
     def _from_git(self, role_id: str, labels: dict) -> list[Entry]:
@@ -121,6 +124,20 @@ class ProjectHistory:
                     date = role.effective.isoformat() if role.effective else None
                     known.append(_State(None, date, None, role, current.translations(role_id)))
         return self._states
+
+
+def _newest_first(entries: list[Entry]) -> list[Entry]:
+    """Entries by version, newest first; an invalid revision (no version) stays just above the version
+    before it, where git listed it."""
+    from rolebook.spec.rules import _version_key
+
+    keys, older = [], None
+    for entry in reversed(entries):  # oldest first within each source; an invalid one follows its elder
+        if entry.version is not None:
+            older = _version_key(entry.version)
+        keys.append(((older or ()), entry.version is None))
+    keyed = list(zip(reversed(keys), entries))
+    return [entry for _, entry in sorted(keyed, key=lambda pair: pair[0], reverse=True)]
 
 
 def _errors_of(project: Project, role_id: str) -> tuple[str, ...]:

@@ -27,7 +27,7 @@ KPI = "assessment.dimensions[].kpis[]"
 ROLE_RULES: dict[str, list[str]] = {
     "id": ["bad-id", "id-mismatch", "duplicate-id"],
     "reports_to": ["unknown-ref"],
-    "version": ["changes-order", "version-not-bumped"],
+    "version": ["version-format", "changes-order", "version-not-bumped"],
     "extends": ["bad-id", "unknown-ref", "extends-cycle"],
     "duties": ["missing-field", "duty-share"],
     "duties[].id": ["bad-id", "duplicate-id"],
@@ -65,7 +65,7 @@ ROLE_RULES: dict[str, list[str]] = {
     "glossary[].definition": ["glossary-conflict"],
     "extra": ["unknown-field", "type"],
     "changes": ["changes-order"],
-    "changes[].version": ["changes-order"],
+    "changes[].version": ["version-format", "changes-order"],
     "changes[].date": ["changes-order"],
 }
 SETTINGS_RULES: dict[str, list[str]] = {

@@ -371,6 +371,22 @@ def _version_key(version: str) -> tuple:
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"[.\-+]", version))
 
 
+VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+
+
+def version_format(check: RoleCheck) -> Iterable[Problem]:
+    """`version` and each version of the change history are MAJOR.MINOR.PATCH (1.4.0): `1.0` or `v2` cannot
+    be ordered, bumped or compared reliably."""
+    versions = [(("version",), check.role.version)]
+    versions += [(("changes", i, "version"), change.version) for i, change in enumerate(check.role.changes)]
+    for path, version in versions:
+        if version is not None and not VERSION.match(version) and check.at(*path).file == check.file:
+            numbers = [str(int(n)) for n in re.findall(r"\d+", version)][:3]
+            shown = ".".join((numbers + ["0", "0", "0"])[:3]) if numbers else "1.0.0"
+            yield Problem.at(check.at(*path), "version-format",
+                             f"version '{version}' is not MAJOR.MINOR.PATCH; write it as {shown}")
+
+
 def changes_order(check: RoleCheck) -> Iterable[Problem]:
     """The change history is newest first, and its newest version is the role's version."""
     changes = check.role.changes
@@ -408,6 +424,7 @@ ROLE_RULES = (
     criteria_score,
     distribution_sum,
     duty_share,
+    version_format,
     changes_order,
 )
 
