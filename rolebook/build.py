@@ -96,7 +96,7 @@ def plan(project: Project, kinds, formats, roles, pdf_a: bool = False, paginate:
     sources = Sources(project)
     jobs = []
     for kind in (["handbook"] if "handbook" in kinds else []) + [k for k in kinds if k != "handbook"]:
-        for role in [None] if kind == "handbook" else roles:
+        for role in [None] if kind == "handbook" else [r for r in roles if made(kind, r)]:
             own = ("xlsx",) if kind == "workbook" else formats  # a workbook is a workbook, whatever --format
             source = sources.of(kind, role)
             # how it is made, not which formats: a Word file built with or without its PDF is the same file
@@ -104,6 +104,14 @@ def plan(project: Project, kinds, formats, roles, pdf_a: bool = False, paginate:
             jobs.append(Job(kind, role, {fmt: document_name(kind, role.id if role else None, fmt) for fmt in own},
                             manifest.document_key(source, *how), source))
     return jobs
+
+
+FORM_KINDS = ("form", "workbook")  # documents of a role's KPIs: not made for a role without any (no-kpis)
+
+
+def made(kind: str, role: Role) -> bool:
+    """Whether a role has a document of this kind: an appraisal form needs KPIs to score."""
+    return kind not in FORM_KINDS or bool(role.kpis())
 
 
 class Sources:
@@ -147,7 +155,8 @@ def stale_outputs(project: Project, record: manifest.Manifest, built: set[str]) 
             continue
         kind, role_id = entry["kind"], entry["role"]
         role = project.roles.get(role_id) if role_id else None
-        if kind not in ALL_KINDS or (role_id is not None and (role is None or role.abstract)):
+        gone = role_id is not None and (role is None or role.abstract or not made(kind, role))
+        if kind not in ALL_KINDS or gone:
             stale.append(name)
             continue
         if (kind, role_id) not in current:
@@ -309,8 +318,11 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[s
     ones (`gone`: the files this build removes)."""
     labels = project.labels(project.settings.language)
 
-    def row(name: str, kind: str, role: str | None) -> Markup | None:
-        files = [document_name(kind, role, fmt) for fmt in (*FORMATS, "pdf", "xlsx")]
+    def row(name: str, kind: str, role: Role | None) -> Markup | None:
+        if role is not None and not made(kind, role):
+            return Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(
+                name, labels[KIND_LABELS[kind]], labels["no_kpis_no_form"]) if kind == "form" else None
+        files = [document_name(kind, role.id if role else None, fmt) for fmt in (*FORMATS, "pdf", "xlsx")]
         links = [Markup('<a href="{}">{}</a>').format(file, file.rsplit(".", 1)[1].upper())
                  for file in files if file in new_files or (file not in gone and (out / file).is_file())]
         if not links:
@@ -319,7 +331,7 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[s
             name, labels[KIND_LABELS[kind]], Markup(" · ").join(links))
 
     rows = [row(project.settings.handbook.title or labels["handbook"], "handbook", None)]
-    rows += [row(role.title, kind, role.id) for kind in ("jd", "form", "posting", "workbook")
+    rows += [row(role.title, kind, role) for kind in ("jd", "form", "posting", "workbook")
              for role in project.concrete_roles()]
     title = project.settings.organization or "rolebook"
     body = Markup("<h1>{}</h1>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>"

@@ -6,6 +6,7 @@ EN = {
     "job_posting": "Job posting",
     "document": "Document",
     "formats": "Formats",
+    "no_kpis_no_form": "not made: the role has no KPIs",
     "document_number": "Document number",
     "approval_step": "Step",
     "approval_by": "By",
@@ -213,6 +214,7 @@ ZH_CN = {
     "job_posting": "招聘启事",
     "document": "文档",
     "formats": "格式",
+    "no_kpis_no_form": "未生成：该岗位没有考核指标",
     "document_number": "文件编号",
     "approval_step": "环节",
     "approval_by": "签署",
@@ -417,6 +419,7 @@ ZH_CN = {
 ZH_TW = {
     **ZH_CN,  # traditional characters where they differ, and Taiwan's words
     "job_posting": "徵才啟事",
+    "no_kpis_no_form": "未產生：該職位沒有考核指標",
     "document": "文件",
     "document_number": "文件編號",
     "approval_step": "環節",

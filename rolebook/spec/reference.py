@@ -30,6 +30,7 @@ ROLE_RULES: dict[str, list[str]] = {
     "version": ["version-format", "changes-order", "version-not-bumped"],
     "extends": ["bad-id", "unknown-ref", "extends-cycle"],
     "duties": ["missing-field", "duty-share"],
+    "assessment": ["no-kpis"],
     "duties[].id": ["bad-id", "duplicate-id"],
     "duties[].share": ["duty-share"],
     "career_path.from": ["unknown-ref"],

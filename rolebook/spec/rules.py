@@ -139,6 +139,19 @@ def weight_bounds(check: RoleCheck) -> Iterable[Problem]:
                                  f"above 0 and at most {TOTAL_WEIGHT}")
 
 
+def no_kpis(check: RoleCheck) -> Iterable[Problem]:
+    """A role with an appraisal scheme (`assessment`) gets an appraisal form, which needs KPIs: without any
+    it would print 合计 0% and no grade, so the form is not built and this says why. A role without any
+    `assessment` is one HR does not appraise here: no form, and the index says so."""
+    if check.role.abstract or check.broken or check.role.assessment is None or check.role.kpis() \
+            or not check.intact("assessment"):
+        return
+    where = check.at("assessment", key=True)
+    yield Problem.at(where if where.file == check.file else check.own(("id",)), "no-kpis",
+                     f"role '{check.role.id}' has no KPI, so it gets no appraisal form; add KPIs under "
+                     "assessment.dimensions[].kpis", WARNING)
+
+
 def weights_sum(check: RoleCheck) -> Iterable[Problem]:
     kpis = check.role.kpis()
     if check.role.abstract or check.broken or not kpis or not check.intact("assessment"):
@@ -413,6 +426,7 @@ ROLE_RULES = (
     required_duties,
     duplicate_ids,
     kpi_weights_given,
+    no_kpis,
     weight_bounds,
     weights_sum,
     dimension_weight,
