@@ -174,8 +174,8 @@ def _checked(data: Any) -> tuple[str, dict[str, dict]]:
         raise ManifestError("outputs is not a mapping")
     checked: dict[str, dict] = {}
     for name, entry in outputs.items():
-        fields = {"key", "kind", "role"} | ({"source"} if data["format"] == FORMAT else set())
-        if not isinstance(entry, dict) or set(entry) != fields:
+        # `source` came with format 3; an entry without it is never taken for current
+        if not isinstance(entry, dict) or set(entry) - {"source"} != {"key", "kind", "role"}:
             raise ManifestError(f"entry {name!r} is not an output record")
         key, kind, role, source = entry["key"], entry["kind"], entry["role"], entry.get("source", "")
         if not isinstance(key, str) or not _HEX.match(key) or not isinstance(kind, str) \
