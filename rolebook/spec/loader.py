@@ -15,9 +15,10 @@ from typing import Any
 
 import yaml
 
-from rolebook.errors import Problem, Source
+from rolebook.errors import WARNING, Problem, Source
 from rolebook.nesting import nesting_message, too_deep
 from rolebook.sanitize import CONTROL, control_kind, describe_control, normalise_newlines
+from rolebook.spec.keyboard import comment_in_text, plain_text_mistake
 from rolebook.spec.yaml_hints import syntax_problem
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -263,6 +264,8 @@ def _load_clean(text: str, display: str) -> tuple[Any, list[Problem]]:
         data = builder.build(root, 0)
     except _Refused as refused:
         return None, builder.problems + [refused.problem]
+    if builder.keyboard:  # read as something else than meant: reported like a syntax error, once
+        return None, builder.problems + builder.keyboard
     return data, builder.problems
 
 
@@ -287,6 +290,7 @@ class _Builder:
         self.file = file_id(display)
         self.text = text
         self.problems: list[Problem] = []
+        self.keyboard: list[Problem] = []  # what a Chinese input method typed for YAML's signs
 
     def clean_text(self, node: yaml.ScalarNode, value: str) -> str:
         """A text value with CRs as line breaks; a control character made by an escape is reported
@@ -309,6 +313,21 @@ class _Builder:
                 break
         self.problems.append(control_problem(where, match.group()))
         return CONTROL.sub("\ufffd", value)
+
+    def plain_text(self, node: yaml.ScalarNode, value: Any) -> None:
+        """A Chinese keyboard's mistakes in an unquoted text (a full-width colon, space, dash or ＃ where YAML
+        wants its own sign: the file is reported as not parsed), and a ` #` that cut a text short."""
+        start, end = node.start_mark.index, node.end_mark.index
+        mistake = plain_text_mistake(self.text, start, end)
+        if mistake:
+            offset, column, message = mistake
+            self.keyboard.append(Problem.at(Source(self.display, node.start_mark.line + 1 + offset, column + 1),
+                                            "yaml-syntax", message))
+        elif isinstance(value, str) and node.start_mark.line == node.end_mark.line:
+            cut = comment_in_text(self.text, start, end, value)
+            if cut:
+                self.problems.append(Problem.at(Source(self.display, node.start_mark.line + 1, cut[0] + 1),
+                                                "comment-in-text", cut[1], WARNING))
 
     def source(self, node: yaml.Node) -> Source:
         return Source(self.display, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -363,6 +382,8 @@ class _Builder:
                 value = convert(node)
             except (ValueError, yaml.constructor.ConstructorError):
                 value = node.value
+            if not node.style and node.start_mark.index < node.end_mark.index:  # plain: not quoted, not a block
+                self.plain_text(node, value)
             if isinstance(value, float) and not math.isfinite(value):
                 # `.nan` and `.inf` are numbers to YAML, never to HR: a weight of NaN scores every total NaN.
                 self.problems.append(Problem.at(self.source(node), "not-finite",

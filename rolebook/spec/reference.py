@@ -183,8 +183,8 @@ rolebook schema --format markdown > docs/reference.md
   `unknown-field` (a name not listed here, with a "did you mean"), `missing-field` (a required field
   left out), `type` (a value of the wrong kind: a list where text is expected, a word where a
   number is), `not-finite` (`.nan`, `.inf` or `-.inf` where a number is written: YAML reads them as
-  numbers, HR cannot) and `markdown-nesting` (a text nesting lists or block quotes deeper than the
-  documents can show).
+  numbers, HR cannot), `markdown-nesting` (a text nesting lists or block quotes deeper than the
+  documents can show) and the warning `comment-in-text` (` #` inside an unquoted text).
 """
 
 

@@ -12,6 +12,7 @@ import unicodedata
 import yaml
 
 from rolebook.errors import Source
+from rolebook.spec.keyboard import line_mistake
 
 _KEY = re.compile(r"^(\s*)(?:-\s+)*([^\s#:][^:#]*?):(?:\s|$)")
 _INDENT = re.compile(r"^( *)((?:- +)*)(\S)")
@@ -23,7 +24,7 @@ def syntax_problem(text: str, exc: yaml.MarkedYAMLError, display: str) -> tuple[
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line, mark.column) if mark else (0, 0)
     problem, context = exc.problem or "", exc.context or ""
-    for hint in (_tab, _colon_in_text, _indented_key, _missing_colon, _misaligned):
+    for hint in (_keyboard, _tab, _colon_in_text, _indented_key, _missing_colon, _misaligned):
         found = hint(lines, exc, line, column, problem, context)
         if found:
             (at_line, at_column), message = found
@@ -34,6 +35,17 @@ def syntax_problem(text: str, exc: yaml.MarkedYAMLError, display: str) -> tuple[
 
 def _text(lines: list[str], line: int) -> str:
     return lines[line] if 0 <= line < len(lines) else ""
+
+
+def _keyboard(lines, exc, line, column, problem, context):
+    """A full-width colon, space, dash or ＃ where YAML wants its own sign, on the line of the error or
+    the line that opened what failed."""
+    numbers = [line] + ([exc.context_mark.line] if exc.context_mark else []) + [line - 1]
+    for number in dict.fromkeys(n for n in numbers if n >= 0):
+        found = line_mistake(_text(lines, number))
+        if found:
+            return (number, found[0]), found[1]
+    return None
 
 
 def _tab(lines, exc, line, column, problem, context):
