@@ -32,10 +32,12 @@ def set_fields(root, role="support-engineer", settings=None, **fields):
                          ids=["close", "form-zero-widths", "cr-directive", "cr-close", "signatures", "list",
                               "thematic-break", "heading"])
 def test_directive_like_text_in_names_terms_and_the_organisation_stays_text(family, hostile):
-    assert run_rolebook("build", "--kind", "form", "--format", "html", cwd=family).returncode == 0
+    assert run_rolebook("build", "--kind", "form", "--kind", "jd", "--format", "html", cwd=family).returncode == 0
     tables = (family / "build" / "forms" / "support-engineer.html").read_text().count("<table")
+    terms = (family / "build" / "jd" / "support-engineer.html").read_text().count("<dt>")  # KPIs' and one term
+    assessment = yaml.safe_load((family / "role_specs" / "support-engineer.yaml").read_text())["assessment"]
     set_fields(family, settings={"organization": hostile},
-               assessment={"signatures": [hostile, "Supervisor"]},
+               assessment={**assessment, "signatures": [hostile, "Supervisor"]},  # its KPIs kept: it has a form
                glossary=[{"term": hostile, "definition": f"{hostile} and more"}])
     result = run_rolebook("build", cwd=family)
     assert result.returncode == 0, result.stderr
@@ -43,7 +45,7 @@ def test_directive_like_text_in_names_terms_and_the_organisation_stays_text(fami
     assert form.count('<div class="signatures">') == 1 and form.count('<p class="signature">') == 2
     assert form.count("<table") == tables  # no table swallowed, none made
     jd = (family / "build" / "jd" / "support-engineer.html").read_text()
-    assert jd.count("<dt>") == 1  # the glossary term is one term, not a directive or a block
+    assert jd.count("<dt>") == terms  # the new glossary term is one term, not a directive or a block
     visible = hostile.replace("\r", " ").strip()
     assert visible.split()[0] in jd
 
