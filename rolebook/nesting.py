@@ -34,7 +34,7 @@ class NestingError(RolebookError):
 
 def guard(md: MarkdownIt, limit: int = MAX_NESTING) -> MarkdownIt:
     """Raise the parser's nesting limit, and make reaching it an error instead of a silent loss."""
-    md.options["maxNesting"] = limit
+    md.set({**md.options, "maxNesting": limit})  # a copy: the preset's options are shared by every parser
     original = md.block.tokenize
 
     def tokenize(state, start_line: int, end_line: int) -> None:

@@ -218,8 +218,20 @@ def whole_on_one_line(pdf, text: str) -> int:
     return sum(1 for match in re.finditer(re.escape(text), chars) if one_line(glyphs[match.start():match.end()]))
 
 
-def kept(text: str) -> str:
-    return "\u2060".join(text)
+INVISIBLE = "\u2060\u200b\u200c\u200d\ufeff\ue000\ue001"  # joiners, zero widths, BOM, rolebook's keep marks
+
+
+def kept_occurrences(document, text: str) -> int:
+    """How often rolebook kept `text` on one line in a document: in HTML each occurrence in a nowrap span;
+    in Word each table cell (where titles and units are kept, by their column's width) that holds it as
+    its text, or as a threshold or amount's unit (≥ 48 次/季度)."""
+    if document.suffix == ".html":
+        root = lxml.html.parse(str(document)).getroot()
+        return sum(span.text_content().count(text) for span in root.xpath("//span[@class='nowrap']"))
+    with zipfile.ZipFile(document) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+    cells = ["".join(cell.itertext()) for cell in body.iter(W + "tc")]
+    return sum(1 for cell in cells if re.sub(r"^[≥≤]?[\s\u00a0]*[\d.]*[\s\u00a0]*", "", cell).strip() == text)
 
 
 def test_no_line_breaks_inside_a_unit_or_a_short_title(built, tmp_path):
@@ -240,14 +252,33 @@ def test_no_line_breaks_inside_a_unit_or_a_short_title(built, tmp_path):
             page = folder / kind / f"{role.id}.html"
             printed.append((page, chromium_pdf(page, out / f"{role.id}-chromium.pdf")))
         for document, pdf in printed:
-            source = document_text(document).replace("\u200d", "\u2060")  # Word's own no-width non-break too
             for text in keep:
-                wanted = source.count(kept(text))
+                wanted = kept_occurrences(document, text)
                 checked += wanted
                 if whole_on_one_line(pdf, text) < wanted:
                     broken.setdefault(f"{kind}/{document.name}", []).append(text)
     assert checked >= 4 * len(roles)  # at least each form's title block in Word and HTML, and its units
     assert broken == {}
+
+
+def test_no_invisible_characters_in_any_output(built):
+    """Text a reader copies or searches for holds no joiners, zero-width characters or keep marks: short
+    texts are kept on one line by layout alone."""
+    found = {}
+    for name, (_, folder) in built.items():
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".docx", ".xlsx"):
+                with zipfile.ZipFile(path) as archive:
+                    text = "".join(archive.read(part).decode("utf-8") for part in archive.namelist()
+                                   if part.endswith(".xml"))
+            elif path.suffix in (".html", ".csv", ".json", ".svg"):
+                text = path.read_text(encoding="utf-8-sig")
+            else:
+                continue
+            hits = sorted({f"U+{ord(char):04X}" for char in text if char in INVISIBLE})
+            if hits:
+                found[f"{name}:{path.relative_to(folder)}"] = hits
+    assert found == {}
 
 
 HALF_WIDTH_AFTER_CHINESE = re.compile(f"[{CJK}\u3000-\u303f\uff00-\uffef][()\\[\\]:;,?!]|[(\\[][{CJK}]")

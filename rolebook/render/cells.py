@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from rolebook.render.text import unkept
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
@@ -36,6 +38,8 @@ def csv_field(value):
 
 def put(cell, value):
     """Write a value (text, number or None) into an openpyxl cell; text is always stored as text."""
+    if isinstance(value, str):
+        value = unkept(value)  # the templates' keep marks are for documents, not cells
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"

@@ -9,19 +9,18 @@ from rolebook.spec import scoring
 from rolebook.spec.model import LibraryKpi, Role, Term
 
 
-WORD_JOINER = "\u2060"  # no line break here, in browsers, LibreOffice and Word
 SHORT = 16  # columns: a title or unit this short never breaks inside (电话销售主管 is 12)
 
 
 def keep(text) -> str:
-    """A short text (a title, a unit) that no line may break inside: its characters joined by word joiners.
+    """A short text (a title, a unit) that no line may break inside, marked for the writers (text.kept).
     Chinese breaks between any two characters; "电话销售主 / 管" in a narrow cell is what this prevents."""
-    from rolebook.render.text import display_width
+    from rolebook.render.text import display_width, kept
 
     text = "" if text is None else str(text)
     if not text or display_width(text) > SHORT or " " in text.strip() or not any(ord(c) > 0x2E7F for c in text):
         return text
-    return WORD_JOINER.join(text)
+    return kept(text)
 
 
 class Formatter:

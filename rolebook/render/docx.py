@@ -47,6 +47,7 @@ class DocxWriter(TableRules):
         self.tables: list[OpenTable] = []
         self.links = Links()
         self.cell_label = False  # inside a label cell of a `meta` table
+        self.cell_source: list[str] | None = None  # a cell's text as written, keep marks included (widths)
         self.cell_align: str | None = None
         self.section = section if section is not None else ooxml.default_section()
         self.landscape = False  # orientation of the section being written

@@ -11,7 +11,7 @@ from rolebook.errors import WriterError
 from rolebook.render import ooxml
 from rolebook.render.markdown import SAFE_SCHEMES
 from rolebook.render.ooxml import bookmark_name, el, rpr, text_run, val
-from rolebook.render.text import is_cjk
+from rolebook.render.text import is_cjk, spaced_comparisons, unkept
 
 
 class Links(Protocol):
@@ -25,6 +25,7 @@ class Host(Protocol):
     language: str
     links: Links  # the document's hyperlink relationships
     cell_label: bool  # inside a label cell of a table: runs are bold
+    cell_source: list[str] | None  # inside a table cell: its text as written, for the column widths
 
 
 class InlineWriter:
@@ -63,10 +64,13 @@ class InlineWriter:
         return "Hyperlink" if self.target is not self.paragraph else None
 
     def i_text(self, token, children, index) -> None:
-        # Word joiners (U+2060) stay: LibreOffice keeps the joined characters on one line; Word's own
-        # "no-width non break" (U+200D) LibreOffice ignores, and breaks after every character beside it.
-        if token.content:
-            self.target.append(text_run(token.content, self.properties(self.link_style())))
+        # Keep marks go: a kept text stays on one line by its table column's width (docx_tables), not by
+        # invisible characters a reader would copy or search for.
+        if self.writer.cell_source is not None:
+            self.writer.cell_source.append(spaced_comparisons(token.content))
+        content = spaced_comparisons(unkept(token.content))
+        if content:
+            self.target.append(text_run(content, self.properties(self.link_style())))
 
     i_text_special = i_text
     i_html_inline = i_text  # raw HTML is off; if it ever comes, it stays text

@@ -10,7 +10,7 @@ from markdown_it.token import Token
 
 from rolebook.render import ooxml
 from rolebook.render.ooxml import el, ppr, sub, val
-from rolebook.render.text import unbreakable_width, display_width
+from rolebook.render.text import KEEP_OPEN, unbreakable_width, display_width
 
 
 @dataclass
@@ -156,6 +156,7 @@ class TableRules:
         self.targets.append(cell)
         self.paragraph = None  # made by the cell's first inline or paragraph
         self.cell_label = label
+        self.cell_source = []
         self.cell_align = {"text-align:right": "right", "text-align:center": "center"}.get(
             token.attrs.get("style", ""))
 
@@ -164,8 +165,12 @@ class TableRules:
         cell, _ = table.rows[-1][-1]
         if cell.find(ooxml.w("p")) is None:  # a cell needs a paragraph
             cell.append(el("w:p", None, ppr(val("w:pStyle", "FormText" if table.form else "TableText"))))
-        # The column widths depend on the text (paragraphs apart: "attainment" and "Actual" are two words).
-        table.rows[-1][-1] = (cell, " ".join("".join(p.itertext()) for p in cell.iter(ooxml.w("p"))))
+        # The column widths depend on the text (paragraphs apart: "attainment" and "Actual" are two words);
+        # a text kept on one line (its keep marks are in the source, not the document) is one piece.
+        source = "".join(self.cell_source or ())
+        text = source if KEEP_OPEN in source else " ".join("".join(p.itertext()) for p in cell.iter(ooxml.w("p")))
+        table.rows[-1][-1] = (cell, text)
+        self.cell_source = None
         self.targets.pop()
         self.paragraph = None
         self.cell_label = False

@@ -16,7 +16,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from rolebook.errors import WriterError
-from rolebook.render.text import is_cjk
+from rolebook.render.text import is_cjk, kept_html, spaced_comparisons
 from rolebook.render.markdown import DIRECTIVES, SAFE_SCHEMES, directive_params
 
 _DIRECTIVE_TAGS = {"doc-title": "header"}
@@ -49,6 +49,9 @@ class HtmlWriter(RendererHTML):
             if token.type not in self.rules and token.type != "inline" and not token.tag:
                 raise WriterError(f"the HTML writer has no rule for Markdown token '{token.type}'")
         return super().render(tokens, options, env)
+
+    def text(self, tokens, idx, options, env) -> str:
+        return escapeHtml(spaced_comparisons(tokens[idx].content))
 
     def _directive(self, tokens, idx, options, env) -> str:
         token = tokens[idx]
@@ -296,4 +299,4 @@ class PageInfo:
 def render_body(tokens: list[Token]) -> str:
     from rolebook.render.markdown import parser
 
-    return HtmlWriter(parser()).render(tokens, parser().options, {})
+    return kept_html(HtmlWriter(parser()).render(tokens, parser().options, {}))
