@@ -577,11 +577,13 @@ def schema(fmt: str) -> None:
 
 @cli.command()
 @click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
-def init(directory: Path) -> None:
+@click.option("--language", type=click.Choice(["zh-CN", "zh-TW", "en"]), default=None,
+              help="The starter's language (default: the system's, if Chinese; else English).")
+def init(directory: Path, language: str | None) -> None:
     """Create a new project with one example role in DIRECTORY."""
-    from rolebook.scaffold import create_project
+    from rolebook.scaffold import create_project, default_language
 
-    written = create_project(directory)
+    written = create_project(directory, language or default_language())
     for path in written:
         echo(f"created {display(path)}")
     go = "" if directory.resolve() == Path.cwd().resolve() else f"cd {display(directory)}\n  "

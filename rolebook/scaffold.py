@@ -11,27 +11,50 @@ from rolebook.errors import UsageError
 STARTER = "starter"
 # Stored without a leading dot so that packaging tools keep it.
 RENAMES = {"gitignore": ".gitignore"}
+STARTER_LANGUAGES = ("zh-CN", "zh-TW", "en")
+# zh-TW's starter is zh-CN's, converted as a derived language is (Taiwan's characters and phrasing).
+_DERIVED = {"zh-TW": ("zh-CN", "s2twp")}
 
 
-def _starter_files(folder=None, prefix: str = ""):
-    folder = folder or resources.files("rolebook").joinpath(STARTER)
+def default_language(environ=None) -> str:
+    """The starter's language from the system's locale (LC_ALL, LC_MESSAGES, LANG): Chinese where the
+    user's system is Chinese (zh_TW, zh_HK: traditional), English otherwise."""
+    environ = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = (environ.get(name) or "").lower().replace("-", "_")
+        if value:
+            if value.startswith(("zh_tw", "zh_hk", "zh_mo", "zh_hant")):
+                return "zh-TW"
+            return "zh-CN" if value.startswith("zh") else "en"
+    return "en"
+
+
+def _starter_files(language: str = "en", folder=None, prefix: str = ""):
+    base, conversion = _DERIVED.get(language, (language, None))
+    folder = folder or resources.files("rolebook").joinpath(STARTER, base)
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name == "__pycache__":
             continue
         if entry.is_dir():
-            yield from _starter_files(entry, f"{prefix}{entry.name}/")
+            yield from _starter_files(language, entry, f"{prefix}{entry.name}/")
         else:
-            yield f"{prefix}{RENAMES.get(entry.name, entry.name)}", entry.read_bytes()
+            content = entry.read_bytes()
+            if conversion:
+                from rolebook.spec.languages import convert
+
+                content = convert(conversion, content.decode("utf-8")).replace(
+                    f"language: {base}", f"language: {language}").encode("utf-8")
+            yield f"{prefix}{RENAMES.get(entry.name, entry.name)}", content
 
 
-def create_project(directory: Path) -> list[Path]:
+def create_project(directory: Path, language: str = "en") -> list[Path]:
     """Write the starter project; refuse to touch a folder that already holds one, and never write
     through a link (a file or folder of the starter's that exists as a link, even a dangling one)."""
     if os.path.lexists(directory / "role_specs") or os.path.lexists(directory / "rolebook.yaml"):
         raise UsageError(f"{directory}: already holds a rolebook project; nothing was written")
     if directory.exists() and not directory.is_dir():
         raise UsageError(f"{directory}: exists and is not a folder; nothing was written")
-    files = list(_starter_files())
+    files = list(_starter_files(language))
     clashes = sorted({part for name, _ in files for part in _prefixes(name)
                       if os.path.lexists(directory / part) and (
                           (directory / part).is_symlink() or part == name or not (directory / part).is_dir())})

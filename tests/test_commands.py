@@ -18,6 +18,32 @@ def test_init_prints_the_next_commands(tmp_path):
     assert "Next:\n  cd hr\n  rolebook validate" in result.stdout and "rolebook new my-role" in result.stdout
 
 
+@pytest.mark.parametrize("language, title, chapters", [
+    ("zh-CN", "销售代表", ["第一章　总则", "第一条　目的", "附则", "文件编号：ZD-2026-01"]),
+    ("zh-TW", "銷售代表", ["第一章　總則", "附則"]),
+    ("en", "Customer Support Agent", ["Appraisal policy"])])
+def test_init_writes_a_starter_in_its_language_that_validates_and_builds(tmp_path, language, title, chapters):
+    result = run_rolebook("init", "hr", "--language", language, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    root = tmp_path / "hr"
+    assert f"language: {language}" in (root / "rolebook.yaml").read_text(encoding="utf-8")
+    assert ".rolebook/" in (root / ".gitignore").read_text()  # the cache is never committed
+    assert run_rolebook("validate", "--strict", cwd=root).returncode == 0
+    assert run_rolebook("build", "--kind", "jd", "--kind", "handbook", "--format", "html", cwd=root).returncode == 0
+    handbook = (root / "build" / "handbook.html").read_text(encoding="utf-8")
+    for text in [title, *chapters]:
+        assert text in handbook, text
+
+
+@pytest.mark.parametrize("environment, language", [({"LANG": "zh_CN.UTF-8"}, "zh-CN"), ({"LANG": "zh_TW.UTF-8"}, "zh-TW"),
+                                                   ({"LC_ALL": "zh_HK.UTF-8", "LANG": "en_US"}, "zh-TW"),
+                                                   ({"LANG": "de_DE.UTF-8"}, "en"), ({}, "en")])
+def test_init_takes_its_language_from_the_system(environment, language):
+    from rolebook.scaffold import default_language
+
+    assert default_language(environment) == language
+
+
 @pytest.mark.parametrize("language, placeholder", [("en", "To do:"), ("zh-CN", "待填写")])
 def test_new_writes_a_starter_that_validates(tmp_path, language, placeholder):
     root = write_files(tmp_path / "p", {"rolebook.yaml": f"language: {language}\n",
