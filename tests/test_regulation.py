@@ -49,14 +49,26 @@ def paragraphs(docx) -> list[tuple[str, str]]:
 
 
 def test_chapters_and_articles_are_numbered_with_general_provisions_first_and_supplementary_last(built):
-    chapters = [text for style, text in paragraphs(built / "handbook.docx") if style == "Heading1"]
+    """The regulation's own text is chapters and articles from 总则 to 附则; each role's job description
+    and appraisal scheme, then the glossary, are attachments after 附则, their headings not articles."""
+    headings = [(style, text) for style, text in paragraphs(built / "handbook.docx") if style in ("Heading1",
+                                                                                             "Heading2")]
+    first_attachment = next(i for i, (style, text) in enumerate(headings) if text.startswith("附件"))
+    regulation, attachments = headings[:first_attachment], headings[first_attachment:]
+    chapters = [text for style, text in regulation if style == "Heading1"]
     assert chapters[0] == "第一章　总则" and chapters[-1].endswith("附则")
     assert chapters[-1].startswith(f"第{'二三四五六七八九十'[len(chapters) - 2]}章")
-    articles = [text for style, text in paragraphs(built / "handbook.docx") if style == "Heading2"]
+    articles = [text for style, text in regulation if style == "Heading2"]
     assert articles[:2] == ["第一条　目的", "第二条　适用范围"]  # articles run through the whole regulation
     assert re.fullmatch(r"第[一二三四五六七八九十]+条　生效日期", articles[-1])
+    assert [text for style, text in attachments if style == "Heading1"] == [
+        "附件一　销售代表岗位说明书及考核方案", "附件二　销售经理岗位说明书及考核方案"]  # no glossary here
+    assert not [text for _, text in attachments if re.match("第.+[章条]", text)], "no article in a job description"
+    assert "岗位职责" in [text for style, text in attachments if style == "Heading2"]
     page = (built / "handbook.html").read_text(encoding="utf-8")
-    assert "第一章　总则</h1>" in page and "附则</h1>" in page.split("<h1")[-1]
+    main = page[page.index("<main"):]
+    regulation_text = main.split('<section class="attachment">')[0]
+    assert "第一章　总则</h1>" in main and "附则</h1>" in regulation_text.split("<h1")[-1]
 
 
 def test_cover_has_the_document_number_approval_and_publication(built):
@@ -67,6 +79,24 @@ def test_cover_has_the_document_number_approval_and_publication(built):
         assert part in text
     header = xml_part(built / "handbook.docx", "word/header1.xml")
     assert "HD-ZD-2026-03" in "".join(header.itertext())
+    assert "版本：2.1" in text and "生效日期：2026-03-01" in text
+
+
+def test_the_document_control_holds_the_history_and_the_revision_before_the_contents(built):
+    """The change history is the document control on the cover, with the commit in its small print only;
+    the roles overview lists the 岗位编号 where roles have one."""
+    body = paragraphs(built / "handbook.docx")
+    texts = [text for _, text in body]
+    control = texts.index("修订记录")
+    contents = next(i for i, (style, _) in enumerate(body) if style.startswith("TOC"))
+    assert control < contents
+    revision = next(text for text in texts if text.startswith("修订版本："))
+    assert re.search(r"[0-9a-f]{7}", revision) and texts.index(revision) < contents
+    assert not [text for text in texts[contents:] if re.search(r"\b[0-9a-f]{7}\b", text)], "no commit id later"
+    assert not [text for style, text in body if style == "Heading1" and text.endswith("修订记录")]
+    page = (built / "handbook.html").read_text(encoding="utf-8")
+    overview = page.split("岗位一览</h1>")[1].split("</table>")[0]
+    assert ">岗位编号</th>" in overview and "<td>XS-01</td>" in overview and "xiaoshou-daibiao" not in overview
 
 
 def test_what_every_role_shares_is_printed_once(built):

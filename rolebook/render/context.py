@@ -385,4 +385,8 @@ def handbook_context(project: Project, revision, logs: dict[str, list]) -> dict:
         "back": [chapters[name] for name in settings.back],
         "glossary": merged_glossary(project, roles),
         "history": [(role.title, entry) for role in roles for entry in logs.get(role.id, [])],
+        "regulation": settings.numbering == "chinese",  # laid out as a 制度: attachments after 附则
+        "codes": any(role.code for role in roles),  # 岗位一览 lists the 岗位编号 where roles have one
+        "version": settings.version,
+        "effective": settings.effective.isoformat() if settings.effective else None,
     }

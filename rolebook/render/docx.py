@@ -272,6 +272,9 @@ class DocxWriter(TableRules):
         pass  # its list became table tokens (markdown.form_tables)
 
     t_container_form_close = t_container_form_open
+    # what they change is the headings' numbers (markdown.HeadingNumbers), not the Word layout
+    t_container_attachment_open = t_container_attachment_close = t_container_form_open
+    t_container_unnumbered_open = t_container_unnumbered_close = t_container_form_open
 
     def t_container_landscape_open(self, token: Token) -> None:
         self.place_pending_item()

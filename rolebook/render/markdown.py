@@ -36,6 +36,8 @@ DIRECTIVES = (
     "landscape",   # a landscape section
     "form",        # `widths=P,P,… lines=N`: a table whose cells are list items (see form_tables)
     "toc",         # `levels=N`: a table of contents of the headings down to level N
+    "attachment",  # an attachment of a regulation (附件一): its title numbered as one, its headings not
+    "unnumbered",  # headings that are not a regulation's chapters or articles (the document control)
 )
 MERGE_MARK = "^"  # a form cell holding only this joins the cell above it
 KEEP_ROWS = 8  # a table of at most this many rows is not split across pages, in Word as in print
@@ -174,7 +176,8 @@ def parse(text: str, first_heading: int = 1, fill_toc: bool = True,
     return contents(tokens, first_heading, fill_toc)
 
 
-_TITLE_DEPTH = {"container_doc-title_open": 1, "container_doc-title_close": -1}  # inside a document's title
+_TITLE_DEPTH = {"container_doc-title_open": 1, "container_doc-title_close": -1,  # inside a document's title
+                "container_unnumbered_open": 1, "container_unnumbered_close": -1}
 ANCHOR = re.compile(r"\s*\{#(rolebook-[a-z0-9-]+)\}$")  # a heading's own anchor, for templates to link to
 _DIGITS = "零一二三四五六七八九"
 
@@ -203,6 +206,7 @@ class HeadingNumbers:
         self.style = style
         self.chapter = 0
         self.section = 0
+        self.attachment = 0
 
     def label(self, level: int) -> str:
         if level == 1:
@@ -216,14 +220,21 @@ class HeadingNumbers:
             return f"{self.chapter}.{self.section} "
         return f"第{chinese_number(self.section)}条　"
 
+    def attachment_label(self) -> str:
+        self.attachment += 1
+        return f"附件{chinese_number(self.attachment)}　" if self.style == "chinese" else f"Attachment {self.attachment} "
+
     def apply(self, tokens: list[Token]) -> None:
-        in_title = 0
+        in_title = in_attachment = 0
         for index, token in enumerate(tokens):
             in_title += _TITLE_DEPTH.get(token.type, 0)
+            in_attachment += {"container_attachment_open": 1, "container_attachment_close": -1}.get(token.type, 0)
             if token.type == "heading_open" and not in_title and token.tag in ("h1", "h2"):
+                if in_attachment and token.tag != "h1":
+                    continue  # an attachment's own headings are not the regulation's articles
                 children = tokens[index + 1].children or []
                 prefix = Token("text", "", 0)
-                prefix.content = self.label(int(token.tag[1]))
+                prefix.content = self.attachment_label() if in_attachment else self.label(int(token.tag[1]))
                 tokens[index + 1].children = [prefix, *children]
 
 

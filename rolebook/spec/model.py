@@ -444,6 +444,10 @@ class Handbook(Spec):
     publication: Text | None = Field(None, description="How it was discussed and published (Markdown), as labour "
                                                         "law asks of a 规章制度",
                                      examples=["本制度经职工代表大会讨论通过，于 2026-01-05 公示。"])
+    version: Code | None = Field(None, description="The regulation's own version, shown on its cover",
+                                 examples=["2.0"])
+    effective: Annotated[datetime.date, BeforeValidator(_date_text)] | None = Field(
+        None, description="施行日期: when the regulation takes effect, shown on its cover", examples=["2026-01-20"])
 
 
 class Branding(Spec):
