@@ -29,6 +29,7 @@ from rolebook.render.documents import KIND_LABELS, Renderer
 from rolebook.render.wordpackage import DocumentInfo
 from rolebook.spec.model import Role
 from rolebook.workers import forked_map
+from rolebook.messages import _
 
 ALL_KINDS = KINDS + ("workbook",)
 INDEX = "index.html"
@@ -85,7 +86,8 @@ def select_roles(project: Project, role_ids: tuple[str, ...]):
         if role is None:
             raise UsageError(unknown_role(role_id, [r.id for r in concrete]))
         if role.abstract:
-            raise UsageError(f"role '{role_id}' is abstract: a family template, not rendered alone")
+            raise UsageError(_("role '{role_id}' is abstract: a family template, not rendered alone").format(
+                                 role_id=role_id))
         chosen.append(role)
     return chosen
 
@@ -277,8 +279,9 @@ def lay_out_handbook(project: Project, renderer: Renderer, kinds, formats, asked
         return False
     count = len(handbook_roles(project))
     if count > PAGINATE_ROLES:
-        renderer.warnings.append(f"the handbook has {count} roles: its contents' page numbers are left to Word "
-                                 "(rolebook build --paginate has LibreOffice lay it out, which takes minutes)")
+        renderer.warnings.append(_("the handbook has {count} roles: its contents' page numbers are left "
+                                   "to Word (rolebook build --paginate has LibreOffice lay it out, which "
+                                   "takes minutes)").format(count=count))
         return False
     return True
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from rolebook.errors import RolebookError, UsageError
 from rolebook.scaffold import yaml_scalar
 from rolebook.spec.loader import Mapping, Sequence, load_text
+from rolebook.messages import _
 
 PARTS = ("major", "minor", "patch")
 _VERSION = re.compile(r"^(\d+)(?:\.(\d+))?(?:\.(\d+))?$")
@@ -38,7 +39,8 @@ def next_version(version: str | None, part: str) -> str:
         version = "0.0.0"
     match = _VERSION.match(version.strip())
     if not match:
-        raise BumpError(f"version '{version}' is not numbers separated by dots (1.4.0); set it by hand")
+        raise BumpError(_("version '{version}' is not numbers separated by dots (1.4.0); set it by hand").format(
+                            version=version))
     numbers = [int(n) for n in match.groups() if n is not None]
     width = max(len(numbers), 3)
     numbers += [0] * (width - len(numbers))
@@ -56,14 +58,15 @@ def bump_text(text: str, display: str, part: str, inherited: str | None = None,
     tree, problems = load_text(text, display)
     if problems or not isinstance(tree, Mapping):
         first = problems[0] if problems else None
-        raise BumpError(f"{first or display + ': not a role spec'}; fix the file first")
+        raise BumpError(_("{spec}; fix the file first").format(spec=first or display + ': not a role spec'))
     lines = text.split("\n")
     old = tree.get("version") if "version" in tree else inherited
     old = None if old is None else str(old)
     new = next_version(old, part)
     changes = tree.get("changes")
     if isinstance(changes, Sequence) and changes and not summary:
-        raise UsageError(f"{display} keeps a change history (changes:); say what changed with --summary")
+        raise UsageError(_("{value} keeps a change history (changes:); say what changed with --summary").format(
+                             value=display))
     edits: list[tuple[int, int, int, str]] = []  # (line, start column, end column, new text), 0-based
     inserts: list[tuple[int, list[str]]] = []  # (insert before line, lines)
     if "version" in tree:
@@ -101,10 +104,16 @@ def _scalar_edit(lines: list[str], tree: Mapping, key: str, value: str,
     if quote in ("'", '"'):
         end = _closing_quote(text, start)
         if end is None:
-            raise BumpError(f"{source.file}:{source.line}: '{key}' runs over several lines; set it by hand")
+            raise BumpError(_("{file}:{line}: '{key}' runs over several lines; set it by hand").format(
+                                file=source.file,
+                                line=source.line,
+                                key=key))
         return line, start, end + 1, f"{quote}{value}{quote}"
     if quote in ("|", ">"):
-        raise BumpError(f"{source.file}:{source.line}: '{key}' is a block of text; write it on one line")
+        raise BumpError(_("{file}:{line}: '{key}' is a block of text; write it on one line").format(
+                            file=source.file,
+                            line=source.line,
+                            key=key))
     comment = re.search(r"\s+#", text[start:])
     end = start + comment.start() if comment else len(text.rstrip())
     return line, start, end, value if date else yaml_scalar(value)
@@ -145,8 +154,10 @@ def _change_entry(lines: list[str], tree: Mapping, version: str, date: datetime.
     changes = tree.get("changes")
     if not isinstance(changes, Sequence) or not changes:
         if "changes" in tree:
-            raise BumpError(f"{tree.value_sources['changes'].file}:{tree.value_sources['changes'].line}: "
-                            "'changes' is empty or not a list; write its first entry by hand")
+            raise BumpError(_("{file}:{line}: 'changes' is empty or not a list; write its first entry by "
+                              "hand").format(
+                                file=tree.value_sources['changes'].file,
+                                line=tree.value_sources['changes'].line))
         return len(lines) - (1 if lines and lines[-1] == "" else 0), [
             "", "changes:", f"  - {fields[0][0]}: {fields[0][1]}",
             *(f"    {key}: {value}" for key, value in fields[1:])]
@@ -154,11 +165,13 @@ def _change_entry(lines: list[str], tree: Mapping, version: str, date: datetime.
     line, column = first.line - 1, first.column - 1
     text = lines[line]
     if tree.key_sources["changes"].line - 1 == line:
-        raise BumpError(f"{first.file}:{first.line}: 'changes' is written on one line; put each entry on a "
-                        "line of its own (- version: …)")
+        raise BumpError(_("{file}:{line}: 'changes' is written on one line; put each entry on a line of "
+                          "its own (- version: …)").format(file=first.file, line=first.line))
     dash = text.rfind("-", 0, column)
     if dash < 0:
-        raise BumpError(f"{first.file}:{first.line}: cannot find the first entry of 'changes'")
+        raise BumpError(_("{file}:{line}: cannot find the first entry of 'changes'").format(
+                            file=first.file,
+                            line=first.line))
     if text[column:column + 1] == "{":
         body = ", ".join(f"{key}: {value}" for key, value in fields)
         return line, [f"{text[:dash]}- {{{body}}}"]
@@ -181,4 +194,4 @@ def parse_date(value: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"--effective {value}: expected a date written as YYYY-MM-DD") from None
+        raise UsageError(_("--effective {value}: expected a date written as YYYY-MM-DD").format(value=value)) from None

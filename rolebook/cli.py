@@ -14,6 +14,8 @@ from rolebook import __version__, inputs
 from rolebook.errors import ERROR, WARNING, Problem, RolebookError, UsageError, sorted_unique
 from rolebook.paths import SPECS_DIR, display, project_root
 from rolebook.sanitize import for_terminal
+from rolebook import messages
+from rolebook.messages import _
 
 if TYPE_CHECKING:  # the spec model and the renderers load when a command needs them: an up-to-date
     from rolebook.project import Project  # build needs neither
@@ -57,7 +59,7 @@ def validate(paths: tuple[Path, ...], strict: bool, output: str, against: str | 
     warnings = len(problems) - errors
     for line in completeness if output == "text" else ():
         echo(line, err=True)
-    echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+    echo(_("{errors} error(s), {warnings} warning(s)").format(errors=errors, warnings=warnings), err=True)
     if errors or (strict and warnings):
         sys.exit(1)
 
@@ -78,7 +80,12 @@ def collect_problems(paths: list[Path]) -> tuple[list[Problem], list[str]]:
             done = texts - lacking
             share = f"{100 * done // texts}%" if texts else "100%"  # rounded down: 99.9% is not complete
             where = f"{display(root)}: " if len(by_root) > 1 else ""
-            completeness.append(f"{where}{language}: {done} of {texts} texts translated ({share})")
+            completeness.append(_("{where}{language}: {done} of {texts} texts translated ({share})").format(
+                                    where=where,
+                                    language=language,
+                                    done=done,
+                                    texts=texts,
+                                    share=share))
     return problems, completeness
 
 
@@ -101,8 +108,11 @@ def version_problems(paths: list[Path], against: str) -> list[Problem]:
             if role.version_not_bumped:
                 where = new.project.version_sources[role.id]
                 problems.append(Problem.at(where, "version-not-bumped",
-                                           f"role '{role.id}' changed since {since} but its version is still "
-                                           f"{role.new_version or '(none)'}", WARNING))
+                                           _("role '{role_id}' changed since {since} but its version is "
+                                             "still {none}").format(
+                                               role_id=role.id,
+                                               since=since,
+                                               none=role.new_version or '(none)'), WARNING))
     return problems
 
 
@@ -157,7 +167,7 @@ def build(project: Path | None, kinds: tuple[str, ...], formats: tuple[str, ...]
     options = ["kinds", *sorted(kinds), "formats", *sorted(formats), "roles", *sorted(roles), f"pdf-a={pdf_a}",
                f"paginate={paginate}"]
     if pdf_a and "pdf" not in formats:
-        raise UsageError("--pdf-a makes PDFs: ask for them with --format pdf")
+        raise UsageError(_("--pdf-a makes PDFs: ask for them with --format pdf"))
     shared, out = out is not None, out or root / "build"
     checked = _Checked()  # the project checked once, in its source language, when anything is built
     for target, name, folder_kinds in _build_targets(root, language, kinds):
@@ -197,7 +207,9 @@ def _build_targets(root: Path, language: str | None, kinds: tuple[str, ...]) -> 
         names = {BILINGUAL if isinstance(t, tuple) else t: t for t in targets if t is not None}
         if language not in names:
             known = sorted(names) or [languages.source]
-            raise UsageError(f"--language {language}: the project builds {', '.join(known)}"
+            raise UsageError(_("--language {language}: the project builds {known}").format(
+                                 language=language,
+                                 known=', '.join(known))
                              + did_you_mean(language, known))
         targets = [names[language]]
     bilingual = tuple(kind for kind in kinds if kind in ("jd", "posting"))
@@ -237,11 +249,11 @@ class _BuildRun:
             out = folder.path
             record = manifest.Manifest.load(out)
             if record.warning:
-                echo(f"warning: {record.warning}", err=True)
+                echo(_("warning: {warning}").format(warning=record.warning), err=True)
             digest = manifest.input_digest(self.root, kinds, options)
             if record.up_to_date(digest):
                 if not quiet:
-                    echo(f"{display(out)} is up to date", err=True)
+                    echo(_("{out} is up to date").format(out=display(out)), err=True)
                 return
             from rolebook.build import build as run_build  # the renderers: only when something is built
 
@@ -259,20 +271,21 @@ class _BuildRun:
             for warning in project.warnings:
                 echo(str(warning), err=True)
         for message in result.warnings:
-            echo(f"warning: {message}", err=True)
+            echo(_("warning: {message}").format(message=message), err=True)
         if result.removed:
             shown = ", ".join(display(path) for path in result.removed[:5])
             more = f" and {len(result.removed) - 5} more" if len(result.removed) > 5 else ""
-            echo(f"removed {len(result.removed)} file(s) older than their specs, of formats or kinds this build "
-                 f"did not make: {shown}{more}", err=True)
+            echo(_("removed {removed} file(s) older than their specs, of formats or kinds this build did "
+                   "not make: {shown}{more}").format(removed=len(result.removed), shown=shown, more=more), err=True)
         if self.verbose:
             for path in result.written:
-                echo(f"wrote {display(path)}", err=True)
+                echo(_("wrote {path}").format(path=display(path)), err=True)
             for path in result.skipped:
-                echo(f"up to date {display(path)}", err=True)
+                echo(_("up to date {path}").format(path=display(path)), err=True)
         if not quiet:
-            echo(f"wrote {len(result.written)} file(s) to {display(out)}"
-                 + (f"; {len(result.skipped)} up to date" if result.skipped else ""), err=True)
+            echo(_("wrote {written} file(s) to {out}").format(written=len(result.written), out=display(out))
+                 + (_("; {skipped} up to date").format(skipped=len(result.skipped)) if result.skipped else ""),
+                 err=True)
 
 
 def _valid_project(root: Path, language=None) -> Project:
@@ -281,7 +294,8 @@ def _valid_project(root: Path, language=None) -> Project:
     if project.errors:
         for problem in project.errors:
             echo(str(problem))
-        echo(f"rolebook: {len(project.errors)} error(s) in the role specs; nothing was written", err=True)
+        echo(_("rolebook: {errors} error(s) in the role specs; nothing was written").format(
+                 errors=len(project.errors)), err=True)
         sys.exit(1)
     return project
 
@@ -329,7 +343,7 @@ def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: P
     if revisions and Path(revisions[0]).is_dir():  # a folder, not a revision
         place, revisions = Path(revisions[0]), revisions[1:]
     if len(revisions) > 2:
-        raise UsageError("diff takes at most two revisions")
+        raise UsageError(_("diff takes at most two revisions"))
     root = project_root(place)
     if out is not None:
         _check_report_path(out)
@@ -347,10 +361,10 @@ def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: P
         if result.empty and output != "text" and (out or output in ("docx", "html")):
             from rolebook.history.report import no_changes
 
-            echo(f"{no_changes(result)}; nothing written", err=True)
+            echo(_("{result}; nothing written").format(result=no_changes(result)), err=True)
         elif output == "docx":
             target = _write_report(root, out, "redline.docx", _redline(result, root, old, new))
-            echo(f"wrote {display(target)}", err=True)
+            echo(_("wrote {target}").format(target=display(target)), err=True)
         else:
             report = _report(result, root, old, new, output)
             if out:
@@ -371,7 +385,9 @@ def _one_language(root: Path, language: str | None) -> str | None:
     languages = read_languages(root)
     known = sorted(set(languages.built))
     if language not in known:
-        raise UsageError(f"--language {language}: the project's languages are {', '.join(known)}"
+        raise UsageError(_("--language {language}: the project's languages are {known}").format(
+                             language=language,
+                             known=', '.join(known))
                          + did_you_mean(language, known))
     return None if language == languages.source and not languages.several else language
 
@@ -435,9 +451,10 @@ def _check_report_path(out: Path) -> Path:
     """--out of a report: a file in a folder that exists (checked before any work)."""
     out = Path(os.path.abspath(out))
     if not out.parent.is_dir():
-        raise UsageError(f"{out.parent}: no such folder; create it first or choose another --out")
+        raise UsageError(_("{parent}: no such folder; create it first or choose another --out").format(
+                             parent=out.parent))
     if out.is_dir():
-        raise UsageError(f"{out} is a folder; --out names the file to write")
+        raise UsageError(_("{out} is a folder; --out names the file to write").format(out=out))
     return out
 
 
@@ -491,10 +508,13 @@ def score_command(results: Path, period: str | None, formats: tuple[str, ...], o
     if problems:
         for problem in problems:
             echo(str(problem))
-        echo(f"rolebook: {len(problems)} problem(s) in {shown}; nothing was written", err=True)
+        echo(_("rolebook: {problems} problem(s) in {shown}; nothing was written").format(
+                 problems=len(problems),
+                 shown=shown), err=True)
         sys.exit(1)
     if not records:
-        raise UsageError(f"{shown} holds no results" + (f" for period {period}" if period else ""))
+        raise UsageError(_("{shown} holds no results").format(shown=shown)
+                         + (_(" for period {period}").format(period=period) if period else ""))
     scored = score(records)
     chosen = records[0].period
     findings = quota_findings(scored, labels_for(loaded.settings.language))
@@ -503,13 +523,17 @@ def score_command(results: Path, period: str | None, formats: tuple[str, ...], o
         from rolebook.spec.scoring import shown as two_decimals
 
         for item in scored:
-            echo(f"{item.record.employee}\t{item.record.role.id}\t{two_decimals(item.appraisal.total)}\t"
-                 f"{item.appraisal.grade or ''}")
+            echo("\t".join([item.record.employee, item.record.role.id, two_decimals(item.appraisal.total),
+                            item.appraisal.grade or ""]))
     for finding in findings:
-        echo(f"warning[distribution]: {finding}", err=True)
+        echo(_("warning[distribution]: {finding}").format(finding=finding), err=True)
     roles = len({r.role.id for r in records})
-    echo(f"scored {len(records)} employee(s) in {roles} role(s) for {chosen}; wrote {display(target)}/ "
-         f"(appraisals, summary.csv, summary.html, summary.docx; owner-only)", err=True)
+    echo(_("scored {records} employee(s) in {roles} role(s) for {chosen}; wrote {target}/ (appraisals, "
+           "summary.csv, summary.html, summary.docx; owner-only)").format(
+             records=len(records),
+             roles=roles,
+             chosen=chosen,
+             target=display(target)), err=True)
 
 
 def _warn_if_tracked(results: Path) -> None:
@@ -518,8 +542,8 @@ def _warn_if_tracked(results: Path) -> None:
 
     folder = results.resolve().parent
     if gitinfo.tracked(folder, results.resolve().name):
-        echo(f"warning: {results} is tracked by git; results are personal data: remove it from the repository "
-             "(git rm --cached) and list it in .gitignore", err=True)
+        echo(_("warning: {results} is tracked by git; results are personal data: remove it from the "
+               "repository (git rm --cached) and list it in .gitignore").format(results=results), err=True)
 
 
 @cli.command("log")
@@ -540,7 +564,8 @@ def log_command(role_id: str, project: Path | None, output: str) -> None:
     try:
         gitinfo.require_repository(root)
     except gitinfo.GitError:
-        echo(f"rolebook: {display(root)} is not in git; only the role's own change history is known", err=True)
+        echo(_("rolebook: {root} is not in git; only the role's own change history is known").format(
+                 root=display(root)), err=True)
     entries = ProjectHistory(root, current).log(role_id)
     role = current.roles.get(role_id)
     if output == "json":
@@ -583,14 +608,16 @@ def init(directory: Path, language: str | None) -> None:
     """Create a new project with one example role in DIRECTORY."""
     from rolebook.scaffold import create_project, default_language
 
-    written = create_project(directory, language or default_language())
+    language = language or default_language()
+    messages.use(language)
+    written = create_project(directory, language)
     for path in written:
-        echo(f"created {display(path)}")
+        echo(_("created {path}").format(path=display(path)))
     go = "" if directory.resolve() == Path.cwd().resolve() else f"cd {display(directory)}\n  "
-    echo(f"\nNext:\n  {go}rolebook validate           # check the example role\n"
-         "  rolebook build              # its documents in build/ (open build/index.html)\n"
-         "  rolebook new my-role        # a spec of your own to fill in\n"
-         "  rolebook serve              # see the documents change as you edit")
+    echo(_("\nNext:\n  {go}rolebook validate           # check the example role\n  rolebook build           "
+           "   # its documents in build/ (open build/index.html)\n  rolebook new my-role        # a spec "
+           "of your own to fill in\n  rolebook serve              # see the documents change as you edit").format(
+             go=go))
 
 
 @cli.command("new")
@@ -607,8 +634,8 @@ def new_role(role_id: str, family: str | None, title: str | None) -> None:
 
     root = project_root(Path.cwd())
     if not re.fullmatch(ID_PATTERN, role_id) or len(role_id) > 100:
-        raise UsageError(f"'{role_id}' cannot be a role id: use lowercase letters, digits and hyphens "
-                         "(sales-manager); it is also the file's name")
+        raise UsageError(_("'{role_id}' cannot be a role id: use lowercase letters, digits and hyphens "
+                           "(sales-manager); it is also the file's name").format(role_id=role_id))
     project = load_project(root)
     inherits = False
     if family:
@@ -620,11 +647,13 @@ def new_role(role_id: str, family: str | None, title: str | None) -> None:
     path = root / SPECS_DIR / f"{role_id}.yaml"
     text = new_role_text(role_id, project.settings.language, title, family, inherits)
     create_role(path, text)
-    echo(f"created {display(path)}")
+    echo(_("created {path}").format(path=display(path)))
     problems = [p for p in load_project(root).problems if p.file == display(path)]
     for problem in problems:
         echo(str(problem))
-    echo(f"\nNext: fill it in, then\n  rolebook validate {display(path)}\n  rolebook build --role {role_id}")
+    echo(_("\nNext: fill it in, then\n  rolebook validate {path}\n  rolebook build --role {role_id}").format(
+             path=display(path),
+             role_id=role_id))
 
 
 @cli.command()
@@ -654,8 +683,12 @@ def bump(role_id: str, part: str, effective: str | None, summary: str | None, st
     inherited = role.version if role is not None else None
     bumped = bump_file(path, display(path), part, inherited, date, summary, status,
                        role.status if role is not None else "draft")
-    echo(f"{display(path)}: version {bumped.old or '(none)'} → {bumped.new}, {status}"
-         + (f", effective {date.isoformat()}" if date else ""))
+    echo(_("{path}: version {none} → {new}, {status}").format(
+             path=display(path),
+             none=bumped.old or '(none)',
+             new=bumped.new,
+             status=status)
+         + (_(", effective {isoformat}").format(isoformat=date.isoformat()) if date else ""))
     for problem in load_project(root).problems:
         if problem.file == display(path):
             echo(str(problem))
@@ -693,6 +726,7 @@ def main() -> None:
     import signal
 
     signal.signal(signal.SIGTERM, _terminate)
+    messages.use_projects(sys.argv[1:])
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -702,12 +736,12 @@ def main() -> None:
         exc.show()
         sys.exit(2 if exc.exit_code == 2 else exc.exit_code)
     except RolebookError as exc:
-        echo(f"rolebook: {exc}", err=True)
+        echo(_("rolebook: {value}").format(value=exc), err=True)
         sys.exit(exc.exit_code)
     except OSError as exc:  # the machine refused: a full disk, a read-only folder, permissions
         from rolebook.outputs import os_error
 
-        echo(f"rolebook: {os_error(exc)}", err=True)
+        echo(_("rolebook: {os_error}").format(os_error=os_error(exc)), err=True)
         sys.exit(1)
     except KeyboardInterrupt:
         echo("interrupted", err=True)

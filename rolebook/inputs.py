@@ -15,6 +15,7 @@ from rolebook.nesting import nesting_message, too_deep
 from rolebook.paths import SETTINGS_FILE
 from rolebook.sanitize import CONTROL, normalise_newlines
 from rolebook.spec.loader import MAX_CONTROL_PROBLEMS, Mapping, control_problem, decode, line_column, load_file
+from rolebook.messages import _
 
 MAX_MARKDOWN_BYTES = 2 * 1024 * 1024  # a policy chapter; the longest real ones are a few dozen KB
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
@@ -32,8 +33,11 @@ def outside_problem(path: Path, root: Path, where: Source, what: str) -> Problem
     if real is None:
         return None
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    return Problem.at(where, "outside-project", f"{what} {shown} is a link to {real}, outside the project; "
-                                                "rolebook reads nothing outside it")
+    return Problem.at(where, "outside-project", _("{what} {shown} is a link to {real}, outside the "
+                                                  "project; rolebook reads nothing outside it").format(
+                                                    what=_(what),
+                                                    shown=shown,
+                                                    real=real))
 
 
 def names_languages(root: Path) -> bool:
@@ -42,7 +46,7 @@ def names_languages(root: Path) -> bool:
     path = root / SETTINGS_FILE
     if not path.is_file() or leads_outside(path, root):
         return False
-    tree, _ = load_file(path, SETTINGS_FILE)
+    tree, _problems = load_file(path, SETTINGS_FILE)
     return isinstance(tree, Mapping) and ("languages" in tree or "bilingual" in tree)
 
 
@@ -53,11 +57,14 @@ def read_markdown(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     try:
         size = path.stat().st_size
         if size > MAX_MARKDOWN_BYTES:
-            return None, [Problem.at(start, "bad-file", f"the file is {size:,} bytes; the limit is "
-                                                        f"{MAX_MARKDOWN_BYTES:,}")]
+            return None, [Problem.at(start, "bad-file", _("the file is {size:,} bytes; the limit is "
+                                                          "{max_markdown_bytes:,}").format(
+                                                            size=size,
+                                                            max_markdown_bytes=MAX_MARKDOWN_BYTES))]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem.at(start, "bad-file", f"cannot read the file: {exc.strerror}")]
+        return None, [Problem.at(start, "bad-file", _("cannot read the file: {strerror}").format(
+                                                        strerror=exc.strerror))]
     text, problem = decode(raw, display, "bad-file")
     if problem:
         return None, [problem]

@@ -15,6 +15,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 
 from rolebook.errors import RolebookError
+from rolebook.messages import _
 
 # Token levels: a list adds two (the list and its item), a block quote one. A text may nest 49 lists or 99
 # block quotes; documents put texts inside a few levels of their own (RENDER_MARGIN), so a valid text always
@@ -65,5 +66,5 @@ def too_deep(text: str) -> int | None:
 
 
 def nesting_message() -> str:
-    return (f"Markdown nested too deep: rolebook renders up to {LEVELS_SAID} inside each other, and this line "
-            "goes deeper; flatten the nesting")
+    return _("Markdown nested too deep: rolebook renders up to 49 lists or 99 block quotes inside each other, "
+             "and this line goes deeper; flatten the nesting")

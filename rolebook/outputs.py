@@ -23,6 +23,7 @@ from pathlib import Path
 
 from rolebook.errors import RolebookError, UsageError
 from rolebook.paths import ID_PATTERN
+from rolebook.messages import _
 
 KINDS = ("jd", "form", "posting", "handbook")  # what a build makes by default; "workbook" on request
 FORMATS = ("docx", "html")  # the default; "pdf" on request (through LibreOffice)
@@ -65,7 +66,7 @@ def os_error(exc: OSError, path: Path | str | None = None) -> OutputError:
               errno.EACCES: "permission denied", errno.EPERM: "permission denied",
               errno.ENOTDIR: "a part of the path is a file, not a folder",
               errno.EDQUOT: "the disk quota is exhausted"}.get(exc.errno, exc.strerror or str(exc))
-    return OutputError(f"cannot write {where}: {reason}")
+    return OutputError(_("cannot write {where}: {reason}").format(where=where, reason=reason))
 
 
 def check_folder(out: Path, root: Path) -> Path:
@@ -75,12 +76,14 @@ def check_folder(out: Path, root: Path) -> Path:
     if out.is_symlink() or (out.is_relative_to(root.absolute()) and out.exists()):
         real = out.resolve()
         if not real.is_relative_to(real_root):
-            raise OutputError(f"{out} is a link to {real}, outside the project; rolebook does not write "
-                              "through links (remove the link, or give the folder with --out)")
+            raise OutputError(_("{out} is a link to {real}, outside the project; rolebook does not write "
+                                "through links (remove the link, or give the folder with --out)").format(
+                                  out=out,
+                                  real=real))
     if out.exists() and not out.is_dir():
-        raise OutputError(f"{out} exists and is not a folder")
+        raise OutputError(_("{out} exists and is not a folder").format(out=out))
     if os.path.lexists(out) and not out.exists():
-        raise OutputError(f"{out} is a link to nothing; remove it")
+        raise OutputError(_("{out} is a link to nothing; remove it").format(out=out))
     return out.resolve() if out.is_symlink() else out  # a link that stays inside: its folder is used
 
 
@@ -143,8 +146,10 @@ class OutputFolder:
         foreign = sorted(name for name in set(names) if os.path.lexists(self.path / name) and not wrote(name))
         if foreign:
             shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
-            raise OutputError(f"{self.path} holds files rolebook did not write that this build would replace "
-                              f"({shown}); move them, or build into another folder. Nothing was written")
+            raise OutputError(_("{path} holds files rolebook did not write that this build would replace "
+                                "({shown}); move them, or build into another folder. Nothing was written").format(
+                                  path=self.path,
+                                  shown=shown))
 
     def start_staging(self) -> Path:
         try:
@@ -157,17 +162,19 @@ class OutputFolder:
         """The folder for `name` (relative, rolebook's own layout), made if missing; never a link."""
         parts = Path(name).parts
         if Path(name).is_absolute() or ".." in parts or not parts:
-            raise UsageError(f"refusing to write {name}: not a path inside {self.path}")
+            raise UsageError(_("refusing to write {name}: not a path inside {path}").format(
+                                 name=name,
+                                 path=self.path))
         folder = self.path
         for part in parts[:-1]:
             folder = folder / part
             if folder.is_symlink():
-                raise OutputError(f"{folder} is a link; rolebook does not write through links in its output "
-                                  "folder (remove it)")
+                raise OutputError(_("{folder} is a link; rolebook does not write through links in its "
+                                    "output folder (remove it)").format(folder=folder))
             try:
                 folder.mkdir(exist_ok=True)
             except FileExistsError:
-                raise OutputError(f"{folder} exists and is not a folder") from None
+                raise OutputError(_("{folder} exists and is not a folder").format(folder=folder)) from None
             except OSError as exc:
                 raise os_error(exc, folder) from None
         return folder

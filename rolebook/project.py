@@ -21,6 +21,7 @@ from rolebook.spec.loader import Mapping, Sequence, load_file, may_hold_translat
 from rolebook.spec.model import LibraryKpi, Role, Settings, Term
 from rolebook.spec.resolve import resolve_extends, resolve_uses
 from rolebook.spec.shape import lists_of_one
+from rolebook.messages import N_, _
 
 LIBRARY_KPIS = "library/kpis.yaml"
 LIBRARY_GLOSSARY = "library/glossary.yaml"
@@ -67,7 +68,7 @@ class Project:
         return [p for p in self.problems if p.severity == WARNING]
 
     def concrete_roles(self) -> list[Role]:
-        return [role for _, role in sorted(self.roles.items()) if not role.abstract]
+        return [role for _id, role in sorted(self.roles.items()) if not role.abstract]
 
     def direct_reports(self, role_id: str) -> list[Role]:
         """The concrete roles that report to `role_id`, by id. Indexed when first asked, after loading:
@@ -98,7 +99,7 @@ def _inside_files(root: Path, files: list[Path], problems: list[Problem], show) 
     """The files that stay inside the project; a link out of it is a problem naming both paths."""
     kept = []
     for path in files:
-        problem = inputs.outside_problem(path, root, Source(show(path), 1, 1), "the file")
+        problem = inputs.outside_problem(path, root, Source(show(path), 1, 1), N_("the file"))
         if problem:
             problems.append(problem)
         else:
@@ -184,13 +185,13 @@ class _Loader:
         if tree is None:
             return
         tree = lists_of_one(tree, Settings)
-        settings, problems, _ = schema.check(any_language(tree, Settings), Settings)
+        settings, problems, _damaged = schema.check(any_language(tree, Settings), Settings)
         if settings is None:
             self.problems.extend(problems)
             return
         self.start_languages(settings, schema.source_of(tree, ("languages",)))
         tree = self.localized(tree, Settings, settings.language)
-        settings, problems, _ = schema.check(tree, Settings)
+        settings, problems, _damaged = schema.check(tree, Settings)
         self.problems.extend(problems)
         if settings is None:
             return
@@ -226,16 +227,18 @@ class _Loader:
         root = self.project.root
         target = root / name
         if Path(name).is_absolute() or ".." in Path(name).parts:
-            return Problem.at(where, "unknown-ref", f"{what} '{name}' lies outside the project")
+            return Problem.at(where, "unknown-ref", _("{what} '{name}' lies outside the project").format(
+                                                        what=_(what),
+                                                        name=name))
         problem = inputs.outside_problem(target, root, where, what)
         if problem:
             return problem
         if not target.is_file():
-            return Problem.at(where, "unknown-ref", f"{what} '{name}' does not exist")
+            return Problem.at(where, "unknown-ref", _("{what} '{name}' does not exist").format(what=_(what), name=name))
         return None
 
     def load_policy(self, name: str, where: Source) -> None:
-        problem = self.file_problem(name, where, "policy chapter")
+        problem = self.file_problem(name, where, N_("policy chapter"))
         if problem:
             self.problems.append(problem)
             return
@@ -255,9 +258,10 @@ class _Loader:
             if language != self.language:
                 if translation is None and language in languages.checked():
                     beside = Path(name).with_name(f"{Path(name).stem}.{language}{Path(name).suffix}").as_posix()
-                    self.problems.append(Problem.at(where, "missing-translation", f"no {language} text of "
-                                                    f"'{name}' (write it as {beside}): the {language} handbook "
-                                                    "shows the source text", WARNING))
+                    message = _("no {language} text of '{name}' (write it as {beside}): the {language2} handbook "
+                                "shows the source text").format(language=language, name=name, beside=beside,
+                                                                 language2=language)
+                    self.problems.append(Problem.at(where, "missing-translation", message, WARNING))
                 continue
             if translation is not None:
                 return translation
@@ -272,14 +276,14 @@ class _Loader:
             return None
         path = self.project.root / Path(name).with_name(f"{Path(name).stem}.{language}{Path(name).suffix}")
         if not path.is_file() or inputs.outside_problem(path, self.project.root, Source(self.show(path), 1, 1),
-                                                        "the file"):
+                                                        N_("the file")):
             return None
         text, problems = inputs.read_markdown(path, self.show(path))
         self.problems.extend(problems)
         return text
 
     def load_logo(self, name: str, where: Source) -> None:
-        problem = self.file_problem(name, where, "logo")
+        problem = self.file_problem(name, where, N_("logo"))
         if problem:
             self.problems.append(problem)
             return
@@ -288,7 +292,9 @@ class _Loader:
             data = path.read_bytes() if path.stat().st_size <= inputs.MAX_IMAGE_BYTES else b"\0" * (
                 inputs.MAX_IMAGE_BYTES + 1)
         except OSError as exc:
-            self.problems.append(Problem.at(where, "bad-file", f"cannot read logo '{name}': {exc.strerror}"))
+            self.problems.append(Problem.at(where, "bad-file", _("cannot read logo '{name}': {strerror}").format(
+                                                                   name=name,
+                                                                   strerror=exc.strerror)))
             return
         message = inputs.image_problem(data, name)
         if message:
@@ -309,7 +315,9 @@ class _Loader:
         if tree is not None and not isinstance(tree, Sequence):
             where = getattr(tree, "source", Source(self.show(path), 1, 1))
             self.problems.append(Problem.at(where, "type",
-                                            f"{relative} must be a list, found {schema.describe(tree)}"))
+                                            _("{relative} must be a list, found {tree}").format(
+                                                relative=relative,
+                                                tree=schema.describe(tree))))
             return None
         return tree
 
@@ -331,7 +339,7 @@ class _Loader:
                 self.problems.append(problem)
             if kpi.id in self.project.library_kpis:
                 self.problems.append(Problem.at(schema.source_of(kpis, (i, "id")), "duplicate-id",
-                                                f"library KPI id '{kpi.id}' is used twice"))
+                                                _("library KPI id '{kpi_id}' is used twice").format(kpi_id=kpi.id)))
                 continue
             for message in rules.threshold_faults(kpi) if ("direction",) not in damaged else ():
                 self.problems.append(Problem.at(schema.source_of(kpis, (i, "thresholds")),
@@ -340,7 +348,7 @@ class _Loader:
             self.library_trees[kpi.id] = item
         terms = self.load_list(LIBRARY_GLOSSARY)
         for i, item in enumerate(terms or []):
-            term, problems, _ = schema.check(self.localized(item, Term), Term)
+            term, problems, _damaged = schema.check(self.localized(item, Term), Term)
             self.problems.extend(problems)
             if term is not None:
                 self.project.library_terms.append(term)
@@ -358,12 +366,14 @@ class _Loader:
             if tree is None:
                 if not problems:
                     self.problems.append(Problem.at(Source(shown, 1, 1), "missing-field",
-                                                    "the file is empty; a role needs at least an id and a title"))
+                                                    _("the file is empty; a role needs at least an id "
+                                                      "and a title")))
                 continue
             if not isinstance(tree, Mapping):
                 where = getattr(tree, "source", Source(shown, 1, 1))
                 self.problems.append(Problem.at(where, "type",
-                                                f"a role spec must be a mapping, found {schema.describe(tree)}"))
+                                                _("a role spec must be a mapping, found {tree}").format(
+                                                    tree=schema.describe(tree))))
                 continue
             tree = lists_of_one(tree, Role)
             own = tree.get("language")
@@ -372,7 +382,9 @@ class _Loader:
             if role_id in trees:
                 other = self.show(self.project.role_files[role_id])
                 self.problems.append(Problem.at(schema.source_of(tree, ("id",)), "duplicate-id",
-                                                f"role id '{role_id}' is also used by {other}"))
+                                                _("role id '{role_id}' is also used by {other}").format(
+                                                    role_id=role_id,
+                                                    other=other)))
                 continue
             trees[role_id] = tree
             stems[role_id] = path.stem
@@ -422,18 +434,19 @@ class _Loader:
             if role_id not in known:
                 where = schema.source_of(self.settings_tree, ("handbook", "roles", i))
                 self.problems.append(Problem.at(where, "unknown-ref",
-                                                f"handbook role '{role_id}' is not a role in this project"
+                                                _("handbook role '{role_id}' is not a role in this "
+                                                  "project").format(role_id=role_id)
                                                 + schema.did_you_mean(role_id, known)))
 
 
 def read_languages(root: Path) -> Languages:
     """The languages rolebook.yaml asks for (its problems are reported when the project is loaded)."""
     path = root / SETTINGS_FILE
-    if path.is_file() and not inputs.outside_problem(path, root, Source(SETTINGS_FILE, 1, 1), "the file"):
-        tree, _ = load_file(path, SETTINGS_FILE)
+    if path.is_file() and not inputs.outside_problem(path, root, Source(SETTINGS_FILE, 1, 1), N_("the file")):
+        tree, _problems = load_file(path, SETTINGS_FILE)
         if isinstance(tree, Mapping):
             tree = any_language(lists_of_one(tree, Settings), Settings)
-            settings, _, _ = schema.check(tree, Settings)
+            settings, _problems, _damaged = schema.check(tree, Settings)
             if settings is not None:
                 return Languages.of(settings)
     return Languages.of(Settings())
@@ -446,12 +459,18 @@ def language_problems(settings: Settings, where: Source) -> list[Problem]:
     for tag, rule in settings.derive.items():
         base = rule.from_ or settings.language
         if base in settings.derive:
-            problems.append(Problem.at(where, "unknown-ref", f"{tag} is derived from {base}, itself derived: "
-                                                             f"derive it from {settings.language}"))
+            problems.append(Problem.at(where, "unknown-ref", _("{tag} is derived from {base}, itself "
+                                                               "derived: derive it from {language}").format(
+                                                                 tag=tag,
+                                                                 base=base,
+                                                                 language=settings.language)))
         if base != settings.language and base not in built:
-            problems.append(Problem.at(where, "unknown-ref", f"{tag} is derived from {base}, which is not one "
-                                                             "of the languages"))
+            problems.append(Problem.at(where, "unknown-ref", _("{tag} is derived from {base}, which is "
+                                                               "not one of the languages").format(
+                                                                 tag=tag,
+                                                                 base=base)))
     if settings.bilingual and len(settings.bilingual) != 2:
-        problems.append(Problem.at(where, "type", f"bilingual needs two languages, found {len(settings.bilingual)}"))
+        problems.append(Problem.at(where, "type", _("bilingual needs two languages, found {bilingual}").format(
+                                                      bilingual=len(settings.bilingual))))
     return problems
 

@@ -44,10 +44,12 @@ def describe_control(char: str) -> str:
 
 def control_kind(char: str) -> str:
     """What a refused character is, in a message: U+FFFE is no control character, but no less fatal."""
+    from rolebook.messages import _
+
     code = ord(char)
     if 0xD800 <= code <= 0xDFFF:
-        return "lone surrogate"
-    return "noncharacter" if code in (0xFFFE, 0xFFFF) else "control character"
+        return _("lone surrogate")
+    return _("noncharacter") if code in (0xFFFE, 0xFFFF) else _("control character")
 
 
 def for_terminal(text: str, keep_newlines: bool = True) -> str:

@@ -28,6 +28,7 @@ from rolebook.outputs import KINDS, OutputFolder
 from rolebook.paths import display
 from rolebook.project import load_project
 from rolebook.sanitize import CONTROL, for_terminal
+from rolebook.messages import _
 
 EVENTS = "/__rolebook__/events"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -276,7 +277,10 @@ def serve(root: Path, host: str, port: int, workers: int, language=None, kinds: 
         try:
             server = PreviewServer((host, port), partial(Handler, preview=preview, check_host=loopback))
         except OSError as exc:
-            raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror}; choose another --port") from None
+            raise UsageError(_("cannot listen on {host}:{port}: {strerror}; choose another --port").format(
+                                 host=host,
+                                 port=port,
+                                 strerror=exc.strerror)) from None
         bound_port = server.server_address[1]
         shown = f"[{host}]" if ":" in host else host
         print(f"serving {display(root)} at http://{shown}:{bound_port}/ (Ctrl-C to stop)", file=sys.stderr,
@@ -285,7 +289,7 @@ def serve(root: Path, host: str, port: int, workers: int, language=None, kinds: 
         root = root.resolve()
         ignored = (folder.resolve(), root / "build", root / ".git")
         watch_filter = partial(_relevant, ignored=ignored, default=watchfiles.DefaultFilter())
-        for _ in watchfiles.watch(root, watch_filter=watch_filter, stop_event=stop, raise_interrupt=False):
+        for _changes in watchfiles.watch(root, watch_filter=watch_filter, stop_event=stop, raise_interrupt=False):
             preview.rebuild()
     except KeyboardInterrupt:
         pass

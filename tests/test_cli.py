@@ -83,7 +83,7 @@ def test_init_writes_a_project_that_validates(tmp_path):
     result = run_rolebook("init", "new-project", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     root = tmp_path / "new-project"
-    assert (root / "role_specs").is_dir() and (root / ".gitignore").read_text().strip() == "build/"
+    assert (root / "role_specs").is_dir() and (root / ".gitignore").read_text().split() == ["build/", ".rolebook/"]
     check = run_rolebook("validate", "--strict", cwd=root)
     assert check.returncode == 0, check.stdout + check.stderr
     built = run_rolebook("build", cwd=root)

@@ -96,10 +96,10 @@ def test_validate_warns_at_the_untranslated_field_and_says_how_complete(tmp_path
     root = copy_project(LANGUAGES, tmp_path / "p")
     result = run_rolebook("validate", cwd=root)
     assert result.returncode == 0, result.stderr
+    # the project's source language is Chinese: rolebook speaks it (codes and positions stay as they are)
     assert result.stdout.splitlines() == [
-        "role_specs/sales-rep.yaml:15:9: warning[missing-translation]: no en text here: the en documents show "
-        "the source text"]
-    assert "en: 27 of 28 texts translated (96%)" in result.stderr
+        "role_specs/sales-rep.yaml:15:9: warning[missing-translation]: 此处没有 en 文本：en 文档将显示原文"]
+    assert "en：已翻译 28 段文字中的 27 段（96%）" in result.stderr
     assert run_rolebook("validate", "--strict", cwd=root).returncode == 1
     found = json.loads(run_rolebook("validate", "--format", "json", cwd=root).stdout)
     assert [(p["line"], p["code"]) for p in found] == [(15, "missing-translation")]
@@ -131,7 +131,7 @@ def test_a_rebuild_after_editing_one_translation_renders_only_that_language(tmp_
                     encoding="utf-8")
     result = run_rolebook("build", "--kind", "jd", "-v", cwd=root)
     assert result.returncode == 0, result.stderr
-    written = sorted(line.split()[-1] for line in result.stderr.splitlines() if line.startswith("wrote build"))
+    written = sorted(line.split()[-1] for line in result.stderr.splitlines() if line.startswith("已写入 build"))
     assert written == ["build/bilingual/jd/sales-rep.docx", "build/bilingual/jd/sales-rep.html",
                        "build/en/jd/sales-rep.docx", "build/en/jd/sales-rep.html"]
     assert "Sales figures" in html_text(root / "build" / "en" / "jd" / "sales-rep.html")
@@ -169,8 +169,8 @@ def test_the_diff_says_when_only_one_translation_changed(tmp_path):
 
 
 @pytest.mark.parametrize("settings, message", [
-    ("derive: {zh-TW: {from: en-GB, convert: s2twp}}", "zh-TW is derived from en-GB, which is not one of"),
-    ("bilingual: [zh-CN]", "bilingual needs two languages, found 1"),
+    ("derive: {zh-TW: {from: en-GB, convert: s2twp}}", "zh-TW 由 en-GB 派生，但 en-GB 不是本项目的语言"),
+    ("bilingual: [zh-CN]", "bilingual 需要两种语言，实际为 1"),
     ("derive: {zh-TW: {convert: s2x}}", "derive.zh-TW.convert"),
 ])
 def test_language_settings_that_cannot_hold_are_errors(tmp_path, settings, message):
@@ -248,8 +248,7 @@ def test_a_text_given_only_in_other_languages_lacks_the_source(tmp_path):
     result = run_rolebook("validate", cwd=root)
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines() == [f"role_specs/telesales-supervisor.yaml:{number + 1}:8: "
-                                          "warning[missing-translation]: no zh-TW text here, in the source language: "
-                                          "the documents show the first text given"]
+                                          "warning[missing-translation]: 此處沒有源語言 zh-TW 的文本：文件顯示給出的第一段文字"]
 
 
 def test_each_handbook_tells_its_change_history_in_its_language(tmp_path):
@@ -270,8 +269,8 @@ def test_a_policy_chapter_without_its_translation_warns_and_says_where_it_goes(t
     root = copy_project(LANGUAGES, tmp_path / "p")
     (root / "policies" / "conduct.en.md").unlink()
     result = run_rolebook("validate", cwd=root)
-    assert "rolebook.yaml:9:14: warning[missing-translation]: no en text of 'policies/conduct.md' (write it as " \
-           "policies/conduct.en.md): the en handbook shows the source text" in result.stdout, result.stdout
+    assert "rolebook.yaml:9:14: warning[missing-translation]: “policies/conduct.md”没有 en 文本（请写成 " \
+           "policies/conduct.en.md）：en 手册将显示原文" in result.stdout, result.stdout
     assert run_rolebook("build", "--kind", "handbook", "--language", "en", cwd=root).returncode == 0
     assert "不得泄露公司软件的报价" in html_text(root / "build" / "en" / "handbook.html")
 

@@ -225,10 +225,10 @@ def test_an_unknown_role_is_a_usage_error_and_no_changes_write_nothing(repo, tmp
                  ["--format", "docx"], ["--role", "sales-rep", "--format", "docx", "HEAD~1", "HEAD"]):
         result = run_rolebook("diff", *args, cwd=repo)
         assert result.returncode == 0, result.stderr
-        assert "no changes between" in result.stderr and "nothing written" in result.stderr
+        assert "之间没有变化" in result.stderr and "未写入任何文件" in result.stderr  # a Chinese project
     assert kept.read_bytes() == b"an earlier redline"
     assert not (repo / "build").exists()
-    assert run_rolebook("diff", cwd=repo).stdout == "no changes between HEAD and working tree\n"
+    assert run_rolebook("diff", cwd=repo).stdout == "HEAD 与 working tree 之间没有变化\n"
 
 
 def test_the_html_report_has_one_title_a_key_hidden_words_and_the_commits(repo):
@@ -311,7 +311,7 @@ def test_a_branch_needs_one_bump_against_its_merge_base(repo):
     assert against_parent.returncode == 1 and "version-not-bumped" in against_parent.stdout
     edit(repo / "role_specs" / "sales-manager.yaml", "      - 制定月度、季度及年度销售计划", "      - 制定年度销售计划")
     on_main = run_rolebook("validate", "--strict", "--against", "main", cwd=repo)
-    assert on_main.returncode == 1 and "role 'sales-manager' changed since main" in on_main.stdout
+    assert on_main.returncode == 1 and "岗位“sales-manager”自 main 以来有改动" in on_main.stdout
 
 
 def test_the_default_branch_is_the_upstreams(repo, tmp_path):
@@ -327,7 +327,7 @@ def test_the_default_branch_is_the_upstreams(repo, tmp_path):
     edit(spec, task, task + "（草稿）")
     git(clone, "commit", "-q", "-am", "草稿")
     flagged = run_rolebook("validate", "--strict", "--against", "default-branch", cwd=clone)
-    assert flagged.returncode == 1 and "changed since origin/main" in flagged.stdout
+    assert flagged.returncode == 1 and "自 origin/main 以来有改动" in flagged.stdout
     edit(spec, "version: 1.0.0", "version: 1.0.1")
     git(clone, "commit", "-q", "-am", "bump")
     assert run_rolebook("validate", "--strict", "--against", "default-branch", cwd=clone).returncode == 0

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rolebook.errors import UsageError
 from rolebook.sanitize import without_controls
+from rolebook.messages import _
 
 PROJECT_PATHS = ("rolebook.yaml", "role_specs", "library", "policies", "templates")
 
@@ -123,28 +124,28 @@ def _run(root: Path, args: list[str], stdin: bytes | None = None) -> subprocess.
         return subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=120, input=stdin,
                               env={**os.environ, **_SAFE_ENV}, stdin=None if stdin is not None else subprocess.DEVNULL)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise GitError(f"cannot run git: {exc}") from None
+        raise GitError(_("cannot run git: {value}").format(value=exc)) from None
 
 
 def _git_or_fail(root: Path, *args: str, binary: bool = False, stdin: bytes | None = None):
     result = _run(root, [*_safe_options(root), *args], stdin)
     if result.returncode:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError(message[-1] if message else f"git {' '.join(args)} failed")
+        raise GitError(message[-1] if message else _("git {args} failed").format(args=' '.join(args)))
     return result.stdout if binary else result.stdout.decode("utf-8", "replace")
 
 
 def require_repository(root: Path) -> str:
     """The project's folder inside its repository ('' at the top), or GitError outside git."""
     if _git(root, "rev-parse", "--is-inside-work-tree") is None:
-        raise GitError(f"{root}: not inside a git repository")
+        raise GitError(_("{root}: not inside a git repository").format(root=root))
     return _git_or_fail(root, "rev-parse", "--show-prefix").strip()
 
 
 def resolve(root: Path, rev: str) -> str:
     """The full hash of a revision, or GitError naming the revision."""
     if rev.startswith("-") or _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}") is None:
-        raise GitError(f"unknown revision '{rev}'")
+        raise GitError(_("unknown revision '{rev}'").format(rev=rev))
     return _git_or_fail(root, "rev-parse", "--verify", f"{rev}^{{commit}}").strip()
 
 

@@ -12,13 +12,14 @@ from markupsafe import Markup
 
 from rolebook.history.diff import Diff, _show
 from rolebook.history.project_diff import PolicyDiff, ValueChange
+from rolebook.messages import _
 from rolebook.sanitize import for_terminal
 
 MARKS = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yellow"), "invalid": ("!", "red")}
 
 
 def no_changes(diff: Diff) -> str:
-    return f"no changes between {diff.old} and {diff.new}"
+    return _("no changes between {old} and {new}").format(old=diff.old, new=diff.new)
 
 
 def text_report(diff: Diff, style: Callable[..., str] = lambda text, **_: text) -> str:

@@ -35,6 +35,7 @@ from rolebook.results.chart import chart_docx_marker, chart_svg
 from rolebook.spec import scoring
 from rolebook.spec.model import Role
 from rolebook.workers import forked_map
+from rolebook.messages import _
 
 PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
 
@@ -152,7 +153,8 @@ def quota_findings(scored: list[Scored], labels: dict) -> list[str]:
 def summary_csv(scored: list[Scored]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["employee", "role", "period", "total", "grade", "file"])
+    # TRANSLATORS: the column heads of summary.csv, which HR opens in a spreadsheet
+    writer.writerow([_("employee"), _("role"), _("period"), _("total"), _("grade"), _("file")])
     for item in scored:
         row = [item.record.employee, item.record.role.id, item.record.period, scoring.shown(item.appraisal.total),
                item.appraisal.grade or "", item.name]
@@ -216,17 +218,18 @@ def write_all(project: Project, scored: list[Scored], period: str, formats: tupl
         else:
             target = check_folder(out, root) if out.is_relative_to(root) else Path(os.path.abspath(out))
             if target.exists() and (not target.is_dir() or any(target.iterdir())):
-                raise UsageError(f"{target}: --out names a new or empty folder (appraisals are not mixed with "
-                                 "other files)")
+                raise UsageError(_("{target}: --out names a new or empty folder (appraisals are not "
+                                   "mixed with other files)").format(target=target))
             if not target.parent.is_dir():
-                raise UsageError(f"{target.parent}: no such folder")
+                raise UsageError(_("{parent}: no such folder").format(parent=target.parent))
             staging = Path(tempfile.mkdtemp(prefix=".rolebook-staging-", dir=target.parent))
         try:
             ready = staging / "ready"
             ready.mkdir(mode=PRIVATE_FOLDER)
             _render_into(renderer, scored, period, formats, findings, ready, workers)
             if target.is_symlink():
-                raise UsageError(f"{target} is a link; rolebook does not write through links")
+                raise UsageError(_("{target} is a link; rolebook does not write through links").format(
+                                     target=target))
             if target.exists():
                 os.rename(target, staging / "previous")
             os.rename(ready, target)

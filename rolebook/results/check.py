@@ -15,6 +15,7 @@ from rolebook.sanitize import CONTROL, control_kind, describe_control, normalise
 from rolebook.spec import scoring
 from rolebook.spec.model import Role
 from rolebook.spec.schema import closest
+from rolebook.messages import _
 
 FIXED = ("employee", "role", "period")
 _NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
@@ -61,14 +62,15 @@ class Checker:
         if self.problems or not table.header:
             return []
         if table.column("employee") is None:
-            self.problems.append(self.problem(1, 1, "missing-column", "no 'employee' column (name or number)"))
+            self.problems.append(self.problem(1, 1, "missing-column", _("no 'employee' column (name or number)")))
             return []
         if table.role is None and table.column("role") is None:
             self.problems.append(self.problem(1, len(table.header) + 1, "missing-column",
-                                              "no 'role' column (the role id of each row)"))
+                                              _("no 'role' column (the role id of each row)")))
             return []
         if self.period is None and table.column("period") is None:
-            raise UsageError(f"{table.file} has no 'period' column; say which period it is with --period")
+            raise UsageError(_("{file} has no 'period' column; say which period it is with --period").format(
+                                 file=table.file))
         roles = self.roles_named()
         self.check_header(roles)
         records = [record for row, cells in table.rows if (record := self.record(row, cells)) is not None]
@@ -85,8 +87,9 @@ class Checker:
                 if match:
                     self.problems.append(self.problem(
                         row, column, "control-character",
-                        f"{control_kind(match.group())} {describe_control(match.group())} in the cell; only tabs "
-                        "and line breaks are allowed"))
+                        _("{group} {group2} in the cell; only tabs and line breaks are allowed").format(
+                            group=control_kind(match.group()),
+                            group2=describe_control(match.group()))))
 
     def roles_named(self) -> dict[str, Role]:
         """The roles the rows name (checked per row later)."""
@@ -107,7 +110,9 @@ class Checker:
             guess = closest(name, sorted(known))
             hint = f"; did you mean '{guess}'?" if guess else ""
             self.problems.append(self.problem(1, index + 1, "unknown-column",
-                                              f"'{name}' is no KPI of the roles in this file{hint}"))
+                                              _("'{name}' is no KPI of the roles in this file{hint}").format(
+                                                  name=name,
+                                                  hint=hint)))
 
     def record(self, row: int, cells: list[object]) -> Record | None:
         table = self.table
@@ -124,13 +129,17 @@ class Checker:
         role = self.project.roles.get(role_id)
         if role is None or role.abstract:
             guess = closest(role_id, sorted(r.id for r in self.project.concrete_roles()))
-            reason = "is a family, not a role" if role is not None else "is no role of this project"
-            self.problems.append(self.problem(row, where("role"), "unknown-role", f"'{role_id}' {reason}"
-                                              + (f"; did you mean '{guess}'?" if guess and role is None else "")))
+            reason = _("is a family, not a role") if role is not None else _("is no role of this project")
+            self.problems.append(self.problem(row, where("role"), "unknown-role", _("'{role_id}' {reason}").format(
+                                                                                      role_id=role_id,
+                                                                                      reason=reason)
+                                              + (_("; did you mean '{guess}'?").format(guess=guess)
+                                                 if guess and role is None else "")))
             return None
         employee = shown_value(cell("employee"))
         if not employee:
-            self.problems.append(self.problem(row, where("employee"), "missing-result", "no employee name or number"))
+            self.problems.append(self.problem(row, where("employee"), "missing-result",
+                                              _("no employee name or number")))
         period = shown_value(cell("period")) or self.period or ""
         if self.period is not None and period != self.period:
             return None  # another period's row
@@ -139,7 +148,7 @@ class Checker:
         for kpi in role.kpis():
             if kpi.kind == "qualitative" and len(rule.raters) > 1 and table.column(kpi.id) is None:
                 ratings = {}
-                for rater, _ in rule.raters:
+                for rater, _share in rule.raters:
                     name = f"{kpi.id}@{rater}"
                     ratings[rater] = self.rating(row, name, where(name), cell(name), kpi, rule, record)
                 record.results[kpi.id] = ratings
@@ -155,9 +164,13 @@ class Checker:
                 return  # once for a role, not on each of its rows
             self.reported.add((role.id, name))
             self.problems.append(self.problem(row, column, "missing-column",
-                                              f"no column '{name}' for KPI {kpi.name} of role {role.id}"))
+                                              _("no column '{name}' for KPI {kpi_name} of role {role_id}").format(
+                                                  name=name,
+                                                  kpi_name=kpi.name,
+                                                  role_id=role.id)))
         else:
-            self.problems.append(self.problem(row, column, "missing-result", f"no result for KPI {kpi.name} ({name})"))
+            self.problems.append(self.problem(row, column, "missing-result", _(
+                "no result for KPI {kpi_name} ({name})").format(kpi_name=kpi.name, name=name)))
 
     def result(self, row: int, column: int, value: object, kpi, record: Record) -> float | None:
         if value == "":
@@ -166,7 +179,9 @@ class Checker:
         found = number(value)
         if found is None:
             self.problems.append(self.problem(row, column, "not-a-number",
-                                              f"the result of KPI {kpi.name} ({kpi.id}) is not a number"))
+                                              _("the result of KPI {kpi_name} ({kpi_id}) is not a number").format(
+                                                  kpi_name=kpi.name,
+                                                  kpi_id=kpi.id)))
             return None
         record.written[kpi.id] = shown_value(value)
         return found
@@ -180,7 +195,8 @@ class Checker:
         try:
             scoring.rating_score(levels, rating, rule)
         except scoring.RatingError as exc:
-            self.problems.append(self.problem(row, column, "unknown-level", f"KPI {kpi.name} ({name}): {exc}"))
+            self.problems.append(self.problem(row, column, "unknown-level", _(
+                "KPI {kpi_name} ({name}): {value}").format(kpi_name=kpi.name, name=name, value=exc)))
             return None
         record.written[name] = shown_value(value)
         return rating
@@ -192,7 +208,7 @@ class Checker:
             key = (record.employee, record.period)
             if record.employee and key in seen:
                 self.problems.append(self.problem(record.row, column, "duplicate-employee",
-                                                  f"the employee of row {seen[key]} appears again"))
+                                                  _("the employee of row {key} appears again").format(key=seen[key])))
             seen.setdefault(key, record.row)
 
     def check_periods(self, records: list[Record]) -> None:
@@ -201,13 +217,14 @@ class Checker:
         for record in records:
             if not record.period:
                 self.problems.append(self.problem(record.row, column, "missing-result",
-                                                  "no period (write it, or give --period)"))
+                                                  _("no period (write it, or give --period)")))
             elif not _PERIOD.match(record.period) or record.period.strip(".") == "":
                 self.problems.append(self.problem(record.row, column, "bad-period",
-                                                  "a period is letters, digits, spaces and - _ . ( ) (2026Q1)"))
+                                                  _("a period is letters, digits, spaces and - _ . ( ) "
+                                                    "(2026Q1)")))
         if len([p for p in periods if p]) > 1 and not self.problems:
-            raise UsageError(f"{self.table.file} holds results of several periods ({', '.join(periods)}); "
-                             "choose one with --period")
+            raise UsageError(_("{file} holds results of several periods ({periods}); choose one with "
+                               "--period").format(file=self.table.file, periods=', '.join(periods)))
 
 
 def _columns(role: Role) -> list[str]:

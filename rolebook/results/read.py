@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rolebook.errors import UsageError
+from rolebook.messages import _
 
 MAX_BYTES = 64 * 1024 * 1024  # a results file larger than this is not a results file
 COMPUTED = ("total", "grade")  # a workbook's formula columns, with `KPI:score` and `KPI:weighted`
@@ -35,9 +36,10 @@ def read_table(path: Path, shown: str) -> Table:
     """The table of a .csv or .xlsx file; a file that cannot be read is a problem at 1:1."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise UsageError(f"{shown}: results are a .csv file or a filled appraisal workbook (.xlsx)")
+        raise UsageError(_("{shown}: results are a .csv file or a filled appraisal workbook (.xlsx)").format(
+                             shown=shown))
     if not path.is_file():
-        raise UsageError(f"{shown}: no such file")
+        raise UsageError(_("{shown}: no such file").format(shown=shown))
     if path.stat().st_size > MAX_BYTES:
         return Table(shown, [], [], problems=[(1, 1, f"larger than {MAX_BYTES // 2**20} MiB")])
     return _read_csv(path, shown) if suffix == ".csv" else _read_xlsx(path, shown)

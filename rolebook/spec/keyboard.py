@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from rolebook.messages import _
+
 FULL_WIDTH_SPACE = "\u3000"
 DASHES = "\uff0d\u2014\u2013\ufe63\u2010"  # － — – ﹣ ‐
 _KEY_WITH_FULL_COLON = re.compile(r"^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.-]*)[ \t]*：[ \t]*(.*)$")
@@ -27,24 +29,26 @@ def line_mistake(line: str) -> tuple[int, str] | None:
     indent = _INDENT.match(line).group()
     if FULL_WIDTH_SPACE in indent:
         fixed = " " * (len(indent) + indent.count(FULL_WIDTH_SPACE)) + line[len(indent):]
-        return indent.index(FULL_WIDTH_SPACE), (
+        return indent.index(FULL_WIDTH_SPACE), _(
             "a full-width space (U+3000) in the indentation; YAML indents with ASCII spaces only "
-            f"(two for each full-width one): {fixed.rstrip()}")
+            "(two for each full-width one): {fixed}").format(fixed=fixed.rstrip())
     found = _KEY_WITH_FULL_COLON.match(line)
     if found:
         lead, key, value = found.groups()
-        return line.index("："), (f"the colon after '{key}' is the full-width '：' an input method types; YAML "
-                                  f"needs ':' and a space: " + f"{lead.strip()} {key}: {value}".strip())
+        return line.index("："), _("the colon after '{key}' is the full-width '：' an input method types; YAML "
+                                   "needs ':' and a space: {fixed}").format(
+            key=key, fixed=f"{lead.strip()} {key}: {value}".strip())
     found = _LIST_DASH.match(line)
     if found:
         lead, dash, text = found.groups()
-        return len(lead), (f"'{dash}' is not a list marker (it is U+{ord(dash):04X}); a list item starts with the "
-                           f"ASCII '-' and a space: - {text}".rstrip())
+        return len(lead), _("'{dash}' is not a list marker (it is {code}); a list item starts with the ASCII '-' "
+                            "and a space: {fixed}").format(dash=dash, code=f"U+{ord(dash):04X}",
+                                                           fixed=f"- {text}".rstrip())
     found = _FULL_HASH.match(line)
     if found:
         lead, text = found.groups()
-        return len(lead), (f"'＃' is the full-width number sign; a YAML comment starts with '#': "
-                           f"# {text}".rstrip())
+        return len(lead), _("'＃' is the full-width number sign; a YAML comment starts with '#': {fixed}").format(
+            fixed=f"# {text}".rstrip())
     return None
 
 
@@ -71,7 +75,7 @@ def comment_in_text(text: str, start: int, end: int, value: str) -> tuple[int, s
     lead = text[first:start]
     whole = f"{value}{found.group(1)}#{found.group(2).rstrip()}"
     quoted = '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return end - first + len(found.group(1)), (
-        f"' #{found.group(2).rstrip()}' after the text is read as a YAML comment, so the text is only "
-        f"'{value}'; if it belongs to the text, quote it: {lead.strip()} {quoted}".replace("  ", " ").strip()
-        + " (a comment is written '# ' with a space)")
+    return end - first + len(found.group(1)), _(
+        "' #{comment}' after the text is read as a YAML comment, so the text is only '{value}'; if it belongs to "
+        "the text, quote it: {fixed} (a comment is written '# ' with a space)").format(
+        comment=found.group(2).rstrip(), value=value, fixed=f"{lead.strip()} {quoted}".strip())

@@ -22,6 +22,7 @@ from typing import Any, Union
 from pydantic import BaseModel
 
 from rolebook.errors import WARNING, Problem
+from rolebook.messages import _
 from rolebook.spec.loader import Mapping, Sequence, unpacked
 from rolebook.spec.model import LANGUAGE_PATTERN, ONE_LANGUAGE, TRANSLATABLE, Settings
 from rolebook.spec.shape import field_annotations as _fields, plan as _plan, rebuilt, rebuilt_items
@@ -192,8 +193,9 @@ def missing_problems(missing: Missing, source: str) -> list[Problem]:
     """`missing-translation` warnings, one per field and language."""
     def message(language: str) -> str:
         if language == source:
-            return f"no {language} text here, in the source language: the documents show the first text given"
-        return f"no {language} text here: the {language} documents show the source text"
+            return _("no {language} text here, in the source language: the documents show the first text "
+                     "given").format(language=language)
+        return _("no {language} text here: the {language} documents show the source text").format(language=language)
 
     return [Problem.at(unpacked(at), "missing-translation", message(language), WARNING)
             for language, places in missing.at.items() for at in places]

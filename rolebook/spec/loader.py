@@ -20,6 +20,7 @@ from rolebook.nesting import nesting_message, too_deep
 from rolebook.sanitize import CONTROL, control_kind, describe_control, normalise_newlines
 from rolebook.spec.keyboard import comment_in_text, plain_text_mistake
 from rolebook.spec.yaml_hints import syntax_problem
+from rolebook.messages import N_, _
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NODES = 50_000  # after alias expansion; a large role has about 1,000
@@ -30,7 +31,7 @@ _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _constructor = yaml.constructor.SafeConstructor()
 
 TAG = "tag:yaml.org,2002:"
-_NOT_FINITE = {None: "not a number (NaN)", True: "infinite", False: "minus infinite"}
+_NOT_FINITE = {None: N_("not a number (NaN)"), True: N_("infinite"), False: N_("minus infinite")}
 _SCALARS = {
     TAG + "str": lambda node: node.value,
     TAG + "int": lambda node: int(node.value) if node.value.isdigit() else _constructor.construct_yaml_int(node),
@@ -191,10 +192,13 @@ def load_file(path: Path, display: str) -> tuple[Any, list[Problem]]:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return None, [Problem.at(start, "unsafe-yaml",
-                                     f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+                                     _("file is {size:,} bytes; the limit is {max_file_bytes:,}").format(
+                                         size=size,
+                                         max_file_bytes=MAX_FILE_BYTES))]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem.at(start, "yaml-syntax", f"cannot read the file: {exc.strerror}")]
+        return None, [Problem.at(start, "yaml-syntax", _("cannot read the file: {strerror}").format(
+                                                           strerror=exc.strerror))]
     text, problem = decode(raw, display)
     if problem:
         return None, [problem]
@@ -205,7 +209,7 @@ def decode(raw: bytes, display: str, code: str = "yaml-syntax") -> tuple[str, Pr
     """UTF-8 text without its BOM; UTF-16 or bytes that are not UTF-8 are a problem at their place."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "", Problem.at(Source(display, 1, 1), code,
-                              "file is UTF-16; save it as UTF-8")
+                              _("file is UTF-16; save it as UTF-8"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -216,7 +220,8 @@ def decode(raw: bytes, display: str, code: str = "yaml-syntax") -> tuple[str, Pr
         line_start = before[before.rfind(b"\n") + 1:]
         column = len(line_start.decode("utf-8", errors="replace")) + 1
         return "", Problem.at(Source(display, line, column), code,
-                              f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
+                              _("not UTF-8 text (byte 0x{start:02x}); save the file as UTF-8").format(
+                                  start=raw[exc.start]))
 
 
 def load_text(text: str, display: str) -> tuple[Any, list[Problem]]:
@@ -237,8 +242,10 @@ def raw_controls(text: str, display: str) -> tuple[str, list[Problem]]:
 
 def control_problem(where: Source, char: str) -> Problem:
     return Problem.at(where, "control-character",
-                      f"{control_kind(char)} {describe_control(char)} in the text; Word and web pages cannot hold "
-                      "it, and only tabs and line breaks are allowed (remove it, or retype the text)")
+                      _("{kind} {code} in the text; Word and web pages cannot hold it, and only tabs "
+                        "and line breaks are allowed (remove it, or retype the text)").format(
+                          kind=control_kind(char),
+                          code=describe_control(char)))
 
 
 def line_column(text: str, index: int) -> tuple[int, int]:
@@ -354,30 +361,30 @@ class _Builder:
                 open_nodes.discard(key)
                 total = 1 + sum(sizes[id(child)] for child in _children(node))
                 if total > MAX_NODES:
-                    raise self.refuse(node, f"the document expands to more than {MAX_NODES:,} "
-                                            "values through aliases; refusing to expand it")
+                    raise self.refuse(node, _("the document expands to more than {max_nodes:,} values "
+                                              "through aliases; refusing to expand it").format(max_nodes=MAX_NODES))
                 sizes[key] = total
                 continue
             if key in sizes:
                 continue
             if key in open_nodes:
-                raise self.refuse(node, "a recursive alias refers to itself")
+                raise self.refuse(node, _("a recursive alias refers to itself"))
             open_nodes.add(key)
             stack.append((node, True))
             for child in _children(node):
                 if id(child) in open_nodes:
-                    raise self.refuse(child, "a recursive alias refers to a value that contains it")
+                    raise self.refuse(child, _("a recursive alias refers to a value that contains it"))
                 if id(child) not in sizes:
                     stack.append((child, False))
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            raise self.refuse(node, f"values nested more than {MAX_DEPTH} levels deep")
+            raise self.refuse(node, _("values nested more than {max_depth} levels deep").format(max_depth=MAX_DEPTH))
         if isinstance(node, yaml.ScalarNode):
             convert = _SCALARS.get(node.tag)
             if convert is None:
-                raise self.refuse(node, f"tag '{_short(node.tag)}' is not allowed; only plain YAML "
-                                        "values (text, numbers, lists, mappings) are")
+                raise self.refuse(node, _("tag '{tag}' is not allowed; only plain YAML values (text, "
+                                          "numbers, lists, mappings) are").format(tag=_short(node.tag)))
             try:
                 value = convert(node)
             except (ValueError, yaml.constructor.ConstructorError):
@@ -387,18 +394,19 @@ class _Builder:
             if isinstance(value, float) and not math.isfinite(value):
                 # `.nan` and `.inf` are numbers to YAML, never to HR: a weight of NaN scores every total NaN.
                 self.problems.append(Problem.at(self.source(node), "not-finite",
-                                                f"'{node.value}' is {_NOT_FINITE[value > 0 if value == value else None]}"
-                                                "; write a finite number"))
+                                                _("'{value}' is {kind}; write a finite number").format(
+                                                    value=node.value,
+                                                    kind=_(_NOT_FINITE[value > 0 if value == value else None]))))
             return self.clean_text(node, value) if isinstance(value, str) else value
         if isinstance(node, yaml.SequenceNode):
             if node.tag != TAG + "seq":
-                raise self.refuse(node, f"tag '{_short(node.tag)}' is not allowed")
+                raise self.refuse(node, _("tag '{tag}' is not allowed").format(tag=_short(node.tag)))
             items = Sequence(self.source(node))
             for child in node.value:
                 items.add_packed(self.build(child, depth + 1), self.at(child))
             return items
         if node.tag != TAG + "map":
-            raise self.refuse(node, f"tag '{_short(node.tag)}' is not allowed")
+            raise self.refuse(node, _("tag '{tag}' is not allowed").format(tag=_short(node.tag)))
         return self.build_mapping(node, depth)
 
     def build_mapping(self, node: yaml.MappingNode, depth: int) -> Mapping:
@@ -409,14 +417,14 @@ class _Builder:
                 merged.extend(self.merge_pairs(value_node))
                 continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALARS:
-                raise self.refuse(key_node, "mapping keys must be plain text")
+                raise self.refuse(key_node, _("mapping keys must be plain text"))
             key = key_node.value
             if key in mapping:
                 first = mapping.key_sources[key]
                 self.problems.append(Problem.at(
                     self.source(key_node), "duplicate-key",
-                    f"key '{key}' is repeated (first at line {first.line}); "
-                    "YAML would silently keep only the last one"))
+                    _("key '{key}' is repeated (first at line {line}); YAML would silently keep only the "
+                      "last one").format(key=key, line=first.line)))
                 continue
             mapping.put_packed(key, self.build(value_node, depth + 1), self.at(key_node), self.at(value_node))
         # `<<: *anchor` keys fill in what the mapping does not say itself.
@@ -435,7 +443,7 @@ class _Builder:
         for source in sources:
             if not isinstance(source, yaml.MappingNode):
                 raise _Refused(Problem.at(self.source(source), "type",
-                                          "'<<' merges mappings only"))
+                                          _("'<<' merges mappings only")))
             pairs.extend(source.value)
         return pairs
 

@@ -14,6 +14,7 @@ from typing import Any
 from rolebook.errors import Problem
 from rolebook.spec.loader import Mapping, Sequence
 from rolebook.spec.schema import did_you_mean
+from rolebook.messages import _
 
 # Lists merged item by item; the path leaves out list indices.
 ID_LISTS = {("duties",), ("assessment", "dimensions"), ("assessment", "dimensions", "kpis")}
@@ -108,13 +109,14 @@ def resolve_extends(trees: dict[str, Mapping], unreadable: frozenset = frozenset
             loop = " → ".join(members + (parent_id,))
             for member in members:
                 problems.append(Problem.at(trees[member].value_sources["extends"], "extends-cycle",
-                                           f"roles extend each other in a loop: {loop}"))
+                                           _("roles extend each other in a loop: {loop}").format(loop=loop)))
                 broken.add(member)
             resolved[role_id] = tree
             return tree
         if parent_id not in trees:
             if parent_id not in unreadable:
-                problems.append(Problem.at(where, "unknown-ref", f"extends '{parent_id}', but no role has that id"
+                problems.append(Problem.at(where, "unknown-ref", _("extends '{parent_id}', but no role has "
+                                                                   "that id").format(parent_id=parent_id)
                                            + did_you_mean(parent_id, trees)))
             broken.add(role_id)
             resolved[role_id] = tree
@@ -169,7 +171,8 @@ def _use(kpi: Any, library: dict[str, Mapping], problems: list[Problem], unreada
     if base is None:
         if ref not in unreadable and "*" not in unreadable:
             problems.append(Problem.at(kpi.value_sources["use"], "unknown-ref",
-                                       f"use '{ref}', but library/kpis.yaml has no KPI with that id"
+                                       _("use '{ref}', but library/kpis.yaml has no KPI with that id").format(
+                                           ref=ref)
                                        + did_you_mean(ref, library)))
         # Stand-in id and name, so the rest of the role is still checked without noise.
         stand_in = Mapping(kpi.source)

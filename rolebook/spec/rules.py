@@ -15,6 +15,7 @@ from rolebook.errors import WARNING, Problem, Source
 from rolebook.spec.loader import Mapping
 from rolebook.spec.model import ID_PATTERN, Kpi, LibraryKpi, Role, Term
 from rolebook.spec.schema import did_you_mean, source_of
+from rolebook.messages import _
 
 TOTAL_WEIGHT = 100
 EPSILON = 1e-6
@@ -62,8 +63,8 @@ def number(value: float) -> str:
 def id_mismatch(check: RoleCheck) -> Iterable[Problem]:
     if check.role.id != check.stem:
         yield Problem.at(check.at("id"), "id-mismatch",
-                         f"role id '{check.role.id}' differs from its file name '{check.stem}'; "
-                         f"rename one so they match")
+                         _("role id '{role_id}' differs from its file name '{stem}'; rename one so they "
+                           "match").format(role_id=check.role.id, stem=check.stem))
 
 
 def bad_ids(check: RoleCheck) -> Iterable[Problem]:
@@ -83,8 +84,8 @@ def bad_ids(check: RoleCheck) -> Iterable[Problem]:
 def bad_id(value: str | None, where: Source) -> Problem | None:
     if value is None or re.match(ID_PATTERN, value):
         return None
-    return Problem.at(where, "bad-id", f"id '{value}' must be lowercase letters, digits and hyphens, "
-                                       "starting with a letter or digit")
+    return Problem.at(where, "bad-id", _("id '{value}' must be lowercase letters, digits and hyphens, "
+                                         "starting with a letter or digit").format(value=value))
 
 
 def required_duties(check: RoleCheck) -> Iterable[Problem]:
@@ -92,15 +93,15 @@ def required_duties(check: RoleCheck) -> Iterable[Problem]:
         return
     if not check.role.abstract and not check.role.duties:
         yield Problem.at(check.tree.source, "missing-field",
-                         "missing required field 'duties': a role needs at least one duty")
+                         _("missing required field 'duties': a role needs at least one duty"))
 
 
 def duplicate_ids(check: RoleCheck) -> Iterable[Problem]:
-    groups = [("duty", [(("duties", i, "id"), d.id) for i, d in enumerate(check.role.duties)])]
+    groups = [(_("duty"), [(("duties", i, "id"), d.id) for i, d in enumerate(check.role.duties)])]
     if check.role.assessment:
         dims = check.role.assessment.dimensions
-        groups.append(("dimension", [(("assessment", "dimensions", i, "id"), d.id) for i, d in enumerate(dims)]))
-    groups.append(("KPI", [(path + ("id",), kpi.id) for path, kpi in check.kpis()]))
+        groups.append((_("dimension"), [(("assessment", "dimensions", i, "id"), d.id) for i, d in enumerate(dims)]))
+    groups.append((_("KPI"), [(path + ("id",), kpi.id) for path, kpi in check.kpis()]))
     for kind, items in groups:
         seen: dict[str, Source] = {}
         for path, item_id in items:
@@ -110,8 +111,13 @@ def duplicate_ids(check: RoleCheck) -> Iterable[Problem]:
             if item_id in seen:
                 first = seen[item_id]
                 yield Problem.at(where, "duplicate-id",
-                                 f"{kind} id '{item_id}' is used twice in role '{check.role.id}' "
-                                 f"(first at {first.file}:{first.line})")
+                                 _("{kind} id '{item_id}' is used twice in role '{role_id}' (first at "
+                                   "{file}:{line})").format(
+                                     kind=kind,
+                                     item_id=item_id,
+                                     role_id=check.role.id,
+                                     file=first.file,
+                                     line=first.line))
             else:
                 seen[item_id] = where
 
@@ -122,21 +128,26 @@ def kpi_weights_given(check: RoleCheck) -> Iterable[Problem]:
     for path, kpi in check.kpis():
         if kpi.weight is None and check.intact(*path, "weight"):
             yield Problem.at(check.at(*path), "missing-field",
-                             f"KPI '{kpi.id}' has no weight; every KPI of a concrete role needs one")
+                             _("KPI '{kpi_id}' has no weight; every KPI of a concrete role needs one").format(
+                                 kpi_id=kpi.id))
 
 
 def weight_bounds(check: RoleCheck) -> Iterable[Problem]:
     """Every KPI and dimension weight is a share of the appraisal: above 0 and at most 100. A negative weight
     would score worse results higher, and -10 with 110 still adds up to 100."""
     for d, dimension in enumerate(check.role.assessment.dimensions if check.role.assessment else []):
-        weighed = [(("assessment", "dimensions", d), f"dimension '{dimension.id or dimension.name}'", dimension.weight)]
-        weighed += [(("assessment", "dimensions", d, "kpis", k), f"KPI '{kpi.id}'", kpi.weight)
+        weighed = [(("assessment", "dimensions", d), _("dimension '{name}'").format(
+            name=dimension.id or dimension.name), dimension.weight)]
+        weighed += [(("assessment", "dimensions", d, "kpis", k), _("KPI '{kpi}'").format(kpi=kpi.id), kpi.weight)
                     for k, kpi in enumerate(dimension.kpis)]
         for path, what, weight in weighed:
             if weight is not None and not 0 < weight <= TOTAL_WEIGHT:
                 yield Problem.at(check.at(*path, "weight"), "weight-range",
-                                 f"{what} weighs {number(weight)}; a weight is a share of the appraisal, "
-                                 f"above 0 and at most {TOTAL_WEIGHT}")
+                                 _("{what} weighs {weight}; a weight is a share of the appraisal, above "
+                                   "0 and at most {total_weight}").format(
+                                     what=what,
+                                     weight=number(weight),
+                                     total_weight=TOTAL_WEIGHT))
 
 
 def no_kpis(check: RoleCheck) -> Iterable[Problem]:
@@ -148,8 +159,8 @@ def no_kpis(check: RoleCheck) -> Iterable[Problem]:
         return
     where = check.at("assessment", key=True)
     yield Problem.at(where if where.file == check.file else check.own(("id",)), "no-kpis",
-                     f"role '{check.role.id}' has no KPI, so it gets no appraisal form; add KPIs under "
-                     "assessment.dimensions[].kpis", WARNING)
+                     _("role '{role_id}' has no KPI, so it gets no appraisal form; add KPIs under "
+                       "assessment.dimensions[].kpis").format(role_id=check.role.id), WARNING)
 
 
 def weights_sum(check: RoleCheck) -> Iterable[Problem]:
@@ -160,7 +171,9 @@ def weights_sum(check: RoleCheck) -> Iterable[Problem]:
     if abs(total - TOTAL_WEIGHT) > EPSILON:
         where = check.own(("assessment", "dimensions"), ("assessment",), ("extends",))
         yield Problem.at(where, "weights-sum",
-                         f"KPI weights add up to {number(total)}, expected {TOTAL_WEIGHT}")
+                         _("KPI weights add up to {total}, expected {total_weight}").format(
+                             total=number(total),
+                             total_weight=TOTAL_WEIGHT))
 
 
 def dimension_weight(check: RoleCheck) -> Iterable[Problem]:
@@ -171,9 +184,11 @@ def dimension_weight(check: RoleCheck) -> Iterable[Problem]:
             continue
         if abs(dimension.weight - dimension.kpi_weight) > EPSILON:
             yield Problem.at(check.at("assessment", "dimensions", d, "weight"), "dimension-weight",
-                             f"dimension '{dimension.id or dimension.name}' declares weight "
-                             f"{number(dimension.weight)}, but its KPI weights add up to "
-                             f"{number(dimension.kpi_weight)}")
+                             _("dimension '{dimension_name}' declares weight {weight}, but its KPI "
+                               "weights add up to {kpi_weight}").format(
+                                 dimension_name=dimension.id or dimension.name,
+                                 weight=number(dimension.weight),
+                                 kpi_weight=number(dimension.kpi_weight)))
 
 
 def weight_range(check: RoleCheck) -> Iterable[Problem]:
@@ -184,14 +199,20 @@ def weight_range(check: RoleCheck) -> Iterable[Problem]:
         low, high = dimension.weight_range
         if low > high:
             yield Problem.at(check.at(*path), "type",
-                             f"weight_range [{number(low)}, {number(high)}]: the first number is the minimum")
+                             _("weight_range [{low}, {high}]: the first number is the minimum").format(
+                                 low=number(low),
+                                 high=number(high)))
             continue
         weights = [kpi.weight for kpi in dimension.kpis if kpi.weight is not None]
         weight = dimension.weight if dimension.weight is not None else (sum(weights) if weights else None)
         if weight is not None and not (low - EPSILON <= weight <= high + EPSILON):
             yield Problem.at(check.at(*path), "weight-range",
-                             f"dimension '{dimension.id or dimension.name}' weighs {number(weight)}, "
-                             f"outside its range {number(low)}–{number(high)}")
+                             _("dimension '{dimension_name}' weighs {weight}, outside its range "
+                               "{low}–{high}").format(
+                                 dimension_name=dimension.id or dimension.name,
+                                 weight=number(weight),
+                                 low=number(low),
+                                 high=number(high)))
 
 
 def thresholds_order(check: RoleCheck) -> Iterable[Problem]:
@@ -205,7 +226,8 @@ def thresholds_order(check: RoleCheck) -> Iterable[Problem]:
             if where.file != check.file and edited:
                 # Inherited from the library or a family but changed here: at this role's line, with the
                 # definition as a note.
-                message += f" (the thresholds are defined at {where.file}:{where.line}:{where.column})"
+                message += _(" (the thresholds are defined at {place})").format(
+                    place=f"{where.file}:{where.line}:{where.column}")
                 where = edited[0]
             yield Problem.at(where, "thresholds-order", message)
 
@@ -219,20 +241,21 @@ def threshold_faults(kpi: LibraryKpi) -> Iterator[str]:
     t = kpi.thresholds
     pass_, excellent = (t.pass_, t.excellent) if t else (None, None)
     higher = kpi.direction == "higher"
-    sense = "higher is better" if higher else "lower is better"
+    sense = _("higher is better") if higher else _("lower is better")
     if pass_ is not None and excellent is not None:
         worse = pass_ < excellent if higher else pass_ > excellent
         if not worse:
-            relation = "below" if higher else "above"
-            yield (f"KPI '{kpi.id}' ({sense}): pass {number(pass_)} must be {relation} "
-                   f"excellent {number(excellent)}")
+            message = _("KPI '{kpi}' ({sense}): pass {pass_} must be below excellent {excellent}") if higher else \
+                _("KPI '{kpi}' ({sense}): pass {pass_} must be above excellent {excellent}")
+            yield message.format(kpi=kpi.id, sense=sense, pass_=number(pass_), excellent=number(excellent))
             return
     if kpi.target is None:
         return
     low, high = (pass_, excellent) if higher else (excellent, pass_)
     if (low is not None and kpi.target < low) or (high is not None and kpi.target > high):
-        yield (f"KPI '{kpi.id}' ({sense}): target {number(kpi.target)} lies outside its thresholds "
-               f"(pass {_maybe(pass_)}, excellent {_maybe(excellent)})")
+        yield _("KPI '{kpi}' ({sense}): target {target} lies outside its thresholds (pass {pass_}, excellent "
+                "{excellent})").format(kpi=kpi.id, sense=sense, target=number(kpi.target), pass_=_maybe(pass_),
+                                       excellent=_maybe(excellent))
 
 
 def _maybe(value: float | None) -> str:
@@ -249,15 +272,22 @@ def grades_order(check: RoleCheck) -> Iterable[Problem]:
         where = check.at("assessment", "grades", g)
         if grade.min < 0 or (cap is not None and grade.min > cap):
             yield Problem.at(check.at("assessment", "grades", g, "min"), "grades-order",
-                             f"grade '{grade.grade}' starts at {number(grade.min)}, outside the totals an appraisal "
-                             f"can reach (0–{number(cap) if cap is not None else 'cap'})")
+                             _("grade '{grade}' starts at {min}, outside the totals an appraisal can "
+                               "reach (0–{cap})").format(
+                                 grade=grade.grade,
+                                 min=number(grade.min),
+                                 cap=number(cap) if cap is not None else 'cap'))
         if grade.grade in seen:
-            yield Problem.at(where, "grades-order", f"grade '{grade.grade}' is listed twice")
+            yield Problem.at(where, "grades-order", _("grade '{grade}' is listed twice").format(grade=grade.grade))
         seen.add(grade.grade)
         if g and grade.min >= grades[g - 1].min:
             yield Problem.at(where, "grades-order",
-                             f"grade '{grade.grade}' (min {number(grade.min)}) must have a lower min than "
-                             f"'{grades[g - 1].grade}' (min {number(grades[g - 1].min)}); list grades best first")
+                             _("grade '{grade}' (min {min}) must have a lower min than '{grade2}' (min "
+                               "{min2}); list grades best first").format(
+                                 grade=grade.grade,
+                                 min=number(grade.min),
+                                 grade2=grades[g - 1].grade,
+                                 min2=number(grades[g - 1].min)))
 
 
 def scoring_points(check: RoleCheck) -> Iterable[Problem]:
@@ -269,16 +299,22 @@ def scoring_points(check: RoleCheck) -> Iterable[Problem]:
     path = ("assessment", "scoring")
     if not points.pass_ < points.target < points.excellent:
         yield Problem.at(check.at(*path, "points"), "scoring-points",
-                         f"points must rise from pass to target to excellent, found pass {number(points.pass_)}, "
-                         f"target {number(points.target)}, excellent {number(points.excellent)}")
+                         _("points must rise from pass to target to excellent, found pass {pass_}, "
+                           "target {target}, excellent {excellent}").format(
+                             pass_=number(points.pass_),
+                             target=number(points.target),
+                             excellent=number(points.excellent)))
     if scoring.cap < points.excellent:
         yield Problem.at(check.at(*path, "cap"), "scoring-points",
-                         f"cap {number(scoring.cap)} is below the excellent points {number(points.excellent)}: "
-                         "an excellent result could not score what the points say")
+                         _("cap {cap} is below the excellent points {excellent}: an excellent result "
+                           "could not score what the points say").format(
+                             cap=number(scoring.cap),
+                             excellent=number(points.excellent)))
     if not 0 <= scoring.below_pass <= points.pass_:
         yield Problem.at(check.at(*path, "below_pass"), "scoring-points",
-                         f"below_pass {number(scoring.below_pass)} must lie between 0 and the pass points "
-                         f"{number(points.pass_)}")
+                         _("below_pass {below_pass} must lie between 0 and the pass points {pass_}").format(
+                             below_pass=number(scoring.below_pass),
+                             pass_=number(points.pass_)))
 
 
 def raters_sum(check: RoleCheck) -> Iterable[Problem]:
@@ -292,12 +328,14 @@ def raters_sum(check: RoleCheck) -> Iterable[Problem]:
             yield problem
         if rater.rater in seen:
             yield Problem.at(check.at("assessment", "raters", r), "duplicate-id",
-                             f"rater '{rater.rater}' is listed twice")
+                             _("rater '{rater}' is listed twice").format(rater=rater.rater))
         seen.add(rater.rater)
     total = sum(rater.weight for rater in raters)
     if abs(total - TOTAL_WEIGHT) > EPSILON or any(rater.weight <= 0 for rater in raters):
         yield Problem.at(check.at("assessment", "raters"), "raters-sum",
-                         f"rater weights add up to {number(total)}, expected {TOTAL_WEIGHT} (each above 0)")
+                         _("rater weights add up to {total}, expected {total_weight} (each above 0)").format(
+                             total=number(total),
+                             total_weight=TOTAL_WEIGHT))
 
 
 def criteria_score(check: RoleCheck) -> Iterable[Problem]:
@@ -317,12 +355,18 @@ def criteria_score(check: RoleCheck) -> Iterable[Problem]:
             where = check.at(*path, "criteria", c, "score")
             if not 0 <= criterion.score <= cap:
                 yield Problem.at(where, "criteria-score",
-                                 f"level '{criterion.level}' of KPI '{kpi.id}' scores {number(criterion.score)}, "
-                                 f"outside 0–{number(rule.cap)}")
+                                 _("level '{level}' of KPI '{kpi_id}' scores {score}, outside 0–{cap}").format(
+                                     level=criterion.level,
+                                     kpi_id=kpi.id,
+                                     score=number(criterion.score),
+                                     cap=number(rule.cap)))
             if previous is not None and criterion.score > previous.score:
                 yield Problem.at(where, "criteria-score",
-                                 f"level '{criterion.level}' of KPI '{kpi.id}' scores more than "
-                                 f"'{previous.level}' above it; list levels best first")
+                                 _("level '{level}' of KPI '{kpi_id}' scores more than '{level2}' above "
+                                   "it; list levels best first").format(
+                                     level=criterion.level,
+                                     kpi_id=kpi.id,
+                                     level2=previous.level))
             previous = criterion
 
 
@@ -336,26 +380,35 @@ def distribution_sum(check: RoleCheck) -> Iterable[Problem]:
     for name, quota in assessment.distribution.items():
         if known and name not in known:
             yield Problem.at(check.at(*path, name, key=True), "unknown-ref",
-                             f"distribution names grade '{name}', which is not one of the grade bands "
-                             f"({', '.join(grade.grade for grade in assessment.grades)})")
+                             _("distribution names grade '{name}', which is not one of the grade bands "
+                               "({grades})").format(
+                                 name=name,
+                                 grades=', '.join(grade.grade for grade in assessment.grades)))
         for bound in ("min", "max"):
             value = getattr(quota, bound)
             if value is not None and not 0 <= value <= 100:
                 yield Problem.at(check.at(*path, name, bound), "distribution-sum",
-                                 f"grade '{name}': {bound} {number(value)}% is not a share between 0 and 100")
+                                 _("grade '{name}': {bound} {value}% is not a share between 0 and 100").format(
+                                     name=name,
+                                     bound=bound,
+                                     value=number(value)))
         if quota.min is not None and quota.max is not None and quota.min > quota.max:
             yield Problem.at(check.at(*path, name), "distribution-sum",
-                             f"grade '{name}': min {number(quota.min)}% is above max {number(quota.max)}%")
+                             _("grade '{name}': min {min}% is above max {max}%").format(
+                                 name=name,
+                                 min=number(quota.min),
+                                 max=number(quota.max)))
     least = sum(q.min or 0 for q in assessment.distribution.values())
     if least > 100 + EPSILON:
         yield Problem.at(check.at(*path), "distribution-sum",
-                         f"the minimum shares add up to {number(least)}%: they cannot all hold")
+                         _("the minimum shares add up to {least}%: they cannot all hold").format(
+                             least=number(least)))
     bands = [grade.grade for grade in assessment.grades] or list(assessment.distribution)
     maxima = [assessment.distribution[g].max if g in assessment.distribution else None for g in bands]
     if bands and all(m is not None for m in maxima) and sum(maxima) < 100 - EPSILON:
         yield Problem.at(check.at(*path), "distribution-sum",
-                         f"the maximum shares of every grade add up to {number(sum(maxima))}%: a group "
-                         "could not be graded at all")
+                         _("the maximum shares of every grade add up to {maxima}%: a group could not be "
+                           "graded at all").format(maxima=number(sum(maxima))))
 
 
 def duty_share(check: RoleCheck) -> Iterable[Problem]:
@@ -367,16 +420,22 @@ def duty_share(check: RoleCheck) -> Iterable[Problem]:
     for i, duty in enumerate(duties):
         if duty.share is not None and not 0 < duty.share <= TOTAL_WEIGHT:
             yield Problem.at(check.at("duties", i, "share"), "duty-share",
-                             f"duty '{duty.title}' takes {number(duty.share)}% of working time; a share is above 0 "
-                             f"and at most {TOTAL_WEIGHT}%")
+                             _("duty '{duty_title}' takes {share}% of working time; a share is above 0 "
+                               "and at most {total_weight}%").format(
+                                 duty_title=duty.title,
+                                 share=number(duty.share),
+                                 total_weight=TOTAL_WEIGHT))
     missing = [i for i, duty in enumerate(duties) if duty.share is None]
     for i in missing:
         yield Problem.at(check.at("duties", i), "duty-share",
-                         f"duty '{duties[i].title}' has no share of working time, but other duties do")
+                         _("duty '{i_title}' has no share of working time, but other duties do").format(
+                             i_title=duties[i].title))
     total = sum(d.share or 0 for d in duties)
     if not missing and abs(total - TOTAL_WEIGHT) > EPSILON:
         yield Problem.at(check.own(("duties",), ("extends",)), "duty-share",
-                         f"duty shares add up to {number(total)}%, expected {TOTAL_WEIGHT}%")
+                         _("duty shares add up to {total}%, expected {total_weight}%").format(
+                             total=number(total),
+                             total_weight=TOTAL_WEIGHT))
 
 
 def _version_key(version: str) -> tuple:
@@ -397,7 +456,9 @@ def version_format(check: RoleCheck) -> Iterable[Problem]:
             numbers = [str(int(n)) for n in re.findall(r"\d+", version)][:3]
             shown = ".".join((numbers + ["0", "0", "0"])[:3]) if numbers else "1.0.0"
             yield Problem.at(check.at(*path), "version-format",
-                             f"version '{version}' is not MAJOR.MINOR.PATCH; write it as {shown}")
+                             _("version '{version}' is not MAJOR.MINOR.PATCH; write it as {shown}").format(
+                                 version=version,
+                                 shown=shown))
 
 
 def changes_order(check: RoleCheck) -> Iterable[Problem]:
@@ -407,17 +468,23 @@ def changes_order(check: RoleCheck) -> Iterable[Problem]:
         return
     if check.role.version is not None and changes[0].version != check.role.version:
         yield Problem.at(check.at("changes", 0, "version"), "changes-order",
-                         f"the newest change is version {changes[0].version}, but the role's version is "
-                         f"{check.role.version}")
+                         _("the newest change is version {version}, but the role's version is {version2}").format(
+                             version=changes[0].version,
+                             version2=check.role.version))
     for i in range(1, len(changes)):
         newer, older = changes[i - 1], changes[i]
         if _version_key(older.version) >= _version_key(newer.version):
             yield Problem.at(check.at("changes", i, "version"), "changes-order",
-                             f"version {older.version} is listed after {newer.version}; list changes newest first")
+                             _("version {version} is listed after {version2}; list changes newest first").format(
+                                 version=older.version,
+                                 version2=newer.version))
         elif newer.date and older.date and older.date > newer.date:
             yield Problem.at(check.at("changes", i, "date"), "changes-order",
-                             f"version {older.version} is dated {older.date}, after the newer "
-                             f"{newer.version} ({newer.date})")
+                             _("version {version} is dated {date}, after the newer {version2} ({date2})").format(
+                                 version=older.version,
+                                 date=older.date,
+                                 version2=newer.version,
+                                 date2=newer.date))
 
 
 ROLE_RULES = (
@@ -472,10 +539,12 @@ def extra_fields(checks: dict[str, RoleCheck], declared: dict) -> Iterable[Probl
                 names = f"; did you mean '{hint}'?" if hint else (
                     f"; declared: {', '.join(sorted(declared))}" if declared else "")
                 yield Problem.at(check.at("extra", key, key=True), "unknown-field",
-                                 f"extra field '{key}' is not declared under `fields:` in rolebook.yaml{names}")
+                                 _("extra field '{key}' is not declared under `fields:` in "
+                                   "rolebook.yaml{names}").format(key=key, names=names))
             elif declared[key].type == "number" and (isinstance(value, bool) or not isinstance(value, (int, float))):
                 yield Problem.at(check.at("extra", key), "type",
-                                 f"extra.{key}: expected a number (declared `type: number`), found '{value}'")
+                                 _("extra.{key}: expected a number (declared `type: number`), found "
+                                   "'{value}'").format(key=key, value=value))
 
 
 def career_refs(checks: dict[str, RoleCheck], known: set[str]) -> Iterable[Problem]:
@@ -515,8 +584,11 @@ def glossary_conflicts(terms: list[TermAt]) -> Iterable[Problem]:
         other = first[key]
         if _definition_key(other.term.definition) != _definition_key(entry.term.definition):
             yield Problem.at(entry.source, "glossary-conflict",
-                             f"term '{entry.term.term}' is defined differently at "
-                             f"{other.source.file}:{other.source.line}:{other.source.column}")
+                             _("term '{term}' is defined differently at {file}:{line}:{column}").format(
+                                 term=entry.term.term,
+                                 file=other.source.file,
+                                 line=other.source.line,
+                                 column=other.source.column))
 
 
 def role_text(role: Role) -> str:
@@ -567,5 +639,6 @@ def unused_terms(checks: dict[str, RoleCheck]) -> Iterable[Problem]:
             key = _searchable(entry.term)
             if not any(key in text for text in corpus):
                 yield Problem.at(where, "unused-term",
-                                 f"glossary term '{entry.term}' is not mentioned in role "
-                                 f"'{role_id}'", WARNING)
+                                 _("glossary term '{term}' is not mentioned in role '{role_id}'").format(
+                                     term=entry.term,
+                                     role_id=role_id), WARNING)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from rolebook.errors import Problem, Source
 from rolebook.spec.loader import Mapping, Sequence, key_source, value_source
+from rolebook.messages import N_, _
 
 MAX_PRUNE_ROUNDS = 3
 
@@ -24,7 +25,7 @@ def check(tree: Any, model: type[BaseModel], *, skip_missing: bool = False):
     problems: list[Problem] = []
     damaged: set[tuple] = set()
     pruned: set[tuple] = set()
-    for _ in range(MAX_PRUNE_ROUNDS):
+    for _round in range(MAX_PRUNE_ROUNDS):
         try:
             return model.model_validate(tree), problems, frozenset(damaged)
         except ValidationError as exc:
@@ -72,7 +73,9 @@ def _problem(tree, model, path, value, error, skip_missing) -> Problem | None:
             return None
         parent = _get(tree, path[:-1])
         where = getattr(parent, "source", None) or source_of(tree, path[:-1])
-        return Problem.at(where, "missing-field", f"{_where(path[:-1])}missing required field '{path[-1]}'")
+        return Problem.at(where, "missing-field", _("{path}missing required field '{path2}'").format(
+                                                      path=_where(path[:-1]),
+                                                      path2=path[-1]))
     return Problem.at(source_of(tree, path), "type", _type_message(path, error, value))
 
 
@@ -133,12 +136,12 @@ def _where(path: tuple) -> str:
 def _unknown_field(tree: Any, model: type[BaseModel], path: tuple) -> Problem:
     name = path[-1]
     allowed = _field_names(model, path[:-1])
-    message = f"{_where(path[:-1])}unknown field '{name}'"
+    message = _where(path[:-1]) + _("unknown field '{name}'").format(name=name)
     suggestion = closest(str(name), allowed)
     if suggestion:
-        message += f"; did you mean '{suggestion}'?"
+        message += _("; did you mean '{suggestion}'?").format(suggestion=suggestion)
     elif allowed:
-        message += f"; expected one of: {', '.join(sorted(allowed))}"
+        message += _("; expected one of: {names}").format(names=", ".join(sorted(allowed)))
     return Problem.at(source_of(tree, path, key=True), "unknown-field", message)
 
 
@@ -180,34 +183,34 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
 
 def describe(value: Any) -> str:
     if isinstance(value, Mapping) or isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, Sequence) or isinstance(value, list):
-        return "a list"
+        return _("a list")
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
         return f"'{str(value).lower()}'"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text '{shown}'"
+        return _("text '{text}'").format(text=shown)
     return f"'{value}'"
 
 
 _EXPECTED = {
-    "string_type": "text",
-    "list_type": "a list",
-    "tuple_type": "a list",
-    "dict_type": "a mapping",
-    "model_type": "a mapping",
-    "model_attributes_type": "a mapping",
-    "int_type": "a number",
-    "float_type": "a number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "date_type": "a date written as YYYY-MM-DD",
-    "date_parsing": "a date written as YYYY-MM-DD",
-    "date_from_datetime_parsing": "a date written as YYYY-MM-DD",
-    "date_from_datetime_inexact": "a date written as YYYY-MM-DD",
+    "string_type": N_("text"),
+    "list_type": N_("a list"),
+    "tuple_type": N_("a list"),
+    "dict_type": N_("a mapping"),
+    "model_type": N_("a mapping"),
+    "model_attributes_type": N_("a mapping"),
+    "int_type": N_("a number"),
+    "float_type": N_("a number"),
+    "bool_type": N_("true or false"),
+    "bool_parsing": N_("true or false"),
+    "date_type": N_("a date written as YYYY-MM-DD"),
+    "date_parsing": N_("a date written as YYYY-MM-DD"),
+    "date_from_datetime_parsing": N_("a date written as YYYY-MM-DD"),
+    "date_from_datetime_inexact": N_("a date written as YYYY-MM-DD"),
 }
 
 
@@ -217,19 +220,24 @@ def _type_message(path: tuple, error: dict, value: Any) -> str:
         (key, inner), = value.items()
         if isinstance(inner, (str, int, float)) and not isinstance(inner, bool):
             text = f"{key}: {inner}".replace("\\", "\\\\").replace('"', '\\"')
-            return (f"{_where(path)}expected text, found a mapping: the ': ' in '{key}: {inner}' makes it a key "
-                    f"and its value; put the text in quotes: \"{text}\"")
+            return _where(path) + _(
+                "expected text, found a mapping: the ': ' in '{pair}' makes it a key and its value; put the text "
+                "in quotes: \"{text}\"").format(pair=f"{key}: {inner}", text=text)
     if kind in _EXPECTED:
-        return f"{_where(path)}expected {_EXPECTED[kind]}, found {describe(value)}"
+        return _where(path) + _("expected {expected}, found {found}").format(expected=_(_EXPECTED[kind]),
+                                                                           found=describe(value))
     if kind == "literal_error":
-        return f"{_where(path)}expected {error['ctx']['expected']}, found {describe(value)}"
+        return _where(path) + _("expected {expected}, found {found}").format(expected=error["ctx"]["expected"],
+                                                                           found=describe(value))
     if kind in ("too_short", "too_long"):
         return f"{_where(path)}{error['msg'].lower()}"
     if kind == "string_pattern_mismatch":
-        return f"{_where(path)}{describe(value)} does not have the expected form ({error['ctx']['pattern']})"
+        return _where(path) + _("{found} does not have the expected form ({pattern})").format(
+            found=describe(value), pattern=error["ctx"]["pattern"])
     if kind == "value_error":
-        return f"{_where(path)}{error['msg'].removeprefix('Value error, ')}, found {describe(value)}"
-    return f"{_where(path)}{error['msg']}, found {describe(value)}"
+        return _where(path) + _("{message}, found {found}").format(
+            message=error["msg"].removeprefix("Value error, "), found=describe(value))
+    return _where(path) + _("{message}, found {found}").format(message=error["msg"], found=describe(value))
 
 
 _DROP = object()

@@ -12,6 +12,7 @@ import unicodedata
 import yaml
 
 from rolebook.errors import Source
+from rolebook.messages import _
 from rolebook.spec.keyboard import line_mistake
 
 _KEY = re.compile(r"^(\s*)(?:-\s+)*([^\s#:][^:#]*?):(?:\s|$)")
@@ -53,10 +54,10 @@ def _tab(lines, exc, line, column, problem, context):
     for number in (line, line - 1):
         indent = re.match(r"^[ \t]*", _text(lines, number)).group()
         if "\t" in indent:
-            return (number, indent.index("\t")), ("a tab in the indentation; YAML indents with spaces only: "
-                                                  "replace the tab with spaces")
+            return (number, indent.index("\t")), _("a tab in the indentation; YAML indents with spaces only: "
+                                                    "replace the tab with spaces")
     if "cannot start any token" in problem and _text(lines, line)[column:column + 1] == "\t":
-        return (line, column), "a tab where YAML expects text; replace it with a space"
+        return (line, column), _("a tab where YAML expects text; replace it with a space")
     return None
 
 
@@ -71,10 +72,10 @@ def _colon_in_text(lines, exc, line, column, problem, context):
     value = current[key.end():].strip()
     name = key.group(2).strip()
     quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    hint = (f"the text of '{name}' holds ': ', which YAML reads as the start of a mapping; "
-            f"put the text in quotes: {name}: {quoted}")
+    hint = _("the text of '{name}' holds ': ', which YAML reads as the start of a mapping; put the text in "
+             "quotes: {name}: {quoted}").format(name=name, quoted=quoted)
     if unicodedata.east_asian_width(current[column - 1:column] or " ") in "WF":
-        hint += " (or write the full-width colon ：)"
+        hint += _(" (or write the full-width colon ：)")
     return (line, column), hint
 
 
@@ -93,9 +94,10 @@ def _indented_key(lines, exc, line, column, problem, context):
     above_line, above_column, above_name = above
     if indent <= above_column:
         return None
-    return (line, indent), (f"'{key.group(2).strip()}' is indented more than '{above_name}' on line "
-                            f"{above_line + 1}; keys of one mapping start in the same column (column "
-                            f"{above_column + 1}), or the line above needs nothing after its colon")
+    return (line, indent), _("'{key}' is indented more than '{above}' on line {line}; keys of one mapping start "
+                             "in the same column (column {column}), or the line above needs nothing after its "
+                             "colon").format(key=key.group(2).strip(), above=above_name, line=above_line + 1,
+                                             column=above_column + 1)
 
 
 def _missing_colon(lines, exc, line, column, problem, context):
@@ -109,7 +111,8 @@ def _missing_colon(lines, exc, line, column, problem, context):
         return None
     indent = len(current) - len(current.lstrip())
     example = f"{words[0]}: {words[1]}" if len(words) > 1 else f"{words[0]}:"
-    return (at, indent), f"'{current.strip()}' has no ':' after its key; write it as {example}"
+    return (at, indent), _("'{line}' has no ':' after its key; write it as {example}").format(
+        line=current.strip(), example=example)
 
 
 def _misaligned(lines, exc, line, column, problem, context):
@@ -133,18 +136,21 @@ def _misaligned(lines, exc, line, column, problem, context):
         if found.group(2) or "'-' indicator" not in problem:
             return None
         deeper = sorted(c for c in columns if c > own)
-        other = f", or line it up with {_named(lines, columns[deeper[0]], deeper[0])}" if deeper else ""
-        return (line, own), (f"this line starts in column {own + 1} like the list's items "
-                             f"(line {columns[own] + 1}) but is not one: start it with '- '{other}")
+        other = _(", or line it up with {place}").format(place=_named(lines, columns[deeper[0]], deeper[0])) \
+            if deeper else ""
+        return (line, own), _("this line starts in column {column} like the list's items (line {line}) but is not "
+                              "one: start it with '- '{other}").format(column=own + 1, line=columns[own] + 1,
+                                                                       other=other)
     nearest = min(columns, key=lambda c: (abs(c - own), -c))
-    return (line, own), (f"wrong indentation: this line starts in column {own + 1}, where nothing above it "
-                         f"does; line it up with {_named(lines, columns[nearest], nearest)}, using spaces")
+    return (line, own), _("wrong indentation: this line starts in column {column}, where nothing above it does; "
+                          "line it up with {place}, using spaces").format(
+        column=own + 1, place=_named(lines, columns[nearest], nearest))
 
 
 def _named(lines, number: int, column: int) -> str:
     word = re.match(r"[^\s:]+", _text(lines, number)[column:])
     what = f"'{word.group()}'" if word and word.group() != "-" else "'- '"
-    return f"{what} in column {column + 1} on line {number + 1}"
+    return _("{what} in column {column} on line {line}").format(what=what, column=column + 1, line=number + 1)
 
 
 def _previous_key(lines, line):
