@@ -416,7 +416,8 @@ def _report(result, root: Path, old, new, output: str) -> str:
     if output == "json":
         return result.to_json() + "\n"
     if output == "text":
-        return text_report(result, click.style)
+        # in a project not in English, the changes in HR's words and the project's language, as `log` says them
+        return text_report(result, click.style, _worded(old, new) if messages.language() != "en" else None)
     from rolebook.history.authors import attribution
     from rolebook.history.report import html_report
     from rolebook.history.summary import diff_title, summary_rows
@@ -433,6 +434,19 @@ def _report(result, root: Path, old, new, output: str) -> str:
         return parts(change, labels, old.project.roles.get(role_id), new.project.roles.get(role_id))
 
     return _html_page(new.project, title, html_report(result, title, labels, rows, worded))
+
+
+def _worded(old, new):
+    """A role's change as `log` and the documents say it, in the project's language."""
+    from rolebook.history.wording import describe
+    from rolebook.render.labels import labels_for
+
+    labels = labels_for(new.project.settings.language)
+
+    def say(role_id: str, change) -> str:
+        return describe(change, labels, old.project.roles.get(role_id), new.project.roles.get(role_id))
+
+    return say
 
 
 def _write_report(root: Path, out: Path | None, default: str, data: bytes) -> Path:
@@ -577,7 +591,8 @@ def log_command(role_id: str, project: Path | None, output: str) -> None:
         return
     lines = [f"{role_id} ({role.title})" if role else role_id]
     for entry in entries:
-        version = f"invalid at {entry.commit[:7]}:" if entry.invalid else entry.version or "(no version)"
+        version = _("invalid at {commit}:").format(commit=entry.commit[:7]) if entry.invalid \
+            else entry.version or _("(no version)")
         lines.append("  ".join(filter(None, [version, entry.date, entry.author])))
         lines += [f"  - {change}" for change in entry.changes]
         lines += [f"      {detail}" for detail in entry.details if detail not in entry.changes]

@@ -68,8 +68,10 @@ class Preview:
             self.problems = problems
             self.generation += 1
             self.changed.notify_all()
-        state = f"{len(problems)} error(s); showing the last documents that built" if problems else "rebuilt"
-        print(f"{state} (build {self.generation})", file=sys.stderr, flush=True)
+        state = _("{count} error(s); showing the last documents that built").format(count=len(problems)) \
+            if problems else _("rebuilt")
+        print(_("{state} (build {generation})").format(state=state, generation=self.generation), file=sys.stderr,
+              flush=True)
         for problem in problems:
             print(for_terminal(problem), file=sys.stderr, flush=True)
 
@@ -176,7 +178,8 @@ class PreviewServer(ThreadingHTTPServer):
         """One line for a request that failed (a browser closing a connection), not a traceback."""
         error = sys.exc_info()[1]
         if not isinstance(error, (BrokenPipeError, ConnectionResetError)):
-            print(f"rolebook serve: a request failed: {for_terminal(str(error), keep_newlines=False)}",
+            print(_("rolebook serve: a request failed: {error}").format(
+                error=for_terminal(str(error), keep_newlines=False)),
                   file=sys.stderr, flush=True)
 
 
@@ -266,7 +269,8 @@ def serve(root: Path, host: str, port: int, workers: int, language=None, kinds: 
     logging.getLogger("watchfiles").setLevel(logging.ERROR)  # its "KeyboardInterrupt caught" line: we say "stopped"
     loopback = host in LOOPBACK
     if not loopback:
-        print(f"warning: serving on {host}: anyone who can reach this machine can read the documents",
+        print(_("warning: serving on {host}: anyone who can reach this machine can read the documents").format(
+            host=host),
               file=sys.stderr)
     folder, out = claim()
     preview = Preview(root, out, workers, language, kinds)
@@ -283,7 +287,8 @@ def serve(root: Path, host: str, port: int, workers: int, language=None, kinds: 
                                  strerror=exc.strerror)) from None
         bound_port = server.server_address[1]
         shown = f"[{host}]" if ":" in host else host
-        print(f"serving {display(root)} at http://{shown}:{bound_port}/ (Ctrl-C to stop)", file=sys.stderr,
+        print(_("serving {project} at {url} (Ctrl-C to stop)").format(
+            project=display(root), url=f"http://{shown}:{bound_port}/"), file=sys.stderr,
               flush=True)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         root = root.resolve()
@@ -300,7 +305,7 @@ def serve(root: Path, host: str, port: int, workers: int, language=None, kinds: 
             server.shutdown()
             server.server_close()
         shutil.rmtree(folder, ignore_errors=True)
-        print("stopped", file=sys.stderr)
+        print(_("stopped"), file=sys.stderr)
 
 
 def _relevant(change, path: str, ignored: tuple[Path, ...], default) -> bool:

@@ -66,7 +66,7 @@ def serving(root: Path, *args: str, temp: Path):
         while found is None and time.monotonic() < deadline:
             line = process.stderr.readline()
             lines.append(line)
-            found = re.search(r"at (http://[\d.]+:\d+/)", line)
+            found = re.search(r"(http://[\d.]+:\d+/)", line)
             assert line or process.poll() is None, "serve did not start: " + "".join(lines)
         assert found, "serve did not start: " + "".join(lines)
         yield process, found.group(1)

@@ -181,7 +181,7 @@ def test_uncommitted_changes_are_the_users_and_undated(repo, tmp_path):
 def test_the_text_and_json_diffs_report_the_policy(repo):
     result = run_rolebook("diff", "HEAD~1", "HEAD", cwd=repo)
     assert result.returncode == 0, result.stderr
-    assert "~ policy policies/appeals.md (申诉机制): changed" in result.stdout
+    assert "~ 制度章节 policies/appeals.md（申诉机制）：修改" in result.stdout  # a Chinese project: Chinese words
     assert "可[-按规定程序-]{+在结果公布后 15 个工作日内+}向人力资源部提出{+书面+}申诉。" in result.stdout
     data = json.loads(run_rolebook("diff", "HEAD~1", "HEAD", "--format", "json", cwd=repo).stdout)
     [policy] = data["policies"]
@@ -201,9 +201,9 @@ def test_settings_and_the_library_are_reported_on_their_own(repo, tmp_path):
     library.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert "unused-kpi" not in used
     text = run_rolebook("diff", cwd=repo).stdout
-    assert "~ settings rolebook.yaml: changed" in text
+    assert "~ 项目设置 rolebook.yaml：已修改" in text
     assert "handbook.title: 销售体系岗位职责与考核制度 → 销售体系岗位职责与绩效考核制度" in text
-    assert "+ KPI 备用指标 (unused-kpi) added: 备用指标" in text
+    assert "+ KPI 备用指标 (unused-kpi)新增：备用指标" in text
     data = json.loads(run_rolebook("diff", "--format", "json", cwd=repo).stdout)
     assert data["roles"] == [] and data["policies"] == []
     assert [c["path"] for c in data["settings"]] == [["settings", "handbook", "title"]]

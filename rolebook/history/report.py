@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from rolebook.history.diff import Diff, _show
 from rolebook.history.project_diff import PolicyDiff, ValueChange
-from rolebook.messages import _
+from rolebook.messages import N_, _
 from rolebook.sanitize import for_terminal
 
 MARKS = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yellow"), "invalid": ("!", "red")}
@@ -22,39 +22,48 @@ def no_changes(diff: Diff) -> str:
     return _("no changes between {old} and {new}").format(old=diff.old, new=diff.new)
 
 
-def text_report(diff: Diff, style: Callable[..., str] = lambda text, **_: text) -> str:
-    """Lines for a terminal; `style` is click.style when colours are wanted."""
+STATUS = {"added": N_("added"), "removed": N_("removed"), "changed": N_("changed")}
+
+
+def text_report(diff: Diff, style: Callable[..., str] = lambda text, **_: text, say=None) -> str:
+    """Lines for a terminal; `style` is click.style when colours are wanted; `say(role_id, change)` words a
+    role's change for the reader (default: the change's own description)."""
+    say = say or (lambda role_id, change: change.describe())
     plain_style = style
 
     def style(text: str, **options) -> str:
         return plain_style(for_terminal(text, keep_newlines=False), **options)
 
-    lines = [style(f"{problem}", fg="red") for problem in diff.problems]
+    lines = [style(str(problem), fg="red") for problem in diff.problems]
     if diff.empty:
         lines.append(no_changes(diff))
     for role in diff.roles:
         mark, colour = MARKS[role.status]
         version = ""
         if role.old_version != role.new_version and role.status == "changed":
-            version = f" [version {_show(role.old_version)} → {_show(role.new_version)}]"
-        status = f"invalid at {role.invalid_where()}, not compared" if role.status == "invalid" else role.status
+            version = _(" [version {old} → {new}]").format(old=_show(role.old_version), new=_show(role.new_version))
+        status = _("invalid at {revisions}, not compared").format(revisions=role.invalid_where()) \
+            if role.status == "invalid" else _(STATUS[role.status])
         lines.append(style(f"{mark} {role.id} ({role.title}): {status}{version}", fg=colour, bold=True))
         if role.version_not_bumped:
-            lines.append(style(f"  warning[version-not-bumped]: content changed but version is still "
-                               f"{_show(role.new_version)}", fg="magenta"))
+            lines.append(style("  warning[version-not-bumped]: " + _(
+                "content changed but version is still {version}").format(version=_show(role.new_version)),
+                fg="magenta"))
         for change in role.changes:
             mark, colour = MARKS[change.kind]
-            lines.append(style(f"  {mark} {change.describe()}", fg=colour))
+            lines.append(style(f"  {mark} {say(role.id, change)}", fg=colour))
     for policy in diff.policies:
         mark, colour = MARKS[policy.status]
-        lines.append(style(f"{mark} policy {policy.file} ({policy.title}): {policy.status}", fg=colour, bold=True))
+        lines.append(style(_("{mark} policy {file} ({title}): {status}").format(
+            mark=mark, file=policy.file, title=policy.title, status=_(STATUS[policy.status])), fg=colour, bold=True))
         for paragraph in policy.changes:
             mark, colour = MARKS[paragraph.kind]
-            lines.append(style(f"  {mark} paragraph {paragraph.number} {paragraph.kind}: ", fg=colour)
-                         + _inline_words(paragraph.words(), style))
-    for title, changes in (("settings rolebook.yaml", diff.settings), ("library", diff.library)):
+            lines.append(style(_("  {mark} paragraph {number} {kind}: ").format(
+                mark=mark, number=paragraph.number, kind=_(STATUS[paragraph.kind])), fg=colour)
+                + _inline_words(paragraph.words(), style))
+    for title, changes in ((_("settings rolebook.yaml"), diff.settings), (_("library"), diff.library)):
         if changes:
-            lines.append(style(f"~ {title}: changed", fg="yellow", bold=True))
+            lines.append(style(_("~ {title}: changed").format(title=title), fg="yellow", bold=True))
         for change in changes:
             mark, colour = MARKS[change.kind]
             lines.append(style(f"  {mark} {describe_value(change)}", fg=colour))
@@ -79,7 +88,7 @@ def describe_value(change: ValueChange) -> str:
     if change.kind == "changed":
         return f"{change.what}: {_show(change.old)} → {_show(change.new)}"
     value = change.new if change.kind == "added" else change.old
-    return f"{change.what} {change.kind}: {_show(value)}"
+    return _("{what} {kind}: {value}").format(what=change.what, kind=_(STATUS[change.kind]), value=_show(value))
 
 
 # --- HTML -------------------------------------------------------------------------------------
