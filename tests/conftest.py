@@ -38,6 +38,13 @@ def project(tmp_path):
     return make
 
 
+def git(root: Path, *args: str, author: str = "HR") -> str:
+    """Run git in a test repository as an HR author (and committer)."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": "hr@example.com",
+           "GIT_COMMITTER_NAME": author, "GIT_COMMITTER_EMAIL": "hr@example.com"}
+    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True, env=env).stdout
+
+
 def copy_project(source: Path, root: Path) -> Path:
     """A throw-away copy of a sample project (or of the repository's example project)."""
     shutil.copytree(source, root, ignore=shutil.ignore_patterns("build", ".setuptools-build", "tests", ".git",

@@ -2,11 +2,10 @@
 repository's settings name (core.fsmonitor, pager, hooks, signature checks, diff, filter and text
 conversion drivers, credential helpers) are switched off in every git call rolebook makes."""
 
-import os
 import stat
 import subprocess
 
-from conftest import run_rolebook, write_files
+from conftest import git, run_rolebook, write_files
 
 ROLE = """id: clerk
 title: Clerk
@@ -23,11 +22,6 @@ assessment:
     - {{grade: B, min: 0}}
 """
 
-
-def git(root, *args):
-    env = {**os.environ, "GIT_AUTHOR_NAME": "HR", "GIT_AUTHOR_EMAIL": "hr@example.com", "GIT_COMMITTER_NAME": "HR",
-           "GIT_COMMITTER_EMAIL": "hr@example.com"}
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
 
 
 def booby_trapped(tmp_path):

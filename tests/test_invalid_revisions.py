@@ -2,21 +2,14 @@
 "added", "no changes" or silence for it, and the handbook's published history leaves it out."""
 
 import json
-import os
-import subprocess
 
 import pytest
 
-from conftest import run_rolebook, write_files
+from conftest import git, run_rolebook, write_files
 
 GOOD = "id: {id}\ntitle: {title}\nversion: {version}\nduties: [{{title: {duty}}}]\n"
 BROKEN = "id: {id}\ntitle: {title}\nduties: [{{title: {duty}}}\n"  # the flow list is never closed
 
-
-def git(root, *args):
-    env = {**os.environ, "GIT_AUTHOR_NAME": "HR", "GIT_AUTHOR_EMAIL": "hr@example.com", "GIT_COMMITTER_NAME": "HR",
-           "GIT_COMMITTER_EMAIL": "hr@example.com"}
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
 
 
 def commit(root, files, message):

@@ -2,18 +2,11 @@
 history of its own (changes:)."""
 
 import json
-import os
-import subprocess
 
-from conftest import run_rolebook, write_files
+from conftest import git, run_rolebook, write_files
 
 ROLE = "id: cashier\ntitle: 出纳\nversion: {version}\nduties: [{{title: {duty}}}]\n"
 
-
-def git(root, *args):
-    env = {**os.environ, "GIT_AUTHOR_NAME": "李华", "GIT_AUTHOR_EMAIL": "hr@example.com",
-           "GIT_COMMITTER_NAME": "李华", "GIT_COMMITTER_EMAIL": "hr@example.com"}
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
 
 
 def test_log_keeps_the_versions_before_the_change_history(tmp_path):
@@ -21,11 +14,11 @@ def test_log_keeps_the_versions_before_the_change_history(tmp_path):
                                         "role_specs/cashier.yaml": ROLE.format(version="1.0.0", duty="收款")})
     git(root, "init", "-q")
     git(root, "add", ".")
-    git(root, "commit", "-qm", "first")
+    git(root, "commit", "-qm", "first", author="李华")
     (root / "role_specs" / "cashier.yaml").write_text(ROLE.format(version="1.1.0", duty="付款"), encoding="utf-8")
-    git(root, "commit", "-qam", "second")
+    git(root, "commit", "-qam", "second", author="李华")
     assert run_rolebook("bump", "cashier", "-m", "新增复核职责", cwd=root).returncode == 0
-    git(root, "commit", "-qam", "third")
+    git(root, "commit", "-qam", "third", author="李华")
     versions = json.loads(run_rolebook("log", "cashier", "--format", "json", cwd=root).stdout)["versions"]
     assert [(v["version"], v["changes"][0]) for v in versions] == [
         ("1.2.0", "新增复核职责"), ("1.1.0", "删除职责：收款"), ("1.0.0", "首次发布")]
