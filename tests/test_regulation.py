@@ -67,7 +67,7 @@ def test_chapters_and_articles_are_numbered_with_general_provisions_first_and_su
     assert "岗位职责" in [text for style, text in attachments if style == "Heading2"]
     page = (built / "handbook.html").read_text(encoding="utf-8")
     main = page[page.index("<main"):]
-    regulation_text = main.split('<section class="attachment">')[0]
+    regulation_text = main.split('<div class="attachment">')[0]
     assert "第一章　总则</h1>" in main and "附则</h1>" in regulation_text.split("<h1")[-1]
 
 
@@ -162,12 +162,12 @@ def test_pdf_a_for_archiving_and_incremental_pdfs(tmp_path):
     assert b"pdfaid:part>2<" in pdf.read_bytes() or b'pdfaid:part="2"' in pdf.read_bytes()
     assert (root / "build" / "jd" / "xiaoshou-daibiao.docx").is_file()  # the Word file it is made of, beside it
     again = run_rolebook("build", "--kind", "jd", "--format", "pdf", "--pdf-a", cwd=root)
-    assert "is up to date" in again.stderr
+    assert "已是最新" in again.stderr  # "is up to date", in the Chinese project's words
     spec = root / "role_specs" / "xiaoshou-jingli.yaml"
     spec.write_text(spec.read_text().replace("辅导销售代表", "辅导并考核销售代表"))
     rebuilt = run_rolebook("build", "--kind", "jd", "--format", "pdf", "--pdf-a", "--verbose", cwd=root)
-    assert [line for line in rebuilt.stderr.splitlines() if line.startswith("wrote build/")] == [
-        "wrote build/jd/xiaoshou-jingli.docx", "wrote build/jd/xiaoshou-jingli.pdf"]
+    assert [line for line in rebuilt.stderr.splitlines() if line.startswith("已写入 build/")] == [
+        "已写入 build/jd/xiaoshou-jingli.docx", "已写入 build/jd/xiaoshou-jingli.pdf"]
 
 
 def test_pdfs_are_the_same_for_the_same_inputs(tmp_path):

@@ -19,7 +19,7 @@ from rolebook.errors import WriterError
 from rolebook.render.text import is_cjk, kept_html, spaced_comparisons
 from rolebook.render.markdown import DIRECTIVES, SAFE_SCHEMES, directive_params
 
-_DIRECTIVE_TAGS = {"doc-title": "header", "attachment": "section"}
+_DIRECTIVE_TAGS = {"doc-title": "header"}
 from rolebook.render.markdown import KEEP_ROWS  # noqa: E402
 
 
