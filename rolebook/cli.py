@@ -635,6 +635,52 @@ def init(directory: Path, language: str | None) -> None:
              go=go))
 
 
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--id", "role_id", metavar="ID", help="The role's id (default: from its title; pinyin for Chinese).")
+@click.option("--family", metavar="FAMILY", help="A role (usually abstract) the imported one extends.")
+@click.option("--dry-run", is_flag=True, help="Say what would be written, and write nothing.")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def import_(files: tuple[Path, ...], role_id: str | None, family: str | None, dry_run: bool, output: str) -> None:
+    """Turn job descriptions (.docx, .html, .md, .txt, .pdf) and KPI sheets (.xlsx, .csv) into role specs."""
+    from rolebook.importers import ImportError_, import_files, write_imported
+
+    root = project_root(Path.cwd())
+    for path in files:
+        if not path.is_file():
+            raise UsageError(_("{path}: no such file").format(path=path))
+    if family is not None:
+        known = sorted(load_project(root).role_files)
+        if family not in known:
+            from rolebook.build import unknown_role
+
+            raise UsageError(unknown_role(family, known).replace("no role", "--family: no role", 1))
+    try:
+        results = import_files(root, list(files), role_id, family)
+    except ImportError_ as exc:
+        echo(_("rolebook: {error}; nothing was written").format(error=exc), err=True)
+        sys.exit(1)
+    if not dry_run:
+        write_imported(results)
+    if output == "json":
+        click.echo(json.dumps([r.summary() for r in results], ensure_ascii=False, indent=2))
+    else:
+        for result in results:
+            verb = _("would write {spec}") if dry_run else _("wrote {spec}")
+            echo(verb.format(spec=display(result.target)) + _(" from {source}").format(source=result.source.name))
+            echo(_("  placed: {fields}").format(fields=", ".join(sorted(set(result.placed))) or "—"))
+            if result.placeholders:
+                echo(_("  placeholders to fill: {fields}").format(fields=", ".join(result.placeholders)))
+            if result.unplaced:
+                echo(_("  kept as written at the end of the file: {count} block(s) with no clear place").format(
+                    count=result.unplaced))
+    if not dry_run:
+        problems = [p for p in load_project(root).problems
+                    if any(p.file == display(r.target) or p.file.endswith(f"{r.role_id}.yaml") for r in results)]
+        for problem in problems:
+            echo(str(problem))
+
+
 @cli.command("new")
 @click.argument("role_id", metavar="ROLE_ID")
 @click.option("--extends", "family", metavar="FAMILY", help="A role (usually abstract) the new one inherits from.")

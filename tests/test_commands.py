@@ -52,7 +52,10 @@ def test_new_writes_a_starter_that_validates(tmp_path, language, placeholder):
     assert result.returncode == 0, result.stderr
     text = (root / "role_specs" / "support-lead.yaml").read_text(encoding="utf-8")
     assert "id: support-lead" in text and placeholder in text
-    assert run_rolebook("validate", "--strict", cwd=root).returncode == 0
+    check = run_rolebook("validate", cwd=root)
+    assert check.returncode == 0  # it validates; what is still to fill is a warning at each placeholder
+    assert "warning[placeholder]" in check.stdout
+    assert run_rolebook("validate", "--strict", cwd=root).returncode == 1
     again = run_rolebook("new", "support-lead", cwd=root)
     assert again.returncode == 2 and "already exists" in again.stderr
     assert (root / "role_specs" / "support-lead.yaml").read_text(encoding="utf-8") == text
@@ -71,7 +74,10 @@ def test_new_in_a_family_inherits_and_validates(tmp_path):
     # the family's appraisal scheme has no KPIs of its own: the new role is told to add its own
     assert check.stdout.splitlines() == ["role_specs/key-account-executive.yaml:4:5: warning[no-kpis]: role "
                                          "'key-account-executive' has no KPI, so it gets no appraisal form; add KPIs "
-                                         "under assessment.dimensions[].kpis"]
+                                         "under assessment.dimensions[].kpis",
+                                         "role_specs/key-account-executive.yaml:10:10: warning[placeholder]: a "
+                                         "placeholder is still here: replace it with the role's own words, or delete "
+                                         "what the role does not need"]
     typo = run_rolebook("new", "x", "--extends", "customer-facin", cwd=root)
     assert typo.returncode == 2 and "did you mean 'customer-facing'?" in typo.stderr
     bad = run_rolebook("new", "Key_Account", cwd=root)

@@ -31,6 +31,8 @@ _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _constructor = yaml.constructor.SafeConstructor()
 
 TAG = "tag:yaml.org,2002:"
+# What `rolebook new` and `rolebook import` write where the role's own words are to go.
+PLACEHOLDER = re.compile(r"待填写|待填寫|\bTODO\b|^To do:")
 _NOT_FINITE = {None: N_("not a number (NaN)"), True: N_("infinite"), False: N_("minus infinite")}
 _SCALARS = {
     TAG + "str": lambda node: node.value,
@@ -397,6 +399,10 @@ class _Builder:
                                                 _("'{value}' is {kind}; write a finite number").format(
                                                     value=node.value,
                                                     kind=_(_NOT_FINITE[value > 0 if value == value else None]))))
+            if isinstance(value, str) and PLACEHOLDER.search(value):
+                self.problems.append(Problem.at(self.source(node), "placeholder", _(
+                    "a placeholder is still here: replace it with the role's own words, or delete what the role "
+                    "does not need"), WARNING))
             return self.clean_text(node, value) if isinstance(value, str) else value
         if isinstance(node, yaml.SequenceNode):
             if node.tag != TAG + "seq":

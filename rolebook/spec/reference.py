@@ -184,7 +184,8 @@ rolebook schema --format markdown > docs/reference.md
   left out), `type` (a value of the wrong kind: a list where text is expected, a word where a
   number is), `not-finite` (`.nan`, `.inf` or `-.inf` where a number is written: YAML reads them as
   numbers, HR cannot), `markdown-nesting` (a text nesting lists or block quotes deeper than the
-  documents can show) and the warning `comment-in-text` (` #` inside an unquoted text).
+  documents can show) and the warnings `comment-in-text` (` #` inside an unquoted text) and
+  `placeholder` (a `待填写` / `TODO` that `rolebook new` or `rolebook import` left to fill).
 """
 
 

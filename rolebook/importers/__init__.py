@@ -1,0 +1,84 @@
+"""`rolebook import`: the documents HR already has (Word, HTML, Markdown, text, PDF job descriptions and
+Excel/CSV KPI sheets) as role specs.
+
+readers.py turns each file into blocks, recognise.py finds the spec's fields in them, write.py writes the
+YAML. Every file is read and recognised before anything is written; nothing is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rolebook.messages import _
+from rolebook.importers.blocks import ImportError_
+from rolebook.importers.readers import read
+from rolebook.importers.recognise import recognise
+from rolebook.importers.write import language_of, slug, spec_text
+from rolebook.paths import ID_PATTERN, SPECS_DIR
+
+
+@dataclass
+class Imported:
+    source: Path
+    role_id: str
+    target: Path
+    text: str
+    placed: list[str] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)
+    unplaced: int = 0
+
+    def summary(self) -> dict:
+        return {"file": str(self.source), "id": self.role_id, "spec": str(self.target),
+                "placed": sorted(set(self.placed)), "placeholders": self.placeholders, "unplaced": self.unplaced}
+
+
+def import_files(root: Path, files: list[Path], role_id: str | None = None,
+                 family: str | None = None) -> list[Imported]:
+    """Every file as a spec's text (nothing written): refused as a whole when one cannot be imported, when
+    two would get one id, or when a spec of that id exists."""
+    if role_id and len(files) > 1:
+        raise ImportError_(_("--id names one role: import one file with it"))
+    results: list[Imported] = []
+    taken: dict[str, Path] = {}
+    for path in files:
+        blocks = read(path)
+        recognised = recognise(blocks, source_title=None)
+        title = recognised.spec.get("title", "")
+        chosen = role_id or slug(title) or slug(path.stem)
+        if not chosen or not re.fullmatch(ID_PATTERN, chosen):
+            raise ImportError_(_("{path_name}: no id can be made from its title; give one with --id").format(
+                                   path_name=path.name))
+        if chosen in taken:
+            raise ImportError_(_("{path_name} and {chosen_name} would both become role '{chosen}'; "
+                                 "import them one at a time with --id").format(
+                                   path_name=path.name,
+                                   chosen_name=taken[chosen].name,
+                                   chosen=chosen))
+        target = root / SPECS_DIR / f"{chosen}.yaml"
+        if os.path.lexists(target):
+            raise ImportError_(_("{path_name}: {specs_dir}/{chosen}.yaml exists already; rolebook import "
+                                 "never overwrites a spec (give another --id, or remove that file)").format(
+                                   path_name=path.name,
+                                   specs_dir=SPECS_DIR,
+                                   chosen=chosen))
+        taken[chosen] = path
+        language = language_of(recognised, blocks)
+        text, placeholders = spec_text(recognised, chosen, path.name, language, family)
+        results.append(Imported(path, chosen, target, text, recognised.placed, placeholders,
+                                len(recognised.unplaced)))
+    return results
+
+
+def write_imported(results: list[Imported]) -> None:
+    """Write each spec; a name that appears meanwhile is not overwritten (O_EXCL)."""
+    for result in results:
+        result.target.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(result.target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            stream.write(result.text)
+
+
+__all__ = ["ImportError_", "Imported", "import_files", "write_imported"]

@@ -1,0 +1,471 @@
+"""Blocks (readers.py) to a role spec: what real job descriptions and KPI sheets contain, in Chinese and
+English, recognised by the words HR uses (vocabulary below, as data), and every block accounted for: placed
+in a field, or kept as unplaced for the spec's closing comment. Nothing is invented: what a valid spec
+needs and the document does not say is left to the writer's placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rolebook.importers.blocks import Block
+
+# Section headings, by the part of the spec they open (a heading containing one of the words).
+SECTIONS = {
+    "summary": ["岗位目的", "岗位概述", "岗位概要", "职位概述", "工作概述", "岗位使命", "purpose", "summary", "overview",
+                "about the role"],
+    "duties": ["岗位职责", "工作职责", "主要职责", "工作内容", "职责描述", "职责", "responsibilities", "duties",
+               "accountabilities"],
+    "requirements": ["任职资格", "任职要求", "任职条件", "岗位要求", "person specification", "requirements",
+                     "qualifications", "what you bring"],
+    "kpis": ["考核指标", "绩效考核", "绩效指标", "关键绩效", "考核标准", "kpi", "performance measures",
+             "key performance"],
+    "relationships": ["工作关系", "内外部关系", "内部关系", "外部关系", "working relationships", "relationships"],
+    "conditions": ["工作环境", "工作条件", "working conditions", "work environment"],
+    "career": ["职业发展", "晋升通道", "发展通道", "career path", "career development"],
+    "glossary": ["术语表", "名词解释", "术语", "glossary", "definitions"],
+}
+PERIODS = {"月度": "monthly", "月": "monthly", "季度": "quarterly", "半年": "semiannual", "年度": "annual",
+           "monthly": "monthly", "quarterly": "quarterly", "semiannual": "semiannual", "annual": "annual"}
+# Labels of the basic-information table (label cell → field).
+BASIC = {
+    "title": ["岗位名称", "职位名称", "岗位", "job title", "position title", "title"],
+    "code": ["岗位编号", "职位编号", "岗位代码", "position code", "job code"],
+    "department": ["所属部门", "部门", "department"],
+    "reports_to": ["直接上级", "汇报对象", "上级岗位", "reports to"],
+    "location": ["工作地点", "location"],
+    "headcount": ["定员", "编制人数", "岗位定员", "headcount"],
+    "employment_type": ["工作性质", "用工性质", "用工形式", "employment type"],
+    "grade": ["职级", "岗位职级", "岗位等级", "岗位级别", "grade", "level"],
+}
+EMPLOYMENT = {"全职": "full-time", "兼职": "part-time", "合同": "contract", "临时": "temporary", "实习": "intern",
+              "full-time": "full-time", "full time": "full-time", "part-time": "part-time", "part time": "part-time",
+              "contract": "contract", "temporary": "temporary", "intern": "intern"}
+# Requirement lines, by their label.
+REQUIREMENT_LABELS = {
+    "education": ["学历", "教育背景", "education"],
+    "major": ["专业", "major", "field of study"],
+    "experience": ["工作经验", "经验", "experience"],
+    "certificates": ["资格证书", "证书", "certificates", "certification"],
+    "languages": ["外语", "语言", "languages"],
+    "skills": ["专业技能", "技能", "知识", "skills", "knowledge"],
+    "competencies": ["能力素质", "素质", "能力", "competencies"],
+}
+DESIRABLE = re.compile(r"优先|加分|preferred|desirable|a plus|nice to have", re.I)
+# Labels inside a duty (a heading or a line's label) and inside requirements, by the field they fill.
+DUTY_PARTS = {"daily_tasks": ["日常任务", "工作任务", "daily tasks", "tasks"],
+              "collaboration": ["协调沟通", "沟通协调", "协作", "collaboration"],
+              "deliverables": ["交付物", "工作成果", "deliverables", "outputs"]}
+REQUIREMENT_PARTS = {"essential": ["必备条件", "基本要求", "essential"],
+                     "desirable": ["优先条件", "加分项", "优先考虑", "desirable"],
+                     "competencies": ["素质要求", "能力要求", "核心能力", "competencies"]}
+# KPI table heads, by column.
+KPI_COLUMNS = {
+    "name": ["考核指标", "指标名称", "指标", "kpi", "indicator", "measure"],
+    "dimension": ["考核维度", "维度", "类别", "dimension", "category"],
+    "weight": ["权重", "weight"],
+    "target": ["目标值", "目标", "target"],
+    "pass": ["合格", "及格", "达标", "pass", "threshold"],
+    "excellent": ["优秀", "卓越", "excellent", "stretch"],
+    "unit": ["单位", "unit"],
+    "source": ["数据来源", "来源", "source"],
+    "scoring": ["评分标准", "计分方法", "评分规则", "考核标准", "scoring"],
+    "definition": ["定义", "指标定义", "说明", "definition", "description"],
+    "formula": ["计算公式", "公式", "formula"],
+}
+COMPARISON = re.compile(r"^\s*(≥|>=|≤|<=|>|<|＞|＜|不低于|不少于|不高于|不超过|至少|at least|at most)?\s*"
+                        r"(-?\d+(?:\.\d+)?)\s*(%|‰|[^\d\s%‰]{0,8})?\s*$", re.I)
+LOWER = ("≤", "<=", "<", "＜", "不高于", "不超过", "at most")
+
+
+@dataclass
+class Recognised:
+    spec: dict = field(default_factory=dict)
+    placed: list[str] = field(default_factory=list)  # the fields filled from the document
+    unplaced: list[Block] = field(default_factory=list)  # blocks with no clear place: kept verbatim
+    mapping: list[tuple[str, str]] = field(default_factory=list)  # a heading, label or value → where it went
+
+
+def _matches(text: str, words: list[str]) -> bool:
+    plain = re.sub(r"[\s:：、.．\d一二三四五六七八九十()（）]+", "", text).lower()
+    return any(word.replace(" ", "") in plain for word in words) and len(plain) <= 24
+
+
+def section_of(text: str) -> str | None:
+    for key, words in SECTIONS.items():
+        if _matches(text, words):
+            return key
+    return None
+
+
+def _label(text: str, table: dict) -> str | None:
+    plain = re.sub(r"[\s:：*]+", "", text).lower()
+    for key, words in table.items():
+        if any(plain == word.replace(" ", "") for word in words):
+            return key
+    return None
+
+
+def recognise(blocks: list[Block], source_title: str | None = None) -> Recognised:
+    found = Recognised()
+    spec = found.spec
+    section: str | None = None
+    part: str | None = None  # inside a section: a duty's tasks, the desirable requirements, external relations
+    duties: list[dict] = []
+    for block in blocks:
+        if block.kind == "heading":
+            inner = _label(block.text, DUTY_PARTS if section == "duties" else REQUIREMENT_PARTS
+                           if section == "requirements" else {})
+            if inner:
+                part = inner
+                found.mapping.append((block.text, inner))
+                continue
+            key = section_of(block.text)
+            if key:
+                section = key
+                found.mapping.append((block.text, key))
+                part = "external" if key == "relationships" and re.search(r"外部|external", block.text, re.I) else None
+                continue
+            if "title" not in spec and not duties and block.level <= 1:
+                spec["title"] = _strip_suffix(block.text)
+                found.placed.append("title")
+                continue
+            if section == "duties":
+                duties.append({"title": _strip_label(block.text), "_from": "heading"})
+                part = "description"
+                continue
+            found.unplaced.append(block)
+            continue
+        if block.kind == "table":
+            if _basic_table(block, spec, found):
+                continue
+            if _kpi_table(block, spec, found):
+                continue
+            if section == "duties" and _duty_table(block, duties):
+                continue
+            found.unplaced.append(block)
+            continue
+        key = section_of(block.text) if block.kind == "paragraph" and len(block.text) <= 16 else None
+        if key:
+            section = key
+            found.mapping.append((block.text, key))
+            continue
+        if _label_line(block, spec, found):
+            continue
+        if section == "summary":
+            spec["summary"] = (spec.get("summary", "") + "\n" + block.text).strip()
+            found.placed.append("summary")
+        elif section == "duties":
+            _duty_line(block, duties, part)
+        elif section == "requirements":
+            _requirement(block.text, spec, found, part)
+        elif section == "relationships":
+            _relationship(block.text, spec, part == "external")
+            found.placed.append("relationships")
+        elif section == "conditions":
+            spec["working_conditions"] = (spec.get("working_conditions", "") + "\n" + block.text).strip()
+            found.placed.append("working_conditions")
+        elif section == "kpis":
+            _assessment_line(block.text, spec, found)
+        elif section == "glossary":
+            _glossary_line(block.text, spec, found)
+        elif section == "career":
+            spec.setdefault("career_path", {}).setdefault("to", []).append(block.text)
+            found.placed.append("career_path")
+        else:
+            found.unplaced.append(block)
+    if duties:
+        spec["duties"] = [duty for duty in duties if duty.get("title")]
+        found.placed.append("duties")
+    if "title" not in spec and source_title:
+        spec["title"] = source_title
+        found.placed.append("title")
+    return found
+
+
+def _assessment_line(text: str, spec: dict, found: Recognised) -> None:
+    """A line of an appraisal section: its period and methods by their labels, the rest its description.
+    A line may hold several labelled parts (考核周期：季度 考核方式：…)."""
+    assessment = spec.setdefault("_assessment", {})
+    parts = re.split(r"\s+(?=(?:考核周期|考核安排|考核方式|考核方法|appraisal period|methods)\s*[:：])", text)
+    for part in parts:
+        label, value = "", part.strip()
+        for sign in ("：", ":"):
+            if sign in part:
+                label, value = (piece.strip() for piece in part.split(sign, 1))
+                break
+        if label in ("考核周期", "appraisal period") and PERIODS.get(value.lower()):
+            assessment["period"] = PERIODS[value.lower()]
+        elif label in ("考核安排",):
+            assessment["schedule"] = value
+        elif label in ("考核方式", "考核方法", "methods") and value:
+            assessment["methods"] = [m for m in re.split(r"[、,，；;]\s*", value) if m]
+        else:
+            assessment["description"] = (assessment.get("description", "") + "\n\n" + part.strip()).strip()
+    found.placed.append("assessment")
+
+
+def _glossary_line(text: str, spec: dict, found: Recognised) -> None:
+    """Terms and their definitions, a paragraph each (or 'term：definition' on one line)."""
+    glossary = spec.setdefault("glossary", [])
+    term, sep, definition = text.partition("：")
+    if sep and len(term) <= 20:
+        glossary.append({"term": term.strip(), "definition": definition.strip()})
+    elif glossary and "definition" not in glossary[-1]:
+        glossary[-1]["definition"] = text
+    else:
+        glossary.append({"term": text})
+    found.placed.append("glossary")
+
+
+def _strip_suffix(text: str) -> str:
+    """'销售经理岗位说明书' → '销售经理'; 'Job description: Account Manager' → 'Account Manager'."""
+    text = re.sub(r"^(?:job description|position description|岗位说明书|职位说明书)\s*[:：-]\s*", "", text, flags=re.I)
+    return re.sub(r"\s*(?:岗位说明书|职位说明书|岗位职责说明书|岗位职责|job description)\s*$", "", text, flags=re.I) or text
+
+
+def _strip_label(text: str) -> str:
+    text = re.sub(r"^\s*(?:职责[一二三四五六七八九十\d]+|duty\s*\d+)\s*[:：]\s*", "", text, flags=re.I)
+    return re.sub(r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d+[.．、)）]|[（(]\d+[)）])\s*", "", text).strip()
+
+
+def _basic_table(block: Block, spec: dict, found: Recognised) -> bool:
+    """A table of label/value pairs (岗位名称 | 销售经理 | 所属部门 | 销售部): its fields."""
+    pairs = []
+    for row in block.rows:
+        for index in range(0, len(row) - 1, 2):
+            pairs.append((row[index], row[index + 1]))
+    labelled = [(label, key, value) for label, value in pairs if (key := _label(label, BASIC))]
+    if len(labelled) < 2:
+        return False
+    for label, key, value in labelled:
+        found.mapping.append((label, key))
+        _basic_value(key, value, spec, found)
+    leftovers = [f"{label}: {value}" for label, value in pairs if not _label(label, BASIC) and (label or value)]
+    if leftovers:
+        found.unplaced.append(Block("paragraph", "; ".join(leftovers), where=block.where))
+    return True
+
+
+def _basic_value(key: str, value: str, spec: dict, found: Recognised) -> None:
+    value = value.strip()
+    if not value:
+        return
+    if key == "headcount":
+        number = re.search(r"\d+", value)
+        if number:
+            spec["headcount"] = int(number.group())
+            found.placed.append("headcount")
+            found.mapping.append((value, f"headcount: {spec['headcount']}"))
+            return
+    elif key == "employment_type":
+        kind = next((v for k, v in EMPLOYMENT.items() if k in value.lower()), None)
+        if kind:
+            spec["employment_type"] = kind
+            found.placed.append("employment_type")
+            found.mapping.append((value, f"employment_type: {kind}"))
+            return
+    elif key == "reports_to":
+        # a role id, which a document does not give: kept for the writer to name
+        spec.setdefault("_reports_to_text", value)
+        found.placed.append("reports_to (as written)")
+        return
+    else:
+        spec[key] = _strip_suffix(value) if key == "title" else value
+        found.placed.append(key)
+        return
+    found.unplaced.append(Block("paragraph", f"{key}: {value}"))
+
+
+def _label_line(block: Block, spec: dict, found: Recognised) -> bool:
+    """'岗位名称：销售经理' outside a table."""
+    parts = re.split(r"[:：]", block.text, maxsplit=1)
+    if len(parts) != 2 or len(parts[0]) > 12:
+        return False
+    key = _label(parts[0], BASIC)
+    if key is None:
+        return False
+    found.mapping.append((parts[0], key))
+    _basic_value(key, parts[1], spec, found)
+    return True
+
+
+def _duty_line(block: Block, duties: list[dict], part: str | None = None) -> None:
+    """A numbered top item is a duty; what follows it (deeper items, paragraphs) is its daily tasks, and
+    labelled lines (日常任务 / 协调沟通 / 交付物) go to their fields."""
+    text = block.text
+    labelled = re.match(r"^(日常任务|工作任务|协调沟通|沟通协调|交付物|工作成果|daily tasks|collaboration|deliverables)\s*[:：]\s*(.+)$",
+                        text, re.I)
+    if labelled and duties:
+        label, rest = labelled.group(1).lower(), labelled.group(2)
+        items = [part.strip(" 。.") for part in re.split(r"[；;]", rest) if part.strip(" 。.")]
+        if label in ("协调沟通", "沟通协调", "collaboration"):
+            duties[-1].setdefault("collaboration", []).extend(items)
+        elif label in ("交付物", "工作成果", "deliverables"):
+            duties[-1].setdefault("deliverables", []).extend(re.split(r"[、,，]\s*", rest.strip(" 。.")))
+        else:
+            duties[-1].setdefault("daily_tasks", []).extend(items)
+        return
+    current = duties[-1] if duties else None
+    if current is not None and part == "description" and block.kind == "paragraph" and "description" not in current:
+        current["description"] = text
+        return
+    if current is not None and part in ("daily_tasks", "collaboration", "deliverables") and current["_from"] == "heading":
+        current.setdefault(part, []).append(text)
+        return
+    if block.kind == "item" and block.level == 0 and (block.numbered or current is None or not current["_from"]):
+        duties.append({"title": _strip_label(text), "_from": "numbered" if block.numbered else ""})
+    elif current is not None:
+        current.setdefault("daily_tasks", []).append(text)
+    else:
+        duties.append({"title": _strip_label(text), "_from": ""})
+
+
+def _duty_table(block: Block, duties: list[dict]) -> bool:
+    """A table of duties (职责 | 工作内容 …): the first column titles, the rest tasks."""
+    if len(block.rows) < 2 or len(block.rows[0]) < 2:
+        return False
+    for row in block.rows[1:]:
+        if row and row[0]:
+            duties.append({"title": _strip_label(row[0]), "_from": "table",
+                           "daily_tasks": [cell for cell in row[1:] if cell]})
+    return True
+
+
+def _requirement(text: str, spec: dict, found: Recognised, part: str | None = None) -> None:
+    requirements = spec.setdefault("requirements", {})
+    desirable = part == "desirable" or bool(DESIRABLE.search(text))
+    parts = re.split(r"[:：]", text, maxsplit=1)
+    key = _label(parts[0], REQUIREMENT_LABELS) if len(parts) == 2 and len(parts[0]) <= 10 else None
+    value = parts[1].strip() if key else text
+    if key:
+        found.mapping.append((parts[0], f"requirements.{key}"))
+    if key is None:
+        key = next((k for k, words in REQUIREMENT_LABELS.items() if any(w in text.lower() for w in words)), "skills")
+        if key in ("education", "experience", "major") and key in requirements:
+            key = "skills"
+    if part == "competencies" and not (len(parts) == 2 and _label(parts[0], REQUIREMENT_LABELS)):
+        key = "competencies"
+        name, _, description = text.partition("：") if "：" in text else text.partition(":")
+        value = {"name": name.strip(), "description": description.strip()} if description.strip() else text
+    if key in ("education", "major", "experience"):
+        requirements[key] = (requirements.get(key, "") + "；" + value).strip("；") if key in requirements else value
+    else:
+        values = re.split(r"[、；;]\s*", value) if isinstance(value, str) and key != "competencies" else [value]
+        for item in (v for v in values if v):
+            if desirable:
+                item = {**item, "desirable": True} if isinstance(item, dict) else {"name": item, "desirable": True}
+            requirements.setdefault(key, []).append(item)
+    found.placed.append(f"requirements.{key}")
+
+
+def _relationship(text: str, spec: dict, external: bool = False) -> None:
+    external = external or bool(re.search(r"外部|供应商|external|supplier", text, re.I))
+    parts = re.split(r"[:：]", text, maxsplit=1)
+    who, purpose = (parts[0], parts[1]) if len(parts) == 2 and len(parts[0]) <= 16 else (text, "")
+    entry = {"with": [w for w in re.split(r"[、,，/]\s*", who.strip()) if w]}
+    if purpose.strip():
+        entry["purpose"] = purpose.strip()
+    if external:
+        entry["external"] = True
+    duties = spec.setdefault("_relationships", [])
+    duties.append(entry)
+
+
+# --- KPI tables ----------------------------------------------------------------------------------
+
+
+def kpi_header(row: list[str]) -> dict[str, int] | None:
+    columns = {}
+    for index, cell in enumerate(row):
+        plain = re.sub(r"[\s:：*（）()%]+", "", cell).lower()
+        for key, words in KPI_COLUMNS.items():
+            if key not in columns and any(plain == w.replace(" ", "") or (len(plain) <= 8 and w in plain)
+                                          for w in words):
+                columns[key] = index
+                break
+    return columns if "name" in columns and ("weight" in columns or "target" in columns) else None
+
+
+def _kpi_table(block: Block, spec: dict, found: Recognised) -> bool:
+    for start, row in enumerate(block.rows):
+        columns = kpi_header(row)
+        if columns:
+            break
+    else:
+        return False
+    kpis_by_dimension: dict[str, list[dict]] = {}
+    used_rows = 0
+    weights = []
+    for row in block.rows[start + 1:]:
+        def cell(key: str) -> str:
+            index = columns.get(key)
+            return row[index].strip() if index is not None and index < len(row) else ""
+
+        name = cell("name")
+        if not name or re.fullmatch(r"(合计|总计|total)", name, re.I):
+            continue
+        used_rows += 1
+        kpi = {"name": name}
+        weight = _number(cell("weight"))
+        if weight is not None:
+            kpi["weight"] = weight
+            weights.append(weight)
+        for key, target in (("target", "target"), ("pass", "pass"), ("excellent", "excellent")):
+            value, unit, lower = _threshold(cell(key))
+            if value is None:
+                continue
+            if key == "target":
+                kpi["target"] = value
+            else:
+                kpi.setdefault("thresholds", {})[target] = value
+            if unit and "unit" not in kpi:
+                kpi["unit"] = unit
+            if lower:
+                kpi["direction"] = "lower"
+        if cell("unit"):
+            kpi["unit"] = cell("unit")
+        for key in ("source", "definition", "formula"):
+            if cell(key):
+                kpi[key] = cell(key)
+        if cell("scoring"):
+            kpi["definition"] = (kpi.get("definition", "") + "\n评分标准：" + cell("scoring")).strip() \
+                if re.search(r"[\u4e00-\u9fff]", cell("scoring")) else \
+                (kpi.get("definition", "") + "\nScoring: " + cell("scoring")).strip()
+        kpis_by_dimension.setdefault(cell("dimension"), []).append(kpi)
+    if not used_rows:
+        return False
+    if weights and all(w <= 1 for w in weights) and sum(weights) <= 1.0001:  # fractions: 0.4 is 40 %
+        for kpis in kpis_by_dimension.values():
+            for kpi in kpis:
+                if "weight" in kpi:
+                    kpi["weight"] = round(kpi["weight"] * 100, 6)
+    dimensions = spec.setdefault("_dimensions", [])
+    for name, kpis in kpis_by_dimension.items():
+        # 销售业绩（45%，区间 40%–60%）: the weight is the KPIs' sum, the name what precedes it
+        dimensions.append({"name": re.sub(r"\s*[（(][^（()）]*\d[^（()）]*[)）]\s*$", "", name), "kpis": kpis})
+    found.placed.append("assessment.dimensions")
+    found.mapping.append((" | ".join(cell for cell in block.rows[start] if cell), "assessment.dimensions[].kpis"))
+    for row in block.rows[:start]:
+        if any(row):
+            found.unplaced.append(Block("paragraph", " | ".join(c for c in row if c), where=block.where))
+    return True
+
+
+def _number(text: str) -> float | None:
+    match = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*(%?)\s*", text or "")
+    if not match:
+        return None
+    value = float(match.group(1))
+    return int(value) if value.is_integer() else value
+
+
+def _threshold(text: str) -> tuple[float | None, str | None, bool]:
+    """'≥90%' → (90, '%', False); '≤4小时' → (4, '小时', True); '100' → (100, None, False)."""
+    match = COMPARISON.match(text or "")
+    if not match:
+        return None, None, False
+    sign, number, unit = match.groups()
+    value = float(number)
+    return (int(value) if value.is_integer() else value), (unit or None), bool(sign and sign.lower() in LOWER)

@@ -1,0 +1,255 @@
+"""`rolebook import` on documents made the ways people make them, written here by the tests: a Chinese Word
+岗位说明书 with direct formatting and borderless tables, an English HTML page, Markdown, a PDF printed by
+LibreOffice, KPI sheets in Excel (merged dimension cells, fractions) and CSV; rolebook's own job
+description back; bad files refused with nothing written."""
+
+import json
+import re
+import zipfile
+
+import docx
+import openpyxl
+import pytest
+import yaml
+from docx.shared import Pt
+
+from rolebook.importers.readers import NUMBERED
+
+from clients import to_pdf
+from conftest import REPO, copy_project, run_rolebook, write_files
+
+
+@pytest.fixture
+def project(tmp_path):
+    return write_files(tmp_path / "hr", {"rolebook.yaml": "language: en\n", "role_specs/.keep": ""})
+
+
+def bold(document, text, size=None):
+    run = document.add_paragraph().add_run(text)
+    run.bold = True
+    if size:
+        run.font.size = Pt(size)
+
+
+def table(document, rows):
+    made = document.add_table(rows=len(rows), cols=len(rows[0]))  # no style: no borders
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            made.cell(r, c).text = text
+
+
+def chinese_word_jd(path):
+    """A 岗位说明书 as an HR specialist types it: bold lines for headings, numbers typed by hand."""
+    document = docx.Document()
+    bold(document, "仓库主管岗位说明书", 16)
+    table(document, [["岗位名称", "仓库主管", "岗位编号", "CK-02"], ["所属部门", "物流部", "直接上级", "物流经理"],
+                     ["工作地点", "上海市嘉定区", "定员", "2人"], ["工作性质", "全职", "岗位职级", "S3"]])
+    bold(document, "一、岗位目的")
+    document.add_paragraph("负责仓库的日常管理，保证物资安全与账实相符。")
+    bold(document, "二、岗位职责")
+    document.add_paragraph("1. 入库管理")
+    document.add_paragraph("核对到货单据与实物", style="List Bullet")
+    document.add_paragraph("组织卸货与验收", style="List Bullet")
+    document.add_paragraph("2. 库存盘点")
+    document.add_paragraph("每月组织盘点，分析差异原因", style="List Bullet")
+    bold(document, "三、任职资格")
+    document.add_paragraph("学历：大专及以上学历")
+    document.add_paragraph("工作经验：3年以上仓储管理经验")
+    document.add_paragraph("持有叉车证者优先")
+    bold(document, "四、考核指标")
+    table(document, [["考核维度", "考核指标", "权重", "目标值", "评分标准"],
+                     ["运营", "库存准确率", "60%", "≥99%", "每低0.1%扣5分"],
+                     ["运营", "发货及时率", "30%", "≥98%", "按比例计分"],
+                     ["安全", "安全事故次数", "10%", "≤0次", "发生即不得分"]])
+    document.add_paragraph("备注：本说明书每年修订一次。")
+    document.save(path)
+    return path
+
+
+def texts_of(path):
+    """Every paragraph and table cell of a Word document."""
+    document = docx.Document(path)
+    found = [p.text for p in document.paragraphs]
+    found += [cell.text for t in document.tables for row in t.rows for cell in row.cells]
+    return [text.strip() for text in found if text.strip()]
+
+
+def imported(project, *args):
+    result = run_rolebook("import", *args, cwd=project)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_a_chinese_word_jd_imports_each_value_into_its_field(project, tmp_path):
+    source = chinese_word_jd(tmp_path / "仓库主管.docx")
+    result = imported(project, str(source))
+    spec_file = project / "role_specs" / "cangku-zhuguan.yaml"
+    assert "cangku-zhuguan.yaml" in result.stdout
+    spec = yaml.safe_load(spec_file.read_text(encoding="utf-8"))
+    assert (spec["title"], spec["code"], spec["department"], spec["location"], spec["headcount"],
+            spec["employment_type"], spec["grade"]) == ("仓库主管", "CK-02", "物流部", "上海市嘉定区", 2, "full-time", "S3")
+    assert spec["summary"] == "负责仓库的日常管理，保证物资安全与账实相符。"
+    assert [(d["title"], d.get("daily_tasks")) for d in spec["duties"]] == [
+        ("入库管理", ["核对到货单据与实物", "组织卸货与验收"]), ("库存盘点", ["每月组织盘点，分析差异原因"])]
+    requirements = spec["requirements"]
+    assert requirements["education"] == "大专及以上学历" and requirements["experience"] == "3年以上仓储管理经验"
+    assert {"name": "持有叉车证者优先", "desirable": True} in requirements["skills"]
+    kpis = {k["name"]: k for d in spec["assessment"]["dimensions"] for k in d["kpis"]}
+    assert [d["name"] for d in spec["assessment"]["dimensions"]] == ["运营", "安全"]
+    assert (kpis["库存准确率"]["weight"], kpis["库存准确率"]["target"], kpis["库存准确率"]["unit"]) == (60, 99, "%")
+    assert kpis["安全事故次数"]["direction"] == "lower" and kpis["安全事故次数"]["unit"] == "次"
+    assert "每低0.1%扣5分" in kpis["库存准确率"]["definition"]
+    # nothing lost: every paragraph and cell of the document is in the spec file (in a field or kept as written)
+    text = spec_file.read_text(encoding="utf-8")
+    flat = re.sub(r"\s+", "", text)
+    for piece in texts_of(source):
+        # a list's own numbers (1. 一、) are its order, which the spec keeps as the order of its items; a label
+        # (学历：…) is named among the document's labels, its value is in the field
+        for part in re.split(r"[:：]", NUMBERED.sub("", piece, count=1), maxsplit=1):
+            number = re.fullmatch(r"\s*[≥≤<>]?\s*(\d+(?:\.\d+)?)\s*\S{0,2}\s*", part)  # 60% → weight: 60
+            assert (number.group(1) if number else re.sub(r"\s+", "", part)) in flat, piece
+    assert "物流经理" in text and "备注：本说明书每年修订一次。" in text  # kept as written, at the end
+    check = run_rolebook("validate", cwd=project)
+    assert check.returncode == 0, check.stdout
+
+
+def test_an_english_html_page_and_markdown_import(project, tmp_path):
+    page = tmp_path / "account-manager.html"
+    page.write_text("""<!DOCTYPE html><html><head><title>Careers</title><script>track()</script></head><body>
+<nav><a href="/">Home</a></nav><h1>Job description: Account Manager</h1>
+<table><tr><th>Department</th><td>Sales</td><th>Location</th><td>Leeds</td></tr>
+<tr><th>Reports to</th><td>Sales Director</td><th>Headcount</th><td>3</td></tr></table>
+<h2>Purpose</h2><p>Grows and keeps a book of key accounts.</p>
+<h2>Key responsibilities</h2><ol><li>Manage key accounts<ul><li>Review the pipeline weekly</li>
+<li>Visit each key account every quarter</li></ul></li><li>Forecast revenue</li></ol>
+<h2>Person specification</h2><ul><li>Education: degree in business or similar</li>
+<li>Experience: 5 years in account management</li><li>Salesforce experience is a plus</li></ul>
+</body></html>""", encoding="utf-8")
+    imported(project, str(page), "--id", "account-manager")
+    spec = yaml.safe_load((project / "role_specs" / "account-manager.yaml").read_text(encoding="utf-8"))
+    assert (spec["title"], spec["department"], spec["location"], spec["headcount"]) == \
+        ("Account Manager", "Sales", "Leeds", 3)
+    assert spec["duties"][0] == {"title": "Manage key accounts", "daily_tasks": ["Review the pipeline weekly",
+                                                                                   "Visit each key account every quarter"]}
+    assert spec["duties"][1]["title"] == "Forecast revenue"
+    assert spec["requirements"]["experience"] == "5 years in account management"
+    assert {"name": "Salesforce experience is a plus", "desirable": True} in spec["requirements"]["skills"]
+    assert "track()" not in (project / "role_specs" / "account-manager.yaml").read_text()
+    markdown = tmp_path / "cashier.md"
+    markdown.write_text("# 出纳岗位说明书\n\n## 岗位职责\n\n1. 现金收付\n   - 办理现金收付业务\n2. 银行结算\n\n"
+                        "## 任职要求\n\n- 学历：大专及以上\n", encoding="utf-8")
+    imported(project, str(markdown), "--id", "cashier")
+    spec = yaml.safe_load((project / "role_specs" / "cashier.yaml").read_text(encoding="utf-8"))
+    assert spec["title"] == "出纳" and spec["duties"][0] == {"title": "现金收付", "daily_tasks": ["办理现金收付业务"]}
+    assert spec["requirements"]["education"] == "大专及以上"
+    assert run_rolebook("validate", cwd=project).returncode == 0
+
+
+def test_a_pdf_printed_by_libreoffice_imports(project, tmp_path):
+    source = chinese_word_jd(tmp_path / "cangku.docx")
+    (pdf,) = to_pdf(source, outdir=tmp_path)
+    imported(project, str(pdf), "--id", "cangku-pdf")
+    text = (project / "role_specs" / "cangku-pdf.yaml").read_text(encoding="utf-8")
+    for value in ("入库管理", "核对到货单据与实物", "大专及以上学历", "库存准确率"):
+        assert value in text
+    assert run_rolebook("validate", cwd=project).returncode == 0
+
+
+def test_kpi_sheets_with_merged_dimensions_and_fractions(project, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "考核表"
+    for row in [["考核维度", "考核指标", "权重", "目标值", "合格", "优秀", "数据来源"],
+                ["业绩", "销售额达成率", 0.5, "100%", "≥90%", "≥105%", "CRM"],
+                [None, "回款率", 0.3, "95%", "≥90%", "≥98%", "财务报表"],
+                ["服务", "客户投诉处理时长", 0.2, "≤4小时", "≤8小时", "≤2小时", "客服系统"]]:
+        sheet.append(row)
+    sheet.merge_cells("A2:A3")
+    book.save(tmp_path / "kpi.xlsx")
+    imported(project, str(tmp_path / "kpi.xlsx"), "--id", "sales-kpis")
+    spec = yaml.safe_load((project / "role_specs" / "sales-kpis.yaml").read_text(encoding="utf-8"))
+    dimensions = spec["assessment"]["dimensions"]
+    assert [(d["name"], [k["name"] for k in d["kpis"]]) for d in dimensions] == [
+        ("业绩", ["销售额达成率", "回款率"]), ("服务", ["客户投诉处理时长"])]
+    handling = dimensions[1]["kpis"][0]
+    assert (handling["weight"], handling["direction"], handling["unit"], handling["thresholds"]) == \
+        (20, "lower", "小时", {"pass": 8, "excellent": 2})
+    assert dimensions[0]["kpis"][0]["weight"] == 50 and dimensions[0]["kpis"][0]["source"] == "CRM"
+    assert "待填写" in spec["title"] and "待填写" in spec["duties"][0]["title"]
+    check = run_rolebook("validate", cwd=project)
+    assert check.returncode == 0 and "warning[placeholder]" in check.stdout  # what is left to do
+    assert run_rolebook("validate", "--strict", cwd=project).returncode == 1
+    (tmp_path / "kpi.csv").write_text("指标名称,权重,目标值\n准时率,100,≥95%\n", encoding="utf-8")
+    imported(project, str(tmp_path / "kpi.csv"), "--id", "csv-kpis")
+    spec = yaml.safe_load((project / "role_specs" / "csv-kpis.yaml").read_text(encoding="utf-8"))
+    assert spec["assessment"]["dimensions"][0]["kpis"][0] == {"id": "zhunshi-lv", "name": "准时率", "weight": 100,
+                                                              "target": 95, "unit": "%"}
+
+
+def test_rolebooks_own_job_description_comes_back(tmp_path):
+    """At least 95 % of the values a printed job description shows come back into fields of the spec."""
+    example = copy_project(REPO, tmp_path / "example")
+    assert run_rolebook("build", "--kind", "jd", "--format", "docx", cwd=example).returncode == 0
+    from rolebook.project import load_project
+
+    role = load_project(example).roles["sales-manager"]
+    printed_docx = example / "build" / "jd" / "sales-manager.docx"
+    printed = re.sub(r"\s+", "", re.sub(r"<[^>]+>", "", zipfile.ZipFile(printed_docx).read("word/document.xml")
+                                       .decode("utf-8")))
+    imported(example, str(printed_docx), "--id", "round-trip")
+    body = "\n".join(line for line in (example / "role_specs" / "round-trip.yaml").read_text(encoding="utf-8")
+                     .splitlines() if not line.lstrip().startswith("#"))  # in fields, not in the kept comments
+    values = [v for v in _values(role.model_dump(by_alias=True, exclude_none=True)) if _plain(v) in printed]
+    missing = [v for v in values if _plain(v) not in re.sub(r"\s+", "", body)]
+    assert len(values) > 100 and 1 - len(missing) / len(values) >= 0.95, missing
+
+
+SKIPPED = {"id", "version", "status", "effective", "owner", "language", "extends", "abstract", "use", "changes",
+           "signatures", "reports_to", "direction", "type", "external", "desirable"}
+
+
+def _values(value, key=None):
+    if key in SKIPPED:
+        return
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _values(v, k)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _values(v, key)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        yield f"{value:g}"
+    elif isinstance(value, str) and value.strip():
+        yield value
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", "", re.sub(r"[*`_]", "", text))
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("jd.doc", b"x", "rolebook imports .docx"),
+    ("jd.docx", b"this is not a Word file", "not a Word file"),
+    ("jd.docx", b"\xd0\xcf\x11\xe0" + b"\0" * 100, "password-protected or an old-format"),
+    ("jd.pdf", b"%PDF-1.4 nothing", "PDF"),
+    ("jd.txt", b"", "the file is empty"),
+    ("kpi.xlsx", b"PK\x03\x04broken", "Excel"),
+])
+def test_bad_files_are_refused_with_nothing_written(project, tmp_path, name, content, message):
+    (tmp_path / name).write_bytes(content)
+    result = run_rolebook("import", str(tmp_path / name), "--id", "x", cwd=project)
+    assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert not (project / "role_specs" / "x.yaml").exists()
+
+
+def test_an_existing_spec_is_never_overwritten_and_dry_run_writes_nothing(project, tmp_path):
+    source = chinese_word_jd(tmp_path / "cangku.docx")
+    dry = run_rolebook("import", str(source), "--dry-run", "--format", "json", cwd=project)
+    assert dry.returncode == 0 and not (project / "role_specs" / "cangku-zhuguan.yaml").exists()
+    summary = json.loads(dry.stdout)[0]
+    assert summary["id"] == "cangku-zhuguan" and "title" in summary["placed"] and summary["unplaced"] >= 1
+    imported(project, str(source))
+    before = (project / "role_specs" / "cangku-zhuguan.yaml").read_bytes()
+    again = run_rolebook("import", str(source), cwd=project)
+    assert again.returncode == 1 and "never overwrites" in again.stderr
+    assert (project / "role_specs" / "cangku-zhuguan.yaml").read_bytes() == before
