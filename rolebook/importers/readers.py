@@ -280,31 +280,81 @@ def _decoded(path: Path) -> str:
 
 
 def read_pdf(path: Path) -> list[Block]:
+    """A PDF's text lines, with its layout read back: lines in a larger font are headings (the largest the
+    top level), lines that run to the right margin continue into the next, running headers and footers
+    (a line on most pages, a page number) are left out."""
     import pdfplumber
 
     with open(path, "rb") as stream:
         if not stream.read(5).startswith(b"%PDF"):
             raise ImportError_(_("{path_name}: not a PDF file").format(path_name=path.name))
-    blocks: list[Block] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
+            pages, tables = [], []
             for number, page in enumerate(pdf.pages, 1):
-                for line in (page.extract_text() or "").splitlines():
-                    line = _clean(line)
-                    if line and not re.fullmatch(r"(?:第\s*\d+\s*页.*|Page \d+.*|\d+)", line):
-                        blocks.append(_text_block(line, f"page {number}"))
+                found = page.find_tables()  # ruled tables: read as tables, their lines left out of the text
+                boxes = [table.bbox for table in found]
+                tables.append([(table.bbox[1], [[_clean(cell or "") for cell in row] for row in table.extract()])
+                               for table in found])
+                pages.append([(line["text"], line["x0"], line["x1"], _median(c["size"] for c in line["chars"]),
+                               line["top"]) for line in page.extract_text_lines(return_chars=True)
+                              if not any(box[1] - 1 <= line["top"] <= box[3] + 1 and box[0] - 1 <= line["x0"] <= box[2]
+                                         for box in boxes)])
     except Exception as exc:
-        if isinstance(exc, ImportError_):
-            raise
-        raise ImportError_(_("{path_name}: a PDF that cannot be read ({value}); a password-protected PDF "
-                             "must be saved without its password first").format(
-                               path_name=path.name,
-                               value=exc.__class__.__name__)) from None
-    if not blocks:
-        raise ImportError_(_("{path_name}: the PDF has no text layer (a scan?); rolebook imports text, "
-                             "so run it through OCR or import the document it was printed from").format(
-                               path_name=path.name))
+        raise ImportError_(_("{path_name}: a PDF that cannot be read ({value}); a password-protected PDF must be "
+                             "saved without its password first").format(path_name=path.name,
+                                                                         value=exc.__class__.__name__)) from None
+    lines = [(number, *line) for number, page in enumerate(pages, 1) for line in page]
+    pending = {number: list(page_tables) for number, page_tables in enumerate(tables, 1)}
+    if not any(_clean(line[1]) for line in lines) and not any(tables):
+        raise ImportError_(_("{path_name}: the PDF has no text layer (a scan?); rolebook imports text, so run it "
+                             "through OCR or import the document it was printed from").format(path_name=path.name))
+    repeated = _running_lines(pages)
+    sizes = [round(line[4], 1) for line in lines]
+    body = max(set(sizes), key=sizes.count)
+    larger = sorted({size for size in sizes if size >= body + 1}, reverse=True)
+    right = max(line[3] for line in lines)
+    blocks: list[Block] = []
+    joinable = False
+    for number, text, x0, x1, size, top in lines:
+        while pending.get(number) and pending[number][0][0] <= top:  # a table above this line comes first
+            blocks.append(Block("table", rows=pending[number].pop(0)[1], where=f"page {number}"))
+            joinable = False
+        text = _clean(text)
+        if not text or text in repeated or re.fullmatch(r"(?:第\s*\d+\s*页.*|Page \d+.*|\d+)", text):
+            joinable = False
+            continue
+        where = f"page {number}"
+        if round(size, 1) in larger and len(text) <= 60:
+            blocks.append(Block("heading", text, level=larger.index(round(size, 1)) + 1, where=where))
+            joinable = False
+            continue
+        block = _text_block(text, where)
+        if joinable and block.kind == "paragraph" and blocks and blocks[-1].kind in ("paragraph", "item"):
+            blocks[-1].text += text  # the line before ran to the margin: this one goes on with it
+        else:
+            blocks.append(block)
+        # a line that ran to the margin and did not end a sentence goes on in the next one
+        joinable = x1 >= right - 2.5 * body and not text.endswith(("。", "！", "？", "；", "：", ".", "!", "?", ";", ":"))
+    for number in sorted(pending):  # tables after the last line of their page
+        blocks += [Block("table", rows=rows, where=f"page {number}") for _, rows in pending[number]]
     return blocks
+
+
+def _median(values) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0
+
+
+def _running_lines(pages: list[list[tuple]]) -> set[str]:
+    """Lines that stand on most pages: the running header and footer."""
+    if len(pages) < 3:
+        return set()
+    counts: dict[str, int] = {}
+    for page in pages:
+        for text in {_clean(line[0]) for line in page}:
+            counts[text] = counts.get(text, 0) + 1
+    return {text for text, count in counts.items() if count >= len(pages) * 0.6}
 
 
 # --- spreadsheets ------------------------------------------------------------------------------

@@ -25,7 +25,11 @@ SECTIONS = {
     "conditions": ["工作环境", "工作条件", "working conditions", "work environment"],
     "career": ["职业发展", "晋升通道", "发展通道", "career path", "career development"],
     "glossary": ["术语表", "名词解释", "术语", "glossary", "definitions"],
+    "scenarios": ["典型工作场景", "工作场景", "典型案例", "scenarios", "typical situations"],
 }
+SCENARIO_PARTS = {"background": ["背景", "background"], "task": ["工作任务", "任务", "task"],
+                  "communication": ["沟通过程", "沟通", "communication"], "outcome": ["工作成果", "成果", "结果",
+                                                                                   "outcome"]}
 PERIODS = {"月度": "monthly", "月": "monthly", "季度": "quarterly", "半年": "semiannual", "年度": "annual",
            "monthly": "monthly", "quarterly": "quarterly", "semiannual": "semiannual", "annual": "annual"}
 # Labels of the basic-information table (label cell → field).
@@ -135,6 +139,10 @@ def recognise(blocks: list[Block], source_title: str | None = None) -> Recognise
                 duties.append({"title": _strip_label(block.text), "_from": "heading"})
                 part = "description"
                 continue
+            if section == "scenarios":
+                spec.setdefault("scenarios", []).append({"title": _strip_label(block.text)})
+                found.placed.append("scenarios")
+                continue
             found.unplaced.append(block)
             continue
         if block.kind == "table":
@@ -170,6 +178,8 @@ def recognise(blocks: list[Block], source_title: str | None = None) -> Recognise
             _assessment_line(block.text, spec, found)
         elif section == "glossary":
             _glossary_line(block.text, spec, found)
+        elif section == "scenarios" and spec.get("scenarios"):
+            _scenario_line(block.text, spec["scenarios"][-1])
         elif section == "career":
             spec.setdefault("career_path", {}).setdefault("to", []).append(block.text)
             found.placed.append("career_path")
@@ -204,6 +214,16 @@ def _assessment_line(text: str, spec: dict, found: Recognised) -> None:
         else:
             assessment["description"] = (assessment.get("description", "") + "\n\n" + part.strip()).strip()
     found.placed.append("assessment")
+
+
+def _scenario_line(text: str, scenario: dict) -> None:
+    """背景：… / 工作任务：… / 沟通过程：… / 工作成果：… (or the scenario's text, when unlabelled)."""
+    label, sign, value = text.partition("：") if "：" in text else text.partition(":")
+    key = _label(label, SCENARIO_PARTS) if sign else None
+    if key:
+        scenario[key] = value.strip()
+    else:
+        scenario["background"] = (scenario.get("background", "") + "\n" + text).strip()
 
 
 def _glossary_line(text: str, spec: dict, found: Recognised) -> None:

@@ -73,7 +73,7 @@ def spec_text(recognised: Recognised, role_id: str, source: str, language: str,
     elif not family:
         placeholders.append("duties")
         data["duties"] = [{"title": words["duty"], **({"collaboration": relationships} if relationships else {})}]
-    for key in ("requirements", "working_conditions", "career_path"):
+    for key in ("requirements", "working_conditions", "career_path", "scenarios"):
         if key in spec:
             data[key] = spec[key]
     kpi_note, dimensions = _assessment(spec.get("_dimensions", []), words)
