@@ -263,3 +263,19 @@ def test_an_existing_spec_is_never_overwritten_and_dry_run_writes_nothing(projec
     again = run_rolebook("import", str(source), cwd=project)
     assert again.returncode == 1 and "never overwrites" in again.stderr
     assert (project / "role_specs" / "cangku-zhuguan.yaml").read_bytes() == before
+
+
+def test_a_workbook_of_one_sheet_a_role_gives_one_spec_a_sheet(project, tmp_path):
+    book = openpyxl.Workbook()
+    for number, (title, kpi) in enumerate((("仓库主管", "库存准确率"), ("出纳", "差错次数"))):
+        sheet = book.active if number == 0 else book.create_sheet()
+        sheet.title = title
+        sheet.append(["考核指标", "权重", "目标值"])
+        sheet.append([kpi, "100%", "≤1次" if kpi == "差错次数" else "≥99%"])
+    book.save(tmp_path / "kpis.xlsx")
+    result = imported(project, str(tmp_path / "kpis.xlsx"))
+    assert "cangku-zhuguan.yaml" in result.stdout and "chuna.yaml" in result.stdout
+    cashier = yaml.safe_load((project / "role_specs" / "chuna.yaml").read_text(encoding="utf-8"))
+    assert cashier["title"] == "出纳"
+    assert cashier["assessment"]["dimensions"][0]["kpis"][0]["direction"] == "lower"
+    assert run_rolebook("validate", cwd=project).returncode == 0

@@ -15,7 +15,7 @@ from pathlib import Path
 from rolebook.messages import _
 from rolebook.importers.blocks import ImportError_
 from rolebook.importers.readers import read
-from rolebook.importers.recognise import recognise
+from rolebook.importers.recognise import kpi_header, recognise
 from rolebook.importers.write import language_of, slug, spec_text
 from rolebook.paths import ID_PATTERN, SPECS_DIR
 
@@ -43,9 +43,11 @@ def import_files(root: Path, files: list[Path], role_id: str | None = None,
         raise ImportError_(_("--id names one role: import one file with it"))
     results: list[Imported] = []
     taken: dict[str, Path] = {}
-    for path in files:
-        blocks = read(path)
-        recognised = recognise(blocks, source_title=None)
+    documents = [(path, part, sheet) for path in files for part, sheet in _roles_in(path, read(path))]
+    if role_id and len(documents) > 1:
+        raise ImportError_(_("--id names one role: import one file with it"))
+    for path, blocks, sheet in documents:
+        recognised = recognise(blocks, source_title=sheet)
         title = recognised.spec.get("title", "")
         chosen = role_id or slug(title) or slug(path.stem)
         if not chosen or not re.fullmatch(ID_PATTERN, chosen):
@@ -70,6 +72,16 @@ def import_files(root: Path, files: list[Path], role_id: str | None = None,
         results.append(Imported(path, chosen, target, text, recognised.placed, placeholders,
                                 len(recognised.unplaced)))
     return results
+
+
+def _roles_in(path: Path, blocks: list) -> list[tuple[list, str | None]]:
+    """The roles a file holds: a workbook whose sheets each hold a KPI table is one role a sheet (named after
+    it); anything else is one role."""
+    sheets = [block for block in blocks if block.kind == "table" and block.where.startswith("sheet ")]
+    with_kpis = [block for block in sheets if any(kpi_header(row) for row in block.rows[:10])]
+    if path.suffix.lower() == ".xlsx" and len(with_kpis) > 1 and len(with_kpis) == len(blocks):
+        return [([block], block.where.removeprefix("sheet ")) for block in with_kpis]
+    return [(blocks, None)]
 
 
 def write_imported(results: list[Imported]) -> None:
