@@ -279,3 +279,25 @@ def test_a_workbook_of_one_sheet_a_role_gives_one_spec_a_sheet(project, tmp_path
     assert cashier["title"] == "出纳"
     assert cashier["assessment"]["dimensions"][0]["kpis"][0]["direction"] == "lower"
     assert run_rolebook("validate", cwd=project).returncode == 0
+
+
+def test_rolebooks_own_kpi_workbook_comes_back(tmp_path):
+    """The appraisal workbook rolebook writes imports back: each KPI with its weight, target, thresholds and
+    direction, and the title from the workbook's own heading."""
+    from rolebook.project import load_project
+
+    example = copy_project(REPO, tmp_path / "example")
+    assert run_rolebook("build", "--kind", "workbook", "--role", "sales-manager", cwd=example).returncode == 0
+    imported(example, str(example / "build" / "workbooks" / "sales-manager.xlsx"), "--id", "from-workbook")
+    spec = yaml.safe_load((example / "role_specs" / "from-workbook.yaml").read_text(encoding="utf-8"))
+    assert spec["title"] == "销售经理"
+    back = {k["name"]: k for d in spec["assessment"]["dimensions"] for k in d["kpis"]}
+    original = load_project(example).roles["sales-manager"].kpis()
+    assert len(back) == len(original)
+    for kpi in original:
+        got = back[kpi.name]
+        assert got["weight"] == kpi.weight and got.get("direction", "higher") == kpi.direction, kpi.name
+        if kpi.target is not None:
+            assert got["target"] == kpi.target, kpi.name
+        if kpi.thresholds and kpi.thresholds.pass_ is not None:
+            assert got["thresholds"]["pass"] == kpi.thresholds.pass_, kpi.name

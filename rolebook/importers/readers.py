@@ -373,17 +373,33 @@ def read_xlsx(path: Path) -> list[Block]:
     blocks = []
     for sheet in book.worksheets:
         merged = {}
-        for span in sheet.merged_cells.ranges:
+        for span in sheet.merged_cells.ranges:  # a dimension merged down its KPIs: each row gets it
             value = sheet.cell(span.min_row, span.min_col).value
             for row in range(span.min_row, span.max_row + 1):
-                for column in range(span.min_col, span.max_col + 1):
-                    merged[row, column] = value
-        rows = []
-        for row in sheet.iter_rows():
-            rows.append([_cell(merged.get((cell.row, cell.column), cell.value)) for cell in row])
-        rows = [row for row in rows if any(row)]
-        if rows:
-            blocks.append(Block("table", rows=rows, where=f"sheet {sheet.title}"))
+                merged[row, span.min_col] = value
+        rows = [[_cell(merged.get((cell.row, cell.column), cell.value)) for cell in row] for row in sheet.iter_rows()]
+        blocks += _sheet_blocks(rows, f"sheet {sheet.title}")
+    return blocks
+
+
+def _sheet_blocks(rows: list[list[str]], where: str) -> list[Block]:
+    """A sheet's parts, apart where blank rows part them: a row of one cell is a line of text (a title, a
+    note), the rest tables (a KPI table, a grade table under it)."""
+    blocks: list[Block] = []
+    part: list[list[str]] = []
+    for row in rows + [[]]:
+        if any(row):
+            part.append(row)
+            continue
+        table: list[list[str]] = []
+        for line in part:  # a row of one cell is text; rows of several are a table
+            if sum(1 for cell in line if cell) == 1 and not table:
+                blocks.append(Block("paragraph", next(cell for cell in line if cell), where=where))
+            else:
+                table.append(line)
+        if table:
+            blocks.append(Block("table", rows=table, where=where))
+        part = []
     return blocks
 
 
@@ -393,8 +409,7 @@ def read_csv(path: Path) -> list[Block]:
         rows = [[_clean(cell) for cell in row] for row in csv.reader(io.StringIO(text))]
     except csv.Error as exc:
         raise ImportError_(_("{path_name}: not a CSV file ({value})").format(path_name=path.name, value=exc)) from None
-    rows = [row for row in rows if any(row)]
-    return [Block("table", rows=rows, where="sheet 1")] if rows else []
+    return _sheet_blocks(rows, "sheet 1")
 
 
 def _cell(value) -> str:

@@ -73,6 +73,7 @@ KPI_COLUMNS = {
     "pass": ["合格", "及格", "达标", "pass", "threshold"],
     "excellent": ["优秀", "卓越", "excellent", "stretch"],
     "unit": ["单位", "unit"],
+    "direction": ["方向", "计分方向", "direction"],
     "source": ["数据来源", "来源", "source"],
     "scoring": ["评分标准", "计分方法", "评分规则", "考核标准", "scoring"],
     "definition": ["定义", "指标定义", "说明", "definition", "description"],
@@ -153,6 +154,11 @@ def recognise(blocks: list[Block], source_title: str | None = None) -> Recognise
             if section == "duties" and _duty_table(block, duties):
                 continue
             found.unplaced.append(block)
+            continue
+        if "title" not in spec and block.kind == "paragraph" and section is None and TITLE_LINE.search(block.text):
+            spec["title"] = _strip_suffix(block.text)
+            found.placed.append("title")
+            found.mapping.append((block.text, "title"))
             continue
         key = section_of(block.text) if block.kind == "paragraph" and len(block.text) <= 16 else None
         if key:
@@ -242,7 +248,12 @@ def _glossary_line(text: str, spec: dict, found: Recognised) -> None:
 def _strip_suffix(text: str) -> str:
     """'销售经理岗位说明书' → '销售经理'; 'Job description: Account Manager' → 'Account Manager'."""
     text = re.sub(r"^(?:job description|position description|岗位说明书|职位说明书)\s*[:：-]\s*", "", text, flags=re.I)
-    return re.sub(r"\s*(?:岗位说明书|职位说明书|岗位职责说明书|岗位职责|job description)\s*$", "", text, flags=re.I) or text
+    return re.sub(r"\s*(?:岗位说明书|职位说明书|岗位职责说明书|岗位职责|绩效考核工作簿|考核工作簿|绩效考核表|考核表|"
+                  r"job description|appraisal workbook|appraisal form)\s*$", "", text, flags=re.I) or text
+
+
+TITLE_LINE = re.compile(r"(?:岗位说明书|职位说明书|考核工作簿|考核表|job description|appraisal workbook|appraisal form)\s*$",
+                        re.I)
 
 
 def _strip_label(text: str) -> str:
@@ -446,6 +457,8 @@ def _kpi_table(block: Block, spec: dict, found: Recognised) -> bool:
                 kpi["direction"] = "lower"
         if cell("unit"):
             kpi["unit"] = cell("unit")
+        if re.search(r"低|少|lower|less", cell("direction"), re.I):
+            kpi["direction"] = "lower"
         for key in ("source", "definition", "formula"):
             if cell(key):
                 kpi[key] = cell(key)
