@@ -54,6 +54,27 @@ def screenshot(page: Path, name: str, size: str = "1280,900") -> None:
     print("wrote", target.relative_to(REPO))
 
 
+def import_pictures(work: Path) -> None:
+    """Before and after `rolebook import`: a Word 岗位说明书 as HR types it, and the spec it becomes."""
+    import html
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from test_import import chinese_word_jd  # the document the import tests write
+
+    source = chinese_word_jd(work / "仓库主管岗位说明书.docx")
+    page_picture(to_pdf(source, work), 1, "import-word")
+    project = work / "hr"
+    (project / "role_specs").mkdir(parents=True)
+    (project / "rolebook.yaml").write_text("language: zh-CN\n", encoding="utf-8")
+    run(sys.executable, "-m", "rolebook", "import", str(source), cwd=project)
+    spec = (project / "role_specs" / "cangku-zhuguan.yaml").read_text(encoding="utf-8")
+    page = work / "spec.html"
+    page.write_text("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><body style=\"margin:16px;"
+                    "font:13px/1.45 'Noto Sans Mono CJK SC',monospace\"><pre>" + html.escape(spec) + "</pre>",
+                    encoding="utf-8")
+    screenshot(page, "import-spec", "820,1160")
+
+
 def main() -> None:
     for program in ("soffice", "pdftoppm", "pdftotext", "chromium"):
         if not shutil.which(program):
@@ -71,6 +92,7 @@ def main() -> None:
         page_picture(handbook, page_with(handbook, "在当今竞争激烈的商业环境中"), "handbook-word-general")
         screenshot(out / "jd" / "sales-manager.html", "jd-html")
         screenshot(out / "handbook.html", "handbook-html")
+        import_pictures(work)
 
 
 if __name__ == "__main__":

@@ -167,6 +167,9 @@ def recognise(blocks: list[Block], source_title: str | None = None) -> Recognise
             continue
         if _label_line(block, spec, found):
             continue
+        if re.match(r"^\s*(?:备注|附注|说明|note|notes)\s*[:：]", block.text, re.I):
+            found.unplaced.append(block)  # a note on the document, not on any field
+            continue
         if section == "summary":
             spec["summary"] = (spec.get("summary", "") + "\n" + block.text).strip()
             found.placed.append("summary")
