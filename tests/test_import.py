@@ -301,3 +301,27 @@ def test_rolebooks_own_kpi_workbook_comes_back(tmp_path):
             assert got["target"] == kpi.target, kpi.name
         if kpi.thresholds and kpi.thresholds.pass_ is not None:
             assert got["thresholds"]["pass"] == kpi.thresholds.pass_, kpi.name
+
+
+def test_an_english_jd_converted_by_pandoc_imports(project, tmp_path):
+    """pandoc writes Word with heading styles, real list numbering and a table style: a Word file as tools
+    other than Word make it (the Markdown it is made from is tests/data/pandoc-jd.md)."""
+    import subprocess
+
+    from clients import need
+
+    source = tmp_path / "csm.docx"
+    subprocess.run([need("pandoc"), str(REPO / "tests" / "data" / "pandoc-jd.md"), "-o", str(source)], check=True)
+    imported(project, str(source), "--id", "csm")
+    spec = yaml.safe_load((project / "role_specs" / "csm.yaml").read_text(encoding="utf-8"))
+    assert (spec["title"], spec["department"], spec["location"], spec["employment_type"]) == \
+        ("Customer Success Manager", "Customer Success", "Berlin", "full-time")
+    assert spec["summary"] == "Keeps our customers successful and renewing."
+    assert [d["title"] for d in spec["duties"]] == ["Onboard new customers", "Grow adoption"]
+    assert spec["duties"][0]["daily_tasks"] == ["Run the kickoff call within a week of signature",
+                                                "Agree the success plan"]
+    assert {"name": "German is a plus", "desirable": True} in spec["requirements"]["skills"]
+    kpis = {k["name"]: k for d in spec["assessment"]["dimensions"] for k in d["kpis"]}
+    assert kpis["Time to first value"]["direction"] == "lower" and kpis["Time to first value"]["unit"] == "days"
+    assert kpis["Net revenue retention"]["thresholds"] == {"pass": 100, "excellent": 110}
+    assert run_rolebook("validate", cwd=project).returncode == 0
