@@ -325,3 +325,22 @@ def test_an_english_jd_converted_by_pandoc_imports(project, tmp_path):
     assert kpis["Time to first value"]["direction"] == "lower" and kpis["Time to first value"]["unit"] == "days"
     assert kpis["Net revenue retention"]["thresholds"] == {"pass": 100, "excellent": 110}
     assert run_rolebook("validate", cwd=project).returncode == 0
+
+
+def test_rolebooks_own_blank_form_comes_back(tmp_path):
+    """A blank appraisal form imports back with its dimensions (merged down their KPIs in Word) and each
+    KPI's weight, direction, formula and data source."""
+    from rolebook.project import load_project
+
+    example = copy_project(REPO, tmp_path / "example")
+    assert run_rolebook("build", "--kind", "form", "--role", "sales-manager", "--format", "docx",
+                        cwd=example).returncode == 0
+    imported(example, str(example / "build" / "forms" / "sales-manager.docx"), "--id", "from-form")
+    spec = yaml.safe_load((example / "role_specs" / "from-form.yaml").read_text(encoding="utf-8"))
+    original = load_project(example).roles["sales-manager"]
+    assert [d["name"] for d in spec["assessment"]["dimensions"]] == [d.name for d in original.assessment.dimensions]
+    back = {k["name"]: k for d in spec["assessment"]["dimensions"] for k in d["kpis"]}
+    for kpi in original.kpis():
+        assert (back[kpi.name]["weight"], back[kpi.name].get("direction", "higher")) == (kpi.weight, kpi.direction)
+        if kpi.source:
+            assert back[kpi.name]["source"] == kpi.source, kpi.name

@@ -437,11 +437,18 @@ def _kpi_table(block: Block, spec: dict, found: Recognised) -> bool:
             index = columns.get(key)
             return row[index].strip() if index is not None and index < len(row) else ""
 
-        name = cell("name")
+        name, _, details = cell("name").partition("\n")  # a form's cell: the name, then formula and source
+        name = name.strip()
         if not name or re.fullmatch(r"(合计|总计|total)", name, re.I):
             continue
         used_rows += 1
         kpi = {"name": name}
+        for detail in re.split(r"[；;]\s*", details.strip()) if details.strip() else []:
+            label, sign, value = detail.partition("：") if "：" in detail else detail.partition(":")
+            if sign and _label(label, {"source": KPI_COLUMNS["source"]}):
+                kpi["source"] = value.strip()
+            else:
+                kpi["formula"] = (kpi.get("formula", "") + "；" + detail.strip()).strip("；")
         weight = _number(cell("weight"))
         if weight is not None:
             kpi["weight"] = weight
@@ -469,7 +476,9 @@ def _kpi_table(block: Block, spec: dict, found: Recognised) -> bool:
             kpi["definition"] = (kpi.get("definition", "") + "\n评分标准：" + cell("scoring")).strip() \
                 if re.search(r"[\u4e00-\u9fff]", cell("scoring")) else \
                 (kpi.get("definition", "") + "\nScoring: " + cell("scoring")).strip()
-        kpis_by_dimension.setdefault(cell("dimension"), []).append(kpi)
+        # a dimension merged down its KPIs (Word's vertical merge leaves the cells below empty)
+        dimension = cell("dimension") or (list(kpis_by_dimension)[-1] if kpis_by_dimension else "")
+        kpis_by_dimension.setdefault(dimension, []).append(kpi)
     if not used_rows:
         return False
     if weights and all(w <= 1 for w in weights) and sum(weights) <= 1.0001:  # fractions: 0.4 is 40 %
