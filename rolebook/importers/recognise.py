@@ -437,18 +437,15 @@ def _kpi_table(block: Block, spec: dict, found: Recognised) -> bool:
             index = columns.get(key)
             return row[index].strip() if index is not None and index < len(row) else ""
 
-        name, _, details = cell("name").partition("\n")  # a form's cell: the name, then formula and source
+        name, _, details = cell("name").partition("\n")
+        if details and not DETAILS.search(details):  # a name wrapped over two lines (a PDF's cell)
+            name, details = name + details.replace("\n", ""), ""
         name = name.strip()
         if not name or re.fullmatch(r"(合计|总计|total)", name, re.I):
             continue
         used_rows += 1
         kpi = {"name": name}
-        for detail in re.split(r"[；;]\s*", details.strip()) if details.strip() else []:
-            label, sign, value = detail.partition("：") if "：" in detail else detail.partition(":")
-            if sign and _label(label, {"source": KPI_COLUMNS["source"]}):
-                kpi["source"] = value.strip()
-            else:
-                kpi["formula"] = (kpi.get("formula", "") + "；" + detail.strip()).strip("；")
+        _kpi_details(details, kpi)
         weight = _number(cell("weight"))
         if weight is not None:
             kpi["weight"] = weight
@@ -496,6 +493,30 @@ def _kpi_table(block: Block, spec: dict, found: Recognised) -> bool:
         if any(row):
             found.unplaced.append(Block("paragraph", " | ".join(c for c in row if c), where=block.where))
     return True
+
+
+DETAILS = re.compile(r"数据来源|source|÷|×|=|[（(]\d+\s*分[)）]", re.I)
+LEVEL = re.compile(r"([^\s（(：:]+)[（(](\d+(?:\.\d+)?)\s*分[)）]\s*[:：]")
+
+
+def _kpi_details(details: str, kpi: dict) -> None:
+    """What a form prints under a KPI's name: its formula, its data source, its levels with their scores
+    (优秀（115 分）：… 合格（85 分）：…, on one line or several)."""
+    for line in details.splitlines():
+        levels = list(LEVEL.finditer(line))
+        text = line[:levels[0].start()] if levels else line
+        for number, level in enumerate(levels):
+            end = levels[number + 1].start() if number + 1 < len(levels) else len(line)
+            score = level.group(2)
+            kpi.setdefault("criteria", []).append({"level": level.group(1), "description": line[level.end():end].strip(),
+                                                   "score": float(score) if "." in score else int(score)})
+            kpi["type"] = "qualitative"
+        for detail in (part.strip() for part in re.split(r"[；;]|(?<=。)", text) if part.strip()):
+            label, sign, value = detail.partition("：") if "：" in detail else detail.partition(":")
+            if sign and _label(label, {"source": KPI_COLUMNS["source"]}):
+                kpi["source"] = value.strip()
+            else:
+                kpi["formula"] = (kpi.get("formula", "") + "；" + detail).strip("；")
 
 
 def _number(text: str) -> float | None:
