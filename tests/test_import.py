@@ -244,6 +244,7 @@ def _plain(text: str) -> str:
     ("jd.pdf", b"%PDF-1.4 nothing", "PDF"),
     ("jd.txt", b"", "the file is empty"),
     ("kpi.xlsx", b"PK\x03\x04broken", "Excel"),
+    ("kpi.csv", "姓名,部门\n张三,销售部\n".encode(), "no KPI table found"),
 ])
 def test_bad_files_are_refused_with_nothing_written(project, tmp_path, name, content, message):
     (tmp_path / name).write_bytes(content)
@@ -344,3 +345,18 @@ def test_rolebooks_own_blank_form_comes_back(tmp_path):
         assert (back[kpi.name]["weight"], back[kpi.name].get("direction", "higher")) == (kpi.weight, kpi.direction)
         if kpi.source:
             assert back[kpi.name]["source"] == kpi.source, kpi.name
+
+
+def test_xml_entities_in_a_package_are_refused(project, tmp_path):
+    source = chinese_word_jd(tmp_path / "jd.docx")
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(bomb, "w") as out:
+        for item in original.infolist():
+            data = original.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"?>", b'?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>', 1)
+            out.writestr(item, data)
+    result = run_rolebook("import", str(bomb), "--id", "bomb", cwd=project)
+    assert result.returncode == 1 and "declares XML entities" in result.stderr
+    assert not (project / "role_specs" / "bomb.yaml").exists()
+

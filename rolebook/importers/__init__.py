@@ -79,6 +79,9 @@ def _roles_in(path: Path, blocks: list) -> list[tuple[list, str | None]]:
     it); anything else is one role."""
     sheets = [block for block in blocks if block.kind == "table" and block.where.startswith("sheet ")]
     with_kpis = [block for block in sheets if any(kpi_header(row) for row in block.rows[:10])]
+    if path.suffix.lower() in (".xlsx", ".csv") and not with_kpis:
+        raise ImportError_(_("{path_name}: no KPI table found: a sheet needs a header row naming at least the KPI "
+                             "(考核指标 / KPI) and its weight or target").format(path_name=path.name))
     if path.suffix.lower() == ".xlsx" and len(with_kpis) > 1 and len(with_kpis) == len(blocks):
         return [([block], block.where.removeprefix("sheet ")) for block in with_kpis]
     return [(blocks, None)]

@@ -72,6 +72,13 @@ def _package(path: Path, kind: str) -> zipfile.ZipFile:
         raise ImportError_(_("{path_name}: not a {kind} file (not a ZIP package)").format(
                                path_name=path.name,
                                kind=kind)) from None
+    for info in package.infolist():  # entity declarations ("billion laughs") are refused, never expanded
+        if info.filename.endswith((".xml", ".rels")) and info.file_size <= MAX_INFLATED:
+            with package.open(info) as part:
+                head = part.read(4096)
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise ImportError_(_("{path_name}: its part {part} declares XML entities; refused").format(
+                    path_name=path.name, part=info.filename))
     if sum(info.file_size for info in package.infolist()) > MAX_INFLATED:
         raise ImportError_(_("{path_name}: its parts would inflate past {max_inflated} MiB; refused").format(
                                path_name=path.name,
