@@ -3,7 +3,7 @@
 The suite must pass from a plain clone, so it may read only what the repository holds (test data is
 vendored under tests/data/) and what it writes into the temporary folder. Python's audit hook sees
 every `open` of this process (io.open, os.open, imports), so a test reading a sibling folder such as
-`../shared/` fails at once, naming the path, even when that folder exists on this machine.
+folder beside the clone fails at once, naming the path, even when that folder exists on this machine.
 
 Python's own installation and the system's read-only folders stay readable: they are the libraries
 and clients the tests run, not data of the project.
@@ -41,7 +41,7 @@ READABLE = _roots(["/usr", "/lib", "/lib64", "/bin", "/sbin", "/etc", "/proc", "
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 
 
-# The repository's siblings (a `../shared/` beside the clone) are outside even when the repository itself
+# The repository's siblings (a folder beside the clone) are outside even when the repository itself
 # sits in the temporary folder; only when its parent is the temporary folder can they not be told apart.
 HOME = _roots([REPO])
 _PARENT = _roots([REPO.parent])

@@ -19,7 +19,7 @@ def test_the_repository_the_temporary_folder_and_python_are_allowed(tmp_path):
 def test_other_places_are_outside():
     assert outside("/nonexistent-rolebook-probe/spec-format.md")
     assert outside("/etc/rolebook-probe", writing=True)
-    assert outside(str(REPO.parent / "shared" / "spec-format.md")) or REPO.parent == REPO.parent.parent
+    assert outside(str(REPO.parent / "sibling-folder" / "spec-format.md")) or REPO.parent == REPO.parent.parent
 
 
 def test_a_test_reading_outside_fails_the_run(tmp_path):
