@@ -2,8 +2,8 @@
 
 The suite must pass from a plain clone, so it may read only what the repository holds (test data is
 vendored under tests/data/) and what it writes into the temporary folder. Python's audit hook sees
-every `open` of this process (io.open, os.open, imports), so a test reading a sibling folder such as
-folder beside the clone fails at once, naming the path, even when that folder exists on this machine.
+every `open` of this process (io.open, os.open, imports), so a test reading a folder beside the clone
+fails at once, naming the path, even when that folder exists on this machine.
 
 Python's own installation and the system's read-only folders stay readable: they are the libraries
 and clients the tests run, not data of the project.
