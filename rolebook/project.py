@@ -44,6 +44,7 @@ class Project:
     target: Target | None = None  # the language the texts were resolved to (None: the source)
     translated: dict[str, tuple[int, int]] = field(default_factory=dict)  # language → (texts lacking, texts)
     label: str | None = None  # the git revision it was loaded from, as files are shown
+    findings: dict[str, list[Problem]] = field(default_factory=dict)  # compliance findings by role id
     _in_languages: dict[str, "Project"] = field(default_factory=dict, repr=False)
     _reports: dict[str, list[Role]] | None = field(default=None, repr=False)  # reports_to → its concrete roles
 
@@ -428,6 +429,28 @@ class _Loader:
                              for t, term in enumerate(check.role.glossary)]
         self.problems.extend(rules.glossary_conflicts(term_sources))
         self.check_handbook_roles(known)
+        self.check_compliance(checks)
+
+    def check_compliance(self, checks: dict[str, rules.RoleCheck]) -> None:
+        """What roles ask of candidates and what their postings hold, against the project's jurisdictions."""
+        from rolebook.compliance import check_project
+
+        files = {self.show(path): path for path in self.project.role_files.values()}
+        files[self.show(self.project.root / SETTINGS_FILE)] = self.project.root / SETTINGS_FILE
+
+        def read(shown: str) -> Path | None:
+            return files.get(shown) if self.label is None else None  # a revision's files are not on disk
+
+        problems, by_role = check_project(checks, self.project.settings, self.settings_tree,
+                                          self.show(self.project.root / SETTINGS_FILE),
+                                          lambda role: self.project.language_of(role), read)
+        self.problems.extend(problems)
+        for role_id, found in by_role.items():
+            self.problems.extend(found)
+            if found:
+                self.project.findings[role_id] = sorted_unique(found)
+            if any(p.severity == ERROR for p in found):
+                self.project.invalid_roles.add(role_id)
 
     def check_handbook_roles(self, known: set[str]) -> None:
         for i, role_id in enumerate(self.project.settings.handbook.roles or []):

@@ -354,6 +354,29 @@ class ChangeEntry(Spec):
     summary: Text = Field(description="What changed, as HR would say it", examples=["新客户开发权重由 8% 调整为 11%"])
 
 
+class Allowance(Spec):
+    code: str = Field(description="The compliance code kept on purpose for this role", examples=["gendered-title"])
+    reason: Text | None = Field(None, description="Why it is kept (shown to whoever reviews the role)",
+                                examples=["行业通用称谓"])
+
+
+class RoleCompliance(Spec):
+    allow: list[Union[Code, Allowance]] = Field(
+        [], description="Compliance findings this role keeps on purpose: a code, or {code, reason}",
+        examples=[["gendered-title"], [{"code": "discriminatory-requirement", "reason": "演员角色的性别由剧本决定"}]])
+
+
+    def codes(self) -> list[str]:
+        return [item if isinstance(item, str) else item.code for item in self.allow]
+
+
+class RolePosting(Spec):
+    closes: Annotated[datetime.date, BeforeValidator(_date_text)] | None = Field(
+        None, description="申请截止日期: the application deadline, shown in the posting (YYYY-MM-DD)",
+        examples=["2026-12-31"])
+    benefits: TextList = Field([], description="Benefits of this role, after the organisation's", examples=[["配车"]])
+
+
 class Role(Spec):
     """One role spec, after `extends` and `use` are resolved."""
 
@@ -407,6 +430,9 @@ class Role(Spec):
                                                        "version equals `version`",
                                        examples=[[{"version": "1.1.0", "date": "2026-04-01",
                                                    "summary": "新客户开发权重由 8% 调整为 11%"}]])
+    posting: RolePosting | None = Field(None, description="This role's job posting: its application deadline and "
+                                                          "benefits of its own")
+    compliance: RoleCompliance | None = Field(None, description="Compliance findings the role keeps on purpose")
 
     def kpis(self) -> list[Kpi]:
         return self.assessment.kpis() if self.assessment else []
@@ -493,6 +519,55 @@ class Derivation(Spec):
                                           examples=["s2twp"])
 
 
+class LawRef(Spec):
+    since: Annotated[datetime.date, BeforeValidator(_date_text)] | None = Field(None, description="In force since")
+    source: str = Field(description="The law or regulation", examples=["RCW 49.58.110"])
+
+
+class CompliancePosting(Spec):
+    """What a jurisdiction's law asks of a job posting; each entry cites its source."""
+
+    pay_range: LawRef | None = Field(None, alias="pay-range", description="A salary range (min and max)")
+    benefits: LawRef | None = Field(None, description="A description of the benefits")
+    closing_date: LawRef | None = Field(None, alias="closing-date", description="An application deadline")
+    closed_pay_range: LawRef | None = Field(None, alias="closed-pay-range",
+                                              description="No open-ended range (\"and up\", \"up to\")")
+    no_pay_history: LawRef | None = Field(None, alias="no-pay-history",
+                                            description="No question about current or past pay")
+    neutral_title: LawRef | None = Field(None, alias="neutral-title", description="A gender-neutral job title")
+
+
+class Jurisdiction(Spec):
+    name: Localized | None = Field(None, description="Its name, or one per language")
+    includes: list[str] = Field([], description="Jurisdictions whose rules also apply (a state includes its "
+                                                "country)", examples=[["US"]])
+    grounds: dict[str, str] = Field({}, description="The law forbidding restriction on each ground (gender, age, "
+                                                    "marital, pregnancy, ethnicity, religion, origin, health, looks)")
+    posting: CompliancePosting = Field(CompliancePosting(), description="What a job posting must hold")
+    checked: Annotated[datetime.date, BeforeValidator(_date_text)] | None = Field(
+        None, description="When the rules were last checked against the law")
+
+
+class ComplianceWords(Spec):
+    discriminatory: list[str] = Field([], description="Phrases that restrict candidates (each a finding)",
+                                      examples=[["限本科 985"]])
+    biased: list[str] = Field([], description="Phrases that deter some candidates (each a biased-wording finding)",
+                              examples=[["rockstar"]])
+    allowed: list[str] = Field([], description="Phrases that are never a finding", examples=[["Chairman's Club"]])
+
+
+class Compliance(Spec):
+    jurisdictions: list[str] = Field([], description="Where the roles are posted: CN, US, US-CO, US-NY, "
+                                                     "US-NY-NYC, US-CA, US-WA, US-IL, EU… (`rolebook compliance` "
+                                                     "lists them)", examples=[["CN"], ["US-CO", "EU"]])
+    rules: dict[str, Literal["error", "warning", "off"]] = Field(
+        {}, description="Severity per compliance code (default warning)",
+        examples=[{"discriminatory-requirement": "error", "biased-wording": "off"}])
+    words: ComplianceWords = Field(ComplianceWords(), description="The project's own words and exceptions")
+    define: dict[str, Jurisdiction] = Field({}, description="Jurisdictions of the project's own, or changes to "
+                                                            "one rolebook knows, by code")
+
+
 class Settings(Spec):
     organization: Text | None = Field(None, description="The organisation's name, shown on the documents",
                                       examples=["示例科技有限公司"])
@@ -519,6 +594,7 @@ class Settings(Spec):
                                                             "(default: employee, direct supervisor)",
                                            examples=[["任职者", "直接上级"]])
     posting: Posting | None = Field(None, description="The candidate-facing job posting's texts")
+    compliance: Compliance | None = Field(None, description="Which laws the postings follow, and how strictly")
 
 
 def role_json_schema() -> dict:

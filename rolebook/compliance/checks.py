@@ -1,0 +1,286 @@
+"""The compliance checks of a role: one function per code, each yielding findings at the words' places.
+
+Precision matters as much as recall: a clause that says there is no restriction (男女不限, any age), or
+that speaks of customers, products or the law (女装品类, 客户以 35 岁以上女性为主, women's footwear),
+is not read as a restriction on candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from rolebook.compliance.rulebook import Lexicon, Rulebook, lexicon_for, lexicons
+from rolebook.compliance.text import Locator, Passage, clauses, normalised
+from rolebook.errors import ERROR, WARNING, Problem
+from rolebook.messages import N_, _
+
+CODES = ("discriminatory-requirement", "biased-wording", "gendered-title", "pay-range-missing", "benefits-missing",
+         "closing-date-missing", "open-ended-pay-range", "pay-history-question")
+GROUND_NAMES = {
+    "gender": N_("gender"),
+    "age": N_("age"),
+    "marital": N_("marital status or plans for children"),
+    "pregnancy": N_("pregnancy"),
+    "ethnicity": N_("ethnicity, nationality or mother tongue"),
+    "religion": N_("religion"),
+    "origin": N_("household registration (户口) or place of origin"),
+    "health": N_("a health status the work does not depend on"),
+    "looks": N_("height, looks or appearance"),
+}
+MINIMUM_WORKING_AGE = 18  # "18 岁以上", "at least 18": the law's own minimum, not a restriction
+STRONGLY = 3  # the research tools' scale: a difference of coded words beyond this leans strongly
+
+
+@dataclass(frozen=True)
+class Hit:
+    passage: Passage
+    start: int
+    end: int
+
+    @property
+    def words(self) -> str:
+        return self.passage.text[self.start:self.end].strip()
+
+
+class Checker:
+    """The compliance checks of one project's roles, with the rules that apply to it."""
+
+    def __init__(self, book: Rulebook, locator: Locator):
+        self.book, self.locator = book, locator
+        self.claimed: list[Hit] = []  # this role's restrictions: biased wording inside one is not said twice
+
+    def problem(self, hit: Hit, code: str, message: str) -> Problem:
+        return Problem.at(self.locator.at(hit.passage, hit.start, hit.end), code, message, self.severity(code))
+
+    def severity(self, code: str) -> str:
+        return ERROR if self.book.level(code) == "error" else WARNING
+
+    def on(self, code: str) -> bool:
+        return self.book.level(code) != "off"
+
+    # --- finding words ------------------------------------------------------------------
+
+    def hits(self, passages: Iterable[Passage], pattern: re.Pattern | None, lexicon_list: list[Lexicon],
+             clause_wise: bool = True, contexts: bool = True) -> Iterator[Hit]:
+        """Matches of `pattern` outside open, allowed and (with `contexts`) customer/product clauses."""
+        if pattern is None:
+            return
+        for passage in passages:
+            text = normalised(passage.text)
+            spans = clauses(text) if clause_wise else [(0, len(text))]
+            for start, end in spans:
+                clause = text[start:end]
+                if any(self.excepted(clause, lexicon, contexts) for lexicon in lexicon_list):
+                    continue
+                for found in pattern.finditer(clause.strip()):
+                    lead = len(clause) - len(clause.lstrip())
+                    hit = Hit(passage, start + lead + found.start(), start + lead + found.end())
+                    if hit.start < hit.end and not self.allowed(text, hit):
+                        yield hit
+
+    @staticmethod
+    def excepted(clause: str, lexicon: Lexicon, contexts: bool = True) -> bool:
+        return any(p is not None and p.search(clause) for p in (lexicon.open, lexicon.contexts if contexts else None))
+
+    def overlaps(self, hit: Hit) -> bool:
+        """Within words already reported as a restriction (`Recent graduates` of `Recent graduates only`)."""
+        return any(hit.passage is other.passage and hit.start < other.end and other.start < hit.end
+                   for other in self.claimed)
+
+    def allowed(self, text: str, hit: Hit) -> bool:
+        """Inside a phrase the project allows (compliance.words.allowed)."""
+        allowed = self.book.allowed
+        return allowed is not None and any(m.start() < hit.end and hit.start < m.end()
+                                           for m in allowed.finditer(text))
+
+    # --- the checks --------------------------------------------------------------------
+
+    def discriminatory(self, passages: list[Passage]) -> Iterator[Problem]:
+        if not self.on("discriminatory-requirement"):
+            return
+        every = list(lexicons().values())
+        for lexicon in every:
+            for ground, pattern in lexicon.discriminatory.items():
+                for hit in self.hits(passages, pattern, every):
+                    if (ground == "age" and _legal_minimum_age(hit.words)) or self.overlaps(hit):
+                        continue
+                    self.claimed.append(hit)
+                    yield self.problem(hit, "discriminatory-requirement", self.restriction(hit.words, ground))
+        for hit in self.hits(passages, self.book.discriminatory, [], clause_wise=False):
+            yield self.problem(hit, "discriminatory-requirement",
+                               _("'{words}' is listed as a restriction on candidates in rolebook.yaml "
+                                 "(compliance.words.discriminatory)").format(words=hit.words))
+
+    def restriction(self, words: str, ground: str) -> str:
+        laws = self.book.grounds.get(ground, [])
+        message = _("'{words}' restricts or prefers candidates by {ground}").format(words=words,
+                                                                                  ground=_(GROUND_NAMES[ground]))
+        if laws:
+            message += _(" ({laws})").format(laws="; ".join(laws))
+        if ground == "ethnicity" and re.search(r"native|mother|母语", words, re.IGNORECASE):
+            return message + _("; where a language level is meant, state the level (fluent, CEFR C1)")
+        return message + _("; ask for what the work needs instead, or keep it on purpose under compliance.allow "
+                           "with a reason")
+
+    def biased(self, passages: list[Passage], language: str, graduate_role: bool,
+               lean_too: bool = True) -> Iterator[Problem]:
+        if not self.on("biased-wording"):
+            return
+        lexicon = lexicon_for(language)
+        for hit in self.hits(passages, lexicon.age_coded, [lexicon], contexts=False):
+            if not self.overlaps(hit):
+                yield self.problem(hit, "biased-wording", _(
+                    "'{words}' is age-coded: it tells older candidates the role is not for them; describe the work "
+                    "and the team instead").format(words=hit.words))
+        if not graduate_role:
+            for hit in self.hits(passages, lexicon.graduate_coded, [lexicon], contexts=False):
+                if self.overlaps(hit):
+                    continue
+                yield self.problem(hit, "biased-wording", _(
+                    "'{words}' asks for recent graduates in a role that is not for graduates: it reads as an age "
+                    "limit; ask for the experience the work needs").format(words=hit.words))
+        for hit in self.hits(passages, self.book.biased, [], clause_wise=False):
+            yield self.problem(hit, "biased-wording", _(
+                "'{words}' is listed as biased wording in rolebook.yaml (compliance.words.biased)").format(
+                    words=hit.words))
+        lean = self.lean(passages, lexicon) if lean_too else None
+        if lean:
+            yield lean
+
+    def lean(self, passages: list[Passage], lexicon: Lexicon) -> Problem | None:
+        """A posting whose gender-coded words lean strongly one way (more than 3 of one kind than the other)."""
+        masculine, feminine = coded_words(passages, lexicon.masculine), coded_words(passages, lexicon.feminine)
+        difference = len(masculine) - len(feminine)
+        if abs(difference) <= STRONGLY:
+            return None
+        more = masculine if difference > 0 else feminine
+        message = _("the posting is strongly masculine-coded: {more} masculine-coded words against {fewer} "
+                    "feminine-coded ({words})") if difference > 0 else \
+            _("the posting is strongly feminine-coded: {more} feminine-coded words against {fewer} "
+              "masculine-coded ({words})")
+        message = message.format(more=len(more), fewer=len(masculine) + len(feminine) - len(more),
+                                 words=", ".join(dict.fromkeys(h.words for h in more)))
+        return self.problem(more[0], "biased-wording", message + _(
+            "; research on job ads (Gaucher, Friesen & Kay 2011) finds such wording deters the other gender: "
+            "balance it or choose neutral words"))
+
+    def gendered_title(self, title: Passage | None) -> Iterator[Problem]:
+        if title is None or not self.on("gendered-title"):
+            return
+        text = normalised(title.text)
+        for lexicon in lexicons().values():
+            for pattern, neutral in lexicon.titles:
+                found = pattern.search(text)
+                if found is None or self.allowed(text, Hit(title, found.start(), found.end())):
+                    continue
+                hit = Hit(title, found.start(), found.end())
+                self.claimed.append(hit)  # the title's gender is this finding's, not a restriction's besides
+                laws = self.book.posting.get("neutral-title", [])
+                cited = _(" ({laws})").format(laws=cite(laws)) if laws else ""
+                yield self.problem(hit, "gendered-title", _(
+                    "the title '{title}' names a gender ('{words}'){cited}; a neutral title: '{neutral}'").format(
+                        title=title.text, words=hit.words, cited=cited,
+                        neutral=neutral_title(title.text, found, neutral)))
+                return
+
+
+def coded_words(passages: list[Passage], stems: tuple[str, ...]) -> list[Hit]:
+    """The words of the passages that start with one of the stems (English), or hold one (Chinese)."""
+    if not stems:
+        return []
+    found = []
+    for passage in passages:
+        text = normalised(passage.text).lower()
+        if any("\u4e00" <= c <= "\u9fff" for c in stems[0]):
+            found += [Hit(passage, m.start(), m.end()) for m in re.finditer("|".join(map(re.escape, stems)), text)]
+            continue
+        for word in re.finditer(r"[a-z]+(?:-[a-z]+)*", text):
+            parts = [word] if any(word.group().startswith(s) for s in stems if "-" in s) else \
+                list(re.finditer(r"[a-z]+", word.group()))
+            for part in parts:
+                if any(part.group().startswith(stem) for stem in stems):
+                    offset = word.start() if part is not word else 0
+                    found.append(Hit(passage, offset + part.start(), offset + part.end()))
+    return found
+
+
+def neutral_title(title: str, found: re.Match, neutral: str) -> str:
+    """The title with the gendered word replaced (in its capitalisation) or left out."""
+    if neutral == "{rest}":
+        rest = (title[:found.start()] + title[found.end():]).strip()
+        return re.sub(r"[（(]\s*[)）]", "", rest).strip() or title
+    word = found.group()
+    if word[:1].isupper():
+        neutral = neutral[:1].upper() + neutral[1:]
+    return title[:found.start()] + neutral + title[found.end():]
+
+
+def _legal_minimum_age(words: str) -> bool:
+    numbers = [int(n) for n in re.findall(r"\d+", words)]
+    return bool(numbers) and all(n <= MINIMUM_WORKING_AGE for n in numbers) and not re.search(
+        r"以下|以内|之下|之内|under|below|younger|older|not over|maximum|max|limit", words, re.IGNORECASE)
+
+
+def cite(laws) -> str:
+    """'US-CO: C.R.S. 8-5-201(2) (since 2021-01-01); US-WA: RCW 49.58.110 (since 2023-01-01)'."""
+    return "; ".join(f"{law.jurisdiction}: {law.ref.source}" + (_(", since {date}").format(
+        date=law.ref.since.isoformat()) if law.ref.since else "") for law in laws)
+
+
+class PostingLaws:
+    """What the project's jurisdictions require of a posting: a pay range, benefits, a closing date; what they
+    forbid in it: an open-ended range, a question about pay history."""
+
+    def __init__(self, checker: Checker):
+        self.checker = checker
+        self.laws = checker.book.posting
+
+    def pay_range(self, role, where) -> Iterator[Problem]:
+        required, closed = self.laws.get("pay-range", []), self.laws.get("closed-pay-range", [])
+        salary = role.salary
+        ends = [salary is not None and salary.min is not None, salary is not None and salary.max is not None]
+        if required and not any(ends) and self.checker.on("pay-range-missing"):
+            yield Problem.at(where, "pay-range-missing", _(
+                "the posting gives no pay range, which the law requires ({laws}): add salary: {{min: …, max: …}} "
+                "to the role").format(laws=cite(required)), self.checker.severity("pay-range-missing"))
+        elif any(ends) and not all(ends):
+            half = _("only a minimum (\"and up\")") if ends[0] else _("only a maximum (\"up to\")")
+            if closed and self.checker.on("open-ended-pay-range"):
+                yield Problem.at(where, "open-ended-pay-range", _(
+                    "the pay range gives {half}, an open-ended range the law refuses ({laws}): give both min and "
+                    "max").format(
+                        half=half, laws=cite(closed)), self.checker.severity("open-ended-pay-range"))
+            elif required and self.checker.on("pay-range-missing"):
+                yield Problem.at(where, "pay-range-missing", _(
+                    "the pay range gives {half}; the law requires a range ({laws}): give both min and max").format(
+                        half=half, laws=cite(required)), self.checker.severity("pay-range-missing"))
+
+    def benefits(self, role, posting, where) -> Iterator[Problem]:
+        laws = self.laws.get("benefits", [])
+        given = (posting and posting.benefits) or (role.posting and role.posting.benefits)
+        if laws and not given and self.checker.on("benefits-missing"):
+            yield Problem.at(where, "benefits-missing", _(
+                "the posting describes no benefits, which the law requires ({laws}): add posting.benefits to "
+                "rolebook.yaml or to the role").format(laws=cite(laws)), self.checker.severity("benefits-missing"))
+
+    def closing_date(self, role, where) -> Iterator[Problem]:
+        laws = self.laws.get("closing-date", [])
+        if laws and not (role.posting and role.posting.closes) and self.checker.on("closing-date-missing"):
+            yield Problem.at(where, "closing-date-missing", _(
+                "the posting gives no application deadline, which the law requires ({laws}): add posting: "
+                "{{closes: YYYY-MM-DD}} to the role").format(laws=cite(laws)), self.checker.severity("closing-date-missing"))
+
+    def pay_history(self, passages: list[Passage]) -> Iterator[Problem]:
+        laws = self.laws.get("no-pay-history", [])
+        if not laws or not self.checker.on("pay-history-question"):
+            return
+        for lexicon in lexicons().values():
+            asked = [h for h in self.checker.hits(passages, lexicon.pay_history, list(lexicons().values()))
+                     if lexicon.pay_history_open is None or not lexicon.pay_history_open.search(
+                         normalised(h.passage.text))]
+            for hit in asked:
+                yield self.checker.problem(hit, "pay-history-question", _(
+                    "'{words}' asks for a candidate's current or past pay, which the law forbids ({laws}); ask for "
+                    "the pay they expect instead").format(words=hit.words, laws=cite(laws)))

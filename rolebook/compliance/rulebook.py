@@ -1,0 +1,165 @@
+"""The compliance rules as data: the word lists of each language and the posting laws of each jurisdiction,
+read from the files in `data/` and merged with what the project's rolebook.yaml adds.
+
+The files are the place to follow a law that changes: each language's patterns and each jurisdiction's
+requirements cite their sources, and a project can add words, exceptions and whole jurisdictions of its
+own (`compliance.words`, `compliance.define`) without a new release.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from rolebook.spec.model import Compliance, CompliancePosting, Jurisdiction, LawRef
+
+DATA = Path(__file__).parent / "data"
+GROUNDS = ("gender", "age", "marital", "pregnancy", "ethnicity", "religion", "origin", "health", "looks")
+# What a posting law may ask, as the jurisdiction files name it, and the CompliancePosting field holding it.
+POSTING_RULES = {"pay-range": "pay_range", "benefits": "benefits", "closing-date": "closing_date",
+                 "closed-pay-range": "closed_pay_range", "no-pay-history": "no_pay_history",
+                 "neutral-title": "neutral_title"}
+
+
+def _any(patterns: list[str]) -> re.Pattern | None:
+    """One case-insensitive pattern matching any of `patterns` (None for none)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
+def _literal(words: list[str]) -> list[str]:
+    return [re.escape(word.strip()) for word in words if word.strip()]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's lists, compiled."""
+
+    language: str
+    open: re.Pattern | None  # explicit non-restriction (男女不限): the clause is no finding
+    contexts: re.Pattern | None  # customers, products, the law: the clause speaks of them, not of candidates
+    discriminatory: dict[str, re.Pattern]  # by ground
+    age_coded: re.Pattern | None
+    graduate_coded: re.Pattern | None
+    graduate_roles: re.Pattern | None
+    masculine: tuple[str, ...]
+    feminine: tuple[str, ...]
+    titles: tuple[tuple[re.Pattern, str], ...]
+    pay_history: re.Pattern | None
+    pay_history_open: re.Pattern | None
+
+
+def _lexicon(data: dict) -> Lexicon:
+    return Lexicon(
+        language=data["language"],
+        open=_any(data.get("open", [])),
+        contexts=_any(data.get("contexts", [])),
+        discriminatory={ground: _any(patterns) for ground, patterns in data.get("discriminatory", {}).items()},
+        age_coded=_any(data.get("age_coded", [])),
+        graduate_coded=_any(data.get("graduate_coded", [])),
+        graduate_roles=_any(data.get("graduate_roles", [])),
+        masculine=tuple(w.lower() for w in data.get("masculine", [])),
+        feminine=tuple(w.lower() for w in data.get("feminine", [])),
+        titles=tuple((re.compile(t["pattern"], re.IGNORECASE), t["neutral"]) for t in data.get("titles", [])),
+        pay_history=_any(data.get("pay_history", [])),
+        pay_history_open=_any(data.get("pay_history_open", [])),
+    )
+
+
+@functools.cache
+def lexicons() -> dict[str, Lexicon]:
+    """Every language rolebook has lists for, by its code (zh, en)."""
+    found = {}
+    for path in sorted((DATA / "languages").glob("*.yaml")):
+        lexicon = _lexicon(yaml.safe_load(path.read_text(encoding="utf-8")))
+        found[lexicon.language] = lexicon
+    return found
+
+
+@functools.cache
+def known_jurisdictions() -> dict[str, Jurisdiction]:
+    """The jurisdictions rolebook ships, by code (CN, US-CO…)."""
+    found = {}
+    for path in sorted((DATA / "jurisdictions").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        code = data.pop("code")
+        found[code] = Jurisdiction.model_validate(data)
+    return found
+
+
+def lexicon_for(language: str) -> Lexicon:
+    """The lists for a BCP 47 tag: zh-CN and zh-TW share the Chinese lists, any other tag the English ones."""
+    return lexicons()["zh" if language.lower().startswith("zh") else "en"]
+
+
+@dataclass(frozen=True)
+class Law:
+    jurisdiction: str
+    ref: LawRef
+
+
+@dataclass
+class Rulebook:
+    """What applies to one project: its jurisdictions (expanded through `includes`), their posting laws,
+    the citations per ground, the severities and the project's own words."""
+
+    jurisdictions: list[str] = field(default_factory=list)
+    posting: dict[str, list[Law]] = field(default_factory=dict)  # by POSTING_RULES key
+    grounds: dict[str, list[str]] = field(default_factory=dict)  # citations by ground
+    severity: dict[str, str] = field(default_factory=dict)
+    discriminatory: re.Pattern | None = None
+    biased: re.Pattern | None = None
+    allowed: re.Pattern | None = None
+
+    def level(self, code: str) -> str:
+        return self.severity.get(code, "warning")
+
+
+def rulebook(settings: Compliance | None, language: str) -> tuple[Rulebook, list[str]]:
+    """The rules of a project, and the jurisdiction codes it names that nobody defines."""
+    settings = settings or Compliance()
+    defined = {**known_jurisdictions(), **settings.define}
+    book = Rulebook(severity=dict(settings.rules))
+    unknown: list[str] = []
+    order: list[str] = []
+
+    def visit(code: str) -> None:
+        if code in order:
+            return
+        if code not in defined:
+            unknown.append(code)
+            return
+        order.append(code)
+        for included in defined[code].includes:
+            visit(included)
+
+    for code in settings.jurisdictions:
+        visit(code)
+    book.jurisdictions = order
+    for code in order:
+        jurisdiction = defined[code]
+        for rule, attribute in POSTING_RULES.items():
+            ref = getattr(jurisdiction.posting, attribute)
+            if ref is not None:
+                book.posting.setdefault(rule, []).append(Law(code, ref))
+        for ground, source in jurisdiction.grounds.items():
+            book.grounds.setdefault(ground, []).append(source)
+    if not settings.jurisdictions and language.lower().startswith("zh"):
+        # a Chinese project's own laws are cited by default
+        book.grounds = {ground: [source] for ground, source in known_jurisdictions()["CN"].grounds.items()}
+    words = settings.words
+    book.discriminatory = _any(_literal(words.discriminatory))
+    book.biased = _any(_literal(words.biased))
+    book.allowed = _any(_literal(words.allowed))
+    return book, unknown
+
+
+def jurisdiction_table() -> list[tuple[str, Jurisdiction]]:
+    return sorted(known_jurisdictions().items())
+
+
+__all__ = ["CompliancePosting", "GROUNDS", "Law", "Lexicon", "Rulebook", "jurisdiction_table", "lexicon_for",
+           "lexicons", "rulebook"]

@@ -1,0 +1,100 @@
+"""Reading a role's texts as the rules see them, and pointing back at the exact place of what was found.
+
+Patterns are matched on a normalised copy of each text: traditional characters read as simplified ones
+and full-width letters and digits as ASCII, so one Chinese list serves zh-CN and zh-TW and `２８岁` is
+`28岁`. The copy is made character by character, so an offset in it is an offset in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from rolebook.errors import Source
+from rolebook.sanitize import normalise_newlines
+
+
+@functools.cache
+def _table() -> dict[int, str]:
+    import opencc
+
+    chars = [chr(c) for c in (*range(0x3400, 0xA000), *range(0xF900, 0xFB00))]
+    simplified = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")  # one per line: no phrase context
+    table = {ord(t): s for t, s in zip(chars, simplified) if t != s and len(s) == 1}
+    table.update({c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})  # full-width ASCII
+    table[0x3000] = " "
+    return table
+
+
+def normalised(text: str) -> str:
+    """`text` with each character as the rules read it (the same length)."""
+    return text.translate(_table())
+
+
+_CLAUSE = re.compile(r"[，,。；;、！!？?\n]|\.(?=\s|$)|\s{2,}")
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """The [start, end) spans of a text's clauses, without the separators."""
+    spans, start = [], 0
+    for mark in _CLAUSE.finditer(text):
+        spans.append((start, mark.start()))
+        start = mark.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One text of a role: where its value starts, and what it is (title, requirement, posting…)."""
+
+    path: tuple
+    text: str
+    source: Source
+    kind: str
+
+
+class Locator:
+    """Exact positions of words found in a value: its file read again and searched from the value's start.
+
+    The tree keeps where each value starts; a word's column inside a plain text is that plus its offset,
+    but a quoted or block text moves it, so the word itself is looked for from the value's start (its
+    n-th occurrence if the value holds it n times). Where it cannot be found (a word folded over two
+    lines), the value's start is the answer.
+    """
+
+    def __init__(self, read: Callable[[str], Path | None]):
+        self.read = read  # display path → the file
+        self.texts: dict[str, tuple[str, list[int]] | None] = {}
+
+    def _text(self, file: str) -> tuple[str, list[int]] | None:
+        if file not in self.texts:
+            path = self.read(file)
+            try:
+                raw = normalise_newlines(path.read_bytes().decode("utf-8-sig")) if path else None
+            except (OSError, UnicodeDecodeError):
+                raw = None
+            starts = [0] + [m.end() for m in re.finditer("\n", raw)] if raw is not None else []
+            self.texts[file] = (raw, starts) if raw is not None else None
+        return self.texts[file]
+
+    def at(self, passage: Passage, start: int, end: int) -> Source:
+        found = self._text(passage.source.file)
+        if found is None or not 0 < passage.source.line <= len(found[1]):
+            return passage.source
+        raw, starts = found
+        needle = passage.text[start:end]
+        offset = starts[passage.source.line - 1] + passage.source.column - 1
+        limit = offset + 3 * len(passage.text) + 200  # a quoted text's escapes make it longer, not more
+        for _ in range(passage.text.count(needle, 0, start) + 1):
+            index = raw.find(needle, offset, limit)
+            if index < 0:
+                return passage.source
+            offset = index + len(needle)
+        index = offset - len(needle)
+        line = bisect.bisect_right(starts, index) - 1
+        return Source(passage.source.file, line + 1, index - starts[line] + 1)
