@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from rolebook.compliance.rulebook import Lexicon, Rulebook, lexicon_for, lexicons
-from rolebook.compliance.text import Locator, Passage, clauses, normalised
+from rolebook.compliance.text import Locator, Passage, clauses, normalised, sentences
 from rolebook.errors import ERROR, WARNING, Problem
 from rolebook.messages import N_, _
 
@@ -70,9 +70,12 @@ class Checker:
         for passage in passages:
             text = normalised(passage.text)
             spans = clauses(text) if clause_wise else [(0, len(text))]
+            disowned = [(a, b) for a, b in sentences(text) if any(
+                lexicon.statements is not None and lexicon.statements.search(text[a:b]) for lexicon in lexicon_list)]
             for start, end in spans:
                 clause = text[start:end]
-                if any(self.excepted(clause, lexicon, contexts) for lexicon in lexicon_list):
+                if any(self.excepted(clause, lexicon, contexts) for lexicon in lexicon_list) \
+                        or any(a <= start < b for a, b in disowned):
                     continue
                 for found in pattern.finditer(clause.strip()):
                     lead = len(clause) - len(clause.lstrip())

@@ -40,7 +40,8 @@ class Lexicon:
 
     language: str
     open: re.Pattern | None  # explicit non-restriction (男女不限): the clause is no finding
-    contexts: re.Pattern | None  # customers, products, the law: the clause speaks of them, not of candidates
+    contexts: re.Pattern | None  # customers, products: the clause speaks of them, not of candidates
+    statements: re.Pattern | None  # the law quoted, a practice disowned: the whole sentence is no finding
     discriminatory: dict[str, re.Pattern]  # by ground
     age_coded: re.Pattern | None
     graduate_coded: re.Pattern | None
@@ -57,6 +58,7 @@ def _lexicon(data: dict) -> Lexicon:
         language=data["language"],
         open=_any(data.get("open", [])),
         contexts=_any(data.get("contexts", [])),
+        statements=_any(data.get("statements", [])),
         discriminatory={ground: _any(patterns) for ground, patterns in data.get("discriminatory", {}).items()},
         age_coded=_any(data.get("age_coded", [])),
         graduate_coded=_any(data.get("graduate_coded", [])),

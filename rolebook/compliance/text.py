@@ -36,16 +36,21 @@ def normalised(text: str) -> str:
 
 
 _CLAUSE = re.compile(r"[，,。；;、！!？?\n]|\.(?=\s|$)|\s{2,}")
+_SENTENCE = re.compile(r"[。；;！!？?\n]|\.(?=\s|$)")
 
 
-def clauses(text: str) -> list[tuple[int, int]]:
+def clauses(text: str, marks: re.Pattern = _CLAUSE) -> list[tuple[int, int]]:
     """The [start, end) spans of a text's clauses, without the separators."""
     spans, start = [], 0
-    for mark in _CLAUSE.finditer(text):
+    for mark in marks.finditer(text):
         spans.append((start, mark.start()))
         start = mark.end()
     spans.append((start, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    return clauses(text, _SENTENCE)
 
 
 @dataclass(frozen=True)

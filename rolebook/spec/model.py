@@ -519,6 +519,11 @@ class Derivation(Spec):
                                           examples=["s2twp"])
 
 
+def _yaml_off(value: Any) -> Any:
+    """YAML 1.1 reads an unquoted `off` as false: here it means the rule is off."""
+    return "off" if value is False else value
+
+
 class LawRef(Spec):
     since: Annotated[datetime.date, BeforeValidator(_date_text)] | None = Field(None, description="In force since")
     source: str = Field(description="The law or regulation", examples=["RCW 49.58.110"])
@@ -560,7 +565,7 @@ class Compliance(Spec):
     jurisdictions: list[str] = Field([], description="Where the roles are posted: CN, US, US-CO, US-NY, "
                                                      "US-NY-NYC, US-CA, US-WA, US-IL, EU… (`rolebook compliance` "
                                                      "lists them)", examples=[["CN"], ["US-CO", "EU"]])
-    rules: dict[str, Literal["error", "warning", "off"]] = Field(
+    rules: dict[str, Annotated[Literal["error", "warning", "off"], BeforeValidator(_yaml_off)]] = Field(
         {}, description="Severity per compliance code (default warning)",
         examples=[{"discriminatory-requirement": "error", "biased-wording": "off"}])
     words: ComplianceWords = Field(ComplianceWords(), description="The project's own words and exceptions")

@@ -1,0 +1,284 @@
+"""Compliance checks: what a role asks of candidates and what its posting holds, in Chinese and English, with
+the look-alikes that must stay silent, the allow list, project rules and the posting build they stop."""
+
+import json
+import re
+
+import pytest
+
+from conftest import run_rolebook, write_files
+from rolebook.compliance.checks import CODES
+from rolebook.project import load_project
+
+ROLE = """\
+id: clerk
+title: {title}
+duties:
+  - title: {duty}
+requirements:
+  experience: "{text}"
+{more}"""
+
+COMPLIANCE_CODES = set(CODES)
+
+
+def findings(tmp_path, text: str = "负责接待", settings: str = "language: zh-CN\n", title: str = "文员",
+             duty: str = "接待来访客户", more: str = "") -> list:
+    """(code, line, column, message) of the compliance findings of one role whose experience is `text`."""
+    write_files(tmp_path, {"rolebook.yaml": settings,
+                           "role_specs/clerk.yaml": ROLE.format(title=title, duty=duty, text=text, more=more)})
+    project = load_project(tmp_path)
+    return [(p.code, p.line, p.column, p.message) for p in project.problems if p.code in COMPLIANCE_CODES
+            or p.code == "unknown-ref"]
+
+
+def words(found: list) -> list[str]:
+    return [re.match(r"'([^']*)'", message).group(1) for _code, _line, _column, message in found
+            if message.startswith("'")]
+
+
+# --- discriminatory-requirement ---------------------------------------------------------------------------
+
+CHINESE_RESTRICTIONS = [
+    ("限男性", "限男性"), ("男士优先", "男士优先"), ("女性，沟通能力强", "女性"), ("年龄 20-28 岁", "年龄 20-28 岁"),
+    ("35 岁以下", "35 岁以下"), ("年龄不超过35岁", "年龄不超过35"), ("未婚", "未婚"), ("已婚已育者优先", "已婚已育"),
+    ("近期无生育计划", "近期无生育计划"), ("本地户口", "本地户口"), ("无乙肝", "乙肝"), ("形象气质佳", "形象气质佳"),
+    ("身高 160cm 以上", "身高 160cm 以上"), ("入职需做孕检", "孕检"), ("限汉族", "限汉族"), ("英语为母语", "英语为母语"),
+    ("性别：男", "性别：男"), ("限90后", "限90后"), ("五官端正", "五官端正"),
+    # traditional characters and full-width digits, as a zh-TW team or an input method types them
+    ("本地戶口", "本地戶口"), ("年齡 ２０-２８ 歲", "年齡 ２０-２８ 歲"), ("男士優先", "男士優先"),
+]
+
+
+@pytest.mark.parametrize("text, found", CHINESE_RESTRICTIONS)
+def test_chinese_restrictions_are_found_with_their_words(tmp_path, text, found):
+    result = findings(tmp_path, text)
+    assert [code for code, *_ in result] == ["discriminatory-requirement"], result
+    assert words(result) == [found]
+    code, line, column, message = result[0]
+    assert (line, column) == (6, 16 + text.index(found))  # `  experience: "` is 15 characters
+    assert "《" in message or "政策" in message  # a Chinese project cites China's law by default
+
+
+ENGLISH_RESTRICTIONS = [
+    ("Under 35", "Under 35"), ("female candidates preferred", "female candidates"),
+    ("Recent graduates only", "Recent graduates only"), ("Native English speaker", "Native English speaker"),
+    ("Male applicants only", "Male applicants"), ("aged 25-35", "aged 25-35"), ("must be a man", "must be a man"),
+    ("a pregnancy test is part of hiring", "pregnancy test"), ("married applicants preferred", "married applicants"),
+    ("HIV-negative", "HIV"), ("attractive and well presented", "attractive"),
+    ("Christian applicants preferred", "Christian applicants"), ("locals only", "locals only"),
+    ("no children", "no children"),
+]
+
+
+@pytest.mark.parametrize("text, found", ENGLISH_RESTRICTIONS)
+def test_english_restrictions_are_found_with_their_words(tmp_path, text, found):
+    result = findings(tmp_path, text, settings="language: en\n", title="Clerk", duty="Greet visitors")
+    assert [code for code, *_ in result] == ["discriminatory-requirement"], result
+    assert words(result) == [found]
+    assert result[0][1:3] == (6, 16 + text.index(found))
+
+
+LOOK_ALIKES = [
+    "男女不限", "性别不限，年龄不限", "负责女装品类的销售", "客户以 35 岁以上女性为主", "持有效健康证（食品行业从业要求）",
+    "年满 18 周岁", "依据《就业促进法》，不得以性别为由拒绝录用", "维护品牌形象", "五险一金（含生育保险）",
+    "享受婚假、产假", "负责母婴产品销售", "熟悉孕婴童用品", "户口不限", "可协助解决户口", "熟练使用办公软件",
+    "women's footwear", "maternity ward nurses", "any age", "serving female customers", "under 35 hours a week",
+    "at least 18 years old", "We do not discriminate on the basis of age, sex, or marital status",
+    "an attractive salary package", "reduce churn to under 35%", "fluent English (CEFR C1)",
+    "Chinese at native level", "single point of contact", "archive the files", "manage the customer archive",
+]
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_look_alikes_are_no_finding(tmp_path, text):
+    assert findings(tmp_path, text) == []
+    assert findings(tmp_path, text, settings="language: en\ncompliance: {jurisdictions: [US-CO, EU, CN]}\n",
+                    title="Clerk", duty="Greet visitors",
+                    more="salary: {min: 1, max: 2, currency: USD}\nposting: {closes: 2026-12-31, benefits: [Dental]}\n") == []
+
+
+def test_a_block_text_gives_the_line_and_column_of_the_words(tmp_path):
+    write_files(tmp_path, {"rolebook.yaml": "language: zh-CN\n", "role_specs/clerk.yaml": (
+        "id: clerk\ntitle: 文员\nduties: [{title: 接待}]\nworking_conditions: |\n  办公室环境。\n  入职需做孕检，\"请\"知悉。\n")})
+    [problem] = [p for p in load_project(tmp_path).problems if p.code == "discriminatory-requirement"]
+    assert (problem.line, problem.column) == (6, 7)
+
+
+# --- biased-wording -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, found, settings", [
+    ("我们是一支年轻、朝气蓬勃的团队，欢迎90后加入", ["年轻", "朝气蓬勃", "90后"], "language: zh-CN\n"),
+    ("Join our young, energetic team of digital natives", ["young", "energetic", "digital natives"], "language: en\n"),
+    ("recent graduate welcome", ["recent graduate"], "language: en\n"),
+    ("应届毕业生优先", ["应届毕业生"], "language: zh-CN\n"),
+])
+def test_age_coded_words_are_biased_wording(tmp_path, text, found, settings):
+    result = findings(tmp_path, text, settings=settings)
+    assert {code for code, *_ in result} == {"biased-wording"}
+    assert words(result) == found
+
+
+def test_graduates_are_the_point_of_a_graduate_role(tmp_path):
+    assert findings(tmp_path, "应届毕业生优先", title="管理培训生") == []
+    assert findings(tmp_path, "recent graduate welcome", settings="language: en\n", title="Graduate Trainee") == []
+
+
+def test_a_strongly_masculine_posting_leans_and_one_common_word_does_not(tmp_path):
+    strong = "Aggressive, competitive, dominant, fearless and decisive"
+    result = findings(tmp_path, strong, settings="language: en\n", title="Clerk", duty="Lead the team")
+    assert [code for code, *_ in result] == ["biased-wording"]
+    assert "strongly masculine-coded: 6 masculine-coded words against 0" in result[0][3]
+    assert result[0][1:3] == (4, 12)  # its first coded word: the duty's "Lead"
+    for common in ("Lead the team", "Support customers", "Analyse data, support the team, lead projects"):
+        assert findings(tmp_path, common, settings="language: en\n", title="Clerk", duty="Greet") == []
+    balanced = "Aggressive, competitive, dominant, fearless; supportive, warm, loyal, kind, polite"
+    assert findings(tmp_path, balanced, settings="language: en\n", title="Clerk", duty="Greet") == []
+
+
+# --- gendered-title -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, neutral, language", [
+    ("Senior Salesman", "Senior Salesperson", "en"), ("Chairman", "Chair", "en"), ("Waitress", "Server", "en"),
+    ("女秘书", "秘书", "zh-CN"), ("前台（女）", "前台", "zh-CN"), ("男保安", "保安", "zh-CN"),
+])
+def test_a_gendered_title_suggests_a_neutral_one(tmp_path, title, neutral, language):
+    result = findings(tmp_path, settings=f"language: {language}\n", title=title)
+    assert [code for code, *_ in result] == ["gendered-title"], result
+    assert result[0][3].endswith(f"'{neutral}'") and result[0][1] == 2
+
+
+@pytest.mark.parametrize("title", ["女装销售顾问", "Salesforce Administrator", "Human Resources Manager", "销售代表",
+                                   "Mandarin Teacher"])
+def test_neutral_titles_are_no_finding(tmp_path, title):
+    assert findings(tmp_path, settings="language: en\n", title=title) == []
+
+
+# --- posting laws -------------------------------------------------------------------------------------------
+
+US = "language: en\ncompliance:\n  jurisdictions: [{}]\n"
+
+
+def codes(found) -> list[str]:
+    return sorted(code for code, *_ in found)
+
+
+def test_a_china_only_project_gets_no_pay_transparency_finding(tmp_path):
+    assert findings(tmp_path, "熟练使用办公软件", settings="language: zh-CN\ncompliance: {jurisdictions: [CN]}\n",
+                    more="") == []
+
+
+def test_colorado_asks_for_a_closed_range_benefits_and_a_deadline(tmp_path):
+    assert codes(findings(tmp_path, "Filing", settings=US.format("US-CO"))) == [
+        "benefits-missing", "closing-date-missing", "pay-range-missing"]
+    found = findings(tmp_path, "Filing", settings=US.format("US-CO"),
+                     more="salary: {min: 50000, currency: USD, period: year}\n")
+    assert "open-ended-pay-range" in codes(found)
+    [open_ended] = [f for f in found if f[0] == "open-ended-pay-range"]
+    assert open_ended[1] == 7 and "7 CCR 1103-13" in open_ended[3]
+    assert findings(tmp_path, "Filing", settings=US.format("US-CO"), more=(
+        "salary: {min: 50000, max: 60000, currency: USD, period: year}\n"
+        "posting: {closes: 2026-12-31, benefits: [Health insurance]}\n")) == []
+
+
+def test_california_wants_both_ends_but_names_no_open_ended_rule(tmp_path):
+    found = findings(tmp_path, "Filing", settings=US.format("US-CA"),
+                     more="salary: {max: 60000, currency: USD, period: year}\n")
+    assert codes(found) == ["pay-range-missing"] and "only a maximum" in found[0][3]
+
+
+def test_benefits_of_the_organisation_count_for_every_posting(tmp_path):
+    settings = US.format("US-WA") + "posting:\n  benefits: [Dental]\n"
+    assert findings(tmp_path, "Filing", settings=settings, more="salary: {min: 1, max: 2, currency: USD}\n") == []
+
+
+def test_pay_history_is_asked_only_where_it_is_banned(tmp_path):
+    text = "Please state your current salary"
+    found = findings(tmp_path, text, settings=US.format("US-CA"), more="salary: {min: 1, max: 2, currency: USD}\n")
+    assert codes(found) == ["pay-history-question"] and words(found) == ["current salary"]
+    assert findings(tmp_path, text, settings=US.format("CN"), more="salary: {min: 1, max: 2, currency: USD}\n") == []
+    assert codes(findings(tmp_path, "请注明目前薪资", settings="language: zh-CN\ncompliance: {jurisdictions: [EU]}\n",
+                          more="salary: {min: 1, max: 2, currency: USD}\n")) == ["pay-history-question"]
+    assert findings(tmp_path, "We will not ask about your salary history", settings=US.format("US-CA"),
+                    more="salary: {min: 1, max: 2, currency: USD}\n") == []
+
+
+def test_new_york_city_includes_new_york_state_and_the_us(tmp_path):
+    found = findings(tmp_path, "Under 35", settings=US.format("US-NY-NYC"), more="salary: {min: 1, currency: USD}\n")
+    assert codes(found) == ["discriminatory-requirement", "open-ended-pay-range"]
+    assert "29 CFR 1625.4" in found[0][3] + found[1][3]
+
+
+# --- settings and allow -------------------------------------------------------------------------------------
+
+def test_allow_silences_only_the_code_it_names_for_that_role(tmp_path):
+    more = "compliance:\n  allow: [{code: gendered-title, reason: 行业通用称谓}]\n"
+    result = findings(tmp_path, "限男性", title="女秘书", more=more)
+    assert codes(result) == ["discriminatory-requirement"]
+    assert codes(findings(tmp_path, "限男性", title="女秘书", more="compliance: {allow: [discriminatory-requirement]}\n")) \
+        == ["gendered-title"]
+    bad = findings(tmp_path, "ok", more="compliance: {allow: [gendered-titel]}\n")
+    assert bad[0][0] == "unknown-ref" and "did you mean 'gendered-title'" in bad[0][3]
+
+
+def test_project_rules_set_severity_and_turn_codes_off(tmp_path):
+    settings = "language: zh-CN\ncompliance:\n  rules: {discriminatory-requirement: error, gendered-title: off}\n"
+    write_files(tmp_path, {"rolebook.yaml": settings, "role_specs/clerk.yaml": ROLE.format(
+        title="女秘书", duty="接待", text="限男性", more="")})
+    project = load_project(tmp_path)
+    assert [(p.code, p.severity) for p in project.problems] == [("discriminatory-requirement", "error")]
+    assert "clerk" in project.invalid_roles
+
+
+def test_the_projects_own_words_and_exceptions(tmp_path):
+    settings = ("language: en\ncompliance:\n  words:\n    biased: [rockstar]\n    discriminatory: [Ivy League only]\n"
+                "    allowed: [Chairman's Club]\n")
+    found = findings(tmp_path, "A rockstar closer; Ivy League only", settings=settings)
+    assert codes(found) == ["biased-wording", "discriminatory-requirement"]
+    assert words(found) == ["rockstar", "Ivy League only"]
+    assert findings(tmp_path, "ok", settings=settings, title="Chairman's Club Host") == []
+
+
+def test_a_jurisdiction_of_the_projects_own(tmp_path):
+    settings = ("language: en\ncompliance:\n  jurisdictions: [ACME-CITY]\n  define:\n    ACME-CITY:\n"
+                "      includes: [US]\n      posting: {closing-date: {since: 2027-01-01, source: City Code 1.2}}\n")
+    found = findings(tmp_path, "Filing", settings=settings)
+    assert codes(found) == ["closing-date-missing"] and "ACME-CITY: City Code 1.2, since 2027-01-01" in found[0][3]
+
+
+def test_an_unknown_jurisdiction_or_code_is_named(tmp_path):
+    settings = "language: en\ncompliance:\n  jurisdictions: [US_CO]\n  rules: {biased-word: off}\n"
+    found = findings(tmp_path, "Filing", settings=settings)
+    assert [(code, line) for code, line, *_ in found] == [("unknown-ref", 3), ("unknown-ref", 4)]
+    assert "did you mean 'US-CO'" in found[0][3] and "did you mean 'biased-wording'" in found[1][3]
+
+
+def test_without_compliance_settings_there_are_no_posting_rules(tmp_path):
+    assert findings(tmp_path, "Filing", settings="language: en\n") == []
+
+
+# --- where the findings show --------------------------------------------------------------------------------
+
+def test_validate_reports_exits_and_fails_strict(tmp_path):
+    write_files(tmp_path, {"rolebook.yaml": "language: zh-CN\n", "role_specs/clerk.yaml": ROLE.format(
+        title="文员", duty="接待", text="限男性", more="")})
+    result = run_rolebook("validate", cwd=tmp_path)
+    assert result.returncode == 0
+    # in the project's language, at the words' line and column
+    assert "role_specs/clerk.yaml:6:16: warning[discriminatory-requirement]: “限男性”按性别限制" in result.stdout
+    assert run_rolebook("validate", "--strict", cwd=tmp_path).returncode == 1
+    data = json.loads(run_rolebook("validate", "--format", "json", cwd=tmp_path).stdout)
+    assert [(p["code"], p["line"], p["column"]) for p in data] == [("discriminatory-requirement", 6, 16)]
+
+
+def test_an_error_level_finding_refuses_the_posting_and_writes_nothing(tmp_path):
+    settings = "language: zh-CN\ncompliance:\n  rules: {discriminatory-requirement: error}\n"
+    write_files(tmp_path, {"rolebook.yaml": settings, "role_specs/clerk.yaml": ROLE.format(
+        title="文员", duty="接待", text="限男性", more="")})
+    result = run_rolebook("build", "--kind", "posting", cwd=tmp_path)
+    assert result.returncode == 1 and "discriminatory-requirement" in result.stderr + result.stdout
+    assert not (tmp_path / "build").exists() or not any((tmp_path / "build").rglob("*posting*"))
+    assert run_rolebook("validate", cwd=tmp_path).returncode == 1
+    (tmp_path / "role_specs/clerk.yaml").write_text(ROLE.format(title="文员", duty="接待", text="沟通能力强", more=""),
+                                                   encoding="utf-8")
+    assert run_rolebook("build", "--kind", "posting", "--format", "html", cwd=tmp_path).returncode == 0
