@@ -340,9 +340,24 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[s
     body = Markup("<h1>{}</h1>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>"
                   "<th scope=\"col\">{}</th></tr></thead>\n<tbody>\n{}\n</tbody>\n</table>").format(
         title, labels["position"], labels["document"], labels["formats"], Markup("\n").join(r for r in rows if r))
+    body += findings_table(project, labels)
     info = DocumentInfo(title=title, subject=title, language=project.settings.language, header=title,
                         footer_pattern=labels["page_of"])
     return renderer.page(info, str(body), landscape=False)
+
+
+def findings_table(project: Project, labels: dict) -> Markup:
+    """The compliance findings per role (`rolebook validate` lists them at their lines), when there are any."""
+    roles = [role for role in project.concrete_roles() if project.findings.get(role.id)]
+    if not roles:
+        return Markup("")
+    rows = Markup("\n").join(Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(
+        role.title, len(project.findings[role.id]),
+        ", ".join(sorted({p.code for p in project.findings[role.id]}))) for role in roles)
+    return Markup("\n<h2>{}</h2>\n<p>{}</p>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>"
+                  "<th scope=\"col\">{}</th></tr></thead>\n<tbody>\n{}\n</tbody>\n</table>").format(
+        labels["compliance_findings"], labels["compliance_hint"], labels["position"], labels["findings"],
+        labels["codes"], rows)
 
 
 def languages_page(project: Project, folders: list[str]) -> bytes:

@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 from rolebook import manifest
 from rolebook.build import INDEX, build
 from rolebook.errors import RolebookError, UsageError
-from rolebook.outputs import KINDS, OutputFolder
+from rolebook.outputs import KINDS, LAYOUT, OutputFolder, document_name
 from rolebook.paths import display
 from rolebook.project import load_project
 from rolebook.sanitize import CONTROL, for_terminal
@@ -47,14 +47,20 @@ class Preview:
         self.language, self.kinds = language, kinds  # a language of a project of several, and its documents
         self.generation = 0
         self.problems: list[str] = []
+        self.notes: dict[str, list[str]] = {}  # a page's compliance findings, by its path in the output folder
+        self.notes_heading = ""
         self.changed = threading.Condition()
         self.stopping = False
 
     def rebuild(self) -> None:
         """Build what changed; on errors keep the last documents and record the problems."""
+        notes: dict[str, list[str]] = {}
+        heading = ""
         try:
             project = load_project(self.root, language=self.language)
             problems = [str(p) for p in project.errors]
+            notes = page_notes(project, self.kinds)
+            heading = project.labels(project.settings.language)["compliance_findings"]
             if not problems:
                 options = ["serve", "html"]
                 with OutputFolder(self.out, self.root) as folder:
@@ -65,7 +71,7 @@ class Preview:
         except (RolebookError, OSError) as exc:  # a broken template, a full disk: shown like a problem
             problems = [f"rolebook: {exc}"]
         with self.changed:
-            self.problems = problems
+            self.problems, self.notes, self.notes_heading = problems, notes, heading
             self.generation += 1
             self.changed.notify_all()
         state = _("{count} error(s); showing the last documents that built").format(count=len(problems)) \
@@ -120,6 +126,8 @@ class Handler(SimpleHTTPRequestHandler):
         target = Path(self.translate_path(path))
         with self.preview.changed:
             generation, problems = self.preview.generation, list(self.preview.problems)
+            notes = self.preview.notes.get(path.lstrip("/"), [])
+            heading = self.preview.notes_heading
         try:
             text = target.read_text(encoding="utf-8") if target.is_file() else None
         except OSError:
@@ -130,7 +138,7 @@ class Handler(SimpleHTTPRequestHandler):
         if text is None:  # nothing has built yet: the problems are the page
             text = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>rolebook preview"
                     "</title></head><body></body></html>")
-        data = inject(text, generation, problems).encode("utf-8")
+        data = inject(text, generation, problems, notes, heading).encode("utf-8")
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
@@ -244,11 +252,31 @@ RELOAD = """<script>
 """
 
 
-def inject(text: str, generation: int, problems: list[str]) -> str:
-    """A page with the reload script before </body> and the problems, if any, first in <body>."""
+def page_notes(project, kinds: tuple[str, ...]) -> dict[str, list[str]]:
+    """Each role's compliance findings, for every page of that role; all of them for the index."""
+    notes: dict[str, list[str]] = {}
+    for role_id, found in sorted(project.findings.items()):
+        for kind in kinds:
+            if "{role}" in LAYOUT.get(kind, ""):
+                notes[document_name(kind, role_id, "html")] = [str(p) for p in found]
+        notes.setdefault(INDEX, []).extend(str(p) for p in found)
+    return notes
+
+
+def inject(text: str, generation: int, problems: list[str], notes: list[str] = (), heading: str = "") -> str:
+    """A page with the reload script before </body>, the problems, if any, first in <body>, and the page's
+    compliance findings beside it."""
     script = RELOAD.format(generation=generation, events=EVENTS)
     end = text.rfind("</body>")
     text = text[:end] + script + text[end:] if end >= 0 else text + script
+    if notes:
+        items = "".join(f"<li><code>{html.escape(n)}</code></li>" for n in notes)
+        aside = ('<aside role="note" id="rolebook-findings" style="background:#fff8e1;color:#4e3b00;'
+                 'border:2px solid #f0b400;padding:.8rem 1.2rem;margin:0;font:15px/1.5 system-ui,sans-serif">'
+                 f'<p style="margin:0 0 .4rem;font-weight:bold">{html.escape(heading)}</p>'
+                 f'<ul style="margin:0">{items}</ul></aside>')
+        start = text.find("<body>")
+        text = text[:start + 6] + aside + text[start + 6:] if start >= 0 else aside + text
     if problems:
         items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
         banner = ('<div role="alert" id="rolebook-problems" style="background:#fdecea;color:#5f2120;'

@@ -130,7 +130,8 @@ def test_a_strongly_masculine_posting_leans_and_one_common_word_does_not(tmp_pat
     assert [code for code, *_ in result] == ["biased-wording"]
     assert "strongly masculine-coded: 6 masculine-coded words against 0" in result[0][3]
     assert result[0][1:3] == (4, 12)  # its first coded word: the duty's "Lead"
-    for common in ("Lead the team", "Support customers", "Analyse data, support the team, lead projects"):
+    for common in ("Lead the team", "Support customers", "Analyse data, support the team, lead projects",
+                   "Lead analytics: leads the analysts, leading analysis of analytics"):  # each stem counts once
         assert findings(tmp_path, common, settings="language: en\n", title="Clerk", duty="Greet") == []
     balanced = "Aggressive, competitive, dominant, fearless; supportive, warm, loyal, kind, polite"
     assert findings(tmp_path, balanced, settings="language: en\n", title="Clerk", duty="Greet") == []
@@ -282,3 +283,27 @@ def test_an_error_level_finding_refuses_the_posting_and_writes_nothing(tmp_path)
     (tmp_path / "role_specs/clerk.yaml").write_text(ROLE.format(title="文员", duty="接待", text="沟通能力强", more=""),
                                                    encoding="utf-8")
     assert run_rolebook("build", "--kind", "posting", "--format", "html", cwd=tmp_path).returncode == 0
+
+
+def test_the_posting_shows_its_deadline_and_benefits_and_the_index_counts_findings(tmp_path):
+    settings = "language: en\norganization: Acme\nposting:\n  benefits: [Dental]\ncompliance: {jurisdictions: [US-CO]}\n"
+    write_files(tmp_path, {"rolebook.yaml": settings, "role_specs/clerk.yaml": ROLE.format(
+        title="Salesman", duty="Greet visitors", text="Filing",
+        more="salary: {min: 1, max: 2, currency: USD}\nposting: {closes: 2026-12-31, benefits: [Company car]}\n")})
+    result = run_rolebook("build", "--format", "html", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    posting = (tmp_path / "build/postings/clerk.html").read_text(encoding="utf-8")
+    assert "Apply by</strong>: 2026-12-31" in posting and "Dental" in posting and "Company car" in posting
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', posting, re.S).group(1))
+    assert data["validThrough"] == "2026-12-31" and data["jobBenefits"] == "Dental\nCompany car"
+    index = (tmp_path / "build/index.html").read_text(encoding="utf-8")
+    row = re.search(r"<h2>Compliance findings</h2>.*?<tbody>\s*(<tr>.*?</tr>)", index, re.S).group(1)
+    assert row == "<tr><td>Salesman</td><td>1</td><td>gendered-title</td></tr>"
+
+
+def test_docs_list_every_jurisdiction_as_the_data_files_say():
+    from conftest import REPO
+    from rolebook.compliance.table import markdown
+
+    assert markdown() in (REPO / "docs" / "compliance.md").read_text(encoding="utf-8"), \
+        "docs/compliance.md is out of date: regenerate its table with python -m rolebook.compliance.table"

@@ -41,6 +41,11 @@ def problems_shown(driver) -> str:
     return found[0].text if found else ""
 
 
+def findings_shown(driver) -> str:
+    found = driver.find_elements(By.ID, "rolebook-findings")
+    return found[0].text if found else ""
+
+
 def test_serve_shows_edits_and_problems_live(server):
     root, host, port, process = server
     spec = root / "role_specs" / "sales-lead.yaml"
@@ -59,6 +64,15 @@ def test_serve_shows_edits_and_problems_live(server):
         edit(spec, "department: Sales: East", 'department: "Sales: East"')
         WebDriverWait(driver, SECONDS).until(lambda d: not problems_shown(d))
         assert "Sales: East" in driver.find_element(By.TAG_NAME, "main").text
+
+        # a compliance finding shows beside the page it concerns, at its line, and goes when fixed
+        edit(spec, "title: Regional Sales Lead", "title: Regional Salesman")
+        WebDriverWait(driver, SECONDS).until(lambda d: findings_shown(d))
+        assert re.search(r"role_specs/sales-lead\.yaml:\d+:\d+: warning\[gendered-title\].*Regional Salesperson",
+                         findings_shown(driver))
+        assert heading(driver) == "Regional Salesman"  # a warning builds: the page is the new one
+        edit(spec, "title: Regional Salesman", "title: Regional Salesperson")
+        WebDriverWait(driver, SECONDS).until(lambda d: not findings_shown(d))
     process.send_signal(signal.SIGINT)  # Ctrl-C
     assert process.wait(timeout=30) == 0
     assert "stopped" in process.stderr.read()

@@ -153,9 +153,12 @@ class Checker:
             yield lean
 
     def lean(self, passages: list[Passage], lexicon: Lexicon) -> Problem | None:
-        """A posting whose gender-coded words lean strongly one way (more than 3 of one kind than the other)."""
+        """A posting whose gender-coded words lean strongly one way: more than 3 of one kind than the other.
+
+        Each stem counts once, where the research tools count every occurrence: an analytics role says
+        "analytics" and "analysts" throughout, and the subject of the work is not how the ad is worded."""
         masculine, feminine = coded_words(passages, lexicon.masculine), coded_words(passages, lexicon.feminine)
-        difference = len(masculine) - len(feminine)
+        difference = len(stems_of(masculine, lexicon.masculine)) - len(stems_of(feminine, lexicon.feminine))
         if abs(difference) <= STRONGLY:
             return None
         more = masculine if difference > 0 else feminine
@@ -163,8 +166,9 @@ class Checker:
                     "feminine-coded ({words})") if difference > 0 else \
             _("the posting is strongly feminine-coded: {more} feminine-coded words against {fewer} "
               "masculine-coded ({words})")
-        message = message.format(more=len(more), fewer=len(masculine) + len(feminine) - len(more),
-                                 words=", ".join(dict.fromkeys(h.words for h in more)))
+        counts = len(stems_of(masculine, lexicon.masculine)), len(stems_of(feminine, lexicon.feminine))
+        message = message.format(more=max(counts), fewer=min(counts),
+                                 words=", ".join(dict.fromkeys(h.words.lower() for h in more)))
         return self.problem(more[0], "biased-wording", message + _(
             "; research on job ads (Gaucher, Friesen & Kay 2011) finds such wording deters the other gender: "
             "balance it or choose neutral words"))
@@ -207,6 +211,12 @@ def coded_words(passages: list[Passage], stems: tuple[str, ...]) -> list[Hit]:
                     offset = word.start() if part is not word else 0
                     found.append(Hit(passage, offset + part.start(), offset + part.end()))
     return found
+
+
+def stems_of(hits: list[Hit], stems: tuple[str, ...]) -> set[str]:
+    """The stems the words found start with (the longest one where several do)."""
+    return {max((s for s in stems if h.words.lower().startswith(s) or s in h.words.lower()), key=len)
+            for h in hits}
 
 
 def neutral_title(title: str, found: re.Match, neutral: str) -> str:

@@ -73,12 +73,13 @@ def job_posting(role, organization: str | None, posting, f, posted: datetime.dat
     jobLocation) and what the role says besides."""
     essential, desirable = _requirements(role, f)
     duties = [duty.title for duty in role.duties]
+    benefits = (posting.benefits if posting else []) + (role.posting.benefits if role.posting else [])
     description = "".join(part for part in (
         f"<p>{escape(plain(posting.about))}</p>" if posting and posting.about else "",
         f"<p>{escape(plain(role.summary))}</p>" if role.summary else "",
         _items(duties) if duties else "",
         _items(essential + desirable) if essential or desirable else "",
-        _items(posting.benefits) if posting and posting.benefits else "") if part)
+        _items(benefits) if benefits else "") if part)
     data = {
         "@context": "https://schema.org",
         "@type": "JobPosting",
@@ -95,7 +96,8 @@ def job_posting(role, organization: str | None, posting, f, posted: datetime.dat
                             for s in (role.requirements.skills if role.requirements else [])) or None,
         "educationRequirements": plain(role.requirements.education) if role.requirements else None,
         "experienceRequirements": plain(role.requirements.experience) if role.requirements else None,
-        "jobBenefits": "\n".join(plain(b) for b in posting.benefits) if posting and posting.benefits else None,
+        "jobBenefits": "\n".join(plain(b) for b in benefits) or None,
+        "validThrough": role.posting.closes.isoformat() if role.posting and role.posting.closes else None,
         "baseSalary": _salary(role, "MonetaryAmount"),
         "totalJobOpenings": role.headcount,
     }

@@ -563,7 +563,7 @@ class ComplianceWords(Spec):
 
 class Compliance(Spec):
     jurisdictions: list[str] = Field([], description="Where the roles are posted: CN, US, US-CO, US-NY, "
-                                                     "US-NY-NYC, US-CA, US-WA, US-IL, EU… (`rolebook compliance` "
+                                                     "US-NY-NYC, US-CA, US-WA, US-IL, EU… (docs/compliance.md "
                                                      "lists them)", examples=[["CN"], ["US-CO", "EU"]])
     rules: dict[str, Annotated[Literal["error", "warning", "off"], BeforeValidator(_yaml_off)]] = Field(
         {}, description="Severity per compliance code (default warning)",
