@@ -307,3 +307,28 @@ def test_docs_list_every_jurisdiction_as_the_data_files_say():
 
     assert markdown() in (REPO / "docs" / "compliance.md").read_text(encoding="utf-8"), \
         "docs/compliance.md is out of date: regenerate its table with python -m rolebook.compliance.table"
+
+
+def test_posting_laws_and_the_lean_in_a_chinese_project(tmp_path):
+    settings = "language: zh-CN\ncompliance: {jurisdictions: [US-CO]}\n"
+    found = findings(tmp_path, "熟练使用办公软件", settings=settings)
+    assert codes(found) == ["benefits-missing", "closing-date-missing", "pay-range-missing"]
+    found = findings(tmp_path, "熟练使用办公软件", settings=settings, more="salary: {max: 9000, currency: CNY}\n")
+    assert "open-ended-pay-range" in codes(found)
+    lean = findings(tmp_path, "狼性文化，霸气、强势，敢打敢拼，好胜心强")
+    assert codes(lean) == ["biased-wording"] and "5 masculine-coded words against 0" in lean[0][3]
+    assert findings(tmp_path, "工作细心、有耐心") == []
+
+
+def test_every_word_of_the_data_files_is_text():
+    """YAML 1.1 reads an unquoted no, yes, on or off as a boolean: a word list must hold words only."""
+    import yaml
+
+    from rolebook.compliance.rulebook import DATA
+
+    for path in (DATA / "languages").glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for key, value in data.items():
+            lists = value.values() if isinstance(value, dict) else [value] if isinstance(value, list) else []
+            for entries in lists:
+                assert all(isinstance(e, (str, dict)) for e in entries), (path.name, key, entries)

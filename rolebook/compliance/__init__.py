@@ -12,6 +12,7 @@ Findings are Problems like any other rule's: warnings unless `compliance.rules` 
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Callable, Iterator
 
 from rolebook.compliance.checks import CODES, Checker, PostingLaws
@@ -33,7 +34,7 @@ def role_passages(check) -> list[Passage]:
 
     def add(kind: str, text: Any, *path: Any) -> None:
         if isinstance(text, str) and text.strip():
-            found.append(Passage(path, text, check.at(*path), kind))
+            found.append(Passage(path, text, functools.partial(check.at, *path), kind))
 
     add("title", role.title, "title")
     add("posting", role.summary, "summary")
@@ -70,7 +71,7 @@ def settings_passages(settings: Settings, tree: Any) -> list[Passage]:
         return []
     texts = [(("posting", "about"), posting.about), (("posting", "statement"), posting.statement)]
     texts += [(("posting", "benefits", j), benefit) for j, benefit in enumerate(posting.benefits)]
-    return [Passage(path, text, source_of(tree, path), "posting") for path, text in texts if text]
+    return [Passage(path, text, functools.partial(source_of, tree, path), "posting") for path, text in texts if text]
 
 
 def graduate_role(role, passages: list[Passage], language: str) -> bool:

@@ -7,12 +7,13 @@ is not read as a restriction on candidates.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from rolebook.compliance.rulebook import Lexicon, Rulebook, lexicon_for, lexicons
-from rolebook.compliance.text import Locator, Passage, clauses, normalised, sentences
+from rolebook.compliance.rulebook import Lexicon, Rulebook, lexicon_for, lexicons, merged
+from rolebook.compliance.text import Locator, Passage
 from rolebook.errors import ERROR, WARNING, Problem
 from rolebook.messages import N_, _
 
@@ -62,30 +63,35 @@ class Checker:
 
     # --- finding words ------------------------------------------------------------------
 
-    def hits(self, passages: Iterable[Passage], pattern: re.Pattern | None, lexicon_list: list[Lexicon],
-             clause_wise: bool = True, contexts: bool = True) -> Iterator[Hit]:
-        """Matches of `pattern` outside open, allowed and (with `contexts`) customer/product clauses."""
+    def hits(self, passages: Iterable[Passage], pattern: re.Pattern | None, clause_wise: bool = True,
+             contexts: bool = True, prefilter=None) -> Iterator[tuple[Hit, re.Match]]:
+        """Matches of `pattern`, clause by clause, outside open, disowning, allowed and (with `contexts`)
+        customer or product clauses. One pass of the pattern over each text: most texts hold nothing."""
         if pattern is None:
             return
+        rules = merged()
         for passage in passages:
-            text = normalised(passage.text)
-            spans = clauses(text) if clause_wise else [(0, len(text))]
-            disowned = [(a, b) for a, b in sentences(text) if any(
-                lexicon.statements is not None and lexicon.statements.search(text[a:b]) for lexicon in lexicon_list)]
-            for start, end in spans:
-                clause = text[start:end]
-                if any(self.excepted(clause, lexicon, contexts) for lexicon in lexicon_list) \
-                        or any(a <= start < b for a, b in disowned):
+            if prefilter is not None and not prefilter(passage.norm):
+                continue
+            for found in pattern.finditer(passage.lines if clause_wise else passage.norm):
+                if found.start() == found.end() or (clause_wise and "\n" in found.group()):
                     continue
-                for found in pattern.finditer(clause.strip()):
-                    lead = len(clause) - len(clause.lstrip())
-                    hit = Hit(passage, start + lead + found.start(), start + lead + found.end())
-                    if hit.start < hit.end and not self.allowed(text, hit):
-                        yield hit
+                hit = Hit(passage, found.start(), found.end())
+                if clause_wise and self.excepted(passage, hit, rules, contexts):
+                    continue
+                if not self.allowed(passage.norm, hit):
+                    yield hit, found
 
     @staticmethod
-    def excepted(clause: str, lexicon: Lexicon, contexts: bool = True) -> bool:
-        return any(p is not None and p.search(clause) for p in (lexicon.open, lexicon.contexts if contexts else None))
+    def excepted(passage: Passage, hit: Hit, rules, contexts: bool) -> bool:
+        start, end = passage.clause(hit.start)
+        clause = passage.norm[start:end]
+        if rules.open is not None and rules.open.search(clause):
+            return True
+        if contexts and rules.contexts is not None and rules.contexts.search(clause):
+            return True
+        start, end = passage.sentence(hit.start)
+        return rules.statements is not None and rules.statements.search(passage.norm[start:end]) is not None
 
     def overlaps(self, hit: Hit) -> bool:
         """Within words already reported as a restriction (`Recent graduates` of `Recent graduates only`)."""
@@ -103,15 +109,14 @@ class Checker:
     def discriminatory(self, passages: list[Passage]) -> Iterator[Problem]:
         if not self.on("discriminatory-requirement"):
             return
-        every = list(lexicons().values())
-        for lexicon in every:
-            for ground, pattern in lexicon.discriminatory.items():
-                for hit in self.hits(passages, pattern, every):
-                    if (ground == "age" and _legal_minimum_age(hit.words)) or self.overlaps(hit):
-                        continue
-                    self.claimed.append(hit)
-                    yield self.problem(hit, "discriminatory-requirement", self.restriction(hit.words, ground))
-        for hit in self.hits(passages, self.book.discriminatory, [], clause_wise=False):
+        rules = merged()
+        for hit, found in self.hits(passages, rules.restrictions, prefilter=rules.may_restrict):
+            ground = found.lastgroup.split("__")[0]
+            if (ground == "age" and _legal_minimum_age(hit.words)) or self.overlaps(hit):
+                continue
+            self.claimed.append(hit)
+            yield self.problem(hit, "discriminatory-requirement", self.restriction(hit.words, ground))
+        for hit, _found in self.hits(passages, self.book.discriminatory, clause_wise=False):
             yield self.problem(hit, "discriminatory-requirement",
                                _("'{words}' is listed as a restriction on candidates in rolebook.yaml "
                                  "(compliance.words.discriminatory)").format(words=hit.words))
@@ -132,19 +137,19 @@ class Checker:
         if not self.on("biased-wording"):
             return
         lexicon = lexicon_for(language)
-        for hit in self.hits(passages, lexicon.age_coded, [lexicon], contexts=False):
+        for hit, _found in self.hits(passages, lexicon.age_coded, contexts=False):
             if not self.overlaps(hit):
                 yield self.problem(hit, "biased-wording", _(
                     "'{words}' is age-coded: it tells older candidates the role is not for them; describe the work "
                     "and the team instead").format(words=hit.words))
         if not graduate_role:
-            for hit in self.hits(passages, lexicon.graduate_coded, [lexicon], contexts=False):
+            for hit, _found in self.hits(passages, lexicon.graduate_coded, contexts=False):
                 if self.overlaps(hit):
                     continue
                 yield self.problem(hit, "biased-wording", _(
                     "'{words}' asks for recent graduates in a role that is not for graduates: it reads as an age "
                     "limit; ask for the experience the work needs").format(words=hit.words))
-        for hit in self.hits(passages, self.book.biased, [], clause_wise=False):
+        for hit, _found in self.hits(passages, self.book.biased, clause_wise=False):
             yield self.problem(hit, "biased-wording", _(
                 "'{words}' is listed as biased wording in rolebook.yaml (compliance.words.biased)").format(
                     words=hit.words))
@@ -176,7 +181,7 @@ class Checker:
     def gendered_title(self, title: Passage | None) -> Iterator[Problem]:
         if title is None or not self.on("gendered-title"):
             return
-        text = normalised(title.text)
+        text = title.norm
         for lexicon in lexicons().values():
             for pattern, neutral in lexicon.titles:
                 found = pattern.search(text)
@@ -194,23 +199,20 @@ class Checker:
 
 
 def coded_words(passages: list[Passage], stems: tuple[str, ...]) -> list[Hit]:
-    """The words of the passages that start with one of the stems (English), or hold one (Chinese)."""
+    """The words of the passages that start with one of the stems (English: a word of a hyphenated one counts
+    on its own, as in the research tools), or hold one (Chinese)."""
+    pattern = _stem_pattern(stems)
+    return [Hit(p, m.start(), m.end()) for p in passages for m in pattern.finditer(p.norm)] if pattern else []
+
+
+@functools.cache
+def _stem_pattern(stems: tuple[str, ...]) -> re.Pattern | None:
     if not stems:
-        return []
-    found = []
-    for passage in passages:
-        text = normalised(passage.text).lower()
-        if any("\u4e00" <= c <= "\u9fff" for c in stems[0]):
-            found += [Hit(passage, m.start(), m.end()) for m in re.finditer("|".join(map(re.escape, stems)), text)]
-            continue
-        for word in re.finditer(r"[a-z]+(?:-[a-z]+)*", text):
-            parts = [word] if any(word.group().startswith(s) for s in stems if "-" in s) else \
-                list(re.finditer(r"[a-z]+", word.group()))
-            for part in parts:
-                if any(part.group().startswith(stem) for stem in stems):
-                    offset = word.start() if part is not word else 0
-                    found.append(Hit(passage, offset + part.start(), offset + part.end()))
-    return found
+        return None
+    alternatives = "|".join(map(re.escape, sorted(stems, key=len, reverse=True)))
+    if any("\u4e00" <= c <= "\u9fff" for c in stems[0]):
+        return re.compile(alternatives)
+    return re.compile(rf"(?<![a-z])(?:{alternatives})[a-z]*", re.IGNORECASE)
 
 
 def stems_of(hits: list[Hit], stems: tuple[str, ...]) -> set[str]:
@@ -287,13 +289,11 @@ class PostingLaws:
 
     def pay_history(self, passages: list[Passage]) -> Iterator[Problem]:
         laws = self.laws.get("no-pay-history", [])
+        rules = merged()
         if not laws or not self.checker.on("pay-history-question"):
             return
-        for lexicon in lexicons().values():
-            asked = [h for h in self.checker.hits(passages, lexicon.pay_history, list(lexicons().values()))
-                     if lexicon.pay_history_open is None or not lexicon.pay_history_open.search(
-                         normalised(h.passage.text))]
-            for hit in asked:
+        for hit, _found in self.checker.hits(passages, rules.pay_history):
+            if rules.pay_history_open is None or not rules.pay_history_open.search(hit.passage.norm):
                 yield self.checker.problem(hit, "pay-history-question", _(
                     "'{words}' asks for a candidate's current or past pay, which the law forbids ({laws}); ask for "
                     "the pay they expect instead").format(words=hit.words, laws=cite(laws)))

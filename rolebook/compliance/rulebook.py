@@ -18,6 +18,7 @@ import yaml
 from rolebook.spec.model import Compliance, CompliancePosting, Jurisdiction, LawRef
 
 DATA = Path(__file__).parent / "data"
+_ASCII_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 GROUNDS = ("gender", "age", "marital", "pregnancy", "ethnicity", "religion", "origin", "health", "looks")
 # What a posting law may ask, as the jurisdiction files name it, and the CompliancePosting field holding it.
 POSTING_RULES = {"pay-range": "pay_range", "benefits": "benefits", "closing-date": "closing_date",
@@ -25,9 +26,17 @@ POSTING_RULES = {"pay-range": "pay_range", "benefits": "benefits", "closing-date
                  "neutral-title": "neutral_title"}
 
 
+FLAGS = re.IGNORECASE | re.MULTILINE  # a clause is a line of the text the rules read (text.py)
+
+
+def _read(path: Path):
+    """A data file of the package (trusted, plain YAML: libyaml's safe loader where there is one)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def _any(patterns: list[str]) -> re.Pattern | None:
     """One case-insensitive pattern matching any of `patterns` (None for none)."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS) if patterns else None
 
 
 def _literal(words: list[str]) -> list[str]:
@@ -36,38 +45,26 @@ def _literal(words: list[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """One language's lists, compiled."""
+    """One language's wording lists, compiled (its restrictions and their exceptions are in `merged()`)."""
 
     language: str
-    open: re.Pattern | None  # explicit non-restriction (男女不限): the clause is no finding
-    contexts: re.Pattern | None  # customers, products: the clause speaks of them, not of candidates
-    statements: re.Pattern | None  # the law quoted, a practice disowned: the whole sentence is no finding
-    discriminatory: dict[str, re.Pattern]  # by ground
     age_coded: re.Pattern | None
     graduate_coded: re.Pattern | None
     graduate_roles: re.Pattern | None
     masculine: tuple[str, ...]
     feminine: tuple[str, ...]
     titles: tuple[tuple[re.Pattern, str], ...]
-    pay_history: re.Pattern | None
-    pay_history_open: re.Pattern | None
 
 
 def _lexicon(data: dict) -> Lexicon:
     return Lexicon(
         language=data["language"],
-        open=_any(data.get("open", [])),
-        contexts=_any(data.get("contexts", [])),
-        statements=_any(data.get("statements", [])),
-        discriminatory={ground: _any(patterns) for ground, patterns in data.get("discriminatory", {}).items()},
         age_coded=_any(data.get("age_coded", [])),
         graduate_coded=_any(data.get("graduate_coded", [])),
         graduate_roles=_any(data.get("graduate_roles", [])),
         masculine=tuple(w.lower() for w in data.get("masculine", [])),
         feminine=tuple(w.lower() for w in data.get("feminine", [])),
-        titles=tuple((re.compile(t["pattern"], re.IGNORECASE), t["neutral"]) for t in data.get("titles", [])),
-        pay_history=_any(data.get("pay_history", [])),
-        pay_history_open=_any(data.get("pay_history_open", [])),
+        titles=tuple((re.compile(t["pattern"], FLAGS), t["neutral"]) for t in data.get("titles", [])),
     )
 
 
@@ -76,7 +73,7 @@ def lexicons() -> dict[str, Lexicon]:
     """Every language rolebook has lists for, by its code (zh, en)."""
     found = {}
     for path in sorted((DATA / "languages").glob("*.yaml")):
-        lexicon = _lexicon(yaml.safe_load(path.read_text(encoding="utf-8")))
+        lexicon = _lexicon(_read(path))
         found[lexicon.language] = lexicon
     return found
 
@@ -86,10 +83,48 @@ def known_jurisdictions() -> dict[str, Jurisdiction]:
     """The jurisdictions rolebook ships, by code (CN, US-CO…)."""
     found = {}
     for path in sorted((DATA / "jurisdictions").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = _read(path)
         code = data.pop("code")
         found[code] = Jurisdiction.model_validate(data)
     return found
+
+
+@dataclass(frozen=True)
+class Merged:
+    """Every language's restriction patterns in one pattern (a group per ground and language), and their
+    exceptions: one pass over a text whatever language it is written in."""
+
+    restrictions: re.Pattern
+    literal_triggers: re.Pattern  # the Chinese trigger words: one of them must be in a text
+    word_triggers: frozenset[str]  # the English ones, as whole words
+
+    def may_restrict(self, text: str) -> bool:
+        """Whether a text holds a trigger word, without which no restriction pattern can match."""
+        if self.literal_triggers.search(text):
+            return True
+        return bool(_ASCII_WORD.search(text)) and not self.word_triggers.isdisjoint(_ASCII_WORD.findall(text.lower()))
+
+    open: re.Pattern | None  # explicit non-restriction (男女不限): the clause is no finding
+    contexts: re.Pattern | None  # customers, products: the clause speaks of them, not of candidates
+    statements: re.Pattern | None  # the law quoted, a practice disowned: the sentence is no finding
+    pay_history: re.Pattern | None
+    pay_history_open: re.Pattern | None
+
+
+@functools.cache
+def merged() -> Merged:
+    data = [_read(path) for path in sorted((DATA / "languages").glob("*.yaml"))]
+    groups = [f"(?P<{ground}__{d['language']}>{'|'.join(f'(?:{p})' for p in patterns)})"
+              for d in data for ground, patterns in d.get("discriminatory", {}).items()]
+
+    def every(key: str) -> re.Pattern | None:
+        return _any([p for d in data for p in d.get(key, [])])
+
+    cjk = [t for d in data for t in d.get("triggers", []) if not t.isascii()]
+    words = frozenset(t.lower() for d in data for t in d.get("triggers", []) if t.isascii())
+    return Merged(re.compile("|".join(groups), FLAGS), re.compile("|".join(map(re.escape, cjk))), words,
+                  every("open"), every("contexts"), every("statements"), every("pay_history"),
+                  every("pay_history_open"))
 
 
 def lexicon_for(language: str) -> Lexicon:

@@ -35,22 +35,8 @@ def normalised(text: str) -> str:
     return text.translate(_table())
 
 
-_CLAUSE = re.compile(r"[，,。；;、！!？?\n]|\.(?=\s|$)|\s{2,}")
-_SENTENCE = re.compile(r"[。；;！!？?\n]|\.(?=\s|$)")
-
-
-def clauses(text: str, marks: re.Pattern = _CLAUSE) -> list[tuple[int, int]]:
-    """The [start, end) spans of a text's clauses, without the separators."""
-    spans, start = [], 0
-    for mark in marks.finditer(text):
-        spans.append((start, mark.start()))
-        start = mark.end()
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    return clauses(text, _SENTENCE)
+_CLAUSE_MARK = re.compile(r"[，,。；;、！!？?]|\.(?=\s|$)|\s{2,}")
+_SENTENCE_MARK = re.compile(r"[。；;！!？?\n]|\.(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -59,8 +45,35 @@ class Passage:
 
     path: tuple
     text: str
-    source: Source
+    where: Callable[[], Source]  # where its value starts: asked only for a finding (it costs a tree walk)
     kind: str
+
+    @functools.cached_property
+    def source(self) -> Source:
+        return self.where()
+
+    @functools.cached_property
+    def norm(self) -> str:
+        """The text as the rules read it."""
+        return normalised(self.text)
+
+    @functools.cached_property
+    def lines(self) -> str:
+        """`norm` with every clause on a line of its own (each separator a line break: the same length), so
+        that one pass of a MULTILINE pattern reads clause by clause and `^` / `$` are a clause's ends."""
+        return _CLAUSE_MARK.sub(lambda m: "\n" * len(m.group()), self.norm)
+
+    def clause(self, index: int) -> tuple[int, int]:
+        return _around(self.lines, index, "\n")
+
+    def sentence(self, index: int) -> tuple[int, int]:
+        return _around(_SENTENCE_MARK.sub(lambda m: "\n" * len(m.group()), self.norm), index, "\n")
+
+
+def _around(text: str, index: int, mark: str) -> tuple[int, int]:
+    start = text.rfind(mark, 0, index) + 1
+    end = text.find(mark, index)
+    return start, len(text) if end < 0 else end
 
 
 class Locator:
