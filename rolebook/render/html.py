@@ -109,6 +109,8 @@ class HtmlWriter(RendererHTML):
             return f'<output class="out" id="{name}" aria-label="{label}"></output>'
         if kind == "area":
             return f'<textarea class="field" name="{name}" aria-label="{label}" rows="1"></textarea>'
+        if kind == "check":
+            return f'<label class="tick"><input type="checkbox" name="{name}" value="yes" aria-label="{label}"></label>'
         if kind == "choice":
             named = "" if label else f' aria-label="{value}"'
             return (f'<label class="tick"><input type="radio" name="{name}" value="{value}"{named}>'

@@ -165,6 +165,17 @@ EN = {
     "score_range": "Total score",
     "rating": "Rating",
     "how_scored": "How the form is scored",
+    "vetoes": "Veto items",
+    "veto_hint": "any one that occurred sets its grade, whatever the total",
+    "veto_grade": "Grade it sets",
+    "occurred": "Occurred",
+    "adjustments": "Bonus and deduction points",
+    "adjustment_points": "Points",
+    "adjustment_per": "{points} per {per}, at most {max}",
+    "adjustment_count": "Times",
+    "adjustment_total": "Sum of bonus and deduction points",
+    "adjustment_limits": "within {low} to {high}",
+    "vetoed": "vetoed",
     "rule_points": ("Each KPI is scored from its actual result: a result at pass scores {pass}, at target "
                     "{target}, at excellent {excellent}, in proportion between them (and beyond excellent at "
                     "the same rate); worse than pass scores {below_pass}; no KPI scores more than {cap} "
@@ -379,6 +390,17 @@ ZH_CN = {
     "score_range": "总分区间",
     "rating": "评价",
     "how_scored": "计分方法",
+    "vetoes": "一票否决项",
+    "veto_hint": "任一项发生即按该项等级评定，不论总分",
+    "veto_grade": "评定等级",
+    "occurred": "是否发生",
+    "adjustments": "加减分项",
+    "adjustment_points": "分值",
+    "adjustment_per": "每{per} {points} 分，最多 {max} 分",
+    "adjustment_count": "次数",
+    "adjustment_total": "加减分合计",
+    "adjustment_limits": "限 {low} 至 {high} 分",
+    "vetoed": "一票否决",
     "rule_points": ("定量指标按实际完成值计分：达到合格标准得 {pass} 分，达到目标值得 {target} 分，达到优秀标准得 "
                     "{excellent} 分，介于两者之间按比例计分（超过优秀标准按同一比例继续计分）；未达合格标准得 "
                     "{below_pass} 分；单项得分最高 {cap} 分（≥ 表示越高越好，≤ 表示越低越好）。"),
@@ -558,6 +580,17 @@ ZH_TW = {
     "grades": "等級劃分與計分方法",
     "score_range": "總分區間",
     "rating": "評價",
+    "vetoes": "一票否決項",
+    "veto_hint": "任一項發生即按該項等級評定，不論總分",
+    "veto_grade": "評定等級",
+    "occurred": "是否發生",
+    "adjustments": "加減分項",
+    "adjustment_points": "分值",
+    "adjustment_per": "每{per} {points} 分，最多 {max} 分",
+    "adjustment_count": "次數",
+    "adjustment_total": "加減分合計",
+    "adjustment_limits": "限 {low} 至 {high} 分",
+    "vetoed": "一票否決",
     "how_scored": "計分方法",
     "rule_points": ("定量指標依實際完成值計分：達到合格標準得 {pass} 分，達到目標值得 {target} 分，達到優秀標準得 "
                     "{excellent} 分，介於兩者之間按比例計分（超過優秀標準依同一比例繼續計分）；未達合格標準得 "

@@ -50,6 +50,7 @@ FIELD_KINDS = (
     "date",    # a date
     "area",    # a box of several lines (comments, the interview record)
     "choice",  # one option of a single choice: NAME=VALUE (a level, a grade, agree/disagree)
+    "check",   # a box ticked or not (a veto item that occurred)
     "out",     # what the form computes (a score, the total, the grade); blank on paper
 )
 _FIELD = re.compile(r"\{\?([a-z]+) ([A-Za-z0-9%._~-]+)(?:=([A-Za-z0-9%._~-]*))?(?: ([A-Za-z0-9%._~-]*))?\?\}")

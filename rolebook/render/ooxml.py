@@ -302,7 +302,7 @@ def content_control(kind: str, tag: str, alias: str, number: int, language: str 
     sub(pr, "w:tag", {"w:val": tag[:255]})
     sub(pr, "w:id", {"w:val": number})
     shown = hint or BLANK  # a hint (the period's blanks) is what an empty control shows
-    if kind == "choice":
+    if kind in ("choice", "check"):
         box = sub(pr, "w14:checkbox")
         sub(box, "w14:checked", {"w14:val": 0})
         sub(box, "w14:checkedState", {"w14:val": "2612", "w14:font": "MS Gothic"})

@@ -18,6 +18,8 @@ from rolebook.spec.schema import closest
 from rolebook.messages import _
 
 FIXED = ("employee", "role", "period")
+YES = {"yes", "y", "true", "1", "x", "是", "有", "√", "✓", "✔"}
+NO = {"", "no", "n", "false", "0", "否", "无", "-", "—"}
 _NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 _PERIOD = re.compile(r"^[\w\u00b7.() -]{1,60}$")  # a folder name: letters, digits, _ - . ( ) and spaces
 
@@ -156,7 +158,40 @@ class Checker:
                 record.results[kpi.id] = self.rating(row, kpi.id, where(kpi.id), cell(kpi.id), kpi, rule, record)
             else:
                 record.results[kpi.id] = self.result(row, where(kpi.id), cell(kpi.id), kpi, record)
+        for veto in role.assessment.vetoes:
+            name = f"veto:{veto.id}"
+            record.results[name] = self.occurred(row, where(name), cell(name), veto, record)
+        for item in role.assessment.adjustments:
+            name = f"adj:{item.id}"
+            record.results[name] = self.count(row, where(name), cell(name), item, record)
         return record
+
+    def occurred(self, row: int, column: int, value: object, veto, record: Record) -> bool:
+        """A veto item's cell: yes or no (是/否, x, 1/0); empty is no."""
+        text = unicodedata.normalize("NFKC", shown_value(value)).strip().casefold()
+        if text in NO:
+            return False
+        if text in YES:
+            record.written[f"veto:{veto.id}"] = "yes"
+            return True
+        self.problems.append(self.problem(row, column, "unknown-level", _(
+            "veto {veto_name} (veto:{veto_id}): write yes or no (是 / 否)").format(veto_name=veto.name,
+                                                                                  veto_id=veto.id)))
+        return False
+
+    def count(self, row: int, column: int, value: object, item, record: Record) -> float:
+        """An adjustment's cell: how many times (a whole number, 0 or more); empty is 0."""
+        if value == "":
+            return 0.0
+        found = number(value)
+        if found is None or found < 0 or not float(found).is_integer():
+            self.problems.append(self.problem(row, column, "not-a-number", _(
+                "adjustment {item_name} (adj:{item_id}): write how many times, a whole number").format(
+                    item_name=item.name, item_id=item.id)))
+            return 0.0
+        if found:
+            record.written[f"adj:{item.id}"] = shown_value(int(found))
+        return found
 
     def missing(self, row: int, column: int, name: str, kpi, role: Role) -> None:
         if self.table.column(name) is None:
@@ -235,6 +270,9 @@ def _columns(role: Role) -> list[str]:
         names.append(kpi.id)
         if kpi.kind == "qualitative":
             names += [f"{kpi.id}@{rater}" for rater, _ in rule.raters]
+    assessment = role.assessment
+    names += [f"veto:{veto.id}" for veto in (assessment.vetoes if assessment else [])]
+    names += [f"adj:{item.id}" for item in (assessment.adjustments if assessment else [])]
     return names
 
 

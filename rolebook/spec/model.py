@@ -283,6 +283,32 @@ class Quota(Spec):
     max: Number | None = Field(None, description="At most this percent of a group gets the grade", examples=[10])
 
 
+class Veto(Spec):
+    id: Slug = Field(description="The veto item's short name; its fillable field and results column are veto:ID",
+                     examples=["major-accident"])
+    name: Text = Field(description="一票否决项: what, if it occurred, decides the result whatever the total",
+                       examples=["发生重大安全责任事故"])
+    grade: Text | None = Field(None, description="The grade it sets (a grade band; default the lowest)",
+                               examples=["C"])
+
+
+class Adjustment(Spec):
+    id: Slug = Field(description="The item's short name; its fillable field and results column are adj:ID",
+                     examples=["company-award"])
+    name: Text = Field(description="加减分项: what earns or costs points", examples=["获得公司级表彰"])
+    points: Number | None = Field(None, description="Points per occurrence: positive adds, negative deducts",
+                                  examples=[5, -3])
+    per: Text | None = Field(None, description="What one occurrence is (次, item)", examples=["次"])
+    max: Number | None = Field(None, description="The most this item adds or removes in one appraisal",
+                               examples=[10])
+
+
+class AdjustmentLimits(Spec):
+    min: Number | None = Field(None, description="The most all adjustments together can remove (negative)",
+                               examples=[-20])
+    max: Number | None = Field(None, description="The most all adjustments together can add", examples=[10])
+
+
 class Assessment(Spec):
     description: Text | None = Field(None, description="Purpose and principles of the appraisal scheme")
     period: Literal["monthly", "quarterly", "semiannual", "annual"] | None = Field(
@@ -318,6 +344,10 @@ class Assessment(Spec):
     distribution: dict[str, Quota] = Field({}, description="Forced distribution (强制分布): percent of a group per "
                                                            "grade, by the grade's name",
                                            examples=[{"S": {"max": 10}, "C": {"min": 5}}])
+    vetoes: list[Veto] = Field([], description="一票否决项: any one that occurred sets its grade, whatever the total")
+    adjustments: list[Adjustment] = Field([], description="加减分项: points per occurrence added to the weighted "
+                                                          "total, each limited to its max")
+    adjustment_limits: AdjustmentLimits | None = Field(None, description="Bounds of all adjustments together")
 
     def kpis(self) -> list[Kpi]:
         return [kpi for dimension in self.dimensions for kpi in dimension.kpis]

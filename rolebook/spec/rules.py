@@ -243,10 +243,13 @@ def threshold_faults(kpi: LibraryKpi) -> Iterator[str]:
     higher = kpi.direction == "higher"
     sense = _("higher is better") if higher else _("lower is better")
     if pass_ is not None and excellent is not None:
-        worse = pass_ < excellent if higher else pass_ > excellent
+        # Zero tolerance: a lower-is-better KPI whose pass and excellent coincide (0 incidents) scores the
+        # excellent points at or below that value and below_pass above it.
+        worse = pass_ < excellent if higher else pass_ >= excellent
         if not worse:
             message = _("KPI '{kpi}' ({sense}): pass {pass_} must be below excellent {excellent}") if higher else \
-                _("KPI '{kpi}' ({sense}): pass {pass_} must be above excellent {excellent}")
+                _("KPI '{kpi}' ({sense}): pass {pass_} must be above excellent {excellent}, or equal to it for "
+                  "zero tolerance")
             yield message.format(kpi=kpi.id, sense=sense, pass_=number(pass_), excellent=number(excellent))
             return
     if kpi.target is None:
@@ -411,6 +414,55 @@ def distribution_sum(check: RoleCheck) -> Iterable[Problem]:
                            "graded at all").format(maxima=number(sum(maxima))))
 
 
+def vetoes_and_adjustments(check: RoleCheck) -> Iterable[Problem]:
+    """一票否决 and 加减分: ids that are ids and unique, a veto grade that is a grade band, adjustments with points
+    and a max, limits that hold zero."""
+    assessment = check.role.assessment
+    if assessment is None or not check.intact("assessment"):
+        return
+    grades = [band.grade for band in assessment.grades]
+    for kind, items in (("vetoes", assessment.vetoes), ("adjustments", assessment.adjustments)):
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            problem = bad_id(item.id, check.at("assessment", kind, i, "id"))
+            if problem:
+                yield problem
+            if item.id in seen:
+                yield Problem.at(check.at("assessment", kind, i, "id"), "duplicate-id",
+                                 _("'{item_id}' is listed twice under assessment.{kind}").format(item_id=item.id,
+                                                                                                kind=kind))
+            seen.add(item.id)
+    for i, veto in enumerate(assessment.vetoes):
+        if veto.grade is not None and veto.grade not in grades:
+            yield Problem.at(check.at("assessment", "vetoes", i, "grade"), "veto-grade",
+                             _("veto '{veto}' sets grade '{grade}', which is not a grade band ({grades})").format(
+                                 veto=veto.id, grade=veto.grade, grades=", ".join(grades) or "—")
+                             + did_you_mean(veto.grade, set(grades)))
+        elif veto.grade is None and not grades and not check.role.abstract:
+            yield Problem.at(check.at("assessment", "vetoes", i), "veto-grade",
+                             _("veto '{veto}' needs a grade to set: add assessment.grades (it sets the lowest) or "
+                               "give it a grade").format(veto=veto.id))
+    for i, item in enumerate(assessment.adjustments):
+        if item.points is None or item.points == 0:
+            yield Problem.at(check.at("assessment", "adjustments", i), "adjustment-points",
+                             _("adjustment '{item}' needs points per occurrence (positive adds, negative "
+                               "deducts)").format(item=item.id))
+        if item.max is None or item.max <= 0:
+            yield Problem.at(check.at("assessment", "adjustments", i, "max") if item.max is not None
+                             else check.at("assessment", "adjustments", i), "adjustment-points",
+                             _("adjustment '{item}' needs a max above 0: the most it adds or removes in one "
+                               "appraisal").format(item=item.id))
+    limits = assessment.adjustment_limits
+    if limits is not None:
+        where = check.at("assessment", "adjustment_limits")
+        if limits.min is not None and limits.min > 0 or limits.max is not None and limits.max < 0:
+            yield Problem.at(where, "adjustment-limits",
+                             _("adjustment_limits must hold 0: min at most 0 (what may be deducted), max at least 0 "
+                               "(what may be added)"))
+        elif limits.min is not None and limits.max is not None and limits.min > limits.max:
+            yield Problem.at(where, "adjustment-limits", _("adjustment_limits: min is above max"))
+
+
 def duty_share(check: RoleCheck) -> Iterable[Problem]:
     """Time shares: when one duty has one, every duty of a concrete role does, and they add up to 100."""
     duties = check.role.duties
@@ -504,6 +556,7 @@ ROLE_RULES = (
     raters_sum,
     criteria_score,
     distribution_sum,
+    vetoes_and_adjustments,
     duty_share,
     version_format,
     changes_order,

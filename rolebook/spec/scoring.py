@@ -8,8 +8,10 @@ excellent, the ones the KPI has. Along the KPI's direction: worse than the worst
 point, the slope of the last segment goes on; then the score is held to [0, cap]. One point: its
 score at or better than it, `below_pass` otherwise. No point at all: the number written is the score.
 A qualitative KPI scores the level ticked (or the number written); several raters: their weighted
-mean. Weighted score = score × weight / 100; the total is their sum; the grade is the first band
-(best first) whose `min` the total reaches.
+mean. Weighted score = score × weight / 100. Each adjustment (加减分) adds points × count, limited to
+its `max` in size; their sum is limited to `adjustment_limits`; the total is the weighted sum plus that,
+limited to [0, cap]. The grade is the first band (best first) whose `min` the total reaches, unless a
+veto (一票否决) occurred: then the veto's grade (the lowest band by default; the worst of several).
 """
 
 from __future__ import annotations
@@ -157,11 +159,38 @@ class Appraisal:
     weighted: dict[str, float]  # KPI id → weighted score
     total: float
     grade: str | None
+    adjustment: float = 0.0  # the bounded sum of the adjustments
+    vetoed: tuple[str, ...] = ()  # the vetoes that occurred
+
+
+def adjusted(weighted_sum: float, adjustments, counts: Mapping[str, float], limits, cap: float) -> tuple[float, float]:
+    """(the bounded adjustment, the total): each item points × count within ±max, their sum within the
+    limits, the total within [0, cap]."""
+    adjustment = 0.0
+    for item in adjustments:
+        value = float(item.points or 0) * float(counts.get(item.id, 0) or 0)
+        if item.max is not None:
+            value = max(-float(item.max), min(float(item.max), value))
+        adjustment += value
+    if limits is not None and limits.min is not None:
+        adjustment = max(float(limits.min), adjustment)
+    if limits is not None and limits.max is not None:
+        adjustment = min(float(limits.max), adjustment)
+    return adjustment, min(max(weighted_sum + adjustment, 0.0), cap)
+
+
+def veto_grade(vetoes, occurred: Iterable[str], grades) -> str | None:
+    """The grade the vetoes that occurred set: each its own (default the lowest band); the worst of them."""
+    bands = [band.grade for band in grades]
+    found = [veto.grade or (bands[-1] if bands else None) for veto in vetoes if veto.id in set(occurred)]
+    found = [grade for grade in found if grade is not None]
+    return max(found, key=lambda grade: bands.index(grade) if grade in bands else len(bands)) if found else None
 
 
 def appraise(role, results: Mapping[str, object]) -> Appraisal:
     """Score a role's KPIs from results: KPI id → a number (quantitative), or for a qualitative KPI a
-    level name or number, or with several raters a mapping rater → level or number."""
+    level name or number, or with several raters a mapping rater → level or number; `veto:ID` → whether it
+    occurred, `adj:ID` → how many times."""
     rule = rule_of(role.assessment)
     scores: dict[str, float] = {}
     for kpi in role.kpis():
@@ -173,15 +202,22 @@ def appraise(role, results: Mapping[str, object]) -> Appraisal:
             scores[kpi.id] = quantitative_score(kpi_points(kpi, rule), kpi.direction, float(value), rule)
     weights = {kpi.id: float(kpi.weight or 0) for kpi in role.kpis()}
     weighted_scores = {kpi_id: weighted(score, weights[kpi_id]) for kpi_id, score in scores.items()}
-    overall = total(weighted_scores.values())
-    return Appraisal(scores, weighted_scores, overall, grade_of(overall, role.assessment.grades))
+    assessment = role.assessment
+    counts = {item.id: float(results.get(f"adj:{item.id}") or 0) for item in assessment.adjustments}
+    adjustment, overall = adjusted(total(weighted_scores.values()), assessment.adjustments, counts,
+                                   assessment.adjustment_limits, rule.cap)
+    vetoed = tuple(veto.id for veto in assessment.vetoes if results.get(f"veto:{veto.id}"))
+    grade = veto_grade(assessment.vetoes, vetoed, assessment.grades) if vetoed else None
+    return Appraisal(scores, weighted_scores, overall, grade or grade_of(overall, assessment.grades), adjustment,
+                     vetoed)
 
 
 def form_config(role) -> dict:
     """What the HTML form's script needs to score a role with this rule: plain data (JSON)."""
     rule = rule_of(role.assessment)
     grades = role.assessment.grades if role.assessment else []
-    return {
+    limits = role.assessment.adjustment_limits if role.assessment else None
+    config = {
         "below_pass": rule.below_pass,
         "cap": rule.cap,
         "raters": [[rater, weight] for rater, weight in rule.raters],
@@ -190,3 +226,12 @@ def form_config(role) -> dict:
                   "points": [list(point) for point in kpi_points(kpi, rule)], "levels": levels_of(kpi)}
                  for kpi in role.kpis()],
     }
+    assessment = role.assessment
+    if assessment and (assessment.vetoes or assessment.adjustments):  # only then: other forms stay as they were
+        config["vetoes"] = [[veto.id, veto.grade or (grades[-1].grade if grades else None)]
+                            for veto in assessment.vetoes]
+        config["adjustments"] = [[item.id, float(item.points or 0), None if item.max is None else float(item.max)]
+                                 for item in assessment.adjustments]
+        config["limits"] = [None if limits is None or limits.min is None else float(limits.min),
+                            None if limits is None or limits.max is None else float(limits.max)]
+    return config

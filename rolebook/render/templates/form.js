@@ -112,6 +112,47 @@
     return null;
   }
 
+  function adjustment() {
+    /* 加减分: each item points × count within ±max, their sum within the limits (scoring.py's `adjusted`). */
+    var sum = 0;
+    (config.adjustments || []).forEach(function (item) {
+      var input = control('input[type="text"]', "adj:" + item[0]);
+      var count = input ? parse(input.value) : null;
+      var value = item[1] * (count === null ? 0 : count);
+      if (item[2] !== null) {
+        value = Math.max(-item[2], Math.min(item[2], value));
+      }
+      sum += value;
+    });
+    if (config.limits && config.limits[0] !== null) {
+      sum = Math.max(config.limits[0], sum);
+    }
+    if (config.limits && config.limits[1] !== null) {
+      sum = Math.min(config.limits[1], sum);
+    }
+    return sum;
+  }
+
+  function vetoGrade() {
+    /* 一票否决: the worst grade of the vetoes ticked, or null. */
+    var worst = null;
+    var rank = function (grade) {
+      for (var i = 0; i < config.grades.length; i++) {
+        if (config.grades[i][0] === grade) {
+          return i;
+        }
+      }
+      return config.grades.length;
+    };
+    (config.vetoes || []).forEach(function (veto) {
+      var box = control('input[type="checkbox"]', "veto:" + veto[0]);
+      if (box && box.checked && veto[1] !== null && (worst === null || rank(veto[1]) > rank(worst))) {
+        worst = veto[1];
+      }
+    });
+    return worst;
+  }
+
   function update() {
     var total = 0;
     var complete = config.kpis.length > 0;
@@ -133,8 +174,17 @@
         total += weighted;
       }
     });
+    if (config.adjustments) {
+      var added = adjustment();
+      show("adjustment", added);
+      total = Math.min(Math.max(total + added, 0), config.cap);
+    }
     show("total", complete ? total : null);
     var grade = complete ? gradeOf(total) : null;
+    var vetoed = vetoGrade();
+    if (vetoed !== null) {
+      grade = vetoed;
+    }
     var element = document.getElementById("grade");
     if (element) {
       element.textContent = grade || "";
