@@ -123,3 +123,30 @@ def test_the_word_form_carries_tagged_controls_and_passes_the_schemas(forms):
     for item in ("company-award", "complaint"):
         assert found[f"adj:{item}"] == "text"
     assert schema_problems(forms / f"{ROLE}.docx") == ""
+
+
+def test_the_workbook_recalculated_by_libreoffice_gives_each_case(tmp_path):
+    import openpyxl
+
+    from clients import recalculated
+
+    built = build_copy(PROJECT, tmp_path / "p", "--kind", "workbook")
+    book = openpyxl.load_workbook(built / "workbooks" / f"{ROLE}.xlsx")
+    sheet = book.worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    for number, (_name, incidents, accuracy, vetoes, counts, _total, _grade) in enumerate(CASES, 2):
+        values = {"employee": f"E{number}", "period": "2026-11", "safety-incidents": incidents,
+                  "inventory-accuracy": accuracy}
+        values.update({f"veto:{v}": "是" for v in vetoes})
+        values.update({f"adj:{k}": n for k, n in counts.items()})
+        for name, value in values.items():
+            sheet.cell(row=number, column=header.index(name) + 1, value=value)
+    book.save(tmp_path / "filled.xlsx")
+    computed = openpyxl.load_workbook(recalculated(tmp_path / "filled.xlsx", tmp_path / "calc"),
+                                      data_only=True).worksheets[0]
+    for number, (name, *_rest, total, grade) in enumerate(CASES, 2):
+        found = computed.cell(row=number, column=header.index("total") + 1).value
+        assert (scoring.shown(found), computed.cell(row=number, column=header.index("grade") + 1).value) == \
+            (total, grade), name
+    result = run_rolebook("score", str(tmp_path / "calc" / "filled.xlsx"), "--format", "html", cwd=tmp_path / "p")
+    assert result.returncode == 0, result.stdout + result.stderr  # the filled workbook reads back

@@ -164,6 +164,10 @@ class Formatter:
                                    for _, name, weight in raters)
                 sentences.append(self.labels["rule_raters"].format(raters=shares))
         sentences.append(self.labels["rule_total"])
+        if assessment is not None and assessment.adjustments:
+            sentences.append(self.labels["rule_adjustments"].format(cap=number(rule.cap)))
+        if assessment is not None and assessment.vetoes:
+            sentences.append(self.labels["rule_vetoes"])
         return sentences
 
     def level(self, criterion) -> str:

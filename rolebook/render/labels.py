@@ -176,6 +176,10 @@ EN = {
     "adjustment_total": "Sum of bonus and deduction points",
     "adjustment_limits": "within {low} to {high}",
     "vetoed": "vetoed",
+    "yes": "yes", "no": "no",
+    "rule_adjustments": "Bonus and deduction points count per occurrence, each item up to its maximum and all "
+                        "together within their limits, and are added to the weighted total (held to 0–{cap}).",
+    "rule_vetoes": "A veto item that occurred sets its grade, whatever the total.",
     "rule_points": ("Each KPI is scored from its actual result: a result at pass scores {pass}, at target "
                     "{target}, at excellent {excellent}, in proportion between them (and beyond excellent at "
                     "the same rate); worse than pass scores {below_pass}; no KPI scores more than {cap} "
@@ -401,6 +405,9 @@ ZH_CN = {
     "adjustment_total": "加减分合计",
     "adjustment_limits": "限 {low} 至 {high} 分",
     "vetoed": "一票否决",
+    "yes": "是", "no": "否",
+    "rule_adjustments": "加减分按次计分，单项不超过其上限，合计不超过限额，计入加权总分（总分限 0–{cap} 分）。",
+    "rule_vetoes": "任一一票否决项发生，即按该项等级评定，不论总分。",
     "rule_points": ("定量指标按实际完成值计分：达到合格标准得 {pass} 分，达到目标值得 {target} 分，达到优秀标准得 "
                     "{excellent} 分，介于两者之间按比例计分（超过优秀标准按同一比例继续计分）；未达合格标准得 "
                     "{below_pass} 分；单项得分最高 {cap} 分（≥ 表示越高越好，≤ 表示越低越好）。"),
@@ -591,6 +598,9 @@ ZH_TW = {
     "adjustment_total": "加減分合計",
     "adjustment_limits": "限 {low} 至 {high} 分",
     "vetoed": "一票否決",
+    "yes": "是", "no": "否",
+    "rule_adjustments": "加減分按次計分，單項不超過其上限，合計不超過限額，計入加權總分（總分限 0–{cap} 分）。",
+    "rule_vetoes": "任一一票否決項發生，即按該項等級評定，不論總分。",
     "how_scored": "計分方法",
     "rule_points": ("定量指標依實際完成值計分：達到合格標準得 {pass} 分，達到目標值得 {target} 分，達到優秀標準得 "
                     "{excellent} 分，介於兩者之間按比例計分（超過優秀標準依同一比例繼續計分）；未達合格標準得 "

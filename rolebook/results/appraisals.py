@@ -70,17 +70,36 @@ def file_names(employees: list[str]) -> list[str]:
 # --- one employee's appraisal -----------------------------------------------------------------
 
 
-def filled_values(scored: Scored) -> dict[str, str]:
-    """The form's fields (names of the spec format's "Fillable forms") with this employee's values."""
+def filled_values(scored: Scored, vetoed_mark: str = "") -> dict[str, str]:
+    """The form's fields (names of the spec format's "Fillable forms") with this employee's values; a total
+    that a veto overruled is shown with `vetoed_mark`."""
     record, appraisal = scored.record, scored.appraisal
     values = {"employee": record.employee, "period": record.period, **record.written}
     for kpi in record.role.kpis():
         values[f"score-{kpi.id}"] = scoring.shown(appraisal.scores[kpi.id])
         values[f"weighted-{kpi.id}"] = scoring.shown(appraisal.weighted[kpi.id])
     values["total"] = scoring.shown(appraisal.total)
+    if appraisal.vetoed and vetoed_mark:
+        values["total"] += f" ({vetoed_mark})"
     if appraisal.grade is not None:
         values["grade"] = appraisal.grade
+    assessment = record.role.assessment
+    for item in assessment.adjustments:
+        values.setdefault(f"adj:{item.id}", "0")
+    if assessment.adjustments:
+        values["adjustment"] = scoring.shown(appraisal.adjustment)
+    for veto in assessment.vetoes:
+        values[f"veto:{veto.id}"] = "yes" if veto.id in appraisal.vetoed else "no"
     return values
+
+
+def vetoed_names(scored: Scored) -> str:
+    """The names of the vetoes that occurred, for the summaries."""
+    return "、".join(veto.name for veto in scored.record.role.assessment.vetoes if veto.id in scored.appraisal.vetoed)
+
+
+def has_scheme(scored: list[Scored]) -> bool:
+    return any(item.record.role.assessment.vetoes or item.record.role.assessment.adjustments for item in scored)
 
 
 def filled_field(values: dict[str, str]):
@@ -89,6 +108,8 @@ def filled_field(values: dict[str, str]):
     def fill(kind: str, name: str, label: str = "", value: str | None = None) -> str:
         if name not in values:
             return field(kind, name, label, value)
+        if kind == "check":  # a veto item: ticked when it occurred
+            return "☑" if values[name] == "yes" else "☐"
         if kind == "choice":
             return ("☑" if values[name] == value else "☐") + "\u00a0" + cell(label or value)
         return cell(values[name])
@@ -102,7 +123,7 @@ def render_appraisal(renderer: Renderer, scored: Scored, formats: tuple[str, ...
     labels = labels_for(language)
     context = role_context(project, role)
     markdown = renderer.templates.render("form.md.j2", c=context, **{**context, "field": filled_field(
-        filled_values(scored))})
+        filled_values(scored, labels["vetoed"]))})
     title = labels["ap_title"].format(role=inline(role.title), employee=record.employee, period=record.period)
     organization = project.settings.organization
     info = DocumentInfo(title=title, subject=labels["appraisal_form"], language=language,
@@ -154,21 +175,29 @@ def summary_csv(scored: list[Scored]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     # TRANSLATORS: the column heads of summary.csv, which HR opens in a spreadsheet
-    writer.writerow([_("employee"), _("role"), _("period"), _("total"), _("grade"), _("file")])
+    scheme = has_scheme(scored)
+    writer.writerow([_("employee"), _("role"), _("period"), _("total"), _("grade"), _("file")]
+                    + ([_("adjustment"), _("vetoed")] if scheme else []))
     for item in scored:
         row = [item.record.employee, item.record.role.id, item.record.period, scoring.shown(item.appraisal.total),
                item.appraisal.grade or "", item.name]
+        if scheme:
+            row += [scoring.shown(item.appraisal.adjustment), vetoed_names(item)]
         writer.writerow([cells.csv_field(value) for value in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM: Excel then reads the file as UTF-8
 
 
 def summary_markdown(scored: list[Scored], labels: dict, period: str, findings: list[str]) -> str:
+    scheme = has_scheme(scored)
+    extra = f" {labels['adjustment_total']} | {labels['vetoes']} |" if scheme else ""
     lines = ["::: doc-title", f"# {inline(labels['sm_title'].format(period=period))}", ":::", "",
-             f"| {labels['sm_employee']} | {labels['sm_role']} | {labels['sm_total']} | {labels['sm_grade']} |",
-             "|---|---|---:|---|"]
+             f"| {labels['sm_employee']} | {labels['sm_role']} | {labels['sm_total']} | {labels['sm_grade']} |{extra}",
+             "|---|---|---:|---|" + ("---:|---|" if scheme else "")]
     for item in scored:
+        more = f" {scoring.shown(item.appraisal.adjustment)} | {cell(vetoed_names(item))} |" if scheme else ""
         lines.append(f"| {cell(item.record.employee)} | {cell(item.record.role.title)} | "
-                     f"{scoring.shown(item.appraisal.total)} | {cell(item.appraisal.grade or labels['sm_no_grade'])} |")
+                     f"{scoring.shown(item.appraisal.total)} | {cell(item.appraisal.grade or labels['sm_no_grade'])} |"
+                     + more)
     lines += ["", f"## {labels['sm_distribution']}"]
     for number, (role, counts, total) in enumerate(distribution(scored).values()):
         lines += ["", f"### {inline(role.title)}", "",

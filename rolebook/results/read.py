@@ -16,7 +16,7 @@ from rolebook.errors import UsageError
 from rolebook.messages import _
 
 MAX_BYTES = 64 * 1024 * 1024  # a results file larger than this is not a results file
-COMPUTED = ("total", "grade")  # a workbook's formula columns, with `KPI:score` and `KPI:weighted`
+COMPUTED = ("adjustment", "total", "grade")  # a workbook's formula columns, with `KPI:score` and `KPI:weighted`
 
 
 @dataclass

@@ -94,11 +94,44 @@ def qualitative_formula(refs: list[tuple[str, float]], kpi, rule: scoring.Rule) 
     return f'=IF(OR({blank}),"",({mean})/{_n(total_weight)})'
 
 
-def grade_formula(total: str, grades) -> str:
+def grade_formula(total: str, grades, vetoes: list[tuple[str, str]] = ()) -> str:
+    """The band the total reaches; a veto ticked (`vetoes`: cell, grade; worst grade first) sets its grade."""
     inner = '""'
     for band in reversed(list(grades)):
         inner = f"IF({total}+{scoring.TOLERANCE}>={_n(band.min)},{_text(band.grade)},{inner})"
+    for ref, grade in reversed(list(vetoes)):
+        inner = f"IF({occurred(ref)},{_text(grade)},{inner})"
     return f'=IF({total}="","",{inner})'
+
+
+YES = ("是", "yes", "y", "x", "1", "√", "有", "true")  # as `rolebook score` reads a veto cell (results/check.py)
+
+
+def occurred(ref: str) -> str:
+    return "OR(" + ",".join([f"{ref}={_text(word)}" for word in YES] + [f"{ref}=1"]) + ")"
+
+
+def adjustment_formula(refs: list[tuple[str, object]], limits) -> str:
+    """加减分 (see scoring.adjusted): each item points × count within ±max, the sum within the limits."""
+    parts = []
+    for ref, item in refs:
+        value = f"{_n(float(item.points or 0))}*IF(ISNUMBER({ref}),{ref},0)"
+        if item.max is not None:
+            value = f"MAX({_n(-float(item.max))},MIN({_n(float(item.max))},{value}))"
+        parts.append(value)
+    inner = "+".join(parts) or "0"
+    if limits is not None and limits.min is not None:
+        inner = f"MAX({_n(float(limits.min))},{inner})"
+    if limits is not None and limits.max is not None:
+        inner = f"MIN({_n(float(limits.max))},{inner})"
+    return "=" + inner
+
+
+def scheme_columns(role: Role) -> list[tuple[str, object]]:
+    """The veto (`veto:ID`) and adjustment (`adj:ID`) columns, after the KPIs' inputs."""
+    assessment = role.assessment
+    return [(f"veto:{veto.id}", veto) for veto in (assessment.vetoes if assessment else [])] + \
+        [(f"adj:{item.id}", item) for item in (assessment.adjustments if assessment else [])]
 
 
 def workbook(role: Role, language: str, date: datetime.date | None) -> bytes:
@@ -136,9 +169,12 @@ def reproducible(package: bytes, moment: datetime.datetime) -> bytes:
 def _results_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
     f = Formatter(labels)
     inputs = input_columns(role)
+    scheme = scheme_columns(role)
     kpis = role.kpis()
-    headers = ["employee", "period"] + [name for name, _, _ in inputs] + [f"{k.id}:score" for k in kpis] \
-        + [f"{k.id}:weighted" for k in kpis] + ["total", "grade"]
+    adjusts = bool(role.assessment.adjustments)
+    headers = ["employee", "period"] + [name for name, _, _ in inputs] + [name for name, _ in scheme] \
+        + [f"{k.id}:score" for k in kpis] + [f"{k.id}:weighted" for k in kpis] \
+        + (["adjustment"] if adjusts else []) + ["total", "grade"]
     column = {name: get_column_letter(n) for n, name in enumerate(headers, 1)}
     for n, name in enumerate(headers, 1):
         cell = cells.put(sheet.cell(row=1, column=n), name)
@@ -152,6 +188,10 @@ def _results_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
         if rater:
             what.append(dict((r, n) for r, n, _ in f.raters(role.assessment)).get(rater, rater))
         comments[name] = " · ".join(what)
+    for name, item in scheme:
+        comments[name] = f"{item.name} · " + (labels["occurred"] if name.startswith("veto:") else
+                                              labels["adjustment_count"])
+    comments["adjustment"] = labels["adjustment_total"]
     for kpi in kpis:
         comments[f"{kpi.id}:score"] = f"{kpi.name} · {labels['score']}"
         comments[f"{kpi.id}:weighted"] = f"{kpi.name} · {labels['weighted_score']}"
@@ -160,8 +200,10 @@ def _results_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
     last = ROWS + 1
     for name, kpi, rater in inputs:
         _validate(sheet, f"{column[name]}2:{column[name]}{last}", kpi, labels)
+    for name, item in scheme:
+        _validate_scheme(sheet, f"{column[name]}2:{column[name]}{last}", name.startswith("veto:"), labels)
     for row in range(2, last + 1):
-        for name in ["employee", "period"] + [name for name, _, _ in inputs]:
+        for name in ["employee", "period"] + [name for name, _, _ in inputs] + [name for name, _ in scheme]:
             cell = sheet[f"{column[name]}{row}"]
             cell.protection, cell.fill = Protection(locked=False), INPUT_FILL
         for kpi in kpis:
@@ -178,9 +220,15 @@ def _results_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
             cells.formula(weighted, f'=IF({score}="","",{score}*{_n(float(kpi.weight or 0))}/100)')
         first, end = column[f"{kpis[0].id}:weighted"], column[f"{kpis[-1].id}:weighted"]
         total = f"{column['total']}{row}"
-        cells.formula(sheet[total], f'=IF(COUNT({first}{row}:{end}{row})<{len(kpis)},"",SUM({first}{row}:{end}{row}))')
-        cells.formula(sheet[f"{column['grade']}{row}"], grade_formula(total, role.assessment.grades))
-        for name in headers[2 + len(inputs):]:
+        weighted_sum = f"SUM({first}{row}:{end}{row})"
+        if adjusts:
+            refs = [(f"{column[name]}{row}", item) for name, item in scheme if name.startswith("adj:")]
+            cells.formula(sheet[f"{column['adjustment']}{row}"], adjustment_formula(refs, role.assessment.adjustment_limits))
+            weighted_sum = f"MIN(MAX({weighted_sum}+{column['adjustment']}{row},0),{_n(rule.cap)})"
+        cells.formula(sheet[total], f'=IF(COUNT({first}{row}:{end}{row})<{len(kpis)},"",{weighted_sum})')
+        cells.formula(sheet[f"{column['grade']}{row}"],
+                      grade_formula(total, role.assessment.grades, veto_cells(role, column, row)))
+        for name in headers[2 + len(inputs) + len(scheme):]:
             if name != "grade":
                 sheet[f"{column[name]}{row}"].number_format = "0.00"
     sheet.freeze_panes = "C2"
@@ -191,6 +239,27 @@ def _results_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
+
+
+def veto_cells(role: Role, column: dict, row: int) -> list[tuple[str, str]]:
+    """(cell, grade) of each veto, worst grade first (the worst ticked decides, as scoring.veto_grade)."""
+    grades = [band.grade for band in role.assessment.grades]
+    found = [(f"{column['veto:' + veto.id]}{row}", veto.grade or (grades[-1] if grades else ""))
+             for veto in role.assessment.vetoes]
+    return sorted(found, key=lambda pair: -(grades.index(pair[1]) if pair[1] in grades else len(grades)))
+
+
+def _validate_scheme(sheet, cells: str, veto: bool, labels: dict) -> None:
+    """A veto's cell: yes or no; an adjustment's: how many times, a whole number."""
+    if veto:
+        words = (labels["yes"], labels["no"])
+        rule = DataValidation(type="list", formula1=_text(",".join(words)), allow_blank=True, showErrorMessage=True,
+                              error=labels["wb_level_error"].format(levels="、".join(words)))
+    else:
+        rule = DataValidation(type="whole", operator="between", formula1="0", formula2="100000", allow_blank=True,
+                              showErrorMessage=True, error=labels["wb_number_error"])
+    sheet.add_data_validation(rule)
+    rule.add(cells)
 
 
 def _validate(sheet, cells: str, kpi, labels: dict) -> None:
