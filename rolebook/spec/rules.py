@@ -248,8 +248,7 @@ def threshold_faults(kpi: LibraryKpi) -> Iterator[str]:
         worse = pass_ < excellent if higher else pass_ >= excellent
         if not worse:
             message = _("KPI '{kpi}' ({sense}): pass {pass_} must be below excellent {excellent}") if higher else \
-                _("KPI '{kpi}' ({sense}): pass {pass_} must be above excellent {excellent}, or equal to it for "
-                  "zero tolerance")
+                _("KPI '{kpi}' ({sense}): pass {pass_} must be above excellent {excellent}")
             yield message.format(kpi=kpi.id, sense=sense, pass_=number(pass_), excellent=number(excellent))
             return
     if kpi.target is None:
