@@ -422,6 +422,7 @@ class _Loader:
         self.problems.extend(rules.reports_to(checks, known))
         self.problems.extend(rules.career_refs(checks, known))
         self.problems.extend(rules.extra_fields(checks, self.project.settings.fields))
+        self.problems.extend(rules.grade_ladder(checks, self.project.settings.job_grades))
         self.problems.extend(rules.unused_terms(checks))
         term_sources = list(self.term_sources)
         for check in checks.values():

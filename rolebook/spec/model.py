@@ -504,6 +504,8 @@ class Handbook(Spec):
                                  examples=["2.0"])
     effective: Annotated[datetime.date, BeforeValidator(_date_text)] | None = Field(
         None, description="施行日期: when the regulation takes effect, shown on its cover", examples=["2026-01-20"])
+    architecture: bool = Field(False, description="A chapter with the grade × family matrix (职级体系表) and the "
+                                                  "headcount per department (the org chart is always in)")
 
 
 class Branding(Spec):
@@ -603,6 +605,28 @@ class Compliance(Spec):
                                                             "one rolebook knows, by code")
 
 
+class GradePay(Spec):
+    min: Number | None = Field(None, description="The band's lower end", examples=[5000])
+    max: Number | None = Field(None, description="The band's upper end", examples=[8000])
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
+        "CNY", description="ISO 4217 currency code", examples=["CNY"])
+    period: Literal["hour", "day", "week", "month", "year"] = Field("month", description="What the amounts are per")
+
+
+class JobGrade(Spec):
+    grade: Code = Field(description="职级: the grade as roles write it in `grade`", examples=["P1"])
+    name: Text | None = Field(None, description="The grade's name", examples=["助理级"])
+    rank: Number = Field(description="Its rank: higher is more senior; grades of different tracks with one rank "
+                                     "are peers", examples=[1])
+    track: Text | None = Field(None, description="The track (序列) it belongs to", examples=["管理序列"])
+    pay: GradePay | None = Field(None, description="The grade's pay band")
+
+
+class JobDescriptions(Spec):
+    relationship_diagram: bool = Field(True, description="岗位关系图: the superior, the role, its reports and "
+                                                         "partners, in each job description")
+
+
 class Settings(Spec):
     organization: Text | None = Field(None, description="The organisation's name, shown on the documents",
                                       examples=["示例科技有限公司"])
@@ -630,6 +654,9 @@ class Settings(Spec):
                                            examples=[["任职者", "直接上级"]])
     posting: Posting | None = Field(None, description="The candidate-facing job posting's texts")
     compliance: Compliance | None = Field(None, description="Which laws the postings follow, and how strictly")
+    job_grades: list[JobGrade] = Field([], description="The grade ladder (职级体系), lowest first: a role's "
+                                                       "`grade` must be one of them")
+    jd: JobDescriptions = Field(JobDescriptions(), description="Job description options")
 
 
 def role_json_schema() -> dict:

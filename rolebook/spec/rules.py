@@ -694,3 +694,46 @@ def unused_terms(checks: dict[str, RoleCheck]) -> Iterable[Problem]:
                                  _("glossary term '{term}' is not mentioned in role '{role_id}'").format(
                                      term=entry.term,
                                      role_id=role_id), WARNING)
+
+
+def grade_ladder(checks: dict[str, RoleCheck], ladder: list) -> Iterable[Problem]:
+    """With `job_grades` in rolebook.yaml: a role's grade is one of them (unknown-grade), ranks no higher than
+    its superior's (grade-order, a warning) and its pay range lies in the grade's band (pay-band, a warning)."""
+    if not ladder:
+        return
+    grades = {grade.grade: grade for grade in ladder}
+    for check in checks.values():
+        role = check.role
+        if role.grade is None:
+            continue
+        where = check.at("grade")
+        found = grades.get(role.grade)
+        if found is None:
+            yield Problem.at(where, "unknown-grade",
+                             _("grade '{grade}' is not one of the job grades in rolebook.yaml ({grades})").format(
+                                 grade=role.grade, grades=", ".join(grades)) + did_you_mean(role.grade, set(grades)))
+            continue
+        superior = checks.get(role.reports_to) if role.reports_to else None
+        above = grades.get(superior.role.grade) if superior and superior.role.grade else None
+        if above is not None and found.rank > above.rank and not role.abstract:
+            yield Problem.at(where, "grade-order",
+                             _("grade {grade} (rank {rank}) ranks above the grade {other} (rank {other_rank}) of "
+                               "its superior '{superior}'").format(
+                                 grade=role.grade, rank=number(found.rank), other=above.grade,
+                                 other_rank=number(above.rank), superior=superior.role.id), WARNING)
+        yield from _pay_band(check, found)
+
+
+def _pay_band(check: RoleCheck, grade) -> Iterable[Problem]:
+    salary, band = check.role.salary, grade.pay
+    if salary is None or band is None or (salary.currency, salary.period) != (band.currency, band.period):
+        return  # amounts in another currency or per another period are not compared
+    low = band.min if band.min is not None else float("-inf")
+    high = band.max if band.max is not None else float("inf")
+    outside = [value for value in (salary.min, salary.max) if value is not None and not low <= value <= high]
+    if outside:
+        yield Problem.at(check.at("salary"), "pay-band",
+                         _("the pay range {low}–{high} lies outside grade {grade}'s band {band_low}–{band_high} "
+                           "{currency}").format(
+                             low=_maybe(salary.min), high=_maybe(salary.max), grade=grade.grade,
+                             band_low=_maybe(band.min), band_high=_maybe(band.max), currency=band.currency), WARNING)

@@ -1,0 +1,83 @@
+"""The org chart's layout: every concrete role once, each below its superior, no two boxes or texts
+overlapping, wide levels wrapped, from 1 to 300 roles, long Chinese and English titles, several roots."""
+
+import random
+from types import SimpleNamespace
+
+import pytest
+
+from rolebook.organisation.chart import BOX_WIDTH, GRID_COLUMNS, chart_of, png, svg, text_width, wrap
+
+LABELS = {"chart_headcount": "定员 {count}"}
+TITLES = ["销售代表", "区域销售经理（华东大区重点客户及渠道拓展）", "Senior Regional Sales Manager, Key Accounts and "
+          "Channel Partnerships", "HR", "电话销售主管", "Chief Financial Officer"]
+
+
+def roles(count: int, seed: int, roots: int = 1, fan: int = 6) -> list:
+    rng = random.Random(seed)
+    found = []
+    for i in range(count):
+        boss = None if i < roots else found[rng.randrange(max(1, min(i, i // fan + roots)))].id
+        found.append(SimpleNamespace(id=f"r{i}", title=rng.choice(TITLES), reports_to=boss,
+                                     department=f"部门{i % 4}", grade=rng.choice(["P1", "M2", None]),
+                                     headcount=rng.choice([None, 1, 12])))
+    return found
+
+
+def overlaps(a, b) -> bool:
+    from rolebook.organisation.chart import BOX_HEIGHT
+
+    return a.x < b.x + BOX_WIDTH and b.x < a.x + BOX_WIDTH and a.y < b.y + BOX_HEIGHT and b.y < a.y + BOX_HEIGHT
+
+
+@pytest.mark.parametrize("count, roots, fan", [(1, 1, 6), (2, 1, 6), (9, 2, 3), (40, 1, 40), (120, 3, 4),
+                                                 (300, 1, 8), (300, 5, 300)])
+def test_every_role_once_below_its_superior_and_no_overlap(count, roots, fan):
+    found = roles(count, seed=count + roots, roots=roots, fan=fan)
+    chart = chart_of(found, LABELS)
+    assert sorted(b.id for b in chart.boxes) == sorted(r.id for r in found)
+    boxes = {b.id: b for b in chart.boxes}
+    for role in found:
+        if role.reports_to:
+            assert boxes[role.id].y > boxes[role.reports_to].y
+    ordered = sorted(chart.boxes, key=lambda b: b.x)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            if b.x >= a.x + BOX_WIDTH:
+                break
+            assert not overlaps(a, b), (a.id, b.id)
+    for box in chart.boxes:
+        assert 0 <= box.x and box.x + BOX_WIDTH <= chart.width and 0 <= box.y <= chart.height
+        assert all(text_width(line) <= BOX_WIDTH - 16 for line in box.lines)
+
+
+def test_a_wide_level_is_wrapped_into_rows():
+    found = [SimpleNamespace(id="boss", title="总经理", reports_to=None, department="总经办", grade=None, headcount=1)]
+    found += [SimpleNamespace(id=f"c{i}", title="文员", reports_to="boss", department="总经办", grade=None,
+                              headcount=None) for i in range(40)]
+    chart = chart_of(found, LABELS)
+    assert chart.width <= GRID_COLUMNS * (BOX_WIDTH + 16) + 64  # an A4 page's worth, not forty boxes wide
+    assert len({b.y for b in chart.boxes}) == 1 + 40 // GRID_COLUMNS
+
+
+def test_long_titles_wrap_by_measured_width_and_end_in_an_ellipsis():
+    lines = wrap("区域销售经理（华东大区重点客户及渠道拓展部门负责人兼任培训讲师与招聘面试官）", 134, 3)
+    assert len(lines) == 3 and lines[-1].endswith("…")
+    assert wrap("Senior Regional Sales Manager", 134, 3) == ["Senior Regional Sales", "Manager"]
+    assert text_width("中") == 12 and text_width("i") < text_width("W")
+
+
+def test_a_reporting_loop_is_cut_not_followed_forever():
+    found = [SimpleNamespace(id="a", title="A", reports_to="b", department="", grade=None, headcount=None),
+             SimpleNamespace(id="b", title="B", reports_to="a", department="", grade=None, headcount=None)]
+    assert sorted(b.id for b in chart_of(found, LABELS).boxes) == ["a", "b"]
+
+
+def test_svg_escapes_text_and_png_draws_it():
+    found = [SimpleNamespace(id="x", title="R&D <lead>", reports_to=None, department="研发", grade=None,
+                             headcount=None)]
+    chart = chart_of(found, LABELS)
+    drawn = svg(chart, "组织架构图")
+    assert "R&amp;D &lt;lead&gt;" in drawn and "<lead>" not in drawn
+    assert png(chart)[:8] == b"\x89PNG\r\n\x1a\n"
+    assert svg(chart, "t") == svg(chart_of(found, LABELS), "t")  # the same roles, the same bytes
