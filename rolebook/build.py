@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from rolebook import manifest
 from rolebook.errors import Problem, RolebookError, UsageError
-from rolebook.outputs import FORMATS, KINDS, OutputFolder, document_name
+from rolebook.outputs import FORMAT_NAMES, FORMATS, KINDS, OWN_FORMATS, PROJECT_KINDS, OutputFolder, document_name
 from rolebook.project import Project
 from rolebook.history import gitinfo
 from rolebook.history.log import ProjectHistory
@@ -98,8 +98,8 @@ def plan(project: Project, kinds, formats, roles, pdf_a: bool = False, paginate:
     sources = Sources(project)
     jobs = []
     for kind in (["handbook"] if "handbook" in kinds else []) + [k for k in kinds if k != "handbook"]:
-        for role in [None] if kind == "handbook" else [r for r in roles if made(kind, r)]:
-            own = ("xlsx",) if kind == "workbook" else formats  # a workbook is a workbook, whatever --format
+        for role in [None] if kind in PROJECT_KINDS else [r for r in roles if made(kind, r)]:
+            own = OWN_FORMATS.get(kind, formats)
             source = sources.of(kind, role)
             # how it is made, not which formats: a Word file built with or without its PDF is the same file
             how = [f"pdf-a={pdf_a and 'pdf' in own}"] + ([f"paginate={paginate}"] if kind == "handbook" else [])
@@ -141,9 +141,25 @@ class Sources:
             parts += [term.model_dump_json() for term in project.library_terms]
             parts += [f"{name}\n{text}" for name, text in sorted(project.policies.items())]
             return manifest.document_key(self.common(kind), "handbook", *parts, manifest.git_state(project.root))
+        if role is None:  # the catalogue and the org chart: what they show of every role, and the settings
+            return manifest.document_key(self.common(kind), kind, *organisation_facts(project, kind))
         boss = project.roles.get(role.reports_to or "")
+        # the relationship diagram names the superior and the direct reports
+        reports = [other.title for other in project.direct_reports(role.id)]
         return manifest.document_key(self.common(kind), kind, self.dumped(role), boss.title if boss else "",
-                                     project.language_of(role))
+                                     project.language_of(role), *map(str, reports))
+
+
+def organisation_facts(project: Project, kind: str) -> list[str]:
+    """What the catalogue or the org chart shows of the roles: a daily task edited rebuilds neither."""
+    import json
+
+    if kind == "catalogue":
+        from rolebook.organisation.catalogue import rows
+
+        return [json.dumps(rows(project), ensure_ascii=False, sort_keys=True)]
+    return [json.dumps([role.id, str(role.title), role.reports_to, str(role.department or ""), role.grade,
+                        role.headcount], ensure_ascii=False) for role in project.concrete_roles()]
 
 
 def stale_outputs(project: Project, record: manifest.Manifest, built: set[str]) -> list[str]:
@@ -255,6 +271,10 @@ def _render_job(job: Job) -> list[str]:
                                                                        else source_name(job)) for fmt in formats})
     elif job.kind == "workbook":
         rendered = {"xlsx": renderer.render_workbook(job.role)}
+    elif job.kind == "catalogue":
+        rendered = renderer.render_catalogue()
+    elif job.kind == "orgchart":
+        rendered = renderer.render_org_chart()
     else:
         rendered = renderer.render(job.kind, job.role, formats)
     for fmt, data in rendered.items():
@@ -325,7 +345,7 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[s
         if role is not None and not made(kind, role):
             return Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(
                 name, labels[KIND_LABELS[kind]], labels["no_kpis_no_form"]) if kind == "form" else None
-        files = [document_name(kind, role.id if role else None, fmt) for fmt in (*FORMATS, "pdf", "xlsx")]
+        files = [document_name(kind, role.id if role else None, fmt) for fmt in FORMAT_NAMES]
         links = [Markup('<a href="{}">{}</a>').format(file, file.rsplit(".", 1)[1].upper())
                  for file in files if file in new_files or (file not in gone and (out / file).is_file())]
         if not links:
@@ -333,17 +353,37 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[s
         return Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(
             name, labels[KIND_LABELS[kind]], Markup(" · ").join(links))
 
-    rows = [row(project.settings.handbook.title or labels["handbook"], "handbook", None)]
+    rows = [row(project.settings.handbook.title or labels["handbook"], "handbook", None),
+            row(labels["catalogue"], "catalogue", None), row(labels["org_chart"], "orgchart", None)]
     rows += [row(role.title, kind, role) for kind in ("jd", "form", "posting", "workbook")
              for role in project.concrete_roles()]
     title = project.settings.organization or "rolebook"
     body = Markup("<h1>{}</h1>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>"
                   "<th scope=\"col\">{}</th></tr></thead>\n<tbody>\n{}\n</tbody>\n</table>").format(
         title, labels["position"], labels["document"], labels["formats"], Markup("\n").join(r for r in rows if r))
+    body += organisation_section(project, renderer, labels)
     body += findings_table(project, labels)
     info = DocumentInfo(title=title, subject=title, language=project.settings.language, header=title,
                         footer_pattern=labels["page_of"])
     return renderer.page(info, str(body), landscape=False)
+
+
+def organisation_section(project: Project, renderer: Renderer, labels: dict) -> Markup:
+    """The org chart, the grade × family matrix (when roles have grades) and the headcount per department."""
+    from rolebook.organisation.ladder import grade_rows, headcount_markdown, matrix_markdown
+    from rolebook.render.html import render_body
+    from rolebook.render.markdown import parse
+
+    chart = renderer.org_chart()
+    if chart is None:
+        return Markup("")
+    out = Markup('\n<h2>{}</h2>\n<figure class="diagram">{}</figure>').format(labels["org_chart"], Markup(chart.svg))
+    if grade_rows(project, labels):
+        out += Markup("\n<h2>{}</h2>\n").format(labels["architecture"])
+        out += Markup(render_body(parse(matrix_markdown(project, labels))))
+    out += Markup("\n<h2>{}</h2>\n").format(labels["headcount_by_department"])
+    out += Markup(render_body(parse(headcount_markdown(project, labels))))
+    return out
 
 
 def findings_table(project: Project, labels: dict) -> Markup:

@@ -136,8 +136,10 @@ def _files_concerned(project: Project, targets: list[Path]) -> set[str] | None:
 
 @cli.command()
 @click.argument("project", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--kind", "kinds", type=click.Choice(["jd", "form", "posting", "handbook", "workbook"]), multiple=True,
-              help="Which documents (default: jd, form, posting, handbook; workbook on request).")
+@click.option("--kind", "kinds", multiple=True,
+              type=click.Choice(["jd", "form", "posting", "handbook", "workbook", "catalogue", "orgchart"]),
+              help="Which documents (default: jd, form, posting, handbook, catalogue, orgchart; workbook on "
+                   "request).")
 @click.option("--format", "formats", type=click.Choice(["docx", "html", "pdf"]), multiple=True,
               help="Which formats (default: docx and html; pdf through LibreOffice).")
 @click.option("--pdf-a", is_flag=True, help="Make the PDFs PDF/A-2b, for archiving.")
@@ -154,7 +156,8 @@ def _files_concerned(project: Project, targets: list[Path]) -> set[str] | None:
 def build(project: Path | None, kinds: tuple[str, ...], formats: tuple[str, ...], pdf_a: bool, paginate: bool | None,
           roles: tuple[str, ...], out: Path | None, workers: int | None, language: str | None, quiet: bool,
           verbose: bool) -> None:
-    """Validate, then render job descriptions, forms, postings and the handbook into PROJECT/build/.
+    """Validate, then render job descriptions, forms, postings, the handbook, the role catalogue and the org
+    chart into PROJECT/build/.
 
     PROJECT defaults to the project holding the current folder. Only what changed since the last build
     is rendered again. With --out, a folder holding files of your own: a build there replaces only the
@@ -767,11 +770,11 @@ def bump(role_id: str, part: str, effective: str | None, summary: str | None, st
               "(default: the source language).")
 def serve(project: Path | None, port: int, host: str, workers: int | None, language: str | None) -> None:
     """Preview the documents in a browser, rebuilt and reloaded as you edit (Ctrl-C stops)."""
-    from rolebook.outputs import KINDS
+    from rolebook.outputs import PREVIEW_KINDS
     from rolebook.serve import serve as run
 
     root = project_root(project or Path.cwd())
-    target, _, kinds = _build_targets(root, language, KINDS)[0] if language else (None, None, KINDS)
+    target, _, kinds = _build_targets(root, language, PREVIEW_KINDS)[0] if language else (None, None, PREVIEW_KINDS)
     run(root, host, port, workers or os.cpu_count() or 1, target, kinds)
 
 

@@ -25,7 +25,8 @@ from rolebook.errors import RolebookError, UsageError
 from rolebook.paths import ID_PATTERN
 from rolebook.messages import _
 
-KINDS = ("jd", "form", "posting", "handbook")  # what a build makes by default; "workbook" on request
+KINDS = ("jd", "form", "posting", "handbook", "catalogue", "orgchart")  # a build's default; "workbook" on request
+PREVIEW_KINDS = tuple(kind for kind in KINDS if kind != "catalogue")  # `serve` shows pages, not spreadsheets
 FORMATS = ("docx", "html")  # the default; "pdf" on request (through LibreOffice)
 STAGING_PREFIX = ".rolebook-staging-"
 TEMPORARY = re.compile(r"^\..+\.rolebook-[A-Za-z0-9_]+\.tmp$")
@@ -37,8 +38,13 @@ LAYOUT = {
     "posting": "postings/{role}.{fmt}",
     "workbook": "workbooks/{role}.{fmt}",
     "handbook": "handbook.{fmt}",
+    "catalogue": "catalogue.{fmt}",
+    "orgchart": "org-chart.{fmt}",
 }
-FORMAT_NAMES = ("docx", "html", "pdf", "xlsx")
+# Kinds that are the files they are, whatever --format asks: a workbook, the role catalogue, the org chart.
+OWN_FORMATS = {"workbook": ("xlsx",), "catalogue": ("xlsx", "csv", "json"), "orgchart": ("svg",)}
+PROJECT_KINDS = ("handbook", "catalogue", "orgchart")  # one document of the whole project, not one per role
+FORMAT_NAMES = ("docx", "html", "pdf", "xlsx", "csv", "json", "svg")
 _ROLE = re.compile(ID_PATTERN)
 
 

@@ -420,6 +420,7 @@ class _Loader:
             self.project.version_sources[role_id] = check.own(("version",), ("id",))
         known = set(trees) | unreadable  # roles that exist, even when invalid
         self.problems.extend(rules.reports_to(checks, known))
+        self.problems.extend(rules.reports_cycle(checks))
         self.problems.extend(rules.career_refs(checks, known))
         self.problems.extend(rules.extra_fields(checks, self.project.settings.fields))
         self.problems.extend(rules.grade_ladder(checks, self.project.settings.job_grades))

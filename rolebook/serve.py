@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 from rolebook import manifest
 from rolebook.build import INDEX, build
 from rolebook.errors import RolebookError, UsageError
-from rolebook.outputs import KINDS, LAYOUT, OutputFolder, document_name
+from rolebook.outputs import LAYOUT, PREVIEW_KINDS, OutputFolder, document_name
 from rolebook.paths import display
 from rolebook.project import load_project
 from rolebook.sanitize import CONTROL, for_terminal
@@ -42,7 +42,7 @@ class Preview:
     """The preview's state: the output folder, the last build's problems and a generation counter
     that pages wait on."""
 
-    def __init__(self, root: Path, out: Path, workers: int, language=None, kinds: tuple[str, ...] = KINDS):
+    def __init__(self, root: Path, out: Path, workers: int, language=None, kinds: tuple[str, ...] = PREVIEW_KINDS):
         self.root, self.out, self.workers = root, out, workers
         self.language, self.kinds = language, kinds  # a language of a project of several, and its documents
         self.generation = 0
@@ -288,7 +288,8 @@ def inject(text: str, generation: int, problems: list[str], notes: list[str] = (
     return text
 
 
-def serve(root: Path, host: str, port: int, workers: int, language=None, kinds: tuple[str, ...] = KINDS) -> None:
+def serve(root: Path, host: str, port: int, workers: int, language=None,
+          kinds: tuple[str, ...] = PREVIEW_KINDS) -> None:
     """Build, serve and rebuild on change until Ctrl-C (or SIGTERM)."""
     import logging
 

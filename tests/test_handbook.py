@@ -101,7 +101,8 @@ def test_toc_field_links_every_heading_bookmark(family):
     toc_entries = ["".join(h.xpath("w:r/w:t/text()", namespaces=NS)[:1])
                    for h in document.xpath("//w:p[starts-with(w:pPr/w:pStyle/@w:val,'TOC')]/w:hyperlink",
                                            namespaces=NS)]
-    assert toc_entries[:4] == ["Roles", "Rules common to every role", "Grade bands and scoring", "Appeal"]
+    assert toc_entries[:5] == ["Roles", "Organisation chart", "Rules common to every role", "Grade bands and scoring",
+                               "Appeal"]
     assert toc_entries[-2:] == ["Change history", "Glossary"]
 
 

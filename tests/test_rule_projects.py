@@ -32,7 +32,8 @@ def test_every_rule_code_has_a_sample_project(monkeypatch):
                 "bad-id", "id-mismatch", "duplicate-id", "weights-sum", "dimension-weight", "weight-range",
                 "thresholds-order", "grades-order", "unknown-ref", "extends-cycle", "glossary-conflict",
                 "unused-term", "scoring-points", "raters-sum", "criteria-score", "distribution-sum",
-                "control-character", "duty-share", "changes-order", "not-finite"}
+                "control-character", "duty-share", "changes-order", "not-finite",
+                "unknown-grade", "grade-order", "pay-band", "reports-cycle"}
     assert contract <= codes
 
 

@@ -111,6 +111,7 @@ class Chart:
     width: float
     height: float
     legend: list[tuple[str, str]]  # (department, colour)
+    dashed: list[tuple[float, float, float, float]] = field(default_factory=list)  # working relationships
 
     def box(self, role_id: str) -> Box:
         return next(b for b in self.boxes if b.id == role_id)
@@ -120,25 +121,25 @@ def forest(roles, labels: dict) -> list[Node]:
     """The roles as trees along `reports_to` (a superior that is no concrete role of the project makes a
     root; a loop, which validation refuses, is cut where it closes)."""
     nodes = {role.id: Node(role.id, role.title, _detail(role, labels), role.department or "") for role in roles}
+    superior = {role.id: role.reports_to for role in roles}
     roots = []
     for role in roles:
         parent = role.reports_to if role.reports_to in nodes and role.reports_to != role.id else None
-        if parent is not None and not _above(nodes, parent, role.id, roles):
+        if parent is not None and not _above(superior, parent, role.id):
             nodes[parent].children.append(nodes[role.id])
         else:
             roots.append(nodes[role.id])
     return roots
 
 
-def _above(nodes, parent: str, child: str, roles) -> bool:
+def _above(superior: dict, parent: str, child: str) -> bool:
     """Whether `child` is already above `parent` (linking them would close a loop)."""
-    superior = {role.id: role.reports_to for role in roles}
     seen, current = set(), parent
-    while current in nodes and current not in seen:
+    while current in superior and current not in seen:
         if current == child:
             return True
         seen.add(current)
-        current = superior.get(current)
+        current = superior[current]
     return False
 
 
@@ -280,19 +281,39 @@ def chart_of(roles, labels: dict) -> Chart:
 LEGEND_ROW = 22
 
 
+LEGEND_COLUMN = 180
+
+
+def full_height(chart: Chart) -> float:
+    """The drawing's height: the chart and its legend of departments below it."""
+    columns = legend_columns(chart)
+    return chart.height + (((len(chart.legend) + columns - 1) // columns) * LEGEND_ROW + GAP if chart.legend else 0)
+
+
+def legend_columns(chart: Chart) -> int:
+    """Legend entries to a row: four, or as many as the chart's width holds."""
+    return max(1, min(4, int((chart.width - GAP) // LEGEND_COLUMN)))
+
+
+def legend_name(name: str) -> str:
+    """A department's name as the legend shows it: one line that ends before the next entry."""
+    return wrap(name, LEGEND_COLUMN - 24, 1)[0] if name else name
+
+
 def _n(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 def svg(chart: Chart, title: str) -> str:
     """The chart as an SVG document (text as text: searchable, selectable, readable by screen readers)."""
-    legend = ((len(chart.legend) + 3) // 4) * LEGEND_ROW + GAP if chart.legend else 0
-    width, height = chart.width, chart.height + legend
+    width, height = chart.width, full_height(chart)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="org-chart" role="img" viewBox="0 0 {_n(width)} '
            f'{_n(height)}" width="{_n(width)}" height="{_n(height)}" font-family="{escape(FONT)}" '
            f'font-size="{FONT_SIZE}"><title>{escape(title)}</title>',
            '<g fill="none" stroke="#7F7F7F" stroke-width="1">']
     out += [f'<line x1="{_n(a)}" y1="{_n(b)}" x2="{_n(c)}" y2="{_n(d)}"/>' for a, b, c, d in chart.lines]
+    out += [f'<line x1="{_n(a)}" y1="{_n(b)}" x2="{_n(c)}" y2="{_n(d)}" stroke-dasharray="5 4"/>'
+            for a, b, c, d in chart.dashed]
     out.append("</g>")
     for box in chart.boxes:
         out.append(f'<g class="role" data-role="{escape(box.id)}"><title>{escape(box.title)}</title>'
@@ -306,10 +327,10 @@ def svg(chart: Chart, title: str) -> str:
                        f'{weight}>{escape(text)}</text>')
         out.append("</g>")
     for i, (name, colour) in enumerate(chart.legend):
-        row, column = divmod(i, 4)
-        x, y = GAP + column * 180, chart.height + row * LEGEND_ROW
+        row, column = divmod(i, legend_columns(chart))
+        x, y = GAP + column * LEGEND_COLUMN, chart.height + row * LEGEND_ROW
         out.append(f'<rect x="{_n(x)}" y="{_n(y)}" width="14" height="14" fill="{colour}" stroke="#595959"/>'
-                   f'<text x="{_n(x + 20)}" y="{_n(y + 12)}">{escape(name)}</text>')
+                   f'<text x="{_n(x + 20)}" y="{_n(y + 12)}">{escape(legend_name(name))}</text>')
     out.append("</svg>")
     return "".join(out)
 
@@ -334,12 +355,17 @@ def png(chart: Chart, scale: float = 2.0) -> bytes:
 
     from PIL import Image, ImageDraw
 
-    legend = ((len(chart.legend) + 3) // 4) * LEGEND_ROW + GAP if chart.legend else 0
-    image = Image.new("RGB", (round(chart.width * scale), round((chart.height + legend) * scale)), "white")
+    image = Image.new("RGB", (round(chart.width * scale), round(full_height(chart) * scale)), "white")
     draw = ImageDraw.Draw(image)
     s = scale
     for a, b, c, d in chart.lines:
         draw.line([(a * s, b * s), (c * s, d * s)], fill="#7F7F7F", width=max(1, round(s)))
+    for a, b, c, d in chart.dashed:
+        length = max(((c - a) ** 2 + (d - b) ** 2) ** 0.5, 1)
+        for start in range(0, int(length), 9):  # 5 px drawn, 4 px gap, as the SVG's dash array
+            t1, t2 = start / length, min(start + 5, length) / length
+            draw.line([((a + (c - a) * t1) * s, (b + (d - b) * t1) * s), ((a + (c - a) * t2) * s,
+                       (b + (d - b) * t2) * s)], fill="#7F7F7F", width=max(1, round(s)))
     for box in chart.boxes:
         draw.rounded_rectangle([box.x * s, box.y * s, (box.x + BOX_WIDTH) * s, (box.y + BOX_HEIGHT) * s],
                                radius=4 * s, fill=box.colour, outline="#595959", width=max(1, round(s)))
@@ -351,10 +377,10 @@ def png(chart: Chart, scale: float = 2.0) -> bytes:
             draw.text(((box.x + BOX_WIDTH / 2) * s, (first + i * LINE) * s), text, font=font, anchor="mm",
                       fill="black" if bold else "#404040")
     for i, (name, colour) in enumerate(chart.legend):
-        row, column = divmod(i, 4)
-        x, y = GAP + column * 180, chart.height + row * LEGEND_ROW
+        row, column = divmod(i, legend_columns(chart))
+        x, y = GAP + column * LEGEND_COLUMN, chart.height + row * LEGEND_ROW
         draw.rectangle([x * s, y * s, (x + 14) * s, (y + 14) * s], fill=colour, outline="#595959")
-        draw.text(((x + 20) * s, (y + 7) * s), name, font=_font(round(FONT_SIZE * s)), anchor="lm", fill="black")
+        draw.text(((x + 20) * s, (y + 7) * s), legend_name(name), font=_font(round(FONT_SIZE * s)), anchor="lm", fill="black")
     out = io.BytesIO()
     image.save(out, "PNG", optimize=False)
     return out.getvalue()

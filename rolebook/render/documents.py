@@ -12,7 +12,12 @@ from markupsafe import Markup
 
 from rolebook.project import Project
 from rolebook.render import structured
-from rolebook.render.context import Formatter, handbook_context, role_context
+from rolebook.organisation.chart import chart_of, full_height, png, svg
+from rolebook.organisation import catalogue
+from rolebook.organisation.ladder import architecture_markdown
+from rolebook.organisation.relations import diagram, partners
+from rolebook.render.context import Formatter, handbook_context, role_context, role_title
+from rolebook.render.figures import Figure, directive, with_figures
 from rolebook.render.html import TOC_MARK, PageInfo, render_body, toc_list
 from rolebook.render.labels import catalogue_name
 from rolebook.render.markdown import HeadingNumbers, headings, parse, toc_entries
@@ -24,7 +29,7 @@ from rolebook.spec.scoring import form_config
 PAGE_BODY = "<!-- rolebook: the body -->"  # where a streamed page's body goes
 KIND_TEMPLATES = {"jd": "jd.md.j2", "form": "form.md.j2", "posting": "posting.md.j2"}
 KIND_LABELS = {"jd": "job_description", "form": "appraisal_form", "posting": "job_posting", "handbook": "handbook",
-               "workbook": "appraisal_workbook"}
+               "workbook": "appraisal_workbook", "catalogue": "catalogue", "orgchart": "org_chart"}
 _FONT_NAME = re.compile(r"^[\w .-]+$")
 
 
@@ -39,6 +44,7 @@ class Renderer:
         self.revision = None  # the project's revision (history/gitinfo.Revision): the build sets it
         self.logs: dict[str, list] = {}  # each role's versions, newest first: the build sets them (history/log.py)
         self.warnings: list[str] = []
+        self._org_chart: Figure | None = None
 
     def language(self, role: Role) -> str:
         language = self.project.language_of(role)
@@ -50,7 +56,33 @@ class Renderer:
 
     def markdown(self, kind: str, role: Role) -> str:
         context = role_context(self.project, role)
+        figure = self.relationship_figure(role) if kind == "jd" else None
+        context["relationship_figure"] = directive("relations", figure, context["t"]["relationship_caption"]) \
+            if figure else ""
         return self.templates.render(KIND_TEMPLATES[kind], c=context, **context)
+
+    def relationship_figure(self, role: Role) -> Figure | None:
+        """The role's 岗位关系图, unless rolebook.yaml turns it off or the role relates to nobody."""
+        if not self.project.settings.jd.relationship_diagram or role.abstract:
+            return None
+        labels = self.project.labels(self.project.language_of(role))
+        superior = role_title(self.project, role.reports_to)
+        reports = [other.title for other in self.project.direct_reports(role.id)]
+        internal, external = partners(role, Formatter(labels))
+        if not (superior or reports or internal or external):
+            return None
+        chart = diagram(role, superior, reports, internal, external, labels)
+        title = f"{role.title} {labels['relationship_diagram']}"
+        return Figure(svg(chart, title), png(chart), chart.width, full_height(chart), title)
+
+    def org_chart(self) -> Figure | None:
+        """The organisation's chart (组织架构图) of its concrete roles, made once per build."""
+        if self._org_chart is None and self.project.concrete_roles():
+            labels = self.project.labels(self.project.settings.language)
+            chart = chart_of(self.project.concrete_roles(), labels)
+            title = labels["org_chart"]
+            self._org_chart = Figure(svg(chart, title), png(chart), chart.width, full_height(chart), title)
+        return self._org_chart
 
     def render(self, kind: str, role: Role, formats: tuple[str, ...]) -> dict[str, bytes]:
         """One role's job description or form."""
@@ -65,7 +97,22 @@ class Renderer:
             creator=role.owner or organization, version=role.version, status=labels[f"status_{role.status}"],
             keywords=[k for k in (role.id, role.department, role.grade) if k], date=role.effective)
         scoring = json.dumps(form_config(role), ensure_ascii=False, sort_keys=True) if kind == "form" else None
+        figure = self.relationship_figure(role) if kind == "jd" else None
+        info.figures = {"relations": figure} if figure else {}
         return self.write(parse(self.markdown(kind, role)), info, formats, scoring, self.structured(kind, role))
+
+    def render_catalogue(self) -> dict[str, bytes]:
+        """The role catalogue (岗位一览表) as a workbook, CSV and JSON."""
+        labels = self.project.labels(self.project.settings.language)
+        return {"xlsx": catalogue.as_xlsx(self.project, labels, None), "csv": catalogue.as_csv(self.project),
+                "json": catalogue.as_json(self.project)}
+
+    def render_org_chart(self) -> dict[str, bytes]:
+        """build/org-chart.svg: the chart on its own, for a slide or the intranet."""
+        chart = self.org_chart()
+        if chart is None:  # a project of family templates only: an empty drawing, not a missing file
+            return {"svg": b'<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0"/>\n'}
+        return {"svg": ('<?xml version="1.0" encoding="UTF-8"?>\n' + chart.svg + "\n").encode("utf-8")}
 
     def render_workbook(self, role: Role) -> bytes:
         """A role's appraisal workbook (.xlsx) with the scoring rule as live formulas."""
@@ -99,19 +146,26 @@ class Renderer:
         project = self.project
         context = handbook_context(project, self.revision, self.logs)
         labels = context["t"]
+        chart = self.org_chart()
+        context["org_chart"] = directive("org-chart", chart, labels["org_chart_caption"]) if chart else ""
+        context["architecture"] = architecture_markdown(project, labels) if project.settings.handbook.architecture \
+            else ""
+        figures = {"org-chart": chart} if chart else {}
         header = inline(context["title"]) + (f" · {inline(context['document_number'])}"
                                              if context["document_number"] else "")
         info = DocumentInfo(
             title=inline(context["title"]), subject=labels["handbook"], language=project.settings.language,
             header=header, footer_pattern=labels["page_of"], creator=project.settings.organization,
             version=self.revision.commit if self.revision else None, keywords=[c["role"].id for c in context["roles"]],
-            date=self.revision_date())
+            date=self.revision_date(), figures=figures)
         parts = re.split(r"(?m)^(?=::: pagebreak$)", self.templates.render("handbook.md.j2", **context))
         parts.reverse()  # chapters start with a page break; each is let go once it is written
         del context
         style = project.settings.handbook.numbering
         numbering = HeadingNumbers(style) if style != "none" else None
         docx = DocxInParts(self.reference) if "docx" in formats else None
+        if docx:
+            docx.writer.known_figures = {name: figure.alt for name, figure in figures.items()}
         html = tempfile.TemporaryFile(prefix="rolebook-handbook-") if "html" in formats else None
         toc_at: int | None = None  # where in the HTML the contents go
         found: list = []
@@ -123,7 +177,7 @@ class Renderer:
             if docx:
                 docx.add(tokens)
             if html:
-                body = render_body(tokens)
+                body = with_figures(render_body(tokens), figures)
                 if toc_at is None and TOC_MARK in body:
                     before, body = body.split(TOC_MARK, 1)
                     html.write(before.encode("utf-8"))
@@ -152,8 +206,8 @@ class Renderer:
         if "docx" in formats:
             out["docx"] = build_docx(tokens, self.branded(info), self.reference)
         if "html" in formats:
-            out["html"] = self.page(info, render_body(tokens), tokens[0].type == "container_landscape_open", scoring,
-                                    structured_data)
+            out["html"] = self.page(info, with_figures(render_body(tokens), info.figures),
+                                    tokens[0].type == "container_landscape_open", scoring, structured_data)
         return out
 
     def fonts(self) -> list[str | None]:

@@ -46,6 +46,8 @@ class DocxWriter(TableRules):
         self.item_pending = False  # a list item whose number is not placed yet
         self.tables: list[OpenTable] = []
         self.links = Links()
+        self.figures: list[str] = []  # the diagrams placed, by name
+        self.known_figures: dict[str, str] = {}  # the diagrams the document supplies, name → alt text; no other
         self.cell_label = False  # inside a label cell of a `meta` table
         self.cell_source: list[str] | None = None  # a cell's text as written, keep marks included (widths)
         self.cell_align: str | None = None
@@ -129,6 +131,8 @@ class DocxWriter(TableRules):
                 self.item_pending = False
                 return "ListParagraph", [el("w:numPr", None, val("w:ilvl", level), val("w:numId", num_id))]
             return "ListParagraph", [el("w:ind", {"w:left": 420 * (level + 1)})]
+        if self.in_("figure"):  # a diagram's caption
+            return "Note", [val("w:jc", "center")]
         for name, style in (("doc-title", "Subtitle"), ("note", "Note"), ("toc", "TOCHeading"),
                             ("dd", "Definition"), ("blockquote", "Quote")):
             if self.in_(name):
@@ -365,6 +369,26 @@ class DocxWriter(TableRules):
 
     def t_container_pagebreak_close(self, token: Token) -> None:
         pass
+
+    def t_container_figure_open(self, token: Token) -> None:
+        """A diagram: a centred picture (render/figures.py), its parts added when the package is made, kept
+        on the page of its caption (the text inside the directive)."""
+        from rolebook.render.figures import drawing_run
+        from rolebook.render.markdown import directive_params
+
+        self.directive(token, "figure")
+        name = directive_params(token).get("name", "")
+        if name not in self.known_figures:  # a template naming a diagram this document lacks: no broken picture
+            return
+        params = directive_params(token)
+        paragraph = self.new_paragraph(None, ooxml.el("w:keepNext"), ooxml.el("w:jc", {"w:val": "center"}))
+        paragraph.append(drawing_run(name, float(params.get("width", 0)), float(params.get("height", 0)),
+                                     len(self.figures) + 1, self.known_figures[name]))
+        self.figures.append(name)
+        self.paragraph = None
+
+    def t_container_figure_close(self, token: Token) -> None:
+        self.directive(token, "figure")
 
     # --- inline --------------------------------------------------------------------------
 

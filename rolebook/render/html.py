@@ -62,6 +62,11 @@ class HtmlWriter(RendererHTML):
                 return '<nav class="toc">\n'
             entries = token.meta.get("entries")
             return (TOC_MARK if entries is None else toc_list(entries)) + "</nav>\n"
+        if name == "figure":
+            from rolebook.render.figures import html_open
+            from rolebook.render.markdown import directive_params
+
+            return html_open(directive_params(token).get("name", "")) if token.nesting == 1 else "</figure>\n"
         if token.nesting == -1:
             return f"</{tag}>\n"
         return f'<{tag} class="{name}">\n'

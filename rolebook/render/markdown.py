@@ -38,6 +38,7 @@ DIRECTIVES = (
     "toc",         # `levels=N`: a table of contents of the headings down to level N
     "attachment",  # an attachment of a regulation (附件一): its title numbered as one, its headings not
     "unnumbered",  # headings that are not a regulation's chapters or articles (the document control)
+    "figure",      # `name=N width=W height=H`: a diagram the renderer supplies (render/figures.py)
 )
 MERGE_MARK = "^"  # a form cell holding only this joins the cell above it
 KEEP_ROWS = 8  # a table of at most this many rows is not split across pages, in Word as in print

@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from rolebook.errors import RolebookError
-from rolebook.render import ooxml
+from rolebook.render import figures, ooxml
 from rolebook.render.docx import DocxWriter, toc_paragraphs
 from rolebook.render.fonts import font_set, font_table
 from rolebook.render.ooxml import el, ppr, sub, text_run, val
@@ -189,11 +189,13 @@ class DocumentInfo:
     cjk_font: str | None = None
     accent: str | None = None
     logo: tuple[str, bytes] | None = None  # (file name, bytes)
+    figures: dict = field(default_factory=dict)  # the diagrams a `::: figure` names (render/figures.py)
 
 
 def build_docx(tokens, info: DocumentInfo, reference: Reference) -> bytes:
     writer = DocxWriter(section=reference.section)
     writer.language = info.language
+    writer.known_figures = {name: figure.alt for name, figure in info.figures.items()}
     body = writer.render(tokens)
     return assemble(body, writer.final_section(), writer.numbering, writer.links.external, info,
                     reference)
@@ -304,6 +306,11 @@ def assemble(body, final_section, numbering, links: dict[str, str], info: Docume
         parts.append((f"word/{media}", info.logo[1]))
     for url, rel_id in links.items():
         rels.append((rel_id, "hyperlink", url, True))
+    for name, figure in sorted(info.figures.items()):
+        for kind, data in (("png", figure.png), ("svg", figure.svg.encode("utf-8"))):
+            rels.append((figures.rel_id(name, kind.title()), "image", figures.media(name, kind), False))
+            parts.append((f"word/{figures.media(name, kind)}", data))
+        defaults.update(png="image/png", svg="image/svg+xml")
 
     parts_xml = body if not isinstance(body, etree._Element) else None  # serialized pieces (the handbook)
     if parts_xml is not None:

@@ -26,7 +26,9 @@ KPI = "assessment.dimensions[].kpis[]"
 # are listed once, in the introduction.
 ROLE_RULES: dict[str, list[str]] = {
     "id": ["bad-id", "id-mismatch", "duplicate-id"],
-    "reports_to": ["unknown-ref"],
+    "reports_to": ["unknown-ref", "reports-cycle", "grade-order"],
+    "grade": ["unknown-grade", "grade-order", "pay-band"],
+    "salary": ["pay-band"],
     "version": ["version-format", "changes-order", "version-not-bumped"],
     "extends": ["bad-id", "unknown-ref", "extends-cycle"],
     "duties": ["missing-field", "duty-share"],
@@ -199,9 +201,14 @@ class Entry:
 
 def reference() -> str:
     """The whole field reference, as Markdown."""
-    parts = [INTRODUCTION, "## Contents\n", "".join(f"- [{s.title}](#{s.anchor})\n" for s in SECTIONS)]
+    from rolebook.organisation.catalogue import reference_markdown
+
+    contents = "".join(f"- [{s.title}](#{s.anchor})\n" for s in SECTIONS)
+    contents += "- [Role catalogue: `build/catalogue.json`, `.csv`, `.xlsx`](#catalogue)\n"
+    parts = [INTRODUCTION, "## Contents\n", contents]
     for section in SECTIONS:
         parts.append(render_section(section))
+    parts.append(reference_markdown())
     return "\n".join(parts).rstrip("\n") + "\n"
 
 

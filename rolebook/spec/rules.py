@@ -580,6 +580,28 @@ def reports_to(checks: dict[str, RoleCheck], known: set[str]) -> Iterable[Proble
                              + did_you_mean(target, known), WARNING)
 
 
+def reports_cycle(checks: dict[str, RoleCheck]) -> Iterable[Problem]:
+    """Roles that report to each other in a loop (a → b → a): no org chart can draw it. Each role of the loop
+    is told at its reports_to. Every role is walked once (colours: on the current path, or done)."""
+    superior = {role_id: check.role.reports_to for role_id, check in checks.items()}
+    done: set[str] = set()
+    for start in checks:
+        path: list[str] = []
+        on_path: set[str] = set()
+        current = start
+        while current in checks and current not in done and current not in on_path:
+            path.append(current)
+            on_path.add(current)
+            current = superior[current]
+        if current in on_path:
+            members = path[path.index(current):]
+            loop = " → ".join(members + [current])
+            for member in members:
+                yield Problem.at(checks[member].at("reports_to"), "reports-cycle",
+                                 _("roles report to each other in a loop: {loop}").format(loop=loop))
+        done.update(path)
+
+
 def extra_fields(checks: dict[str, RoleCheck], declared: dict) -> Iterable[Problem]:
     """A role's `extra` fields must be declared under `fields:` in rolebook.yaml, with the type declared."""
     from rolebook.spec.schema import closest

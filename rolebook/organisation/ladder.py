@@ -1,0 +1,80 @@
+"""The grade × family matrix (职级体系表) and the headcount per department (定岗定编): grades as rows, best
+first, with the pay band beside each; families (the abstract roles roles extend) or, without families,
+departments as columns; the titles of the roles at that grade in the cells."""
+
+from __future__ import annotations
+
+from rolebook.render.templating import cell
+
+
+def _number(value) -> str:
+    return f"{value:,g}" if isinstance(value, (int, float)) else ""
+
+
+def columns_of(project) -> tuple[str, list[str], dict]:
+    """(the column kind's label key, the columns, role id → its column)."""
+    roles = project.concrete_roles()
+    families = {role.id: project.roles[role.extends].title for role in roles
+                if role.extends and role.extends in project.roles}
+    if families:
+        found = {role.id: families.get(role.id, "—") for role in roles}
+        return "family", list(dict.fromkeys(found[r.id] for r in roles)), found
+    found = {role.id: role.department or "—" for role in roles}
+    return "department", list(dict.fromkeys(found[r.id] for r in roles)), found
+
+
+def grade_rows(project, labels: dict) -> list[tuple[str, str, str]]:
+    """(grade, its name, its pay band) best first: the ladder's, or the roles' grades as they stand."""
+    ladder = project.settings.job_grades
+    if ladder:
+        ordered = sorted(enumerate(ladder), key=lambda pair: (-pair[1].rank, pair[0]))
+        return [(g.grade, g.name or "", band(g.pay, labels)) for _, g in ordered]
+    seen = list(dict.fromkeys(role.grade for role in project.concrete_roles() if role.grade))
+    return [(grade, "", "") for grade in sorted(seen, reverse=True)]
+
+
+def band(pay, labels: dict) -> str:
+    """'12,000–20,000 CNY/月': a grade's pay band as the language writes a pay range."""
+    if pay is None:
+        return ""
+    return labels["salary_range"].format(low=_number(pay.min) or "…", high=_number(pay.max) or "…",
+                                         currency=pay.currency, period=labels[f"salary_period_{pay.period}"])
+
+
+def matrix_markdown(project, labels: dict) -> str:
+    kind, columns, column_of = columns_of(project)
+    lines = ["| " + " | ".join([labels["grade"], labels["grade_name"], labels["pay_band"]]
+                               + [cell(c) for c in columns]) + " |",
+             "|" + "---|" * (3 + len(columns))]
+    roles = project.concrete_roles()
+    for grade, name, pay in grade_rows(project, labels):
+        cells = []
+        for column in columns:
+            titles = [role.title for role in roles if role.grade == grade and column_of[role.id] == column]
+            cells.append(labels["list_separator"].join(cell(t) for t in titles))
+        lines.append("| " + " | ".join([f"**{cell(grade)}**", cell(name), cell(pay)] + cells) + " |")
+    return "\n".join(lines)
+
+
+def headcount_rows(project) -> list[tuple[str, int, int]]:
+    """(department, roles, headcount) per department in the order roles name them, and the total."""
+    found: dict[str, list[int]] = {}
+    for role in project.concrete_roles():
+        counts = found.setdefault(role.department or "", [0, 0])
+        counts[0] += 1
+        counts[1] += role.headcount or 0
+    return [(name, roles, heads) for name, (roles, heads) in found.items()]
+
+
+def headcount_markdown(project, labels: dict) -> str:
+    rows = headcount_rows(project)
+    lines = [f"| {labels['department']} | {labels['roles_count']} | {labels['headcount']} |", "|---|--:|--:|"]
+    lines += [f"| {cell(name) or labels['no_department']} | {roles} | {heads} |" for name, roles, heads in rows]
+    lines.append(f"| **{labels['all_departments']}** | **{sum(r for _, r, _ in rows)}** | "
+                 f"**{sum(h for _, _, h in rows)}** |")
+    return "\n".join(lines)
+
+
+def architecture_markdown(project, labels: dict) -> str:
+    return matrix_markdown(project, labels) + f"\n\n**{labels['headcount_by_department']}**\n\n" + \
+        headcount_markdown(project, labels)

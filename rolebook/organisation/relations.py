@@ -1,0 +1,97 @@
+"""A role's relationship diagram (岗位关系图), as most Chinese job descriptions have one: the superior above,
+the role in the middle, its direct reports below, the internal partners of its duties on the left and the
+external ones on the right (from each duty's `collaboration`), drawn with the org chart's boxes."""
+
+from __future__ import annotations
+
+from rolebook.organisation.chart import BOX_HEIGHT, BOX_WIDTH, GAP, LEVEL_GAP, ROW_GAP, Box, Chart, wrap, PAD
+
+SIDE_GAP = 56
+MOST_PARTNERS = 6  # a side: more are left to the job description's table
+REPORT_COLUMNS = 4
+COLOURS = {"superior": "#D9D9D9", "role": "#BDD7EE", "report": "#EDEDED", "internal": "#E2EFDA",
+           "external": "#FCE4D6"}
+
+
+def _box(key: str, x: float, y: float, title: str, detail: str, colour: str) -> Box:
+    return Box(key, x, y, tuple(wrap(title, BOX_WIDTH - 2 * PAD, 3)), detail, colour, title)
+
+
+def partners(role, formatter) -> tuple[list[str], list[str]]:
+    """The names of the role's internal and external partners, once each, at most MOST_PARTNERS a side."""
+    groups = formatter.relationships(role)
+    sides = []
+    for side in ("internal", "external"):
+        names: list[str] = []
+        for who, _purpose in groups[side]:
+            for name in who:
+                if name not in names:
+                    names.append(name)
+        sides.append(names[:MOST_PARTNERS])
+    return sides[0], sides[1]
+
+
+def diagram(role, superior: str | None, reports: list[str], internal: list[str], external: list[str],
+            labels: dict) -> Chart:
+    middle = (BOX_WIDTH + SIDE_GAP) if internal else 0
+    right = middle + BOX_WIDTH + SIDE_GAP
+    role_y = BOX_HEIGHT + LEVEL_GAP if superior else 0
+    boxes, lines, dashed = [], [], []
+    centre_x, centre_y = middle + BOX_WIDTH / 2, role_y + BOX_HEIGHT / 2
+    if superior:
+        boxes.append(_box("superior", middle, 0, superior, labels["rel_superior"], COLOURS["superior"]))
+        lines.append((centre_x, BOX_HEIGHT, centre_x, role_y))
+    boxes.append(_box("role", middle, role_y, role.title, labels["rel_this_role"], COLOURS["role"]))
+    bottom = role_y + BOX_HEIGHT
+    for side, names, x in (("internal", internal, 0), ("external", external, right)):
+        total = len(names) * BOX_HEIGHT + max(len(names) - 1, 0) * ROW_GAP
+        top = centre_y - total / 2
+        for i, name in enumerate(names):
+            y = top + i * (BOX_HEIGHT + ROW_GAP)
+            boxes.append(_box(f"{side}-{i}", x, y, name, labels[f"rel_{side}"], COLOURS[side]))
+            edge = x + BOX_WIDTH if side == "internal" else x
+            role_edge = middle if side == "internal" else middle + BOX_WIDTH
+            dashed.append((edge, y + BOX_HEIGHT / 2, role_edge, centre_y))
+            bottom = max(bottom, y + BOX_HEIGHT)
+    if reports:
+        columns = min(len(reports), REPORT_COLUMNS)
+        row_width = columns * BOX_WIDTH + (columns - 1) * GAP
+        start = centre_x - row_width / 2
+        top = bottom + LEVEL_GAP
+        bus = top - LEVEL_GAP / 2
+        lines.append((centre_x, role_y + BOX_HEIGHT, centre_x, bus))
+        for i, title in enumerate(reports):
+            row, column = divmod(i, columns)
+            x, y = start + column * (BOX_WIDTH + GAP), top + row * (BOX_HEIGHT + ROW_GAP)
+            boxes.append(_box(f"report-{i}", x, y, title, labels["rel_report"], COLOURS["report"]))
+            lines.append((x + BOX_WIDTH / 2, y - (ROW_GAP / 2 if row else LEVEL_GAP / 2), x + BOX_WIDTH / 2, y))
+        for row in range((len(reports) + columns - 1) // columns):
+            count = min(columns, len(reports) - row * columns)
+            y = top + row * (BOX_HEIGHT + ROW_GAP) - (ROW_GAP / 2 if row else LEVEL_GAP / 2)
+            xs = [start + BOX_WIDTH / 2, start + (count - 1) * (BOX_WIDTH + GAP) + BOX_WIDTH / 2]
+            if row == 0:
+                xs.append(centre_x)
+            else:  # later rows hang from a line down the left of the first
+                lines.append((start - GAP / 2, bus, start - GAP / 2, y))
+                xs.append(start - GAP / 2)
+            if min(xs) < max(xs):  # one report straight below needs no bus
+                lines.append((min(xs), y, max(xs), y))
+        if len(reports) > columns:
+            lines.append((start - GAP / 2, bus, start + BOX_WIDTH / 2, bus))
+    return _normalised(boxes, lines, dashed)
+
+
+def _normalised(boxes: list[Box], lines, dashed) -> Chart:
+    """Everything moved to start at (GAP, GAP), the size to hold it."""
+    left = min(min(b.x for b in boxes), *(min(a, c) for a, _, c, _ in lines + dashed)) if lines or dashed else \
+        min(b.x for b in boxes)
+    top = min(b.y for b in boxes)
+    dx, dy = GAP - left, GAP - top
+    moved = [Box(b.id, b.x + dx, b.y + dy, b.lines, b.detail, b.colour, b.title) for b in boxes]
+
+    def shift(segments):
+        return [(a + dx, b + dy, c + dx, d + dy) for a, b, c, d in segments]
+
+    width = max(b.x + BOX_WIDTH for b in moved) + GAP
+    height = max(b.y + BOX_HEIGHT for b in moved) + GAP
+    return Chart(moved, shift(lines), width, height, [], shift(dashed))

@@ -1,0 +1,178 @@
+"""The organisation as a whole (tests/projects/organisation: nine roles in three departments, a grade ladder):
+the org chart in Chromium, each role's relationship diagram, the role catalogue read back by openpyxl and
+LibreOffice Calc, the grade × family matrix and headcount in the index and the handbook, in HTML and Word.
+The grade rules at their lines are tests/projects/grade-ladder and reports-cycle (test_rule_projects.py)."""
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from clients import browser, pdf_text, recalculated, schema_problems, to_pdf
+from conftest import PROJECTS, build_copy, copy_project, run_rolebook
+
+ORG = PROJECTS / "organisation"
+
+
+def specs() -> dict[str, dict]:
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ORG / "role_specs").glob("*.yaml")}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    return build_copy(ORG, tmp_path_factory.mktemp("org") / "organisation")
+
+
+def test_the_default_build_writes_the_catalogue_and_the_org_chart(built):
+    for name in ("catalogue.xlsx", "catalogue.csv", "catalogue.json", "org-chart.svg"):
+        assert (built / name).is_file(), name
+    index = (built / "index.html").read_text(encoding="utf-8")
+    for link in ("catalogue.xlsx", "catalogue.csv", "catalogue.json", "org-chart.svg"):
+        assert f'href="{link}"' in index
+
+
+def test_chromium_shows_every_role_once_each_below_its_superior(built):
+    roles = specs()
+    for page in ("org-chart.svg", "index.html"):
+        with browser() as driver:
+            driver.get((built / page).resolve().as_uri())
+            boxes = driver.execute_script(
+                "return Array.from(document.querySelectorAll('svg.org-chart g.role')).map(g => {"
+                "const r = g.querySelector('rect').getBoundingClientRect();"
+                "return [g.dataset.role, r.top, r.bottom, r.left, r.right, g.textContent]; });")
+        ids = [box[0] for box in boxes]
+        assert sorted(ids) == sorted(roles), page
+        where = {box[0]: box for box in boxes}
+        for role_id, spec in roles.items():
+            assert spec["title"] in where[role_id][5]
+            assert spec["grade"] in where[role_id][5]
+            if spec.get("reports_to"):
+                assert where[role_id][1] > where[spec["reports_to"]][2], (page, role_id)
+        for a in boxes:  # no two boxes overlap on the screen
+            for b in boxes:
+                if a[0] < b[0]:
+                    assert a[4] <= b[3] or b[4] <= a[3] or a[2] <= b[1] or b[2] <= a[1], (a[0], b[0])
+
+
+def test_the_catalogue_workbook_has_a_row_per_role_and_headcount_totals(built, tmp_path):
+    from openpyxl import load_workbook
+
+    roles = specs()
+    book = load_workbook(built / "catalogue.xlsx")
+    sheet, totals = book.worksheets
+    assert sheet.title == "岗位一览表" and sheet.freeze_panes == "B2" and sheet.auto_filter.ref.startswith("A1:")
+    heads = [cell.value for cell in sheet[1]]
+    assert heads[:4] == ["岗位标识", "岗位编号", "岗位名称", "所属部门"]
+    rows = {row[0]: dict(zip(heads, row)) for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert set(rows) == set(roles)
+    manager = rows["sales-manager"]
+    assert (manager["岗位名称"], manager["岗位职级"], manager["职级名称"], manager["直接上级"]) == \
+        ("区域销售经理", "M1", "经理级", "销售总监")
+    assert (manager["直接下级岗位数"], manager["定员"], manager["薪资下限"], manager["薪资上限"]) == (1, 3, 13000, 18000)
+    assert manager["计薪周期"] == "月" and manager["状态"] == "草稿"
+    assert all(sheet.column_dimensions[letter].width >= 6 for letter in "ABCD")
+    departments: dict[str, int] = {}
+    for spec in roles.values():
+        departments[spec["department"]] = departments.get(spec["department"], 0) + spec["headcount"]
+    lines = list(totals.iter_rows(min_row=2, values_only=True))
+    for department, heads in departments.items():
+        assert (department, "合计", sum(1 for s in roles.values() if s["department"] == department), heads) in lines
+    assert lines[-1] == ("合计", None, len(roles), sum(departments.values()))
+    # LibreOffice Calc opens it and reads the same values
+    calc = load_workbook(recalculated(built / "catalogue.xlsx", tmp_path / "calc"))
+    assert [[c.value for c in row] for row in calc.worksheets[0].iter_rows()] == \
+        [[c.value for c in row] for row in sheet.iter_rows()]
+
+
+def test_the_catalogue_csv_opens_in_excel_and_the_json_follows_its_schema(built):
+    import jsonschema
+
+    from rolebook.organisation.catalogue import CATALOGUE_SCHEMA, COLUMNS
+
+    raw = (built / "catalogue.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with a BOM: Excel reads Chinese right
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert tuple(rows[0]) == COLUMNS and {r["id"] for r in rows} == set(specs())
+    data = json.loads((built / "catalogue.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, CATALOGUE_SCHEMA)
+    assert {r["id"] for r in data["roles"]} == set(specs())
+    assert sum(g["headcount"] for g in data["headcount"]) == sum(s["headcount"] for s in specs().values())
+
+
+def test_the_middle_managers_job_description_shows_its_relationship_diagram(built, tmp_path):
+    html = (built / "jd" / "sales-manager.html").read_text(encoding="utf-8")
+    figure = html[html.index('<figure class="diagram" data-figure="relations">'):]
+    figure = figure[:figure.index("</figure>")]
+    for text in ("销售总监", "区域销售经理", "销售代表", "人力资源部", "财务部", "经销商", "直接上级", "直接下级"):
+        assert text in figure, text
+    docx = built / "jd" / "sales-manager.docx"
+    with zipfile.ZipFile(docx) as package:
+        names = package.namelist()
+        document = package.read("word/document.xml").decode("utf-8")
+    assert "word/media/figure-relations.png" in names and "word/media/figure-relations.svg" in names
+    assert "<w:drawing>" in document and "svgBlip" in document
+    assert schema_problems(docx) == ""
+    text = pdf_text(to_pdf(docx, outdir=tmp_path)[0])
+    assert "岗位关系图" in text
+
+
+def test_the_diagram_can_be_turned_off(tmp_path):
+    root = copy_project(ORG, tmp_path / "off")
+    settings = root / "rolebook.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "jd:\n  relationship_diagram: false\n",
+                        encoding="utf-8")
+    assert run_rolebook("build", "--kind", "jd", "--role", "sales-manager", cwd=root).returncode == 0
+    assert "data-figure" not in (root / "build" / "jd" / "sales-manager.html").read_text(encoding="utf-8")
+    with zipfile.ZipFile(root / "build" / "jd" / "sales-manager.docx") as package:
+        assert not [n for n in package.namelist() if "figure" in n]
+
+
+def test_the_handbook_holds_the_org_chart_and_the_grade_matrix(built, tmp_path):
+    html = (built / "handbook.html").read_text(encoding="utf-8")
+    assert html.count('<g class="role"') == len(specs())
+    assert "组织架构图" in html and "职级体系表" in html
+    row = next(line for line in html.split("<tr>") if "<strong>M1</strong>" in line)
+    assert "区域销售经理" in row and "电话销售主管" in row and "12,000–20,000" in row
+    docx = built / "handbook.docx"
+    with zipfile.ZipFile(docx) as package:
+        assert "word/media/figure-org-chart.png" in package.namelist()
+    assert schema_problems(docx) == ""
+    text = pdf_text(to_pdf(docx, outdir=tmp_path)[0])
+    assert "组织架构图" in text and "职级体系表" in text and "各部门定编" in text
+
+
+def test_the_index_shows_the_matrix_and_headcount(built):
+    html = (built / "index.html").read_text(encoding="utf-8")
+    assert "职级体系表" in html and "各部门定编" in html
+    total = sum(s["headcount"] for s in specs().values())
+    assert f"<strong>{total}</strong>" in html
+
+
+def test_catalogue_cells_hold_text_not_formulas(tmp_path):
+    from openpyxl import load_workbook
+
+    root = copy_project(ORG, tmp_path / "formula")
+    spec = root / "role_specs" / "accountant.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("title: 会计", "title: '=HYPERLINK(\"http://x\")'"),
+                    encoding="utf-8")
+    assert run_rolebook("build", "--kind", "catalogue", cwd=root).returncode == 0
+    sheet = load_workbook(root / "build" / "catalogue.xlsx").worksheets[0]
+    cell = next(row[2] for row in sheet.iter_rows(min_row=2) if row[0].value == "accountant")
+    assert cell.data_type == "s" and cell.quotePrefix
+    assert "'=HYPERLINK" in (root / "build" / "catalogue.csv").read_text(encoding="utf-8-sig")
+    assert sorted(p.name for p in (root / "build").iterdir()) == \
+        [".rolebook-manifest.json", "catalogue.csv", "catalogue.json", "catalogue.xlsx", "index.html"]
+
+
+def test_a_role_changing_rebuilds_its_superiors_job_description(tmp_path):
+    """The diagram names the direct reports: a report's new title is a new job description for the superior."""
+    root = copy_project(ORG, tmp_path / "edit")
+    assert run_rolebook("build", "--kind", "jd", cwd=root).returncode == 0
+    spec = root / "role_specs" / "sales-rep.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("title: 销售代表", "title: 客户代表"), encoding="utf-8")
+    assert run_rolebook("build", "--kind", "jd", cwd=root).returncode == 0
+    assert "客户代表" in (root / "build" / "jd" / "sales-manager.html").read_text(encoding="utf-8")
