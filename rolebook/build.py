@@ -374,10 +374,10 @@ def organisation_section(project: Project, renderer: Renderer, labels: dict) -> 
     from rolebook.render.html import render_body
     from rolebook.render.markdown import parse
 
-    chart = renderer.org_chart()
+    chart = renderer.org_chart_svg()
     if chart is None:
         return Markup("")
-    out = Markup('\n<h2>{}</h2>\n<figure class="diagram">{}</figure>').format(labels["org_chart"], Markup(chart.svg))
+    out = Markup('\n<h2>{}</h2>\n<figure class="diagram">{}</figure>').format(labels["org_chart"], Markup(chart))
     if grade_rows(project, labels):
         out += Markup("\n<h2>{}</h2>\n").format(labels["architecture"])
         out += Markup(render_body(parse(matrix_markdown(project, labels))))

@@ -81,3 +81,21 @@ def test_svg_escapes_text_and_png_draws_it():
     assert "R&amp;D &lt;lead&gt;" in drawn and "<lead>" not in drawn
     assert png(chart)[:8] == b"\x89PNG\r\n\x1a\n"
     assert svg(chart, "t") == svg(chart_of(found, LABELS), "t")  # the same roles, the same bytes
+
+
+def test_a_chart_taller_than_a_page_is_printed_in_pieces_that_each_fit():
+    from rolebook.organisation.chart import fits_a_page, sheets
+
+    found = roles(60, seed=11, roots=1, fan=4)
+    assert not fits_a_page(chart_of(found, LABELS))
+    pieces = sheets(found, LABELS)
+    assert len(pieces) > 1 and pieces[0][0] is None
+    shown = [{b.id for b in chart.boxes} for _, chart in pieces]
+    assert set().union(*shown) == {r.id for r in found}
+    for role in found:  # no reporting line is cut: a role and its superior share a piece
+        if role.reports_to:
+            assert any(role.id in ids and role.reports_to in ids for ids in shown), role.id
+    for heading, chart in pieces:
+        assert fits_a_page(chart), heading
+    small = roles(9, seed=2, roots=2, fan=3)
+    assert [heading for heading, _ in sheets(small, LABELS)] == [None]  # a chart that fits stays whole

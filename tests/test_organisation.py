@@ -6,6 +6,7 @@ The grade rules at their lines are tests/projects/grade-ladder and reports-cycle
 import csv
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -176,3 +177,30 @@ def test_a_role_changing_rebuilds_its_superiors_job_description(tmp_path):
     spec.write_text(spec.read_text(encoding="utf-8").replace("title: 销售代表", "title: 客户代表"), encoding="utf-8")
     assert run_rolebook("build", "--kind", "jd", cwd=root).returncode == 0
     assert "客户代表" in (root / "build" / "jd" / "sales-manager.html").read_text(encoding="utf-8")
+
+
+def test_a_large_organisation_prints_its_chart_in_pieces_a_page_holds(tmp_path):
+    """Fifty roles do not fit one A4 page at a readable size: the handbook prints the top two levels, then
+    the tree under each second-level role (分图), each captioned; the SVG of the whole stays whole."""
+    files = {"rolebook.yaml": "organization: 大公司\nlanguage: zh-CN\n"}
+    spec = ORG / "role_specs" / "accountant.yaml"
+    body = spec.read_text(encoding="utf-8").split("duties:", 1)[1]
+    for i in range(50):
+        boss = "" if i == 0 else f"reports_to: r{(i - 1) // 4}\n"
+        files[f"role_specs/r{i}.yaml"] = f"id: r{i}\ntitle: 岗位{i}\ndepartment: 部门{i % 3}\n{boss}duties:{body}"
+    root = tmp_path / "large"
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    result = run_rolebook("build", "--kind", "handbook", "--kind", "orgchart", cwd=root, timeout=300)
+    assert result.returncode == 0, result.stderr
+    docx = root / "build" / "handbook.docx"
+    with zipfile.ZipFile(docx) as package:
+        pictures = [n for n in package.namelist() if n.startswith("word/media/figure-org-chart") and n.endswith(".png")]
+    assert len(pictures) > 1
+    assert schema_problems(docx) == ""
+    html = (root / "build" / "handbook.html").read_text(encoding="utf-8")
+    assert html.count("组织架构图（分图）") == len(pictures) - 1
+    assert (root / "build" / "org-chart.svg").read_text(encoding="utf-8").count('<g class="role"') == 50
+    text = pdf_text(to_pdf(docx, outdir=tmp_path)[0])
+    assert re.search(r"组织架构图（分图）：岗位\s?1\s?及其下属岗位。", text), text[:2000]

@@ -251,9 +251,15 @@ def _grid(leaves: list[Node], colours: dict[str, str]) -> _Block:
     return _Block(width, rows * BOX_HEIGHT + (rows - 1) * ROW_GAP, boxes, lines)
 
 
-def lay_out(roots: list[Node]) -> Chart:
+def department_colours(roots: list[Node]) -> dict[str, str]:
     departments = sorted({n.department for n in _walk(roots) if n.department})
-    colours = {name: PALETTE[i % (len(PALETTE) - 1)] for i, name in enumerate(departments)}
+    return {name: PALETTE[i % (len(PALETTE) - 1)] for i, name in enumerate(departments)}
+
+
+def lay_out(roots: list[Node], colours: dict[str, str] | None = None) -> Chart:
+    """`colours`: the departments' colours of the whole organisation, when this is a part of it."""
+    colours = colours or department_colours(roots)
+    departments = sorted({n.department for n in _walk(roots) if n.department})
     blocks = [_block(root, colours) for root in roots]
     boxes, lines, x = [], [], 0.0
     for block in blocks:
@@ -273,6 +279,57 @@ def _walk(nodes: list[Node]):
 
 def chart_of(roles, labels: dict) -> Chart:
     return lay_out(forest(roles, labels))
+
+
+TEXT_WIDTH_PX = 605  # 16 cm at 96 dpi: the text width of an A4 page between rolebook's margins
+PAGE_RATIO = 24 / 16  # the most of a page's text area a picture takes, height over width
+
+
+def fits_a_page(chart: Chart) -> bool:
+    """Whether the chart, scaled to the text width when wider, is no taller than a page."""
+    return full_height(chart) <= max(chart.width, TEXT_WIDTH_PX) * PAGE_RATIO
+
+
+def sheets(roles, labels: dict) -> list[tuple[str | None, Chart]]:
+    """The chart in pieces a printed page holds, as an organisation's chart is printed (总图 and 分图): the
+    whole chart when it fits; else as many of its top levels as fit (at least two), then the tree under
+    each role where that piece stops, split the same way. (heading: None for the first, else the title of
+    the role whose tree the piece shows.)"""
+    roots = forest(roles, labels)
+    colours = department_colours(roots)
+    found: list[tuple[str | None, Chart]] = []
+
+    def split(tops: list[Node], heading: str | None) -> None:
+        chart = lay_out(tops, colours)
+        if fits_a_page(chart) or not any(child.children for top in tops for child in top.children):
+            found.append((heading, chart))
+            return
+        depth = 1
+        while _deeper(tops, depth + 1) and fits_a_page(lay_out(_pruned(tops, depth + 1), colours)):
+            depth += 1
+        found.append((heading, lay_out(_pruned(tops, depth), colours)))
+        for node in _at_depth(tops, depth):
+            if node.children:
+                split([node], node.title)
+
+    split(roots, None)
+    return found
+
+
+def _pruned(nodes: list[Node], depth: int) -> list[Node]:
+    """Copies of the trees down to `depth` levels below `nodes`."""
+    return [Node(n.id, n.title, n.detail, n.department, _pruned(n.children, depth - 1) if depth else [])
+            for n in nodes]
+
+
+def _at_depth(nodes: list[Node], depth: int) -> list[Node]:
+    """The nodes `depth` levels below `nodes`, in the chart's order."""
+    return nodes if depth == 0 else [found for n in nodes for found in _at_depth(n.children, depth - 1)]
+
+
+def _deeper(nodes: list[Node], depth: int) -> bool:
+    """Whether the trees go on below `depth` levels (pruning there would cut something)."""
+    return any(n.children for n in _at_depth(nodes, depth))
 
 
 # --- drawing ----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from rolebook.project import Project
 from rolebook.render import structured
-from rolebook.organisation.chart import chart_of, full_height, png, svg
+from rolebook.organisation.chart import chart_of, full_height, png, sheets, svg
 from rolebook.organisation import catalogue
 from rolebook.organisation.ladder import architecture_markdown
 from rolebook.organisation.relations import diagram, partners
@@ -44,7 +44,7 @@ class Renderer:
         self.revision = None  # the project's revision (history/gitinfo.Revision): the build sets it
         self.logs: dict[str, list] = {}  # each role's versions, newest first: the build sets them (history/log.py)
         self.warnings: list[str] = []
-        self._org_chart: Figure | None = None
+        self._org_chart: str | None = None
 
     def language(self, role: Role) -> str:
         language = self.project.language_of(role)
@@ -75,14 +75,24 @@ class Renderer:
         title = f"{role.title} {labels['relationship_diagram']}"
         return Figure(svg(chart, title), png(chart), chart.width, full_height(chart), title)
 
-    def org_chart(self) -> Figure | None:
-        """The organisation's chart (组织架构图) of its concrete roles, made once per build."""
+    def org_chart_svg(self) -> str | None:
+        """The organisation's whole chart (组织架构图) of its concrete roles as SVG, made once per build: the
+        index and build/org-chart.svg show it on a screen, where it scales and scrolls."""
         if self._org_chart is None and self.project.concrete_roles():
             labels = self.project.labels(self.project.settings.language)
-            chart = chart_of(self.project.concrete_roles(), labels)
-            title = labels["org_chart"]
-            self._org_chart = Figure(svg(chart, title), png(chart), chart.width, full_height(chart), title)
+            self._org_chart = svg(chart_of(self.project.concrete_roles(), labels), labels["org_chart"])
         return self._org_chart
+
+    def org_chart_figures(self, labels: dict) -> list[tuple[str, Figure, str]]:
+        """The chart as the handbook prints it: (name, figure, caption) per page-sized piece (chart.sheets)."""
+        found = []
+        for i, (heading, chart) in enumerate(sheets(self.project.concrete_roles(), labels)):
+            title = labels["org_chart"] if heading is None else f"{labels['org_chart']}: {heading}"
+            caption = labels["org_chart_caption"] if heading is None else \
+                labels["org_chart_part"].format(title=inline(heading))
+            found.append((f"org-chart-{i + 1}" if i else "org-chart",
+                          Figure(svg(chart, title), png(chart), chart.width, full_height(chart), title), caption))
+        return found
 
     def render(self, kind: str, role: Role, formats: tuple[str, ...]) -> dict[str, bytes]:
         """One role's job description or form."""
@@ -109,10 +119,10 @@ class Renderer:
 
     def render_org_chart(self) -> dict[str, bytes]:
         """build/org-chart.svg: the chart on its own, for a slide or the intranet."""
-        chart = self.org_chart()
+        chart = self.org_chart_svg()
         if chart is None:  # a project of family templates only: an empty drawing, not a missing file
             return {"svg": b'<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0"/>\n'}
-        return {"svg": ('<?xml version="1.0" encoding="UTF-8"?>\n' + chart.svg + "\n").encode("utf-8")}
+        return {"svg": ('<?xml version="1.0" encoding="UTF-8"?>\n' + chart + "\n").encode("utf-8")}
 
     def render_workbook(self, role: Role) -> bytes:
         """A role's appraisal workbook (.xlsx) with the scoring rule as live formulas."""
@@ -146,11 +156,11 @@ class Renderer:
         project = self.project
         context = handbook_context(project, self.revision, self.logs)
         labels = context["t"]
-        chart = self.org_chart()
-        context["org_chart"] = directive("org-chart", chart, labels["org_chart_caption"]) if chart else ""
+        charts = self.org_chart_figures(labels) if project.concrete_roles() else []
+        context["org_chart"] = "\n\n".join(directive(name, figure, caption) for name, figure, caption in charts)
         context["architecture"] = architecture_markdown(project, labels) if project.settings.handbook.architecture \
             else ""
-        figures = {"org-chart": chart} if chart else {}
+        figures = {name: figure for name, figure, _caption in charts}
         header = inline(context["title"]) + (f" · {inline(context['document_number'])}"
                                              if context["document_number"] else "")
         info = DocumentInfo(
