@@ -21,11 +21,11 @@ if TYPE_CHECKING:  # the spec model and the renderers load when a command needs 
     from rolebook.project import Project  # build needs neither
 
 
-def load_project(root: Path, label: str | None = None, language=None) -> Project:
+def load_project(root: Path, label: str | None = None, language=None, problems_only: bool = False) -> Project:
     """The project, loaded and checked; the spec model is imported here, when a command first needs it."""
     from rolebook.project import load_project as load
 
-    return load(root, label, language)
+    return load(root, label, language, problems_only)
 
 
 def echo(text: str, err: bool = False) -> None:
@@ -73,7 +73,7 @@ def collect_problems(paths: list[Path]) -> tuple[list[Problem], list[str]]:
     problems: list[Problem] = []
     completeness: list[str] = []
     for root, targets in by_root.items():
-        project = load_project(root)
+        project = load_project(root, problems_only=True)
         wanted = _files_concerned(project, targets)
         problems += [p for p in project.problems if wanted is None or p.file in wanted]
         for language, (lacking, texts) in sorted(project.translated.items()):
@@ -124,12 +124,12 @@ def _files_concerned(project: Project, targets: list[Path]) -> set[str] | None:
     wanted = {display(f) for f in files}
     by_file = {path.resolve(): role_id for role_id, path in project.role_files.items()}
     for file in files:
-        role = project.roles.get(by_file.get(file, ""))
+        parent = project.extends.get(by_file.get(file, ""))
         seen: set[str] = set()
-        while role is not None and role.extends in project.roles and role.extends not in seen:
-            seen.add(role.extends)
-            wanted.add(display(project.role_files[role.extends]))
-            role = project.roles[role.extends]
+        while parent in project.extends and parent not in seen:
+            seen.add(parent)
+            wanted.add(display(project.role_files[parent]))
+            parent = project.extends[parent]
     role_files = {display(path) for path in project.role_files.values()}
     return wanted | {p.file for p in project.problems if p.file not in role_files}
 

@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from rolebook import inputs
+from rolebook.cache import Cache, digest, file_bytes, problems_in, problems_out, source_in, source_out
 from rolebook.errors import ERROR, WARNING, Problem, Source, sorted_unique
 from rolebook.paths import SETTINGS_FILE, SPECS_DIR, display
 from rolebook.spec import rules, schema
 from rolebook.spec.languages import Languages, Localizer, Target, any_language, convert, missing_problems
-from rolebook.spec.loader import Mapping, Sequence, load_file, may_hold_translations
+from rolebook.spec import facts as role_facts
+from rolebook.spec.loader import MAX_FILE_BYTES, Mapping, Sequence, load_file, may_hold_translations
 from rolebook.spec.model import LibraryKpi, Role, Settings, Term
 from rolebook.spec.resolve import resolve_extends, resolve_uses
 from rolebook.spec.shape import lists_of_one
@@ -45,6 +47,8 @@ class Project:
     translated: dict[str, tuple[int, int]] = field(default_factory=dict)  # language → (texts lacking, texts)
     label: str | None = None  # the git revision it was loaded from, as files are shown
     findings: dict[str, list[Problem]] = field(default_factory=dict)  # compliance findings by role id
+    extends: dict[str, str | None] = field(default_factory=dict)  # each role's family, also when models are not loaded
+    models: bool = True  # False: loaded for its problems only (`validate`): `roles` is empty
     _in_languages: dict[str, "Project"] = field(default_factory=dict, repr=False)
     _reports: dict[str, list[Role]] | None = field(default=None, repr=False)  # reports_to → its concrete roles
 
@@ -108,13 +112,16 @@ def _inside_files(root: Path, files: list[Path], problems: list[Problem], show) 
     return kept
 
 
-def load_project(root: Path, label: str | None = None, language: Target | None = None) -> Project:
+def load_project(root: Path, label: str | None = None, language: Target | None = None,
+                 problems_only: bool = False) -> Project:
     """Load and check a project. With a label (a git revision), files show as `label:role_specs/x.yaml`.
 
     Texts are in `language` (a pair: both, for a bilingual document); by default in the source language,
-    and then every language's missing translations are reported."""
+    and then every language's missing translations are reported. `problems_only` (validate): the roles'
+    models are not kept, and what checking each role found comes from the cache (rolebook/cache.py) when
+    the role and what it depends on are unchanged."""
     with _collector_paused():
-        return _Loader(root, label, language).load()
+        return _Loader(root, label, language, problems_only).load()
 
 
 @contextmanager
@@ -133,8 +140,11 @@ def _collector_paused():
 class _Loader:
     """Loads one project; holds the trees that later steps need for positions."""
 
-    def __init__(self, root: Path, label: str | None = None, language: Target | None = None):
-        self.project = Project(root=root, label=label)
+    def __init__(self, root: Path, label: str | None = None, language: Target | None = None,
+                 problems_only: bool = False):
+        self.project = Project(root=root, label=label, models=not problems_only)
+        self.cache: Cache | None = None
+        self.shown: dict[Path, str] = {}
         self.label = label
         self.target = language
         self.localizer: Localizer | None = None  # set once the settings say which languages there are
@@ -150,14 +160,19 @@ class _Loader:
         return self.project.problems
 
     def show(self, path: Path) -> str:
-        if self.label is None:
-            return display(path)
-        return f"{self.label}:{path.relative_to(self.project.root).as_posix()}"
+        """A file as problems name it (remembered: every role's file is named several times)."""
+        if path not in self.shown:
+            self.shown[path] = display(path) if self.label is None else \
+                f"{self.label}:{path.relative_to(self.project.root).as_posix()}"
+        return self.shown[path]
 
     def load(self) -> Project:
         self.load_settings()
         self.load_library()
+        self.cache = self.open_cache()
         self.load_roles()
+        if self.cache is not None:
+            self.cache.save(self.project.root)
         if self.counter is not None:
             self.problems.extend(missing_problems(self.counter.missing, self.project.languages.source))
             texts = self.counter.missing.texts
@@ -355,44 +370,78 @@ class _Loader:
                 self.project.library_terms.append(term)
                 self.term_sources.append(rules.TermAt(term, schema.source_of(terms, (i, "term"))))
 
+    def read_tree(self, path: Path) -> tuple[str | None, Mapping | None, list[Problem]]:
+        """One role file as a tree in the target language: (its role id, the tree, the file's problems);
+        the tree is None when the file does not hold a role (then `unreadable_roles` has its stem)."""
+        shown = self.show(path)
+        tree, problems = load_file(path, shown)
+        if tree is None or not isinstance(tree, Mapping):
+            self.unreadable_roles.add(path.stem)  # what refers to it is not reported again
+        if tree is None:
+            if not problems:
+                problems.append(Problem.at(Source(shown, 1, 1), "missing-field",
+                                           _("the file is empty; a role needs at least an id and a title")))
+            return None, None, problems
+        if not isinstance(tree, Mapping):
+            where = getattr(tree, "source", Source(shown, 1, 1))
+            problems.append(Problem.at(where, "type", _("a role spec must be a mapping, found {tree}").format(
+                                                          tree=schema.describe(tree))))
+            return None, None, problems
+        tree = lists_of_one(tree, Role)
+        own = tree.get("language")
+        tree = self.localized(tree, Role, own if isinstance(own, str) else None)
+        return (tree.get("id") if isinstance(tree.get("id"), str) else path.stem), tree, problems
+
+    def duplicate(self, role_id: str, where: Source) -> Problem:
+        other = self.show(self.project.role_files[role_id])
+        return Problem.at(where, "duplicate-id", _("role id '{role_id}' is also used by {other}").format(
+                                                     role_id=role_id,
+                                                     other=other))
+
     def load_trees(self) -> tuple[dict[str, Mapping], dict[str, str]]:
         trees: dict[str, Mapping] = {}
         stems: dict[str, str] = {}
         for path in _inside_files(self.project.root, spec_files(self.project.root), self.problems, self.show):
-            shown = self.show(path)
-            tree, problems = load_file(path, shown)
+            role_id, tree, problems = self.read_tree(path)
             self.problems.extend(problems)
-            if tree is None or not isinstance(tree, Mapping):
-                self.unreadable_roles.add(path.stem)  # what refers to it is not reported again
             if tree is None:
-                if not problems:
-                    self.problems.append(Problem.at(Source(shown, 1, 1), "missing-field",
-                                                    _("the file is empty; a role needs at least an id "
-                                                      "and a title")))
                 continue
-            if not isinstance(tree, Mapping):
-                where = getattr(tree, "source", Source(shown, 1, 1))
-                self.problems.append(Problem.at(where, "type",
-                                                _("a role spec must be a mapping, found {tree}").format(
-                                                    tree=schema.describe(tree))))
-                continue
-            tree = lists_of_one(tree, Role)
-            own = tree.get("language")
-            tree = self.localized(tree, Role, own if isinstance(own, str) else None)
-            role_id = tree.get("id") if isinstance(tree.get("id"), str) else path.stem
             if role_id in trees:
-                other = self.show(self.project.role_files[role_id])
-                self.problems.append(Problem.at(schema.source_of(tree, ("id",)), "duplicate-id",
-                                                _("role id '{role_id}' is also used by {other}").format(
-                                                    role_id=role_id,
-                                                    other=other)))
+                self.problems.append(self.duplicate(role_id, schema.source_of(tree, ("id",))))
                 continue
             trees[role_id] = tree
             stems[role_id] = path.stem
             self.project.role_files[role_id] = path
         return trees, stems
 
+    def check_one(self, role_id: str, tree: Mapping, stem: str, broken: bool):
+        """One role, merged with its family: (the role or None, its check or None, its problems)."""
+        tree, problems = resolve_uses(tree, self.library_trees, frozenset(self.unreadable_kpis))
+        role, found, damaged = schema.check(tree, Role, skip_missing=broken)
+        problems += found
+        check = None
+        if role is not None:
+            check = rules.RoleCheck(role, tree, self.show(self.project.role_files[role_id]), stem, damaged, broken)
+            problems += rules.check_role(check)
+            problems += rules.extra_fields({role_id: check}, self.project.settings.fields)
+        return role, check, problems
+
+    def keep(self, role_id: str, role: Role | None, problems: list[Problem], broken: bool) -> Role | None:
+        """Record a checked role's problems; the role in the language being built, or None."""
+        self.problems.extend(problems)
+        if role is None or broken or any(p.severity == ERROR for p in problems):
+            self.project.invalid_roles.add(role_id)
+        if role is None:
+            return None
+        if self.project.languages.several or self.language != self.project.languages.source:
+            role = role.model_copy(update={"language": self.language})  # each role in the language being built
+        self.project.roles[role_id] = role
+        self.project.extends[role_id] = role.extends
+        return role
+
     def load_roles(self) -> None:
+        if self.cache is not None:
+            return self.load_roles_cached()
         trees, stems = self.load_trees()
         unreadable = frozenset(self.unreadable_roles - set(trees))
         self.project.invalid_roles |= unreadable  # a file that does not parse is a role with errors, not no role
@@ -400,29 +449,171 @@ class _Loader:
         self.problems.extend(problems)
         checks: dict[str, rules.RoleCheck] = {}
         for role_id, tree in merged.items():
-            tree, problems = resolve_uses(tree, self.library_trees, frozenset(self.unreadable_kpis))
-            role, found, damaged = schema.check(tree, Role, skip_missing=role_id in broken)
-            problems += found
-            if role is not None:
-                check = rules.RoleCheck(role, tree, self.show(self.project.role_files[role_id]), stems[role_id],
-                                        damaged, role_id in broken)
-                problems += rules.check_role(check)
-            self.problems.extend(problems)
-            if role is None or role_id in broken or any(p.severity == ERROR for p in problems):
-                self.project.invalid_roles.add(role_id)
-            if role is None:
+            role, check, problems = self.check_one(role_id, tree, stems[role_id], role_id in broken)
+            if self.keep(role_id, role, problems, role_id in broken) is None:
                 continue
-            if self.project.languages.several or self.language != self.project.languages.source:
-                # each role is written in the language being built
-                role = role.model_copy(update={"language": self.language})
             checks[role_id] = check
-            self.project.roles[role_id] = role
             self.project.version_sources[role_id] = check.own(("version",), ("id",))
-        known = set(trees) | unreadable  # roles that exist, even when invalid
+        self.check_across(checks, set(trees) | unreadable)
+        self.check_compliance(checks)
+
+    # --- with the cache (validate) ---------------------------------------------------------------
+
+    def open_cache(self) -> Cache | None:
+        """The cache, when the project is checked for its problems in its one language from its files:
+        a revision (a label), another target or translations to count are checked from scratch."""
+        project = self.project
+        if project.models or self.label is not None or self.target is not None or project.languages.checked() \
+                or project.languages.several:
+            return None
+        from rolebook.manifest import package_digest
+
+        root = project.root
+        inputs_ = [file_bytes(root / name) or b"" for name in (SETTINGS_FILE, LIBRARY_KPIS, LIBRARY_GLOSSARY)]
+        return Cache(root, digest(package_digest(), *inputs_))
+
+    def file_facts(self, path: Path, trees: dict) -> dict:
+        """A role file's id, family and parse problems: from the cache by the digest of its bytes, else read
+        (the tree is kept in `trees` for checking)."""
+        try:
+            data = file_bytes(path) if path.stat().st_size <= MAX_FILE_BYTES else None
+        except OSError:
+            data = None
+        key = digest(data) if data is not None else None
+        found = self.cache.file(key) if key else None
+        if found is None:
+            role_id, tree, problems = self.read_tree(path)
+            trees[path] = (role_id, tree)
+            found = {"ok": tree is not None, "id": role_id,
+                     "id_at": list(schema.source_of(tree, ("id",))[1:]) if tree is not None else None,
+                     "extends": tree.get("extends") if tree is not None and isinstance(tree.get("extends"), str)
+                     else None,
+                     "problems": [row[1:] for row in problems_out(problems)]}
+            if key:
+                self.cache.put_file(key, found)
+        elif not found["ok"]:
+            self.unreadable_roles.add(path.stem)
+        shown = self.show(path)
+        self.problems.extend(problems_in([[shown, *row] for row in found["problems"]]))
+        return dict(found, digest=key)
+
+    def role_key(self, path: Path, facts: dict[Path, dict], registered: dict[str, Path],
+                 unreadable: frozenset) -> tuple[str | None, list[Path]]:
+        """The key of a role's result (its file and its family chain's files) and that chain."""
+        parts, chain, seen = [self.show(path), facts[path]["digest"] or ""], [], {facts[path]["id"]}
+        parent = facts[path]["extends"]
+        while parent is not None:
+            if parent in seen or parent not in registered:
+                parts.append(f"{'loop' if parent in seen else 'unreadable' if parent in unreadable else 'none'}:"
+                             f"{parent}")
+                break
+            seen.add(parent)
+            chain.append(registered[parent])
+            parts += [self.show(registered[parent]), facts[registered[parent]]["digest"] or ""]
+            parent = facts[registered[parent]]["extends"]
+        return (digest(*parts) if all(facts[p]["digest"] for p in [path, *chain]) else None), chain
+
+    def load_roles_cached(self) -> None:
+        project, root = self.project, self.project.root
+        files = _inside_files(root, spec_files(root), self.problems, self.show)
+        trees: dict[Path, tuple] = {}
+        facts = {path: self.file_facts(path, trees) for path in files}
+        registered: dict[str, Path] = {}
+        for path in files:
+            found = facts[path]
+            if not found["ok"]:
+                continue
+            if found["id"] in registered:
+                self.problems.append(self.duplicate(found["id"], Source(self.show(path), *found["id_at"])))
+                continue
+            registered[found["id"]] = path
+            project.role_files[found["id"]] = path
+        unreadable = frozenset(self.unreadable_roles - set(registered))
+        project.invalid_roles |= unreadable
+        keys, entries, todo, chains = {}, {}, [], {}
+        for role_id, path in registered.items():
+            keys[role_id], chains[role_id] = self.role_key(path, facts, registered, unreadable)
+            entry = self.cache.role(keys[role_id]) if keys[role_id] else None
+            if entry is None:
+                todo.append(role_id)
+            else:
+                entries[role_id] = entry
+        entries.update(self.checked_entries(todo, chains, registered, trees, unreadable, keys))
+        checks = {}
+        for role_id in registered:
+            entry = entries[role_id]
+            self.problems.extend(problems_in(entry["problems"]))
+            project.extends[role_id] = facts[registered[role_id]]["extends"]
+            if entry["invalid"]:
+                project.invalid_roles.add(role_id)
+            if entry["findings"]:
+                project.findings[role_id] = sorted_unique(problems_in(entry["findings"]))
+            if entry["facts"] is not None:
+                checks[role_id] = role_facts.from_json(entry["facts"])
+                project.version_sources[role_id] = source_in(entry["version"])
+        self.check_across(checks, set(registered) | unreadable)
+
+    def checked_entries(self, todo: list[str], chains: dict, registered: dict[str, Path], trees: dict,
+                        unreadable: frozenset, keys: dict) -> dict[str, dict]:
+        """Check the roles without a cached result (with their families), and cache what each found."""
+        wanted = {role_id: registered[role_id] for role_id in todo}
+        for role_id in todo:
+            wanted.update({self.role_of(path, trees): path for path in chains[role_id]})
+        subset = {role_id: self.tree_of(path, trees) for role_id, path in wanted.items()}
+        merged, resolving, broken = resolve_extends(subset, unreadable)
+        found: dict[str, dict] = {}
+        checks = {}
+        for role_id in todo:
+            shown = self.show(registered[role_id])
+            role, check, problems = self.check_one(role_id, merged[role_id], registered[role_id].stem,
+                                                   role_id in broken)
+            problems = [p for p in resolving if p.file == shown] + problems
+            invalid = role is None or role_id in broken or any(p.severity == ERROR for p in problems)
+            found[role_id] = {"problems": problems, "invalid": invalid, "findings": [], "facts": None,
+                              "version": None}
+            if check is not None:
+                checks[role_id] = check
+                found[role_id].update(facts=role_facts.to_json(role_facts.of_check(check)),
+                                      version=source_out(check.own(("version",), ("id",))))
+        settings_problems, by_role, allow_problems = self.settings_compliance(checks)
+        self.problems.extend(settings_problems)
+        for role_id, entry in found.items():
+            findings = by_role.get(role_id, [])
+            entry["problems"] = problems_out(entry["problems"] + findings + allow_problems.get(role_id, []))
+            entry["findings"] = problems_out(findings)
+            entry["invalid"] = entry["invalid"] or any(p.severity == ERROR for p in findings)
+            if keys[role_id]:
+                self.cache.put_role(keys[role_id], entry)
+        return found
+
+    def settings_compliance(self, checks: dict) -> tuple[list[Problem], dict, dict]:
+        """The compliance check of the roles checked now; the settings' own findings (rolebook.yaml's posting
+        texts) depend on the settings alone: cached under the environment's key when no role is checked."""
+        key = digest("settings-compliance")
+        entry = self.cache.role(key) if not checks else None
+        if entry is not None:
+            return problems_in(entry["problems"]), {}, {}
+        problems, by_role, allow_problems = self.compliance(checks)
+        self.cache.put_role(key, {"problems": problems_out(problems)})
+        return problems, by_role, allow_problems
+
+    def role_of(self, path: Path, trees: dict) -> str:
+        return self.tree_and_id(path, trees)[0]
+
+    def tree_of(self, path: Path, trees: dict) -> Mapping:
+        return self.tree_and_id(path, trees)[1]
+
+    def tree_and_id(self, path: Path, trees: dict) -> tuple[str, Mapping]:
+        if path not in trees:
+            role_id, tree, _problems = self.read_tree(path)  # its problems came with its cached facts
+            trees[path] = (role_id, tree)
+        return trees[path]
+
+    def check_across(self, checks: dict, known: set[str]) -> None:
+        """The rules across roles, on checks or on their cached facts (spec/facts.py)."""
         self.problems.extend(rules.reports_to(checks, known))
         self.problems.extend(rules.reports_cycle(checks))
         self.problems.extend(rules.career_refs(checks, known))
-        self.problems.extend(rules.extra_fields(checks, self.project.settings.fields))
         self.problems.extend(rules.grade_ladder(checks, self.project.settings.job_grades))
         self.problems.extend(rules.unused_terms(checks))
         term_sources = list(self.term_sources)
@@ -431,10 +622,10 @@ class _Loader:
                              for t, term in enumerate(check.role.glossary)]
         self.problems.extend(rules.glossary_conflicts(term_sources))
         self.check_handbook_roles(known)
-        self.check_compliance(checks)
 
-    def check_compliance(self, checks: dict[str, rules.RoleCheck]) -> None:
-        """What roles ask of candidates and what their postings hold, against the project's jurisdictions."""
+    def compliance(self, checks: dict[str, rules.RoleCheck]):
+        """What roles ask of candidates and what their postings hold, against the project's jurisdictions:
+        (the settings' problems, each role's findings, each role's problems with its allow list)."""
         from rolebook.compliance import check_project
 
         files = {self.show(path): path for path in self.project.role_files.values()}
@@ -443,16 +634,22 @@ class _Loader:
         def read(shown: str) -> Path | None:
             return files.get(shown) if self.label is None else None  # a revision's files are not on disk
 
-        problems, by_role = check_project(checks, self.project.settings, self.settings_tree,
-                                          self.show(self.project.root / SETTINGS_FILE),
-                                          lambda role: self.project.language_of(role), read)
+        return check_project(checks, self.project.settings, self.settings_tree,
+                             self.show(self.project.root / SETTINGS_FILE),
+                             lambda role: self.project.language_of(role), read)
+
+    def check_compliance(self, checks: dict[str, rules.RoleCheck]) -> None:
+        problems, by_role, allow_problems = self.compliance(checks)
         self.problems.extend(problems)
         for role_id, found in by_role.items():
-            self.problems.extend(found)
-            if found:
-                self.project.findings[role_id] = sorted_unique(found)
-            if any(p.severity == ERROR for p in found):
-                self.project.invalid_roles.add(role_id)
+            self.record_findings(role_id, found, allow_problems[role_id])
+
+    def record_findings(self, role_id: str, found: list[Problem], allow_problems: list[Problem]) -> None:
+        self.problems.extend(found + allow_problems)
+        if found:
+            self.project.findings[role_id] = sorted_unique(found)
+        if any(p.severity == ERROR for p in found):
+            self.project.invalid_roles.add(role_id)
 
     def check_handbook_roles(self, known: set[str]) -> None:
         for i, role_id in enumerate(self.project.settings.handbook.roles or []):

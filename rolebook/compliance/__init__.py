@@ -84,9 +84,11 @@ def graduate_role(role, passages: list[Passage], language: str) -> bool:
 
 
 def check_project(checks: dict[str, Any], settings: Settings, settings_tree: Any, settings_file: str,
-                  language_of: Callable, read: Callable) -> tuple[list[Problem], dict[str, list[Problem]]]:
-    """Every role's findings (each role's own, after its `compliance.allow`), and the project's problems
-    with its `compliance:` settings; `read` finds the file of a display path."""
+                  language_of: Callable, read: Callable) -> tuple[list[Problem], dict[str, list[Problem]],
+                                                                  dict[str, list[Problem]]]:
+    """The project's problems with its `compliance:` settings; every role's findings (each role's own, after
+    its `compliance.allow`); and each role's problems with that list. `read` finds the file of a display
+    path."""
     book, unknown = rulebook(settings.compliance, settings.language)
     problems = list(settings_problems(settings, settings_tree, settings_file, unknown))
     checker = Checker(book, Locator(read))
@@ -96,14 +98,13 @@ def check_project(checks: dict[str, Any], settings: Settings, settings_tree: Any
     problems += checker.biased(shared, settings.language, graduate_role=False, lean_too=False)
     problems += laws.pay_history(shared)
     by_role: dict[str, list[Problem]] = {}
+    allow_problems: dict[str, list[Problem]] = {}
     for role_id, check in checks.items():
         checker.claimed = []
         passages = role_passages(check)
         found = list(role_findings(check, passages, checker, laws, language_of(check.role), settings))
-        kept, allowed = allow(check, found)
-        problems += allowed
-        by_role[role_id] = kept
-    return problems, by_role
+        by_role[role_id], allow_problems[role_id] = allow(check, found)
+    return problems, by_role, allow_problems
 
 
 def role_findings(check, passages: list[Passage], checker: Checker, laws: PostingLaws, language: str,

@@ -45,6 +45,10 @@ class RoleCheck:
                 return source
         return Source(self.file, 1, 1)
 
+    def text(self) -> str:
+        """The role's text as glossary terms are looked for in it."""
+        return role_text(self.role)
+
     def kpis(self) -> Iterator[tuple[tuple, Kpi]]:
         """Every KPI with its path in the tree."""
         assessment = self.role.assessment
@@ -694,7 +698,7 @@ def unused_terms(checks: dict[str, RoleCheck]) -> Iterable[Problem]:
     for role_id, check in checks.items():
         if check.role.extends:
             children.setdefault(check.role.extends, []).append(role_id)
-    texts = {role_id: role_text(check.role) for role_id, check in checks.items()}
+    texts = {role_id: check.text() for role_id, check in checks.items()}
 
     def family(role_id: str, seen: set[str]) -> Iterator[str]:
         if role_id in seen:

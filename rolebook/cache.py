@@ -1,0 +1,154 @@
+"""The validation cache (`.rolebook/cache/`): what checking each role found, kept between runs.
+
+Checking a role (parse, resolve its family and library KPIs, the schema, the per-role rules and the
+compliance checks) costs milliseconds; a project of a thousand roles spent seconds redoing it for the one
+role that changed. Each role's result is stored under a key of everything it was made from: rolebook
+itself (its code and data), rolebook.yaml, the library, the role's file (its display path and bytes) and
+the files of its family chain. A changed input is a new key; the old entry is dropped at the next save.
+The rules across roles (references, reporting lines, grades, glossary conflicts, unused terms) run
+again every time, on the small facts each entry keeps.
+
+The cache is JSON, never pickle: a project cloned with a planted cache file can make rolebook trust wrong
+results at worst, never run code, and a result is only used under the key of the very bytes it was made
+from. A file that is not this format and version (damaged, truncated, foreign) is ignored and rebuilt;
+writes go through a temporary file and a rename, so a process reads either the old cache or the new one.
+Deleting `.rolebook/` changes no result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from rolebook.errors import Problem, Source
+
+FOLDER = Path(".rolebook") / "cache"
+FILE = "roles.json"
+FORMAT = 1
+
+
+def digest(*parts: bytes | str) -> str:
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "big"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def file_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+class Cache:
+    """The entries of one project: file facts by the digest of a file's bytes, role results by key."""
+
+    def __init__(self, root: Path, environment: str):
+        self.path = root / FOLDER / FILE
+        self.environment = environment
+        self.files: dict[str, dict] = {}
+        self.roles: dict[str, dict] = {}
+        self.used_files: set[str] = set()
+        self.used_roles: set[str] = set()
+        self.changed = False
+        self._read()
+
+    def _read(self) -> None:
+        try:
+            if self.path.is_symlink() or not self.path.is_file():
+                return
+            data = json.loads(self.path.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return  # unreadable or damaged: rebuilt
+        if not (isinstance(data, dict) and data.get("format") == FORMAT
+                and data.get("environment") == self.environment
+                and isinstance(data.get("files"), dict) and isinstance(data.get("roles"), dict)):
+            return  # another rolebook, other settings or library, or not ours
+        self.files, self.roles = data["files"], data["roles"]
+
+    def file(self, key: str) -> dict | None:
+        found = self.files.get(key)
+        if isinstance(found, dict):
+            self.used_files.add(key)
+            return found
+        return None
+
+    def role(self, key: str) -> dict | None:
+        found = self.roles.get(key)
+        if isinstance(found, dict):
+            self.used_roles.add(key)
+            return found
+        return None
+
+    def put_file(self, key: str, facts: dict) -> None:
+        self.files[key] = facts
+        self.used_files.add(key)
+        self.changed = True
+
+    def put_role(self, key: str, entry: dict) -> None:
+        self.roles[key] = entry
+        self.used_roles.add(key)
+        self.changed = True
+
+    def save(self, root: Path) -> None:
+        """Write the entries this run used (so the cache never outgrows the project), when any is new or
+        any went unused. A cache that cannot be written is no error: the next run checks again."""
+        stale = set(self.files) - self.used_files or set(self.roles) - self.used_roles
+        if not (self.changed or stale):
+            return
+        data = {"format": FORMAT, "environment": self.environment,
+                "files": {k: self.files[k] for k in sorted(self.used_files)},
+                "roles": {k: self.roles[k] for k in sorted(self.used_roles)}}
+        folder = self.path.parent
+        try:
+            if not _inside(folder, root):
+                return
+            folder.mkdir(parents=True, exist_ok=True)
+            ignore = folder.parent / ".gitignore"
+            if not ignore.exists():  # the cache is the machine's, not the project's: never committed
+                ignore.write_text("*\n", encoding="utf-8")
+            temporary = folder / f".{FILE}.{os.getpid()}.tmp"
+            temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            os.replace(temporary, self.path)
+        except OSError:
+            return
+
+
+def _inside(folder: Path, root: Path) -> bool:
+    """The cache folder and every folder on the way are real folders inside the project (no links out)."""
+    current = root
+    for part in folder.relative_to(root).parts:
+        current = current / part
+        if current.is_symlink() or (current.exists() and not current.is_dir()):
+            return False
+    return True
+
+
+# --- what an entry holds, as JSON -------------------------------------------------------------
+
+
+def problems_out(problems: list[Problem]) -> list[list]:
+    return [[p.file, p.line, p.column, p.severity, p.code, p.message] for p in problems]
+
+
+def problems_in(rows: list[list]) -> list[Problem]:
+    return [Problem(*row) for row in rows]
+
+
+def source_out(source: Source | None) -> list | None:
+    return list(source) if source is not None else None
+
+
+def source_in(row: list | None) -> Source | None:
+    return Source(*row) if row is not None else None
+
+
+def jsonable(value: Any) -> Any:
+    """A value of a model dump as JSON keeps it (dates as text)."""
+    return json.loads(json.dumps(value, ensure_ascii=False, default=str))

@@ -1,0 +1,162 @@
+"""The validation cache (.rolebook/cache/): `rolebook validate` with a warm cache reports exactly what a
+check from scratch reports, after every kind of edit; a damaged, foreign or stale cache changes nothing;
+processes validating at once leave a readable cache."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, copy_project, run_rolebook
+from rolebook.project import load_project
+
+FAMILY = REPO / "tests" / "render_projects" / "family"
+ORG = REPO / "tests" / "projects" / "organisation"
+CACHE = Path(".rolebook") / "cache" / "roles.json"
+
+
+def reference(root: Path) -> list[dict]:
+    """The problems of a check from scratch, without the cache, as `validate --format json` lists them."""
+    import os
+
+    from rolebook import messages
+
+    here = os.getcwd()
+    os.chdir(root)
+    messages.use_projects([])  # the messages in the project's language, as the command line speaks
+    try:
+        return [p.as_dict() for p in load_project(root).problems]
+    finally:
+        os.chdir(here)
+        messages.use(None)
+
+
+def validated(root: Path) -> list[dict]:
+    result = run_rolebook("validate", "--format", "json", cwd=root)
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+EDITS = {
+    "a role": [("role_specs/account-executive.yaml", "title: Account Executive", "title: Account Lead")],
+    "a role's weights": [("role_specs/account-executive.yaml", "weight: 70", "weight: 60")],
+    "a family": [("role_specs/customer-facing.yaml", "period: quarterly", "period: monthly"),
+                 ("role_specs/customer-facing.yaml", "- {grade: B, min: 0", "- {grade: B, min: 95")],
+    "a family's KPIs": [("role_specs/customer-facing.yaml", "  period: quarterly",  # its roles' weights: 110
+                         "  period: quarterly\n  dimensions:\n    - id: extra\n      name: Extra\n      kpis:\n"
+                         "        - {id: calls, name: Calls, weight: 10, target: 5, thresholds: {pass: 4, excellent: 6}}")],
+    "a library KPI": [("library/kpis.yaml", "thresholds: {pass: 80, excellent: 95}",
+                       "thresholds: {pass: 95, excellent: 80}")],
+    "a glossary term": [("library/glossary.yaml", "- term: Pipeline",
+                         "- term: SLA\n  definition: A contract.\n- term: Pipeline")],
+    "rolebook.yaml": [("rolebook.yaml", "language: en", "language: en\njob_grades: [{grade: Z9, rank: 1}]")],
+    "a policy chapter": [("policies/appraisal.md", "#", "# Changed\n\n#")],
+}
+
+
+@pytest.mark.parametrize("kind", list(EDITS))
+def test_a_warm_cache_reports_what_a_check_from_scratch_reports(kind, tmp_path):
+    root = copy_project(FAMILY, tmp_path / "p")
+    assert validated(root) == reference(root)  # cold: the cache is written
+    assert (root / CACHE).is_file()
+    for name, old, new in EDITS[kind]:
+        edit(root, name, old, new)
+    assert validated(root) == reference(root)
+    assert validated(root) == reference(root)  # and warm again
+
+
+def test_glossary_conflict_and_unused_terms_across_cached_roles(tmp_path):
+    root = copy_project(FAMILY, tmp_path / "p")
+    validated(root)
+    spec = root / "role_specs" / "support-engineer.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8") + "glossary:\n  - {term: SLA, definition: Something else.}\n"
+                    "  - {term: Nowhere, definition: Never mentioned.}\n", encoding="utf-8")
+    found = validated(root)
+    assert found == reference(root)
+    assert {p["code"] for p in found} >= {"glossary-conflict", "unused-term"}
+
+
+def test_deleted_renamed_duplicated_and_broken_files(tmp_path):
+    root = copy_project(ORG, tmp_path / "org")
+    assert validated(root) == reference(root) == []
+    (root / "role_specs" / "sales-director.yaml").unlink()  # two roles report to it
+    assert validated(root) == reference(root) != []
+    shutil.move(root / "role_specs" / "accountant.yaml", root / "role_specs" / "bookkeeper.yaml")  # id-mismatch
+    assert validated(root) == reference(root)
+    shutil.copy(root / "role_specs" / "recruiter.yaml", root / "role_specs" / "recruiter-2.yaml")  # duplicate id
+    assert validated(root) == reference(root)
+    (root / "role_specs" / "hr-assistant.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    assert validated(root) == reference(root)
+    edit(root, "role_specs/finance-manager.yaml", "grade: M2", "grade: M2\nreports_to: accountant")
+    found = validated(root)
+    assert found == reference(root)
+    assert "reports-cycle" in {p["code"] for p in found}
+
+
+def test_a_damaged_foreign_or_stale_cache_changes_nothing(tmp_path):
+    root = copy_project(ORG, tmp_path / "org")
+    edit(root, "role_specs/sales-rep.yaml", "weight: 100", "weight: 90")
+    expected = reference(root)
+    assert validated(root) == expected
+    cache = root / CACHE
+    good = cache.read_bytes()
+    for damaged in (good[: len(good) // 2], b"\x00\xff garbage", b"[]", b'{"format": 999}',
+                    json.dumps({**json.loads(good), "environment": "another"}).encode()):
+        cache.write_bytes(damaged)
+        assert validated(root) == expected
+    # stale: the cache of the role before an edit is not used for the role after it
+    edit(root, "role_specs/sales-rep.yaml", "weight: 90", "weight: 100")
+    cache.write_bytes(good)
+    assert validated(root) == reference(root) == []
+
+
+def test_processes_validating_at_once_leave_a_readable_cache(tmp_path):
+    root = copy_project(ORG, tmp_path / "org")
+    command = [sys.executable, "-m", "rolebook", "validate", "--format", "json"]
+    runs = [subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
+    outputs = [json.loads(run.communicate(timeout=120)[0]) for run in runs]
+    assert all(output == [] for output in outputs)
+    json.loads((root / CACHE).read_bytes())
+    assert validated(root) == reference(root)
+
+
+def test_the_cache_is_kept_out_of_git_and_deleting_it_changes_nothing(tmp_path):
+    root = copy_project(ORG, tmp_path / "org")
+    validated(root)
+    assert (root / ".rolebook" / ".gitignore").read_text(encoding="utf-8") == "*\n"
+    shutil.rmtree(root / ".rolebook")
+    assert validated(root) == reference(root)
+
+
+def test_a_cache_folder_that_is_a_link_out_of_the_project_is_not_written(tmp_path):
+    root = copy_project(ORG, tmp_path / "org")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (root / ".rolebook").symlink_to(outside, target_is_directory=True)
+    assert validated(root) == reference(root)
+    assert list(outside.iterdir()) == []
+
+
+def test_a_cached_role_is_read_not_checked_again(tmp_path, monkeypatch):
+    """With a warm cache only the edited role is parsed and checked."""
+    from rolebook import project as loading
+
+    root = copy_project(ORG, tmp_path / "org")
+    validated(root)
+    edit(root, "role_specs/sales-rep.yaml", "title: 销售代表", "title: 客户代表")
+    read = []
+    original = loading._Loader.read_tree
+    monkeypatch.setattr(loading._Loader, "read_tree", lambda self, path: read.append(path.name) or original(self, path))
+    monkeypatch.chdir(root)
+    project = load_project(root, problems_only=True)
+    assert read == ["sales-rep.yaml"] and project.problems == []
