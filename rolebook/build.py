@@ -340,6 +340,7 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[s
     """build/index.html: a link to every current document in the build folder, this build's and earlier
     ones (`gone`: the files this build removes)."""
     labels = project.labels(project.settings.language)
+    present = files_in(out)  # one walk of the folder, not a look-up per role, kind and format
 
     def row(name: str, kind: str, role: Role | None) -> Markup | None:
         if role is not None and not made(kind, role):
@@ -347,7 +348,7 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[s
                 name, labels[KIND_LABELS[kind]], labels["no_kpis_no_form"]) if kind == "form" else None
         files = [document_name(kind, role.id if role else None, fmt) for fmt in FORMAT_NAMES]
         links = [Markup('<a href="{}">{}</a>').format(file, file.rsplit(".", 1)[1].upper())
-                 for file in files if file in new_files or (file not in gone and (out / file).is_file())]
+                 for file in files if file in new_files or (file not in gone and file in present)]
         if not links:
             return None
         return Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(
@@ -366,6 +367,20 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[s
     info = DocumentInfo(title=title, subject=title, language=project.settings.language, header=title,
                         footer_pattern=labels["page_of"])
     return renderer.page(info, str(body), landscape=False)
+
+
+def files_in(folder: Path) -> set[str]:
+    """The regular files under the output folder, by their names in it (a link is not one of rolebook's)."""
+    import os
+
+    found = set()
+    for where, _folders, names in os.walk(folder):
+        base = os.path.relpath(where, folder)
+        for name in names:
+            path = os.path.join(where, name)
+            if os.path.isfile(path) and not os.path.islink(path):
+                found.add(name if base == "." else f"{base}/{name}".replace(os.sep, "/"))
+    return found
 
 
 def organisation_section(project: Project, renderer: Renderer, labels: dict) -> Markup:
