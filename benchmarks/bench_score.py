@@ -16,7 +16,6 @@ import argparse
 import csv
 import random
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from generate import copy_example  # noqa: E402
 
 from rolebook.project import load_project  # noqa: E402
 from rolebook.results.appraisals import quota_findings, score  # noqa: E402
@@ -62,11 +64,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder) / "project"
-        root.mkdir()
-        for name in ("rolebook.yaml", "role_specs", "library", "policies"):
-            source = REPO / name
-            (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+        root = copy_example(Path(folder) / "project")
         project = load_project(root)
         path = root / "results.csv"
         results(project, args.count, path)

@@ -91,5 +91,18 @@ def generate(count: int, out: Path) -> Path:
     return out
 
 
+def copy_example(out: Path) -> Path:
+    """The repository's example project (the seeds' roles), copied to `out`."""
+    import shutil
+
+    repo = Path(__file__).resolve().parent.parent
+    out.mkdir(parents=True)
+    for name in ("rolebook.yaml", "role_specs", "library", "policies"):
+        source = repo / name
+        if source.exists():
+            (shutil.copytree if source.is_dir() else shutil.copy)(source, out / name)
+    return out
+
+
 if __name__ == "__main__":
     generate(int(sys.argv[1]), Path(sys.argv[2]))

@@ -77,14 +77,13 @@ def unknown_role(role_id: str, known: list[str]) -> str:
 
 
 def select_roles(project: Project, role_ids: tuple[str, ...]):
-    concrete = project.concrete_roles()
     if not role_ids:
-        return concrete
+        return project.concrete_roles()
     chosen = []
     for role_id in role_ids:
         role = project.roles.get(role_id)
         if role is None:
-            raise UsageError(unknown_role(role_id, [r.id for r in concrete]))
+            raise UsageError(unknown_role(role_id, [r.id for r in project.summaries()]))
         if role.abstract:
             raise UsageError(_("role '{role_id}' is abstract: a family template, not rendered alone").format(
                                  role_id=role_id))
@@ -113,41 +112,37 @@ FORM_KINDS = ("form", "workbook")  # documents of a role's KPIs: not made for a 
 
 def made(kind: str, role: Role) -> bool:
     """Whether a role has a document of this kind: an appraisal form needs KPIs to score."""
-    return kind not in FORM_KINDS or bool(role.kpis())
+    return kind not in FORM_KINDS or role.has_kpis
 
 
 class Sources:
-    """The key of what a document depends on of the project's inputs alone: not how it is built."""
+    """The key of what a document depends on of the project's inputs alone: not how it is built. Made from
+    the roles' summaries (project.RoleSummary), so that a build of one role need not read every model."""
 
     def __init__(self, project: Project):
         self.project = project
         self.commons: dict[str, str] = {}  # per kind: rolebook, settings, the templates of that kind, logo
-        self.dumps: dict[str, str] = {}  # each role's data as its keys hold it, made once for every kind
 
     def common(self, kind: str) -> str:
         if kind not in self.commons:
             self.commons[kind] = manifest.common_key(self.project.root, [kind])
         return self.commons[kind]
 
-    def dumped(self, role: Role) -> str:
-        if role.id not in self.dumps:
-            self.dumps[role.id] = role.model_dump_json()
-        return self.dumps[role.id]
-
-    def of(self, kind: str, role: Role | None) -> str:
+    def of(self, kind: str, role) -> str:
+        """`role`: a role's model or summary (None for the documents of the whole project)."""
         project = self.project
         if kind == "handbook":
-            parts = [self.dumped(r) for r in project.concrete_roles()]
+            parts = [summary.model for summary in project.summaries()]
             parts += [term.model_dump_json() for term in project.library_terms]
             parts += [f"{name}\n{text}" for name, text in sorted(project.policies.items())]
             return manifest.document_key(self.common(kind), "handbook", *parts, manifest.git_state(project.root))
         if role is None:  # the catalogue and the org chart: what they show of every role, and the settings
             return manifest.document_key(self.common(kind), kind, *organisation_facts(project, kind))
-        boss = project.roles.get(role.reports_to or "")
+        boss = project.summary(role.reports_to or "")
         # the relationship diagram names the superior and the direct reports
-        reports = [other.title for other in project.direct_reports(role.id)]
-        return manifest.document_key(self.common(kind), kind, self.dumped(role), boss.title if boss else "",
-                                     project.language_of(role), *map(str, reports))
+        reports = [str(report.title) for report in project.report_summaries(role.id)]
+        return manifest.document_key(self.common(kind), kind, project.summary(role.id).model,
+                                     boss.title if boss else "", project.language_of(role), *reports)
 
 
 def organisation_facts(project: Project, kind: str) -> list[str]:
@@ -159,7 +154,7 @@ def organisation_facts(project: Project, kind: str) -> list[str]:
 
         return [json.dumps(rows(project), ensure_ascii=False, sort_keys=True)]
     return [json.dumps([role.id, str(role.title), role.reports_to, str(role.department or ""), role.grade,
-                        role.headcount], ensure_ascii=False) for role in project.concrete_roles()]
+                        role.headcount], ensure_ascii=False) for role in project.summaries()]
 
 
 def stale_outputs(project: Project, record: manifest.Manifest, built: set[str]) -> list[str]:
@@ -172,7 +167,7 @@ def stale_outputs(project: Project, record: manifest.Manifest, built: set[str]) 
         if name in built:
             continue
         kind, role_id = entry["kind"], entry["role"]
-        role = project.roles.get(role_id) if role_id else None
+        role = project.summary(role_id) if role_id else None
         gone = role_id is not None and (role is None or role.abstract or not made(kind, role))
         if kind not in ALL_KINDS or gone:
             stale.append(name)
@@ -357,7 +352,7 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[s
     rows = [row(project.settings.handbook.title or labels["handbook"], "handbook", None),
             row(labels["catalogue"], "catalogue", None), row(labels["org_chart"], "orgchart", None)]
     rows += [row(role.title, kind, role) for kind in ("jd", "form", "posting", "workbook")
-             for role in project.concrete_roles()]
+             for role in project.summaries()]
     title = project.settings.organization or "rolebook"
     body = Markup("<h1>{}</h1>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>"
                   "<th scope=\"col\">{}</th></tr></thead>\n<tbody>\n{}\n</tbody>\n</table>").format(
@@ -403,7 +398,7 @@ def organisation_section(project: Project, renderer: Renderer, labels: dict) -> 
 
 def findings_table(project: Project, labels: dict) -> Markup:
     """The compliance findings per role (`rolebook validate` lists them at their lines), when there are any."""
-    roles = [role for role in project.concrete_roles() if project.findings.get(role.id)]
+    roles = [role for role in project.summaries() if project.findings.get(role.id)]
     if not roles:
         return Markup("")
     rows = Markup("\n").join(Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(

@@ -27,7 +27,7 @@ from rolebook.errors import Problem, Source
 
 FOLDER = Path(".rolebook") / "cache"
 FILE = "roles.json"
-FORMAT = 1
+FORMAT = 3
 
 
 def digest(*parts: bytes | str) -> str:
@@ -37,6 +37,21 @@ def digest(*parts: bytes | str) -> str:
         hasher.update(len(data).to_bytes(8, "big"))
         hasher.update(data)
     return hasher.hexdigest()
+
+
+def package_stamp() -> str:
+    """rolebook itself (its version, and each of its files' name, size and time of change): a cache is never
+    read by another rolebook. Stat, not read: the cache is there to save time."""
+    import rolebook
+
+    base = Path(rolebook.__file__).parent
+    parts = [rolebook.__version__]
+    for folder, subfolders, names in os.walk(base):
+        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+        for name in sorted(names):
+            stat = os.stat(os.path.join(folder, name))
+            parts.append(f"{os.path.relpath(os.path.join(folder, name), base)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return digest(*parts)
 
 
 def file_bytes(path: Path) -> bytes | None:
@@ -56,6 +71,7 @@ class Cache:
         self.roles: dict[str, dict] = {}
         self.used_files: set[str] = set()
         self.used_roles: set[str] = set()
+        self.models: dict[str, str] = {}  # model JSON to write, by digest
         self.changed = False
         self._read()
 
@@ -96,6 +112,21 @@ class Cache:
         self.used_roles.add(key)
         self.changed = True
 
+    def put_model(self, key: str, dump: str) -> None:
+        """A role's model as JSON, kept in a file of its own (read only when a build needs that role)."""
+        self.models[key] = dump
+
+    def model(self, key: str) -> str | None:
+        """A model's JSON, when its file is there and is what its name says (the digest of its text)."""
+        if key in self.models:
+            return self.models[key]
+        path = self.path.parent / "models" / f"{key}.json"
+        try:
+            text = path.read_text(encoding="utf-8") if not path.is_symlink() else None
+        except (OSError, ValueError):
+            return None
+        return text if text is not None and digest(text) == key else None
+
     def save(self, root: Path) -> None:
         """Write the entries this run used (so the cache never outgrows the project), when any is new or
         any went unused. A cache that cannot be written is no error: the next run checks again."""
@@ -113,11 +144,31 @@ class Cache:
             ignore = folder.parent / ".gitignore"
             if not ignore.exists():  # the cache is the machine's, not the project's: never committed
                 ignore.write_text("*\n", encoding="utf-8")
-            temporary = folder / f".{FILE}.{os.getpid()}.tmp"
-            temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-            os.replace(temporary, self.path)
+            models = folder / "models"
+            if _inside(models, root):
+                models.mkdir(exist_ok=True)
+                for key, dump in self.models.items():
+                    path = models / f"{key}.json"
+                    if not path.exists():  # named by the digest of its text: a half-written one is never used
+                        path.write_text(dump, encoding="utf-8")
+                kept = set()  # the models of the roles this run used: any other file is an old role's
+                for key in self.used_roles:
+                    summary = self.roles[key].get("summary")
+                    if isinstance(summary, dict):
+                        kept.add(summary.get("model"))
+                for name in os.listdir(models):
+                    if name.endswith(".json") and name[:-5] not in kept:
+                        (models / name).unlink(missing_ok=True)
+            _write(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
         except OSError:
             return
+
+
+def _write(path: Path, text: str) -> None:
+    """Through a temporary file and a rename: a reader sees the old file or the new one, never half."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def _inside(folder: Path, root: Path) -> bool:

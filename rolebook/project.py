@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
+from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from rolebook import inputs
 from rolebook.cache import Cache, digest, file_bytes, problems_in, problems_out, source_in, source_out
@@ -27,6 +28,62 @@ from rolebook.messages import N_, _
 
 LIBRARY_KPIS = "library/kpis.yaml"
 LIBRARY_GLOSSARY = "library/glossary.yaml"
+
+
+@dataclass(frozen=True)
+class RoleSummary:
+    """What the documents of the whole project (the index, the org chart, the build's keys) need of a role,
+    without its model: kept in the cache, so a build of one role reads the others' models only if it must."""
+
+    id: str
+    title: str
+    abstract: bool
+    department: str | None
+    grade: str | None
+    headcount: int | None
+    reports_to: str | None
+    extends: str | None
+    language: str | None
+    has_kpis: bool
+    model: str  # the digest of the model as JSON: the build's key of what a document depends on
+
+    @classmethod
+    def of(cls, role: Role, dump: str | None = None) -> RoleSummary:
+        return cls(role.id, role.title, role.abstract, role.department, role.grade, role.headcount,
+                   role.reports_to, role.extends, role.language, bool(role.kpis()),
+                   digest(dump if dump is not None else role.model_dump_json()))
+
+    def as_json(self) -> dict:
+        return dict(vars(self))
+
+
+class LazyRoles(MappingABC):
+    """Role models by id, each read from the cache when first asked for (`read(role_id)`)."""
+
+    def __init__(self, ids: list[str], read: Callable[[str], Role]):
+        self.ids = dict.fromkeys(ids)
+        self.read = read
+        self.loaded: dict[str, Role] = {}
+
+    def __getitem__(self, role_id: str) -> Role:
+        if role_id not in self.loaded:
+            if role_id not in self.ids:
+                raise KeyError(role_id)
+            self.loaded[role_id] = self.read(role_id)
+        return self.loaded[role_id]
+
+    def __setitem__(self, role_id: str, role: Role) -> None:
+        self.ids[role_id] = None
+        self.loaded[role_id] = role
+
+    def __contains__(self, role_id) -> bool:
+        return role_id in self.ids
+
+    def __iter__(self):
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
 
 @dataclass
@@ -50,7 +107,8 @@ class Project:
     extends: dict[str, str | None] = field(default_factory=dict)  # each role's family, also when models are not loaded
     models: bool = True  # False: loaded for its problems only (`validate`): `roles` is empty
     _in_languages: dict[str, "Project"] = field(default_factory=dict, repr=False)
-    _reports: dict[str, list[Role]] | None = field(default=None, repr=False)  # reports_to → its concrete roles
+    _reports: dict[str, list[str]] | None = field(default=None, repr=False)  # reports_to → its concrete roles
+    _summaries: dict[str, RoleSummary] = field(default_factory=dict, repr=False)
 
     def translations(self, role_id: str) -> dict[str, Role]:
         """The role in each translated language (neither source nor derived), for diffs that tell a change
@@ -73,17 +131,31 @@ class Project:
         return [p for p in self.problems if p.severity == WARNING]
 
     def concrete_roles(self) -> list[Role]:
-        return [role for _id, role in sorted(self.roles.items()) if not role.abstract]
+        return [self.roles[summary.id] for summary in self.summaries()]
 
-    def direct_reports(self, role_id: str) -> list[Role]:
+    def summary(self, role_id: str) -> RoleSummary | None:
+        """A role's summary: from the cache, or made from its model when first asked for."""
+        if role_id not in self._summaries and role_id in self.roles:
+            self._summaries[role_id] = RoleSummary.of(self.roles[role_id])
+        return self._summaries.get(role_id)
+
+    def summaries(self) -> list[RoleSummary]:
+        """The concrete roles' summaries, by id."""
+        found = (self.summary(role_id) for role_id in sorted(self.roles))
+        return [summary for summary in found if not summary.abstract]
+
+    def report_summaries(self, role_id: str) -> list[RoleSummary]:
         """The concrete roles that report to `role_id`, by id. Indexed when first asked, after loading:
         every document of every role asks, and a scan of all roles each time was quadratic."""
         if self._reports is None:
             self._reports = {}
-            for role in self.concrete_roles():
-                if role.reports_to:
-                    self._reports.setdefault(role.reports_to, []).append(role)
+            for summary in self.summaries():
+                if summary.reports_to:
+                    self._reports.setdefault(summary.reports_to, []).append(summary)
         return self._reports.get(role_id, [])
+
+    def direct_reports(self, role_id: str) -> list[Role]:
+        return [self.roles[report.id] for report in self.report_summaries(role_id)]
 
     def language_of(self, role: Role) -> str:
         return role.language or self.settings.language
@@ -101,9 +173,17 @@ def spec_files(root: Path) -> list[Path]:
 
 
 def _inside_files(root: Path, files: list[Path], problems: list[Problem], show) -> list[Path]:
-    """The files that stay inside the project; a link out of it is a problem naming both paths."""
+    """The files that stay inside the project; a link out of it is a problem naming both paths. A file that
+    is no link, in a folder that really is inside, is inside: only links and their folders are resolved."""
     kept = []
+    real_root = root.resolve()
+    folders: dict[Path, bool] = {}
     for path in files:
+        if path.parent not in folders:
+            folders[path.parent] = path.parent.resolve().is_relative_to(real_root)
+        if folders[path.parent] and not path.is_symlink():
+            kept.append(path)
+            continue
         problem = inputs.outside_problem(path, root, Source(show(path), 1, 1), N_("the file"))
         if problem:
             problems.append(problem)
@@ -463,14 +543,14 @@ class _Loader:
         """The cache, when the project is checked for its problems in its one language from its files:
         a revision (a label), another target or translations to count are checked from scratch."""
         project = self.project
-        if project.models or self.label is not None or self.target is not None or project.languages.checked() \
+        if self.label is not None or self.target is not None or project.languages.checked() \
                 or project.languages.several:
             return None
-        from rolebook.manifest import package_digest
+        from rolebook.cache import package_stamp
 
         root = project.root
         inputs_ = [file_bytes(root / name) or b"" for name in (SETTINGS_FILE, LIBRARY_KPIS, LIBRARY_GLOSSARY)]
-        return Cache(root, digest(package_digest(), *inputs_))
+        return Cache(root, digest(package_stamp(), *inputs_))
 
     def file_facts(self, path: Path, trees: dict) -> dict:
         """A role file's id, family and parse problems: from the cache by the digest of its bytes, else read
@@ -534,11 +614,19 @@ class _Loader:
         for role_id, path in registered.items():
             keys[role_id], chains[role_id] = self.role_key(path, facts, registered, unreadable)
             entry = self.cache.role(keys[role_id]) if keys[role_id] else None
-            if entry is None:
-                todo.append(role_id)
+            if entry is None or (project.models and entry["facts"] is not None and "summary" not in entry):
+                todo.append(role_id)  # a build needs the model that `validate` did not keep
             else:
                 entries[role_id] = entry
-        entries.update(self.checked_entries(todo, chains, registered, trees, unreadable, keys))
+        models: dict[str, Role] = {}
+        entries.update(self.checked_entries(todo, chains, registered, trees, unreadable, keys, models))
+        if project.models:
+            summaries = {role_id: RoleSummary(**entries[role_id]["summary"]) for role_id in registered
+                         if entries[role_id].get("summary")}
+            project.roles = LazyRoles(list(summaries), lambda role_id: self.cached_model(
+                summaries[role_id], registered, trees, unreadable))
+            project.roles.loaded.update(models)
+            project._summaries = summaries
         checks = {}
         for role_id in registered:
             entry = entries[role_id]
@@ -554,8 +642,9 @@ class _Loader:
         self.check_across(checks, set(registered) | unreadable)
 
     def checked_entries(self, todo: list[str], chains: dict, registered: dict[str, Path], trees: dict,
-                        unreadable: frozenset, keys: dict) -> dict[str, dict]:
-        """Check the roles without a cached result (with their families), and cache what each found."""
+                        unreadable: frozenset, keys: dict, models: dict[str, Role]) -> dict[str, dict]:
+        """Check the roles without a cached result (with their families), and cache what each found; the
+        models made go to `models`."""
         wanted = {role_id: registered[role_id] for role_id in todo}
         for role_id in todo:
             wanted.update({self.role_of(path, trees): path for path in chains[role_id]})
@@ -573,8 +662,14 @@ class _Loader:
                               "version": None}
             if check is not None:
                 checks[role_id] = check
+                models[role_id] = role
                 found[role_id].update(facts=role_facts.to_json(role_facts.of_check(check)),
                                       version=source_out(check.own(("version",), ("id",))))
+                if self.project.models:  # what a build needs; `validate` saves the time
+                    dump = role.model_dump_json()
+                    summary = RoleSummary.of(role, dump)
+                    self.cache.put_model(summary.model, dump)
+                    found[role_id]["summary"] = summary.as_json()
         settings_problems, by_role, allow_problems = self.settings_compliance(checks)
         self.problems.extend(settings_problems)
         for role_id, entry in found.items():
@@ -596,6 +691,25 @@ class _Loader:
         problems, by_role, allow_problems = self.compliance(checks)
         self.cache.put_role(key, {"problems": problems_out(problems)})
         return problems, by_role, allow_problems
+
+    def cached_model(self, summary: RoleSummary, registered: dict[str, Path], trees: dict,
+                     unreadable: frozenset) -> Role:
+        """A role's model from the cache; when its file there is missing or damaged, the role checked again."""
+        dump = self.cache.model(summary.model)
+        if dump is not None:
+            try:
+                return Role.model_validate_json(dump)
+            except ValueError:
+                pass
+        path = registered[summary.id]
+        chain = [registered[summary.id]]
+        while (parent := self.tree_of(chain[-1], trees).get("extends")) in registered and \
+                registered[parent] not in chain:
+            chain.append(registered[parent])
+        subset = {self.role_of(p, trees): self.tree_of(p, trees) for p in chain}
+        merged, _problems, broken = resolve_extends(subset, unreadable)
+        role, _check, _found = self.check_one(summary.id, merged[summary.id], path.stem, summary.id in broken)
+        return role
 
     def role_of(self, path: Path, trees: dict) -> str:
         return self.tree_and_id(path, trees)[0]

@@ -160,3 +160,45 @@ def test_a_cached_role_is_read_not_checked_again(tmp_path, monkeypatch):
     monkeypatch.chdir(root)
     project = load_project(root, problems_only=True)
     assert read == ["sales-rep.yaml"] and project.problems == []
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+BUILD_EDITS = {**EDITS, "a template": [("templates/jd.md.j2", "", "")], "a deleted role": []}
+
+
+@pytest.mark.parametrize("kind", list(BUILD_EDITS))
+def test_a_build_with_a_warm_cache_is_byte_identical_to_one_from_scratch(kind, tmp_path):
+    root = copy_project(FAMILY, tmp_path / "p")
+    assert run_rolebook("build", cwd=root).returncode == 0  # the cache is warm for every role
+    if kind == "a template":
+        (root / "templates").mkdir()
+        (root / "templates" / "jd.md.j2").write_text('{% extends "!jd.md.j2" %}{% block end %}\nEnd.\n{% endblock %}')
+    elif kind == "a deleted role":
+        (root / "role_specs" / "support-engineer.yaml").unlink()
+    for name, old, new in EDITS.get(kind, []):
+        edit(root, name, old, new)
+    warm = run_rolebook("build", cwd=root)
+    shutil.rmtree(root / ".rolebook")
+    cold = run_rolebook("build", "--out", str(tmp_path / "cold"), cwd=root)
+    assert warm.returncode == cold.returncode
+    if warm.returncode == 0:
+        assert outputs(root / "build") == outputs(tmp_path / "cold")
+    else:
+        assert warm.stdout == cold.stdout
+
+
+def test_a_damaged_or_missing_model_file_is_checked_again(tmp_path):
+    root = copy_project(FAMILY, tmp_path / "p")
+    assert run_rolebook("build", cwd=root).returncode == 0
+    models = sorted((root / ".rolebook" / "cache" / "models").iterdir())
+    assert len(models) == 3  # one per role, the family included
+    models[0].write_text('{"id": "forged"}', encoding="utf-8")
+    models[1].unlink()
+    edit(root, "policies/appraisal.md", "#", "# Changed\n\n#")  # the handbook reads every role's model
+    assert run_rolebook("build", cwd=root).returncode == 0
+    shutil.rmtree(root / ".rolebook")
+    assert run_rolebook("build", "--out", str(tmp_path / "cold"), cwd=root).returncode == 0
+    assert outputs(root / "build") == outputs(tmp_path / "cold")

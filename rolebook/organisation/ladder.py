@@ -13,8 +13,8 @@ def _number(value) -> str:
 
 def columns_of(project) -> tuple[str, list[str], dict]:
     """(the column kind's label key, the columns, role id → its column)."""
-    roles = project.concrete_roles()
-    families = {role.id: project.roles[role.extends].title for role in roles
+    roles = project.summaries()
+    families = {role.id: project.summary(role.extends).title for role in roles
                 if role.extends and role.extends in project.roles}
     if families:
         found = {role.id: families.get(role.id, "—") for role in roles}
@@ -29,7 +29,7 @@ def grade_rows(project, labels: dict) -> list[tuple[str, str, str]]:
     if ladder:
         ordered = sorted(enumerate(ladder), key=lambda pair: (-pair[1].rank, pair[0]))
         return [(g.grade, g.name or "", band(g.pay, labels)) for _, g in ordered]
-    seen = list(dict.fromkeys(role.grade for role in project.concrete_roles() if role.grade))
+    seen = list(dict.fromkeys(role.grade for role in project.summaries() if role.grade))
     return [(grade, "", "") for grade in sorted(seen, reverse=True)]
 
 
@@ -46,7 +46,7 @@ def matrix_markdown(project, labels: dict) -> str:
     lines = ["| " + " | ".join([labels["grade"], labels["grade_name"], labels["pay_band"]]
                                + [cell(c) for c in columns]) + " |",
              "|" + "---|" * (3 + len(columns))]
-    roles = project.concrete_roles()
+    roles = project.summaries()
     for grade, name, pay in grade_rows(project, labels):
         cells = []
         for column in columns:
@@ -59,7 +59,7 @@ def matrix_markdown(project, labels: dict) -> str:
 def headcount_rows(project) -> list[tuple[str, int, int]]:
     """(department, roles, headcount) per department in the order roles name them, and the total."""
     found: dict[str, list[int]] = {}
-    for role in project.concrete_roles():
+    for role in project.summaries():
         counts = found.setdefault(role.department or "", [0, 0])
         counts[0] += 1
         counts[1] += role.headcount or 0

@@ -78,15 +78,15 @@ class Renderer:
     def org_chart_svg(self) -> str | None:
         """The organisation's whole chart (组织架构图) of its concrete roles as SVG, made once per build: the
         index and build/org-chart.svg show it on a screen, where it scales and scrolls."""
-        if self._org_chart is None and self.project.concrete_roles():
+        if self._org_chart is None and self.project.summaries():
             labels = self.project.labels(self.project.settings.language)
-            self._org_chart = svg(chart_of(self.project.concrete_roles(), labels), labels["org_chart"])
+            self._org_chart = svg(chart_of(self.project.summaries(), labels), labels["org_chart"])
         return self._org_chart
 
     def org_chart_figures(self, labels: dict) -> list[tuple[str, Figure, str]]:
         """The chart as the handbook prints it: (name, figure, caption) per page-sized piece (chart.sheets)."""
         found = []
-        for i, (heading, chart) in enumerate(sheets(self.project.concrete_roles(), labels)):
+        for i, (heading, chart) in enumerate(sheets(self.project.summaries(), labels)):
             title = labels["org_chart"] if heading is None else f"{labels['org_chart']}: {heading}"
             caption = labels["org_chart_caption"] if heading is None else \
                 labels["org_chart_part"].format(title=inline(heading))
@@ -156,7 +156,7 @@ class Renderer:
         project = self.project
         context = handbook_context(project, self.revision, self.logs)
         labels = context["t"]
-        charts = self.org_chart_figures(labels) if project.concrete_roles() else []
+        charts = self.org_chart_figures(labels) if project.summaries() else []
         context["org_chart"] = "\n\n".join(directive(name, figure, caption) for name, figure, caption in charts)
         context["architecture"] = architecture_markdown(project, labels) if project.settings.handbook.architecture \
             else ""

@@ -467,6 +467,10 @@ class Role(Spec):
     def kpis(self) -> list[Kpi]:
         return self.assessment.kpis() if self.assessment else []
 
+    @property
+    def has_kpis(self) -> bool:
+        return bool(self.kpis())
+
 
 # --- rolebook.yaml -------------------------------------------------------------------
 

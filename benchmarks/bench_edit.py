@@ -1,0 +1,130 @@
+"""What one edit costs: the time from changing one role's title to the result, in the example project and
+in generated projects of several sizes, with the validation cache (.rolebook/cache/) warm and cold.
+
+    python benchmarks/bench_edit.py [N ...] [--edits E] [--serve]     (defaults: 100 1000, 5 edits)
+
+Prints, per project, medians (and the worst) of E edits:
+  * validate after one edit (warm cache), and validate with no cache at all (cold);
+  * `build --kind jd --role ONE` after one edit (warm), and the first build of that role (cold);
+  * with --serve: edit → the page shows it in `rolebook serve` (polling the page every 20 ms).
+Issue 33's targets at 1,000 roles: validate ≤ 0.5 s, build --role ONE ≤ 0.5 s, serve ≤ 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import copy_example, generate  # noqa: E402
+
+
+def rolebook(*args: str) -> list[str]:
+    return [sys.executable, "-m", "rolebook", *args]
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def retitle(spec: Path, n: int) -> str:
+    """Give the role a new title; the new title."""
+    text = spec.read_text(encoding="utf-8")
+    title = f"基准岗位{n}号"
+    spec.write_text(re.sub(r"(?m)^title: .*$", f"title: {title}", text, count=1), encoding="utf-8")
+    return title
+
+
+def figures(label: str, seconds: list[float]) -> str:
+    return f"{label}: median {statistics.median(seconds):.2f} s, worst {max(seconds):.2f} s"
+
+
+def measure(root: Path, edits: int, serve: bool) -> None:
+    spec = sorted((root / "role_specs").glob("*.yaml"))[-1]
+    role = spec.stem
+    cold = []
+    for _ in range(3):
+        shutil.rmtree(root / ".rolebook", ignore_errors=True)
+        cold.append(timed(rolebook("validate"), root))
+    print("  " + figures("validate, no cache", cold))
+    warm = []
+    for n in range(edits):
+        retitle(spec, n)
+        warm.append(timed(rolebook("validate"), root))
+    print("  " + figures("validate after one edit", warm))
+    shutil.rmtree(root / "build", ignore_errors=True)
+    print(f"  first build of one role (jd): {timed(rolebook('build', '--kind', 'jd', '--role', role), root):.2f} s")
+    built = []
+    for n in range(edits):
+        retitle(spec, 100 + n)
+        built.append(timed(rolebook("build", "--kind", "jd", "--role", role), root))
+    print("  " + figures("build --kind jd --role ONE after one edit", built))
+    if serve:
+        print("  " + figures("serve: edit → page shows it", serve_latencies(root, spec, edits)))
+
+
+def serve_latencies(root: Path, spec: Path, edits: int) -> list[float]:
+    process = subprocess.Popen(rolebook("serve", "--port", "0"), cwd=root, stderr=subprocess.PIPE,
+                               stdout=subprocess.DEVNULL, text=True)
+    try:
+        url = None
+        while url is None:
+            line = process.stderr.readline()
+            if not line:
+                raise SystemExit("serve did not start")
+            found = re.search(r"(http://[\d.]+:\d+/)", line)
+            url = found.group(1) if found else None
+        page = f"{url}jd/{spec.stem}.html"
+        while not _shows(page, ""):
+            time.sleep(0.2)  # the first build
+        seconds = []
+        for n in range(edits):
+            time.sleep(1.0)
+            start = time.perf_counter()
+            title = retitle(spec, 200 + n)
+            while not _shows(page, title):
+                time.sleep(0.02)
+            seconds.append(time.perf_counter() - start)
+        return seconds
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=60)
+
+
+def _shows(page: str, text: str) -> bool:
+    try:
+        with urllib.request.urlopen(page, timeout=30) as response:
+            return text in response.read().decode("utf-8")
+    except OSError:
+        return False
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
+    parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--serve", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temp:
+        example = copy_example(Path(temp) / "example")
+        print("the example project (4 roles):")
+        measure(example, args.edits, args.serve)
+        for size in args.sizes:
+            root = generate(size, Path(temp) / f"p{size}")
+            print(f"{size} generated roles:")
+            measure(root, args.edits, args.serve)
+
+
+if __name__ == "__main__":
+    main()
