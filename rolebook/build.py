@@ -157,14 +157,16 @@ def organisation_facts(project: Project, kind: str) -> list[str]:
                         role.headcount], ensure_ascii=False) for role in project.summaries()]
 
 
-def stale_outputs(project: Project, record: manifest.Manifest, built: set[str]) -> list[str]:
+def stale_outputs(project: Project, record: manifest.Manifest, built: set[str],
+                  later: tuple[str, ...] = ()) -> list[str]:
     """Files an earlier build wrote that this one does not make and that are older than their inputs now:
-    a PDF of last week beside today's Word file, a form of a role that changed since. They go."""
+    a PDF of last week beside today's Word file, a form of a role that changed since. They go; but not
+    those of the kinds `later` (the preview builds them next)."""
     sources = Sources(project)
     current: dict[tuple[str, str | None], str] = {}
     stale = []
     for name, entry in sorted(record.outputs.items()):
-        if name in built:
+        if name in built or entry["kind"] in later:
             continue
         kind, role_id = entry["kind"], entry["role"]
         role = project.summary(role_id) if role_id else None
@@ -181,11 +183,13 @@ def stale_outputs(project: Project, record: manifest.Manifest, built: set[str]) 
 
 def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kinds: tuple[str, ...] = KINDS,
           formats: tuple[str, ...] = FORMATS, role_ids: tuple[str, ...] = (), workers: int = 1,
-          progress=None, digest: str = "", pdf_a: bool = False, paginate: bool | None = None) -> BuildResult:
+          progress=None, digest: str = "", pdf_a: bool = False, paginate: bool | None = None,
+          later: tuple[str, ...] = ()) -> BuildResult:
     """Render what changed since the last build (all of it the first time) into the locked output folder.
 
     `progress`, when given, has start(total) and is called with each job done; `digest` is the
-    input digest (manifest.input_digest) recorded for the next build's no-op check.
+    input digest (manifest.input_digest) recorded for the next build's no-op check; `later`: kinds a
+    second build makes next (the preview's handbook), whose files this one leaves alone.
     """
     if project.errors:
         raise InvalidProject(project.errors)
@@ -210,7 +214,7 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
     for names in render_all(renderer, todo, staging, workers, progress):
         staged.update((name, staging / name) for name in names)
     lay_out(renderer, todo, staging, pdf_a, paginate)
-    stale = stale_outputs(project, record, {name for job in jobs for name in job.names.values()})
+    stale = stale_outputs(project, record, {name for job in jobs for name in job.names.values()}, later)
     page = index_page(project, renderer, folder.path, set(staged), set(stale))
     index = folder.path / INDEX
     if index.is_symlink() or not index.is_file() or index.read_bytes() != page:

@@ -38,6 +38,9 @@ PREFIX = "rolebook-serve-"  # the preview's temporary folder, in the system's te
 OWNER = "owner"  # in that folder: the serving process (pid and start time), so a later serve can tell it ended
 
 
+LATER = ("handbook",)  # built after the other pages are shown: it depends on every role
+
+
 class Preview:
     """The preview's state: the output folder, the last build's problems and a generation counter
     that pages wait on."""
@@ -62,18 +65,32 @@ class Preview:
             notes = page_notes(project, self.kinds)
             heading = project.labels(project.settings.language)["compliance_findings"]
             if not problems:
-                options = ["serve", "html"]
-                with OutputFolder(self.out, self.root) as folder:
-                    record = manifest.Manifest.load(self.out)
-                    digest = manifest.input_digest(self.root, self.kinds, options)
-                    if not record.up_to_date(digest):
-                        build(project, folder, record, self.kinds, ("html",), (), self.workers, None, digest)
+                # the pages of the roles first, shown at once; then what depends on every role (the handbook)
+                first = tuple(kind for kind in self.kinds if kind not in LATER)
+                self.build(project, first, later=tuple(kind for kind in self.kinds if kind in LATER))
+                if first != self.kinds:
+                    self.publish(problems, notes, heading)
+                    self.build(project, self.kinds)
         except (RolebookError, OSError) as exc:  # a broken template, a full disk: shown like a problem
             problems = [f"rolebook: {exc}"]
+        self.publish(problems, notes, heading)
+        self.report(problems)
+
+    def build(self, project, kinds: tuple[str, ...], later: tuple[str, ...] = ()) -> None:
+        with OutputFolder(self.out, self.root) as folder:
+            record = manifest.Manifest.load(self.out)
+            digest = manifest.input_digest(self.root, kinds, ["serve", "html", *kinds])
+            if not record.up_to_date(digest):
+                build(project, folder, record, kinds, ("html",), (), self.workers, None, digest, later=later)
+
+    def publish(self, problems: list[str], notes: dict, heading: str) -> None:
+        """Pages waiting for a rebuild go on: the new generation is what the pages reload to."""
         with self.changed:
             self.problems, self.notes, self.notes_heading = problems, notes, heading
             self.generation += 1
             self.changed.notify_all()
+
+    def report(self, problems: list[str]) -> None:
         state = _("{count} error(s); showing the last documents that built").format(count=len(problems)) \
             if problems else _("rebuilt")
         print(_("{state} (build {generation})").format(state=state, generation=self.generation), file=sys.stderr,
@@ -321,7 +338,7 @@ def serve(root: Path, host: str, port: int, workers: int, language=None,
               flush=True)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         root = root.resolve()
-        ignored = (folder.resolve(), root / "build", root / ".git")
+        ignored = (folder.resolve(), root / "build", root / ".git", root / ".rolebook")  # not inputs: the cache
         watch_filter = partial(_relevant, ignored=ignored, default=watchfiles.DefaultFilter())
         for _changes in watchfiles.watch(root, watch_filter=watch_filter, stop_event=stop, raise_interrupt=False):
             preview.rebuild()

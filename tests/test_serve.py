@@ -134,3 +134,30 @@ def test_a_new_serve_removes_what_a_killed_one_left(tmp_path):
             assert not left[0].exists(), "the next serve removes the folder of the one that no longer runs"
             assert foreign.is_dir()
             foreign.rmdir()
+
+
+def test_the_roles_pages_come_first_and_the_handbook_follows(server):
+    """After an edit the role's page is rebuilt and shown before the handbook, which depends on every role;
+    the handbook is never missing in between, and follows with the edit."""
+    import time
+
+    root, host, port, process = server
+
+    def page(name: str) -> str:
+        connection = http.client.HTTPConnection(host, port, timeout=30)
+        connection.request("GET", f"/{name}")
+        response = connection.getresponse()
+        body = response.read().decode("utf-8")
+        connection.close()
+        assert response.status == 200, name  # the old handbook stays until the new one is there
+        return body
+
+    assert "Sales Team Lead" in page("handbook.html")
+    time.sleep(1)  # the watcher starts after the address is printed
+    edit(root / "role_specs" / "sales-lead.yaml", "title: Sales Team Lead", "title: Area Sales Lead")
+    deadline = time.monotonic() + SECONDS
+    while "Area Sales Lead" not in page("handbook.html"):
+        assert time.monotonic() < deadline
+        assert "Area Sales Lead" not in page("index.html") or "Area Sales Lead" in page("jd/sales-lead.html")
+        time.sleep(0.05)
+    assert "Area Sales Lead" in page("jd/sales-lead.html")
