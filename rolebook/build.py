@@ -122,6 +122,7 @@ class Sources:
     def __init__(self, project: Project):
         self.project = project
         self.commons: dict[str, str] = {}  # per kind: rolebook, settings, the templates of that kind, logo
+        self._library: str | None = None
 
     def common(self, kind: str) -> str:
         if kind not in self.commons:
@@ -142,7 +143,15 @@ class Sources:
         # the relationship diagram names the superior and the direct reports
         reports = [str(report.title) for report in project.report_summaries(role.id)]
         return manifest.document_key(self.common(kind), kind, project.summary(role.id).model,
-                                     boss.title if boss else "", project.language_of(role), *reports)
+                                     boss.title if boss else "", project.language_of(role), self.library(),
+                                     *reports)
+
+    def library(self) -> str:
+        """The library's glossary: a role's documents show the library terms its text uses (which, is
+        known only from its whole text; any change of the library's terms makes them again)."""
+        if self._library is None:
+            self._library = manifest.document_key(*(term.model_dump_json() for term in self.project.library_terms))
+        return self._library
 
 
 def organisation_facts(project: Project, kind: str) -> list[str]:
