@@ -200,7 +200,7 @@ class Formatter:
 def role_title(project: Project, name: str | None) -> str | None:
     """A role id as that role's title; anything else (free text, an id outside the project) as written."""
     if name and name in project.roles:
-        return project.roles[name].title
+        return project.summary(name).title  # the summary: no need to read that role's model
     return name
 
 
