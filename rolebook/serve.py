@@ -19,7 +19,7 @@ from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from rolebook import manifest
 from rolebook.build import INDEX, build
@@ -52,13 +52,22 @@ class Preview:
         self.problems: list[str] = []
         self.notes: dict[str, list[str]] = {}  # a page's compliance findings, by its path in the output folder
         self.notes_heading = ""
+        self.versions: dict[str, int] = {}  # a page's generation: the build that last wrote it
+        self.shown_at = 0  # the generation that last changed the problems or findings every page shows
         self.changed = threading.Condition()
         self.stopping = False
+
+    def version(self, page: str) -> int:
+        """The generation a page reloads to: the last build that wrote it or changed what it shows beside
+        it. A page that a build did not touch is not reloaded (the handbook's turn does not reload a
+        role's page)."""
+        return max(self.versions.get(page.lstrip("/"), 0), self.shown_at)
 
     def rebuild(self) -> None:
         """Build what changed; on errors keep the last documents and record the problems."""
         notes: dict[str, list[str]] = {}
         heading = ""
+        written: list[str] = []
         try:
             project = load_project(self.root, language=self.language)
             problems = [str(p) for p in project.errors]
@@ -67,27 +76,34 @@ class Preview:
             if not problems:
                 # the pages of the roles first, shown at once; then what depends on every role (the handbook)
                 first = tuple(kind for kind in self.kinds if kind not in LATER)
-                self.build(project, first, later=tuple(kind for kind in self.kinds if kind in LATER))
+                written = self.build(project, first, later=tuple(kind for kind in self.kinds if kind in LATER))
                 if first != self.kinds:
-                    self.publish(problems, notes, heading)
-                    self.build(project, self.kinds)
+                    self.publish(problems, notes, heading, written)
+                    written = self.build(project, self.kinds)
         except (RolebookError, OSError) as exc:  # a broken template, a full disk: shown like a problem
             problems = [f"rolebook: {exc}"]
-        self.publish(problems, notes, heading)
+        self.publish(problems, notes, heading, written)
         self.report(problems)
 
-    def build(self, project, kinds: tuple[str, ...], later: tuple[str, ...] = ()) -> None:
+    def build(self, project, kinds: tuple[str, ...], later: tuple[str, ...] = ()) -> list[str]:
+        """Build what changed of `kinds`; the names of the files written."""
         with OutputFolder(self.out, self.root) as folder:
             record = manifest.Manifest.load(self.out)
             digest = manifest.input_digest(self.root, kinds, ["serve", "html", *kinds])
-            if not record.up_to_date(digest):
-                build(project, folder, record, kinds, ("html",), (), self.workers, None, digest, later=later)
+            if record.up_to_date(digest):
+                return []
+            result = build(project, folder, record, kinds, ("html",), (), self.workers, None, digest, later=later)
+            return [path.relative_to(folder.path).as_posix() for path in result.written + result.removed]
 
-    def publish(self, problems: list[str], notes: dict, heading: str) -> None:
-        """Pages waiting for a rebuild go on: the new generation is what the pages reload to."""
+    def publish(self, problems: list[str], notes: dict, heading: str, written: list[str] = ()) -> None:
+        """Pages waiting for a rebuild go on: each page written, or every page when the problems or findings
+        shown beside them changed, reloads to the new generation."""
         with self.changed:
-            self.problems, self.notes, self.notes_heading = problems, notes, heading
             self.generation += 1
+            if (problems, notes, heading) != (self.problems, self.notes, self.notes_heading):
+                self.shown_at = self.generation
+            self.problems, self.notes, self.notes_heading = problems, notes, heading
+            self.versions.update((name, self.generation) for name in written)
             self.changed.notify_all()
 
     def report(self, problems: list[str]) -> None:
@@ -142,7 +158,7 @@ class Handler(SimpleHTTPRequestHandler):
     def page(self, path: str) -> None:
         target = Path(self.translate_path(path))
         with self.preview.changed:
-            generation, problems = self.preview.generation, list(self.preview.problems)
+            generation, problems = self.preview.version(path), list(self.preview.problems)
             notes = self.preview.notes.get(path.lstrip("/"), [])
             heading = self.preview.notes_heading
         try:
@@ -169,12 +185,16 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        seen = -1
+        page = parse_qs(urlsplit(self.path).query).get("page", [""])[0]
+        page = page + INDEX if page.endswith("/") else page  # "/" is the index, as the page was served
+        seen, sent = -1, -1
         try:
             while not self.preview.stopping:
-                generation = self.preview.wait(seen, KEEPALIVE_SECONDS)
-                message = f"data: {generation}\n\n" if generation != seen else ": waiting\n\n"
-                seen = generation
+                seen = self.preview.wait(seen, KEEPALIVE_SECONDS)
+                with self.preview.changed:
+                    version = self.preview.version(page) if page else seen
+                message = f"data: {version}\n\n" if version != sent else ": waiting\n\n"
+                sent = version
                 self.wfile.write(message.encode("ascii"))
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
@@ -262,7 +282,7 @@ RELOAD = """<script>
 /* rolebook serve: reload when a new build is ready (same-origin server-sent events). */
 (function () {{
   var built = {generation};
-  var events = new EventSource("{events}");
+  var events = new EventSource("{events}?page=" + encodeURIComponent(location.pathname));
   events.onmessage = function (event) {{ if (Number(event.data) > built) location.reload(); }};
 }})();
 </script>

@@ -161,3 +161,20 @@ def test_the_roles_pages_come_first_and_the_handbook_follows(server):
         assert "Area Sales Lead" not in page("index.html") or "Area Sales Lead" in page("jd/sales-lead.html")
         time.sleep(0.05)
     assert "Area Sales Lead" in page("jd/sales-lead.html")
+
+
+def test_a_page_reloads_once_for_an_edit_not_again_for_the_handbook(server):
+    """The handbook's turn after an edit reloads the handbook, not the role's page already showing it."""
+    import time
+
+    root, host, port, process = server
+    with browser() as driver:
+        driver.get(f"http://{host}:{port}/jd/sales-lead.html")
+        assert heading(driver) == "Sales Team Lead"
+        time.sleep(1)  # the watcher starts after the address is printed
+        edit(root / "role_specs" / "sales-lead.yaml", "title: Sales Team Lead", "title: Field Sales Lead")
+        WebDriverWait(driver, SECONDS, ignored_exceptions=(Exception,)).until(
+            lambda d: heading(d) == "Field Sales Lead")
+        driver.execute_script("window.rolebookMark = 'still here';")
+        time.sleep(3)  # the handbook is rebuilt meanwhile
+        assert driver.execute_script("return window.rolebookMark;") == "still here"
