@@ -18,6 +18,13 @@ ENGLISH = REPO / "tests" / "render_projects" / "english"
 SECONDS = 30  # a build takes about one; the watcher's debounce adds a little
 
 
+def wait(driver):
+    """Wait on a page that reloads itself: an element asked for while the page is replaced is asked again."""
+    from selenium.common.exceptions import WebDriverException
+
+    return WebDriverWait(driver, SECONDS, ignored_exceptions=(WebDriverException,))
+
+
 @pytest.fixture
 def server(tmp_path):
     root = copy_project(ENGLISH, tmp_path / "p")
@@ -53,26 +60,26 @@ def test_serve_shows_edits_and_problems_live(server):
         driver.get(f"http://{host}:{port}/jd/sales-lead.html")
         assert heading(driver) == "Sales Team Lead"
         edit(spec, "title: Sales Team Lead", "title: Regional Sales Lead")
-        WebDriverWait(driver, SECONDS).until(lambda d: heading(d) == "Regional Sales Lead")
+        wait(driver).until(lambda d: heading(d) == "Regional Sales Lead")
 
         edit(spec, "department: Sales", "department: Sales: East")  # an unquoted ': ' breaks the YAML
-        WebDriverWait(driver, SECONDS).until(problems_shown)
+        wait(driver).until(problems_shown)
         line = next(n for n, text in enumerate(spec.read_text().splitlines(), 1) if "Sales: East" in text)
         assert re.search(rf"role_specs/sales-lead\.yaml:{line}:\d+: error\[yaml-syntax\]", problems_shown(driver))
         assert heading(driver) == "Regional Sales Lead"  # the last good page stays readable
 
         edit(spec, "department: Sales: East", 'department: "Sales: East"')
-        WebDriverWait(driver, SECONDS).until(lambda d: not problems_shown(d))
+        wait(driver).until(lambda d: not problems_shown(d))
         assert "Sales: East" in driver.find_element(By.TAG_NAME, "main").text
 
         # a compliance finding shows beside the page it concerns, at its line, and goes when fixed
         edit(spec, "title: Regional Sales Lead", "title: Regional Salesman")
-        WebDriverWait(driver, SECONDS).until(lambda d: findings_shown(d))
+        wait(driver).until(lambda d: findings_shown(d))
         assert re.search(r"role_specs/sales-lead\.yaml:\d+:\d+: warning\[gendered-title\].*Regional Salesperson",
                          findings_shown(driver))
         assert heading(driver) == "Regional Salesman"  # a warning builds: the page is the new one
         edit(spec, "title: Regional Salesman", "title: Regional Salesperson")
-        WebDriverWait(driver, SECONDS).until(lambda d: not findings_shown(d))
+        wait(driver).until(lambda d: not findings_shown(d))
     process.send_signal(signal.SIGINT)  # Ctrl-C
     assert process.wait(timeout=30) == 0
     assert "stopped" in process.stderr.read()
@@ -173,7 +180,7 @@ def test_a_page_reloads_once_for_an_edit_not_again_for_the_handbook(server):
         assert heading(driver) == "Sales Team Lead"
         time.sleep(1)  # the watcher starts after the address is printed
         edit(root / "role_specs" / "sales-lead.yaml", "title: Sales Team Lead", "title: Field Sales Lead")
-        WebDriverWait(driver, SECONDS, ignored_exceptions=(Exception,)).until(
+        wait(driver).until(
             lambda d: heading(d) == "Field Sales Lead")
         driver.execute_script("window.rolebookMark = 'still here';")
         time.sleep(3)  # the handbook is rebuilt meanwhile
