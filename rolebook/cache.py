@@ -89,18 +89,10 @@ class Cache:
         self.files, self.roles = data["files"], data["roles"]
 
     def file(self, key: str) -> dict | None:
-        found = self.files.get(key)
-        if isinstance(found, dict):
-            self.used_files.add(key)
-            return found
-        return None
+        return _take(self.files, self.used_files, key)
 
     def role(self, key: str) -> dict | None:
-        found = self.roles.get(key)
-        if isinstance(found, dict):
-            self.used_roles.add(key)
-            return found
-        return None
+        return _take(self.roles, self.used_roles, key)
 
     def put_file(self, key: str, facts: dict) -> None:
         self.files[key] = facts
@@ -162,6 +154,15 @@ class Cache:
             _write(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
         except OSError:
             return
+
+
+def _take(entries: dict, used: set[str], key: str) -> dict | None:
+    """An entry (a mapping, or nothing: any other value is not ours), marked as used this run."""
+    found = entries.get(key)
+    if isinstance(found, dict):
+        used.add(key)
+        return found
+    return None
 
 
 def _write(path: Path, text: str) -> None:

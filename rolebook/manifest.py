@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import rolebook
+from rolebook.cache import digest as _hash  # one way of hashing parts, the cache's and the manifest's
 from rolebook.history import gitinfo
 from rolebook.outputs import is_document_name
 from rolebook.spec.loader import Mapping, Sequence, load_file
@@ -36,15 +37,6 @@ DATA_FOLDERS = ("role_specs", "library")
 ROOT_TEMPLATES = {"jd": ["jd.md.j2"], "form": ["form.md.j2"], "posting": ["posting.md.j2"],
                   "handbook": ["handbook.md.j2"]}
 _HEX = re.compile(r"^[0-9a-f]{64}$")
-
-
-def _hash(*parts: bytes | str) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "big"))
-        digest.update(data)
-    return digest.hexdigest()
 
 
 def _file_digest(path: Path, real_root: Path) -> str:
