@@ -204,3 +204,16 @@ def test_a_large_organisation_prints_its_chart_in_pieces_a_page_holds(tmp_path):
     assert (root / "build" / "org-chart.svg").read_text(encoding="utf-8").count('<g class="role"') == 50
     text = pdf_text(to_pdf(docx, outdir=tmp_path)[0])
     assert re.search(r"组织架构图（分图）：岗位\s?1\s?及其下属岗位。", text), text[:2000]
+
+
+def test_a_regulations_contents_page_numbers_hold_with_the_org_chart(tmp_path):
+    """In a 制度 the org chart's heading carries no article number but is in rolebook's contents as in Word's
+    contents field, which LibreOffice fills while laying the book out: an entry only the field had made the
+    contents a page longer and every page number in it one too high."""
+    from conftest import REPO
+
+    build = build_copy(REPO, tmp_path / "example", "--kind", "handbook", "--format", "docx")
+    pages = pdf_text(to_pdf(build / "handbook.docx", outdir=tmp_path)[0]).split("\f")
+    listed = re.search(r"岗位一览\.+\s*(\d+)", pages[1])
+    actual = next(n for n, page in enumerate(pages, 1) if n > 2 and "岗位一览" in page and "组织架构图" in page)
+    assert listed and int(listed.group(1)) == actual

@@ -178,8 +178,11 @@ def parse(text: str, first_heading: int = 1, fill_toc: bool = True,
     return contents(tokens, first_heading, fill_toc)
 
 
-_TITLE_DEPTH = {"container_doc-title_open": 1, "container_doc-title_close": -1,  # inside a document's title
-                "container_unnumbered_open": 1, "container_unnumbered_close": -1}
+_TITLE_DEPTH = {"container_doc-title_open": 1, "container_doc-title_close": -1}  # inside a document's title
+# Headings that carry no chapter or article number: a title, and a 制度's illustrations (its org chart).
+# Those are still in the contents: Word's contents field lists every Heading 1-2, and a contents that
+# differs from it grows or shrinks a page when Word or LibreOffice fills it, shifting every page number.
+_UNNUMBERED_DEPTH = {**_TITLE_DEPTH, "container_unnumbered_open": 1, "container_unnumbered_close": -1}
 ANCHOR = re.compile(r"\s*\{#(rolebook-[a-z0-9-]+)\}$")  # a heading's own anchor, for templates to link to
 _DIGITS = "零一二三四五六七八九"
 
@@ -229,7 +232,7 @@ class HeadingNumbers:
     def apply(self, tokens: list[Token]) -> None:
         in_title = in_attachment = 0
         for index, token in enumerate(tokens):
-            in_title += _TITLE_DEPTH.get(token.type, 0)
+            in_title += _UNNUMBERED_DEPTH.get(token.type, 0)
             in_attachment += {"container_attachment_open": 1, "container_attachment_close": -1}.get(token.type, 0)
             if token.type == "heading_open" and not in_title and token.tag in ("h1", "h2"):
                 if in_attachment and token.tag != "h1":
