@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from rolebook import manifest
 from rolebook.errors import Problem, RolebookError, UsageError
 from rolebook.outputs import FORMAT_NAMES, FORMATS, KINDS, OWN_FORMATS, PROJECT_KINDS, OutputFolder, document_name
-from rolebook.project import Project
+from rolebook.project import Project, RoleSummary
 from rolebook.history import gitinfo
 from rolebook.history.log import ProjectHistory
 from rolebook.render.context import handbook_roles
@@ -27,7 +27,6 @@ from rolebook.spec.languages import BILINGUAL
 from rolebook.render import pagination, pdf
 from rolebook.render.documents import KIND_LABELS, Renderer
 from rolebook.render.wordpackage import DocumentInfo
-from rolebook.spec.model import Role
 from rolebook.workers import forked_map
 from rolebook.messages import _
 
@@ -59,7 +58,7 @@ class Job:
     """One document in its formats: a role's job description or form, or the handbook."""
 
     kind: str
-    role: Role | None
+    role: RoleSummary | None  # its model is read when the document is rendered
     names: dict[str, str]  # format → file name inside the output folder
     key: str = ""  # what the files depend on, how they are made included: unchanged, they are not made again
     source: str = ""  # what they depend on of the inputs alone: a file recorded with another source is stale
@@ -76,12 +75,13 @@ def unknown_role(role_id: str, known: list[str]) -> str:
     return f"no role '{role_id}' in this project (roles: {shown})"
 
 
-def select_roles(project: Project, role_ids: tuple[str, ...]):
+def select_roles(project: Project, role_ids: tuple[str, ...]) -> list[RoleSummary]:
+    """The roles to build, as summaries: a model is read only when its documents are rendered."""
     if not role_ids:
-        return project.concrete_roles()
+        return project.summaries()
     chosen = []
     for role_id in role_ids:
-        role = project.roles.get(role_id)
+        role = project.summary(role_id)
         if role is None:
             raise UsageError(unknown_role(role_id, [r.id for r in project.summaries()]))
         if role.abstract:
@@ -110,7 +110,7 @@ def plan(project: Project, kinds, formats, roles, pdf_a: bool = False, paginate:
 FORM_KINDS = ("form", "workbook")  # documents of a role's KPIs: not made for a role without any (no-kpis)
 
 
-def made(kind: str, role: Role) -> bool:
+def made(kind: str, role: RoleSummary) -> bool:
     """Whether a role has a document of this kind: an appraisal form needs KPIs to score."""
     return kind not in FORM_KINDS or role.has_kpis
 
@@ -278,13 +278,13 @@ def _render_job(job: Job) -> list[str]:
         rendered = renderer.render_handbook(formats, {fmt: staging / (job.names[fmt] if fmt in job.names
                                                                        else source_name(job)) for fmt in formats})
     elif job.kind == "workbook":
-        rendered = {"xlsx": renderer.render_workbook(job.role)}
+        rendered = {"xlsx": renderer.render_workbook(renderer.project.roles[job.role.id])}
     elif job.kind == "catalogue":
         rendered = renderer.render_catalogue()
     elif job.kind == "orgchart":
         rendered = renderer.render_org_chart()
     else:
-        rendered = renderer.render(job.kind, job.role, formats)
+        rendered = renderer.render(job.kind, renderer.project.roles[job.role.id], formats)
     for fmt, data in rendered.items():
         target = staging / (job.names[fmt] if fmt in job.names else source_name(job))
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -327,7 +327,8 @@ def lay_out(renderer: Renderer, todo: list[Job], staging: Path, pdf_a: bool, han
         if "docx" in job.names:
             layout.docx.write_bytes(pagination.fill(layout.docx.read_bytes(), laid.pages, laid.toc))
         if layout.pdf is not None:
-            date = job.role.effective if job.role and job.role.effective else renderer.revision_date()
+            effective = renderer.project.roles[job.role.id].effective if job.role else None
+            date = effective or renderer.revision_date()
             layout.pdf.write_bytes(pdf.stabilize(layout.pdf.read_bytes(), date))
 
 
@@ -350,17 +351,18 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[s
     labels = project.labels(project.settings.language)
     present = files_in(out)  # one walk of the folder, not a look-up per role, kind and format
 
-    def row(name: str, kind: str, role: Role | None) -> Markup | None:
+    def row(name: str, kind: str, role: RoleSummary | None) -> str | None:
+        # plain escaping, not Markup.format: a project of thousands of roles has four rows each
         if role is not None and not made(kind, role):
-            return Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(
-                name, labels[KIND_LABELS[kind]], labels["no_kpis_no_form"]) if kind == "form" else None
+            return f"<tr><td>{escape(name)}</td><td>{escape(labels[KIND_LABELS[kind]])}</td>" \
+                   f"<td>{escape(labels['no_kpis_no_form'])}</td></tr>" if kind == "form" else None
         files = [document_name(kind, role.id if role else None, fmt) for fmt in FORMAT_NAMES]
-        links = [Markup('<a href="{}">{}</a>').format(file, file.rsplit(".", 1)[1].upper())
+        links = [f'<a href="{escape(file)}">{escape(file.rsplit(".", 1)[1].upper())}</a>'
                  for file in files if file in new_files or (file not in gone and file in present)]
         if not links:
             return None
-        return Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(
-            name, labels[KIND_LABELS[kind]], Markup(" · ").join(links))
+        return f"<tr><td>{escape(name)}</td><td>{escape(labels[KIND_LABELS[kind]])}</td>" \
+               f"<td>{' · '.join(links)}</td></tr>"
 
     rows = [row(project.settings.handbook.title or labels["handbook"], "handbook", None),
             row(labels["catalogue"], "catalogue", None), row(labels["org_chart"], "orgchart", None)]
@@ -369,7 +371,7 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[s
     title = project.settings.organization or "rolebook"
     body = Markup("<h1>{}</h1>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>"
                   "<th scope=\"col\">{}</th></tr></thead>\n<tbody>\n{}\n</tbody>\n</table>").format(
-        title, labels["position"], labels["document"], labels["formats"], Markup("\n").join(r for r in rows if r))
+        title, labels["position"], labels["document"], labels["formats"], Markup("\n".join(r for r in rows if r)))
     body += organisation_section(project, renderer, labels)
     body += findings_table(project, labels)
     info = DocumentInfo(title=title, subject=title, language=project.settings.language, header=title,

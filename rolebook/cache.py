@@ -17,6 +17,7 @@ Deleting `.rolebook/` changes no result.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -27,7 +28,7 @@ from rolebook.errors import Problem, Source
 
 FOLDER = Path(".rolebook") / "cache"
 FILE = "roles.json"
-FORMAT = 3
+FORMAT = 4  # 4: a file's key is the sha256 of its bytes (digests.py)
 
 
 def digest(*parts: bytes | str) -> str:
@@ -39,6 +40,7 @@ def digest(*parts: bytes | str) -> str:
     return hasher.hexdigest()
 
 
+@functools.cache
 def package_stamp() -> str:
     """rolebook itself (its version, and each of its files' name, size and time of change): a cache is never
     read by another rolebook. Stat, not read: the cache is there to save time."""
@@ -130,12 +132,8 @@ class Cache:
                 "roles": {k: self.roles[k] for k in sorted(self.used_roles)}}
         folder = self.path.parent
         try:
-            if not _inside(folder, root):
+            if not ready_folder(folder, root):
                 return
-            folder.mkdir(parents=True, exist_ok=True)
-            ignore = folder.parent / ".gitignore"
-            if not ignore.exists():  # the cache is the machine's, not the project's: never committed
-                ignore.write_text("*\n", encoding="utf-8")
             models = folder / "models"
             if _inside(models, root):
                 models.mkdir(exist_ok=True)
@@ -151,9 +149,67 @@ class Cache:
                 for name in os.listdir(models):
                     if name.endswith(".json") and name[:-5] not in kept:
                         (models / name).unlink(missing_ok=True)
-            _write(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            write_atomically(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
         except OSError:
             return
+
+
+class Memo:
+    """A JSON file of remembered values in the cache folder (a file's digest by its stat, a term's sort key):
+    read once per process and project, written at the end of a command when it learnt something. A file
+    of another format or header (another pypinyin, say) is ignored; one that cannot be written is no error."""
+
+    NAME = ""
+    _open: dict[tuple[type, Path], "Memo"] = {}
+
+    def __init__(self, root: Path, header: str = ""):
+        self.root, self.header = root, header
+        self.entries: dict[str, Any] = {}
+        self.changed = False
+        path = root / FOLDER / self.NAME
+        try:
+            if path.is_symlink() or not path.is_file():
+                return
+            data = json.loads(path.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return
+        if isinstance(data, dict) and data.get("header") == header and isinstance(data.get("entries"), dict):
+            self.entries = data["entries"]
+
+    @classmethod
+    def of(cls, root: Path, header: str = "") -> "Memo":
+        """The project's memo of this kind, read once per process (a preview keeps it between builds)."""
+        key = (cls, Path(os.path.abspath(root)))
+        if key not in Memo._open or Memo._open[key].header != header:
+            Memo._open[key] = cls(key[1], header)
+        return Memo._open[key]
+
+    def remember(self, key: str, value: Any) -> None:
+        if self.entries.get(key) != value:
+            self.entries[key] = value
+            self.changed = True
+
+    def kept(self) -> dict[str, Any]:
+        """What is written: every entry (a memo may drop what no longer matters)."""
+        return self.entries
+
+    def save(self) -> None:
+        if not self.changed or not self.root.is_dir():  # a revision's checkout is gone by now
+            return
+        folder = self.root / FOLDER
+        try:
+            if ready_folder(folder, self.root):
+                write_atomically(folder / self.NAME, json.dumps(
+                    {"header": self.header, "entries": dict(sorted(self.kept().items()))},
+                    ensure_ascii=False, separators=(",", ":")))
+                self.changed = False
+        except OSError:
+            return
+
+    @staticmethod
+    def save_all() -> None:
+        for memo in Memo._open.values():
+            memo.save()
 
 
 def _take(entries: dict, used: set[str], key: str) -> dict | None:
@@ -165,11 +221,23 @@ def _take(entries: dict, used: set[str], key: str) -> dict | None:
     return None
 
 
-def _write(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str) -> None:
     """Through a temporary file and a rename: a reader sees the old file or the new one, never half."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
+
+
+def ready_folder(folder: Path, root: Path) -> bool:
+    """The cache folder made (with a .gitignore: the cache is the machine's, never committed), when it and
+    every folder on the way are real folders inside the project."""
+    if not _inside(folder, root):
+        return False
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = root / FOLDER.parent / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("*\n", encoding="utf-8")
+    return True
 
 
 def _inside(folder: Path, root: Path) -> bool:

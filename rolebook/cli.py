@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from rolebook import __version__, inputs
+from rolebook.cache import Memo
 from rolebook.errors import ERROR, WARNING, Problem, RolebookError, UsageError, sorted_unique
 from rolebook.paths import SPECS_DIR, display, project_root
 from rolebook.sanitize import for_terminal
@@ -791,6 +792,13 @@ def main() -> None:
 
     signal.signal(signal.SIGTERM, _terminate)
     messages.use_projects(sys.argv[1:])
+    try:
+        _run()
+    finally:
+        Memo.save_all()  # what this run learnt (files hashed, terms sorted), for the next
+
+
+def _run() -> None:
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:

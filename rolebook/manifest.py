@@ -16,7 +16,6 @@ rebuild, never a file touched outside the output folder.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -26,6 +25,7 @@ from typing import Any, Iterable
 
 import rolebook
 from rolebook.cache import digest as _hash  # one way of hashing parts, the cache's and the manifest's
+from rolebook import digests
 from rolebook.history import gitinfo
 from rolebook.outputs import is_document_name
 from rolebook.spec.loader import Mapping, Sequence, load_file
@@ -39,42 +39,35 @@ ROOT_TEMPLATES = {"jd": ["jd.md.j2"], "form": ["form.md.j2"], "posting": ["posti
 _HEX = re.compile(r"^[0-9a-f]{64}$")
 
 
-def _file_digest(path: Path, real_root: Path) -> str:
-    """A file's content digest, read in blocks; a file that leads outside the project (`real_root`,
-    resolved) is not read."""
-    real = path.resolve()
+def _file_digest(path: Path, real_root: Path, memo: digests.FileDigests, real_folders: dict[Path, Path]) -> str:
+    """A file's content digest (remembered by its stat); a file that leads outside the project (`real_root`,
+    resolved) is not read. A folder is resolved once for all its files."""
+    if path.parent not in real_folders:
+        real_folders[path.parent] = path.parent.resolve()
+    real = path.resolve() if path.is_symlink() else real_folders[path.parent] / path.name
     if not real.is_relative_to(real_root):
         return _hash("outside", str(real))
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as stream:
-            for block in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(block)
-    except OSError as exc:
-        return _hash("unreadable", str(exc.errno))
-    return digest.hexdigest()
+    found = memo.digest(path)
+    return found if found is not None else _hash("unreadable", str(path))
 
 
 def _files_digest(files: Iterable[Path], base: Path) -> str:
     parts: list[str] = []
     real_base = base.resolve()
+    memo = digests.for_project(base)
+    real_folders: dict[Path, Path] = {}
     for path in sorted(set(files)):
         parts += [path.relative_to(base).as_posix() if path.is_relative_to(base) else str(path),
-                  _file_digest(path, real_base)]
+                  _file_digest(path, real_base, memo, real_folders)]
     return _hash(*parts)
 
 
-_PACKAGE_DIGEST: str | None = None
-
-
 def package_digest() -> str:
-    """rolebook's own code, templates and reference document: a new rolebook rebuilds everything."""
-    global _PACKAGE_DIGEST
-    if _PACKAGE_DIGEST is None:
-        base = Path(rolebook.__file__).parent
-        files = [p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-        _PACKAGE_DIGEST = _hash(rolebook.__version__, _files_digest(files, base))
-    return _PACKAGE_DIGEST
+    """rolebook's own code, templates and reference document: a new rolebook rebuilds everything. By its
+    files' names, sizes and times (the cache's stamp): reading them all took longer than many a build."""
+    from rolebook.cache import package_stamp
+
+    return package_stamp()
 
 
 def _named_files(root: Path) -> list[Path]:

@@ -34,6 +34,10 @@ def project_root(path: Path) -> Path:
 
 def display(path: Path) -> str:
     """A path as the user should read it: relative to the current folder when inside it."""
+    text, cwd = str(path), os.getcwd()
+    if text.startswith(cwd + os.sep) and os.sep + ".." + os.sep not in text:
+        return text[len(cwd) + 1:]  # the common case, without relpath's normalising (a project names
+        # thousands of files)
     try:
         relative = os.path.relpath(path, Path.cwd())
     except ValueError:

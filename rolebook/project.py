@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from rolebook import inputs
+from rolebook import digests, inputs
 from rolebook.cache import Cache, digest, file_bytes, problems_in, problems_out, source_in, source_out
 from rolebook.errors import ERROR, WARNING, Problem, Source, sorted_unique
 from rolebook.paths import SETTINGS_FILE, SPECS_DIR, display
@@ -224,6 +224,7 @@ class _Loader:
                  problems_only: bool = False):
         self.project = Project(root=root, label=label, models=not problems_only)
         self.cache: Cache | None = None
+        self.digests = digests.for_project(self.project.root)
         self.shown: dict[Path, str] = {}
         self.label = label
         self.target = language
@@ -555,11 +556,11 @@ class _Loader:
     def file_facts(self, path: Path, trees: dict) -> dict:
         """A role file's id, family and parse problems: from the cache by the digest of its bytes, else read
         (the tree is kept in `trees` for checking)."""
+        memo = self.digests
         try:
-            data = file_bytes(path) if path.stat().st_size <= MAX_FILE_BYTES else None
+            key = memo.digest(path) if path.stat().st_size <= MAX_FILE_BYTES else None
         except OSError:
-            data = None
-        key = digest(data) if data is not None else None
+            key = None
         found = self.cache.file(key) if key else None
         if found is None:
             role_id, tree, problems = self.read_tree(path)

@@ -15,6 +15,7 @@ import shutil
 import sys
 import tempfile
 import threading
+from collections import Counter
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -22,6 +23,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from rolebook import manifest
+from rolebook.cache import Memo
 from rolebook.build import INDEX, build
 from rolebook.errors import RolebookError, UsageError
 from rolebook.outputs import LAYOUT, PREVIEW_KINDS, OutputFolder, document_name
@@ -38,7 +40,7 @@ PREFIX = "rolebook-serve-"  # the preview's temporary folder, in the system's te
 OWNER = "owner"  # in that folder: the serving process (pid and start time), so a later serve can tell it ended
 
 
-LATER = ("handbook",)  # built after the other pages are shown: it depends on every role
+LATER = ("handbook",)  # depends on every role: built when its page is asked for or open, after the others
 
 
 class Preview:
@@ -56,6 +58,10 @@ class Preview:
         self.shown_at = 0  # the generation that last changed the problems or findings every page shows
         self.changed = threading.Condition()
         self.stopping = False
+        self.open_pages: Counter[str] = Counter()  # the pages a browser shows (their event streams)
+        self.building = threading.Lock()  # one build at a time: the watcher's, or a request's for its page
+        self.project = None  # the last project that built
+        self.deferred: tuple[str, ...] = ()  # kinds not rebuilt since it changed (the handbook)
 
     def version(self, page: str) -> int:
         """The generation a page reloads to: the last build that wrote it or changed what it shows beside
@@ -64,7 +70,8 @@ class Preview:
         return max(self.versions.get(page.lstrip("/"), 0), self.shown_at)
 
     def rebuild(self) -> None:
-        """Build what changed; on errors keep the last documents and record the problems."""
+        """Build what changed; on errors keep the last documents and record the problems. What depends on
+        every role (the handbook) is left for later unless a browser shows it: a request for it builds it."""
         notes: dict[str, list[str]] = {}
         heading = ""
         written: list[str] = []
@@ -74,16 +81,40 @@ class Preview:
             notes = page_notes(project, self.kinds)
             heading = project.labels(project.settings.language)["compliance_findings"]
             if not problems:
-                # the pages of the roles first, shown at once; then what depends on every role (the handbook)
                 first = tuple(kind for kind in self.kinds if kind not in LATER)
-                written = self.build(project, first, later=tuple(kind for kind in self.kinds if kind in LATER))
-                if first != self.kinds:
-                    self.publish(problems, notes, heading, written)
-                    written = self.build(project, self.kinds)
+                later = tuple(kind for kind in self.kinds if kind in LATER)
+                with self.building:
+                    written = self.build(project, first, later=later)
+                    self.project, self.deferred = project, later
         except (RolebookError, OSError) as exc:  # a broken template, a full disk: shown like a problem
             problems = [f"rolebook: {exc}"]
         self.publish(problems, notes, heading, written)
         self.report(problems)
+        with self.changed:
+            shown = list(self.open_pages)
+        if any(self.deferred_page(page) for page in shown):
+            self.build_deferred()
+        Memo.save_all()
+
+    def deferred_page(self, page: str) -> bool:
+        """Whether a page (a path of the preview) is of a kind not rebuilt since the last change."""
+        name = page.lstrip("/")
+        return any(name == LAYOUT[kind].format(fmt="html") for kind in self.deferred)
+
+    def build_deferred(self) -> None:
+        """Build the kinds left for later (the handbook), if they still are."""
+        with self.building:
+            if not self.deferred or self.project is None:
+                return
+            try:
+                written = self.build(self.project, self.kinds)
+            except (RolebookError, OSError) as exc:
+                self.report([f"rolebook: {exc}"])
+                return
+            self.deferred = ()
+        with self.changed:
+            problems, notes, heading = self.problems, self.notes, self.notes_heading
+        self.publish(problems, notes, heading, written)
 
     def build(self, project, kinds: tuple[str, ...], later: tuple[str, ...] = ()) -> list[str]:
         """Build what changed of `kinds`; the names of the files written."""
@@ -156,6 +187,8 @@ class Handler(SimpleHTTPRequestHandler):
         return host in LOOPBACK
 
     def page(self, path: str) -> None:
+        if self.preview.deferred_page(path):
+            self.preview.build_deferred()  # this request waits for its page only
         target = Path(self.translate_path(path))
         with self.preview.changed:
             generation, problems = self.preview.version(path), list(self.preview.problems)
@@ -188,6 +221,8 @@ class Handler(SimpleHTTPRequestHandler):
         page = parse_qs(urlsplit(self.path).query).get("page", [""])[0]
         page = page + INDEX if page.endswith("/") else page  # "/" is the index, as the page was served
         seen, sent = -1, -1
+        with self.preview.changed:
+            self.preview.open_pages[page] += 1
         try:
             while not self.preview.stopping:
                 seen = self.preview.wait(seen, KEEPALIVE_SECONDS)
@@ -199,6 +234,11 @@ class Handler(SimpleHTTPRequestHandler):
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             pass  # the page was closed or reloaded
+        finally:
+            with self.preview.changed:
+                self.preview.open_pages[page] -= 1
+                if self.preview.open_pages[page] <= 0:
+                    del self.preview.open_pages[page]
 
     def log_message(self, format: str, *args) -> None:
         pass  # a request log would drown the build messages

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
+from pathlib import Path
+
+from rolebook.cache import Memo
 from rolebook.project import Project
 from rolebook.spec.languages import PAIR
 from rolebook.render.templating import number
@@ -249,7 +254,7 @@ def role_glossary(project: Project, role: Role, language: str) -> list[Term]:
         used = any(_searchable(part) in text for part in term.term.split(PAIR))  # a bilingual term: either
         if term_key(term.term) not in terms and used:
             terms[term_key(term.term)] = term
-    order = glossary_order(language)
+    order = glossary_order(language, project.root if project.label is None else None)
     return sorted(terms.values(), key=lambda term: order(term.term))
 
 
@@ -276,32 +281,69 @@ def role_context(project: Project, role: Role) -> dict:
     }
 
 
-def glossary_order(language: str):
+class SortKeys(Memo):
+    """Terms' pinyin and zhuyin keys, remembered (`.rolebook/cache/sortkeys.json`): loading pypinyin's
+    phrase dictionary took longer than the rest of building one role's documents."""
+
+    NAME = "sortkeys.json"
+
+
+def _pypinyin_stamp() -> str:
+    """Which pypinyin made the keys (its file and time of change), without importing it."""
+    spec = importlib.util.find_spec("pypinyin")
+    origin = spec.origin if spec and spec.origin else ""
+    return f"{origin}:{os.stat(origin).st_mtime_ns if origin else 0}"
+
+
+def glossary_order(language: str, root: Path | None = None):
     """A sort key for glossary terms as readers of the language expect: pinyin order for simplified
-    Chinese, zhuyin (ㄅㄆㄇㄈ) order for traditional Chinese, alphabetical otherwise."""
+    Chinese, zhuyin (ㄅㄆㄇㄈ) order for traditional Chinese, alphabetical otherwise. With the project's
+    `root`, Chinese keys are remembered there."""
     from rolebook.render.labels import catalogue_name
 
     if catalogue_name(language) == "zh-TW":
-        return lambda text: (zhuyin_key(text), text)
-    if language.lower().startswith("zh"):
-        from pypinyin import Style, lazy_pinyin
+        style, compute, valid = "zhuyin", zhuyin_key, _is_zhuyin_key
+    elif language.lower().startswith("zh"):
+        style, compute, valid = "pinyin", pinyin_key, lambda key: isinstance(key, str)
+    else:
+        return lambda text: (text.casefold(), text)
+    memo = SortKeys.of(root, _pypinyin_stamp()) if root is not None else None
 
-        return lambda text: (" ".join(lazy_pinyin(text, style=Style.TONE3)).casefold(), text)
-    return lambda text: (text.casefold(), text)
+    def order(text: str):
+        if memo is None:
+            return compute(text), text
+        found = memo.entries.get(f"{style}:{text}")
+        if not valid(found):  # not known, or not a key (the memo is a file, not trusted)
+            found = compute(text)
+            memo.remember(f"{style}:{text}", found)
+        return found, text
+
+    return order
+
+
+def pinyin_key(text: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return " ".join(lazy_pinyin(text, style=Style.TONE3)).casefold()
 
 
 _TONES = str.maketrans("", "", "ˊˇˋ˙")
 
 
-def zhuyin_key(text: str) -> list:
+def zhuyin_key(text: str) -> list[list]:
     """Each character's zhuyin, tone last (Unicode orders the zhuyin letters as dictionaries do)."""
     from pypinyin import Style, pinyin
 
     key = []
     for (syllable,) in pinyin(text, style=Style.BOPOMOFO, errors=lambda chars: [c.casefold() for c in chars]):
         tone = next((i + 2 for i, mark in enumerate("ˊˇˋ") if mark in syllable), 5 if "˙" in syllable else 1)
-        key.append((syllable.translate(_TONES), tone))
+        key.append([syllable.translate(_TONES), tone])
     return key
+
+
+def _is_zhuyin_key(key) -> bool:
+    return isinstance(key, list) and all(isinstance(part, list) and len(part) == 2 and isinstance(part[0], str)
+                                         and type(part[1]) is int for part in key)
 
 
 def merged_glossary(project: Project, roles: list[Role]) -> list[Term]:
@@ -311,7 +353,7 @@ def merged_glossary(project: Project, roles: list[Role]) -> list[Term]:
     terms: dict[str, Term] = {}
     for term in [*project.library_terms, *(t for role in roles for t in role.glossary)]:
         terms.setdefault(term_key(term.term), term)
-    order = glossary_order(project.settings.language)
+    order = glossary_order(project.settings.language, project.root if project.label is None else None)
     return sorted(terms.values(), key=lambda term: order(term.term))
 
 

@@ -1,0 +1,66 @@
+"""The digest of a file's bytes, remembered by the file's stat, as git's index remembers them.
+
+A build checks whether anything changed by hashing every input, and validation keys its cache by the
+bytes of every spec: in a project of thousands of files that reading and hashing was most of the time an
+edit took. A file whose device, inode, size, time of change and ctime are what they were when its bytes
+were hashed has the same bytes; only the others are read again.
+
+The memo (`.rolebook/cache/digests.json`) is a time saver, never trusted beyond that: an entry is only
+used for a file whose inode and ctime match, which no archive, clone or planted file can give (the
+kernel sets ctime when a file is made or changed). A file changed within the last two seconds is
+"racily clean" (its next change may keep the same times) and is not remembered: it is hashed each time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from pathlib import Path
+
+from rolebook.cache import Memo
+
+RACY_NS = 2_000_000_000  # a file's times may be as coarse as this: a file younger is hashed each time
+
+
+def _stat_key(stat: os.stat_result) -> list[int]:
+    return [stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
+
+
+class FileDigests(Memo):
+    """Digests of a project's files: `digest(path)` reads a file only when its stat is not the one
+    remembered."""
+
+    NAME = "digests.json"
+
+    def digest(self, path: Path) -> str | None:
+        """The sha256 of a file's bytes (None when it cannot be read)."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        key = os.path.abspath(path)
+        remembered = self.entries.get(key)
+        if isinstance(remembered, list) and len(remembered) == 2 and remembered[0] == _stat_key(stat) \
+                and isinstance(remembered[1], str):
+            return remembered[1]
+        try:
+            with open(path, "rb") as stream:
+                hasher = hashlib.sha256()
+                for block in iter(lambda: stream.read(1 << 20), b""):
+                    hasher.update(block)
+        except OSError:
+            return None
+        found = hasher.hexdigest()
+        now = time.time_ns()
+        if now - stat.st_mtime_ns > RACY_NS and now - stat.st_ctime_ns > RACY_NS:
+            self.remember(key, [_stat_key(stat), found])
+        return found
+
+    def kept(self) -> dict:
+        """The files that are still there."""
+        return {key: value for key, value in self.entries.items() if os.path.exists(key)}
+
+
+def for_project(root: Path) -> FileDigests:
+    return FileDigests.of(root)
