@@ -13,6 +13,7 @@ Issue 33's targets at 1,000 roles: validate ≤ 0.5 s, build --role ONE ≤ 0.5 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import signal
@@ -116,6 +117,9 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--serve", action="store_true")
     args = parser.parse_args()
+    # rolebook's commands run as installed: Python caches their bytecode (pip compiles it on install),
+    # even where the environment says not to write it
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory() as temp:
         example = copy_example(Path(temp) / "example")
         print("the example project (4 roles):")

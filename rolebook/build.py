@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from rolebook import manifest
 from rolebook.errors import Problem, RolebookError, UsageError
 from rolebook.outputs import FORMAT_NAMES, FORMATS, KINDS, OWN_FORMATS, PROJECT_KINDS, OutputFolder, document_name
+from rolebook.cache import Memo
 from rolebook.project import Project, RoleSummary
 from rolebook.history import gitinfo
 from rolebook.history.log import ProjectHistory
@@ -332,16 +333,34 @@ def lay_out(renderer: Renderer, todo: list[Job], staging: Path, pdf_a: bool, han
             layout.pdf.write_bytes(pdf.stabilize(layout.pdf.read_bytes(), date))
 
 
+# Fewer jobs are rendered in this process: a forked worker imports the writers and compiles the templates
+# again (a third of a second), more than a few documents take to render.
+FORK_FROM = 8
+
+
 def render_all(renderer: Renderer, jobs: list[Job], staging: Path, workers: int,
                progress=None) -> Iterator[list[str]]:
     """Render jobs in order; with workers > 1 in forked processes that share the loaded project."""
     global _WORKER
     _WORKER = (renderer, staging)
-    gc.freeze()  # the loaded project stays: the collector need not walk it again and again
-    for names in forked_map(_render_job, jobs, workers):
-        if progress:
-            progress(1)
-        yield names
+    forking = workers > 1 and len(jobs) >= FORK_FROM
+    if forking:
+        gc.freeze()  # the loaded project stays: the workers' collectors need not walk (and copy) it
+    try:
+        for names, learnt in forked_map(_render_and_learn, jobs, workers, least=FORK_FROM):
+            Memo.learn(learnt)
+            if progress:
+                progress(1)
+            yield names
+    finally:
+        if forking:
+            gc.unfreeze()  # a preview builds again and again: what the next build drops must be collected
+
+
+def _render_and_learn(job: Job) -> tuple[list[str], list]:
+    """A job's file names, and what its process remembered meanwhile (a glossary's sort keys): a forked
+    worker's memory ends with it."""
+    return _render_job(job), Memo.take_learnt()
 
 
 def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[str],

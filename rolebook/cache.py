@@ -165,6 +165,7 @@ class Memo:
     def __init__(self, root: Path, header: str = ""):
         self.root, self.header = root, header
         self.entries: dict[str, Any] = {}
+        self.learnt: dict[str, Any] = {}  # remembered in this process: a forked worker hands it back
         self.changed = False
         path = root / FOLDER / self.NAME
         try:
@@ -187,6 +188,7 @@ class Memo:
     def remember(self, key: str, value: Any) -> None:
         if self.entries.get(key) != value:
             self.entries[key] = value
+            self.learnt[key] = value
             self.changed = True
 
     def kept(self) -> dict[str, Any]:
@@ -210,6 +212,24 @@ class Memo:
     def save_all() -> None:
         for memo in Memo._open.values():
             memo.save()
+
+    @staticmethod
+    def take_learnt() -> list[tuple[type, Path, str, dict[str, Any]]]:
+        """What this process remembered since it last said (a forked worker, after a job), and forget it."""
+        found = []
+        for (kind, root), memo in Memo._open.items():
+            if memo.learnt:
+                found.append((kind, root, memo.header, memo.learnt))
+                memo.learnt = {}
+        return found
+
+    @staticmethod
+    def learn(taken: list[tuple[type, Path, str, dict[str, Any]]]) -> None:
+        """Remember what a worker learnt (`take_learnt` there)."""
+        for kind, root, header, entries in taken:
+            memo = kind.of(root, header)
+            for key, value in entries.items():
+                memo.remember(key, value)
 
 
 def _take(entries: dict, used: set[str], key: str) -> dict | None:

@@ -7,7 +7,7 @@ were hashed has the same bytes; only the others are read again.
 
 The memo (`.rolebook/cache/digests.json`) is a time saver, never trusted beyond that: an entry is only
 used for a file whose inode and ctime match, which no archive, clone or planted file can give (the
-kernel sets ctime when a file is made or changed). A file changed within the last two seconds is
+kernel sets ctime when a file is made or changed, or its times are set). A file changed just now is
 "racily clean" (its next change may keep the same times) and is not remembered: it is hashed each time.
 """
 
@@ -20,7 +20,12 @@ from pathlib import Path
 
 from rolebook.cache import Memo
 
-RACY_NS = 2_000_000_000  # a file's times may be as coarse as this: a file younger is hashed each time
+# A file written after it was hashed would show the same times if they are coarse and it was changed
+# within the same tick: a file changed (mtime) in the last 2 s (FAT's granularity), or whose inode changed
+# (ctime: a time set back) in the last 50 ms (kernels stamp ctime with a clock of up to 10 ms ticks), is
+# hashed each time instead of remembered.
+RACY_MTIME_NS = 2_000_000_000
+RACY_CTIME_NS = 50_000_000
 
 
 def _stat_key(stat: os.stat_result) -> list[int]:
@@ -53,7 +58,7 @@ class FileDigests(Memo):
             return None
         found = hasher.hexdigest()
         now = time.time_ns()
-        if now - stat.st_mtime_ns > RACY_NS and now - stat.st_ctime_ns > RACY_NS:
+        if now - stat.st_mtime_ns > RACY_MTIME_NS and now - stat.st_ctime_ns > RACY_CTIME_NS:
             self.remember(key, [_stat_key(stat), found])
         return found
 

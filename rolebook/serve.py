@@ -26,7 +26,7 @@ from rolebook import manifest
 from rolebook.cache import Memo
 from rolebook.build import INDEX, build
 from rolebook.errors import RolebookError, UsageError
-from rolebook.outputs import LAYOUT, PREVIEW_KINDS, OutputFolder, document_name
+from rolebook.outputs import LAYOUT, PREVIEW_KINDS, PROJECT_KINDS, OutputFolder, document_name
 from rolebook.paths import display
 from rolebook.project import load_project
 from rolebook.sanitize import CONTROL, for_terminal
@@ -62,6 +62,7 @@ class Preview:
         self.building = threading.Lock()  # one build at a time: the watcher's, or a request's for its page
         self.project = None  # the last project that built
         self.deferred: tuple[str, ...] = ()  # kinds not rebuilt since it changed (the handbook)
+        self.seen: dict[str, str] = {}  # each role's model digest at the last build: what an edit changed
 
     def version(self, page: str) -> int:
         """The generation a page reloads to: the last build that wrote it or changed what it shows beside
@@ -81,11 +82,18 @@ class Preview:
             notes = page_notes(project, self.kinds)
             heading = project.labels(project.settings.language)["compliance_findings"]
             if not problems:
+                focus = self.focus(project)
+                if focus:  # the edited roles' pages and the pages open in a browser, shown at once
+                    own = tuple(kind for kind in self.kinds if kind not in PROJECT_KINDS)
+                    with self.building:
+                        written = self.build(project, own, later=self.kinds, role_ids=focus)
+                    self.publish(problems, notes, heading, written)
                 first = tuple(kind for kind in self.kinds if kind not in LATER)
                 later = tuple(kind for kind in self.kinds if kind in LATER)
                 with self.building:
                     written = self.build(project, first, later=later)
                     self.project, self.deferred = project, later
+                self.seen = {summary.id: summary.model for summary in project.summaries()}
         except (RolebookError, OSError) as exc:  # a broken template, a full disk: shown like a problem
             problems = [f"rolebook: {exc}"]
         self.publish(problems, notes, heading, written)
@@ -95,6 +103,19 @@ class Preview:
         if any(self.deferred_page(page) for page in shown):
             self.build_deferred()
         Memo.save_all()
+
+    def focus(self, project) -> tuple[str, ...]:
+        """The roles built before the others: those an edit changed and those whose pages a browser shows
+        (none the first time, or when every role changed)."""
+        if not self.seen:
+            return ()
+        summaries = project.summaries()
+        with self.changed:
+            shown = [page.lstrip("/") for page in self.open_pages]
+        changed = {s.id for s in summaries if self.seen.get(s.id) != s.model}
+        showing = {s.id for s in summaries for kind in self.kinds if document_name(kind, s.id, "html") in shown}
+        focus = changed | showing
+        return tuple(sorted(focus)) if 0 < len(focus) < len(summaries) else ()
 
     def deferred_page(self, page: str) -> bool:
         """Whether a page (a path of the preview) is of a kind not rebuilt since the last change."""
@@ -116,14 +137,16 @@ class Preview:
             problems, notes, heading = self.problems, self.notes, self.notes_heading
         self.publish(problems, notes, heading, written)
 
-    def build(self, project, kinds: tuple[str, ...], later: tuple[str, ...] = ()) -> list[str]:
-        """Build what changed of `kinds`; the names of the files written."""
+    def build(self, project, kinds: tuple[str, ...], later: tuple[str, ...] = (),
+              role_ids: tuple[str, ...] = ()) -> list[str]:
+        """Build what changed of `kinds` (of `role_ids`, or all roles); the names of the files written."""
         with OutputFolder(self.out, self.root) as folder:
             record = manifest.Manifest.load(self.out)
-            digest = manifest.input_digest(self.root, kinds, ["serve", "html", *kinds])
+            digest = manifest.input_digest(self.root, kinds, ["serve", "html", *kinds, *role_ids])
             if record.up_to_date(digest):
                 return []
-            result = build(project, folder, record, kinds, ("html",), (), self.workers, None, digest, later=later)
+            result = build(project, folder, record, kinds, ("html",), role_ids, self.workers, None, digest,
+                           later=later)
             return [path.relative_to(folder.path).as_posix() for path in result.written + result.removed]
 
     def publish(self, problems: list[str], notes: dict, heading: str, written: list[str] = ()) -> None:

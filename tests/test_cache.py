@@ -204,3 +204,92 @@ def test_a_damaged_or_missing_model_file_is_checked_again(tmp_path):
     shutil.rmtree(root / ".rolebook")
     assert run_rolebook("build", "--out", str(tmp_path / "cold"), cwd=root).returncode == 0
     assert outputs(root / "build") == outputs(tmp_path / "cold")
+
+
+# --- what a command remembers besides the checks: file digests by stat, glossary sort keys ---------------
+
+HOUR_AGO = 3600
+
+
+def age(root: Path) -> None:
+    """Make every input an hour old: only files older than the clock's granularity are remembered."""
+    import os
+    import time
+
+    old = time.time() - HOUR_AGO  # (and a moment for their ctime, which utime sets, to be past)
+    for path in root.rglob("*"):
+        if path.is_file() and ".rolebook" not in path.parts:
+            os.utime(path, (old, old))
+    time.sleep(0.2)
+
+
+def test_a_file_changed_behind_its_remembered_time_and_size_is_read_again(tmp_path):
+    """An edit that keeps a file's size and sets its time back (a tool restoring times, a clock) is seen:
+    the digest is remembered with the file's ctime and inode, which such an edit changes."""
+    import os
+
+    root = copy_project(ORG, tmp_path / "org")
+    age(root)
+    assert validated(root) == []
+    assert run_rolebook("build", "--kind", "jd", "--format", "html", cwd=root).returncode == 0
+    memo = json.loads((root / ".rolebook" / "cache" / "digests.json").read_bytes())["entries"]
+    spec = root / "role_specs" / "sales-rep.yaml"
+    assert str(spec.resolve()) in memo or str(spec) in memo
+    before = spec.stat()
+    edit(root, "role_specs/sales-rep.yaml", "weight: 100", "weight: 900")  # the same size
+    os.utime(spec, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert spec.stat().st_size == before.st_size and spec.stat().st_mtime_ns == before.st_mtime_ns
+    found = validated(root)
+    assert found == reference(root) and "weights-sum" in {p["code"] for p in found}
+    # and a build's no-op check sees it too
+    edit(root, "role_specs/sales-rep.yaml", "weight: 900", "weight: 100")
+    edit(root, "role_specs/sales-rep.yaml", "title: 销售代表", "title: 客户代表")
+    os.utime(spec, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert run_rolebook("build", "--kind", "jd", "--format", "html", cwd=root).returncode == 0
+    assert "客户代表" in (root / "build" / "jd" / "sales-rep.html").read_text(encoding="utf-8")
+
+
+def test_damaged_memos_change_nothing(tmp_path):
+    """digests.json and sortkeys.json damaged, foreign or holding values of the wrong type: the same
+    documents, byte for byte, as with no memo at all."""
+    root = copy_project(REPO, tmp_path / "example")
+    age(root)
+    assert run_rolebook("build", "--kind", "jd", "--format", "html", cwd=root).returncode == 0
+    folder = root / ".rolebook" / "cache"
+    keys = json.loads((folder / "sortkeys.json").read_bytes())
+    assert any(key.startswith("pinyin:") for key in keys["entries"])  # the example's glossaries are Chinese
+    expected = outputs(root / "build")
+    damaged = [(b"\x00 not json", b"[1, 2"),
+               (json.dumps({"header": "another", "entries": {}}).encode(), b"{}"),
+               (json.dumps({**json.loads((folder / "digests.json").read_bytes()),
+                            "entries": {str(p): 5 for p in root.rglob("*.yaml")}}).encode(),
+                json.dumps({**keys, "entries": {k: [1, {"x": None}] for k in keys["entries"]}}).encode())]
+    for n, (digests, sortkeys) in enumerate(damaged):
+        (folder / "digests.json").write_bytes(digests)
+        (folder / "sortkeys.json").write_bytes(sortkeys)
+        out = tmp_path / f"out{n}"
+        result = run_rolebook("build", "--kind", "jd", "--format", "html", "--out", str(out), cwd=root)
+        assert result.returncode == 0, result.stderr
+        assert documents(outputs(out)) == documents(expected)
+
+
+def documents(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The documents of a build folder, not its manifest (which records the folder's own state)."""
+    return {name: data for name, data in files.items() if not name.startswith(".")}
+
+
+def test_a_second_build_sorts_its_glossary_without_loading_pypinyin(tmp_path):
+    """Loading pypinyin's phrase dictionary took longer than the rest of a one-role build: the terms' keys
+    are remembered, and the same order comes from them."""
+    root = copy_project(REPO, tmp_path / "example")
+    script = ("import sys\nfrom pathlib import Path\nfrom rolebook.project import load_project\n"
+              "from rolebook.render.context import role_glossary\n"
+              "p = load_project(Path('.').resolve())\nrole = p.roles['sales-rep']\n"
+              "print([t.term for t in role_glossary(p, role, 'zh-CN')])\n"
+              "from rolebook.cache import Memo\nMemo.save_all()\nprint('pypinyin' in sys.modules)\n")
+    runs = [subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True)
+            for _ in range(2)]
+    assert all(run.returncode == 0 for run in runs), runs[0].stderr
+    first, second = (run.stdout.splitlines() for run in runs)
+    assert first[1] == "True" and second[1] == "False"
+    assert first[0] == second[0] and first[0].count("'") >= 4  # the same order, of several terms

@@ -185,3 +185,34 @@ def test_a_page_reloads_once_for_an_edit_not_again_for_the_handbook(server):
         driver.execute_script("window.rolebookMark = 'still here';")
         time.sleep(3)  # the handbook is rebuilt meanwhile
         assert driver.execute_script("return window.rolebookMark;") == "still here"
+
+
+def test_the_handbook_is_built_when_shown_or_asked_for_not_after_every_edit(tmp_path):
+    """The handbook depends on every role: at a thousand roles rebuilding it after each edit held the next
+    edit back by seconds. It is rebuilt when a browser shows it or a request asks for it."""
+    import os
+
+    from rolebook.serve import Preview
+
+    root = copy_project(ENGLISH, tmp_path / "p")
+    out = tmp_path / "out"
+    out.mkdir()
+    here = os.getcwd()
+    os.chdir(root)
+    try:
+        preview = Preview(root.resolve(), out, 1)
+        preview.rebuild()
+        assert (out / "jd" / "sales-lead.html").is_file() and not (out / "handbook.html").exists()
+        preview.build_deferred()  # what a request for the handbook does
+        assert "Sales Team Lead" in (out / "handbook.html").read_text(encoding="utf-8")
+        edit(root / "role_specs" / "sales-lead.yaml", "title: Sales Team Lead", "title: Area Sales Lead")
+        preview.rebuild()
+        assert "Area Sales Lead" in (out / "jd" / "sales-lead.html").read_text(encoding="utf-8")
+        assert "Area Sales Lead" not in (out / "handbook.html").read_text(encoding="utf-8")
+        preview.open_pages["/handbook.html"] += 1  # a browser shows it: rebuilt with the edit
+        edit(root / "role_specs" / "sales-lead.yaml", "title: Area Sales Lead", "title: Field Sales Lead")
+        preview.rebuild()
+        assert "Field Sales Lead" in (out / "handbook.html").read_text(encoding="utf-8")
+        assert preview.version("/handbook.html") == preview.generation  # and it reloads
+    finally:
+        os.chdir(here)

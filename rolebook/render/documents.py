@@ -6,6 +6,7 @@ import itertools
 import json
 import re
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from markupsafe import Markup
@@ -38,7 +39,7 @@ class Renderer:
 
     def __init__(self, project: Project):
         self.project = project
-        self.templates = Templates(project.root / "templates")
+        self.templates = Templates.shared(project.root / "templates")
         self.reference = Reference.for_project(project.root)
         self.logo = project.logo
         self.revision = None  # the project's revision (history/gitinfo.Revision): the build sets it
@@ -73,7 +74,7 @@ class Renderer:
             return None
         chart = diagram(role, superior, reports, internal, external, labels)
         title = f"{role.title} {labels['relationship_diagram']}"
-        return Figure(svg(chart, title), png(chart), chart.width, full_height(chart), title)
+        return Figure(svg(chart, title), partial(png, chart), chart.width, full_height(chart), title)
 
     def org_chart_svg(self) -> str | None:
         """The organisation's whole chart (组织架构图) of its concrete roles as SVG, made once per build: the
@@ -91,7 +92,7 @@ class Renderer:
             caption = labels["org_chart_caption"] if heading is None else \
                 labels["org_chart_part"].format(title=inline(heading))
             found.append((f"org-chart-{i + 1}" if i else "org-chart",
-                          Figure(svg(chart, title), png(chart), chart.width, full_height(chart), title), caption))
+                          Figure(svg(chart, title), partial(png, chart), chart.width, full_height(chart), title), caption))
         return found
 
     def render(self, kind: str, role: Role, formats: tuple[str, ...]) -> dict[str, bytes]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 from html import escape
 
 from lxml import etree
@@ -26,10 +27,14 @@ MAX_HEIGHT_EMU = 8_640_000  # 24 cm
 @dataclass(frozen=True)
 class Figure:
     svg: str
-    png: bytes
+    draw_png: Callable[[], bytes]  # the picture Word shows, drawn only for a Word file (HTML shows the SVG)
     width: float  # px
     height: float
     alt: str
+
+    @property
+    def png(self) -> bytes:
+        return self.draw_png()
 
 
 def directive(name: str, figure: Figure, caption: str = "") -> str:

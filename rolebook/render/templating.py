@@ -14,6 +14,7 @@ repetitions), and the loader reads only files inside the template folders.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -81,6 +82,20 @@ class _Loader(jinja2.BaseLoader):
             raise jinja2.TemplateNotFound(template, f"template '{template}' ({path}) is not UTF-8 text") from None
         mtime = path.stat().st_mtime
         return normalise_newlines(text), str(path), lambda p=path, m=mtime: p.is_file() and p.stat().st_mtime == m
+
+
+def _folder_state(folder: Path) -> tuple:
+    """Every file under a folder with its size and time of change (empty for no folder)."""
+    found = []
+    for where, folders, names in os.walk(folder):
+        folders.sort()
+        for name in sorted(names):
+            try:
+                stat = os.stat(os.path.join(where, name))
+            except OSError:
+                continue
+            found.append((os.path.join(where, name), stat.st_size, stat.st_mtime_ns, stat.st_ino))
+    return tuple(found)
 
 
 def _pieces(template: str, name: str) -> list[str]:
@@ -223,6 +238,20 @@ def rest(text, indent: int = 0) -> str:
 
 
 class Templates:
+    _shared: dict[str, tuple[tuple, "Templates"]] = {}
+
+    @classmethod
+    def shared(cls, project_templates: Path) -> "Templates":
+        """The templates of a project, compiled once per process while its templates folder is unchanged (a
+        preview builds again and again; compiling the built-in templates took longer than rendering a
+        role). Any file added, removed or changed there makes them anew: a new file may shadow a built-in."""
+        state = _folder_state(project_templates)
+        key = str(project_templates)
+        found = cls._shared.get(key)
+        if found is None or found[0] != state:
+            found = cls._shared[key] = (state, cls(project_templates))
+        return found[1]
+
     def __init__(self, project_templates: Path | None):
         self.loader = _Loader(project_templates)
         self.env = _Sandbox(
