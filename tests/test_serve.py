@@ -216,3 +216,34 @@ def test_the_handbook_is_built_when_shown_or_asked_for_not_after_every_edit(tmp_
         assert preview.version("/handbook.html") == preview.generation  # and it reloads
     finally:
         os.chdir(here)
+
+
+def test_an_edited_roles_pages_are_shown_before_the_rest(tmp_path):
+    """After an edit the edited role's pages (and those a browser shows) are built and published first;
+    the pages of other roles that name it (its superior's relationship diagram) and the org chart follow."""
+    import os
+
+    from rolebook.serve import Preview
+
+    root = copy_project(REPO / "tests" / "projects" / "organisation", tmp_path / "p")
+    out = tmp_path / "out"
+    out.mkdir()
+    here = os.getcwd()
+    os.chdir(root)
+    try:
+        preview = Preview(root.resolve(), out, 1)
+        preview.rebuild()
+        published = []
+        original = preview.publish
+        preview.publish = lambda problems, notes, heading, written=(): published.append(sorted(written)) or \
+            original(problems, notes, heading, written)
+        preview.open_pages["/jd/accountant.html"] += 1
+        edit(root / "role_specs" / "sales-rep.yaml", "title: 销售代表", "title: 客户代表")
+        preview.rebuild()
+        first, then = published[0], published[1]
+        assert "jd/sales-rep.html" in first
+        assert all(name.split("/")[-1].startswith(("sales-rep.", "accountant.", "index.")) for name in first), first
+        assert "jd/sales-manager.html" in then and "org-chart.svg" in then  # its superior's diagram names it
+        assert "客户代表" in (out / "jd" / "sales-rep.html").read_text(encoding="utf-8")
+    finally:
+        os.chdir(here)
