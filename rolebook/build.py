@@ -194,12 +194,13 @@ def stale_outputs(project: Project, record: manifest.Manifest, built: set[str],
 def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kinds: tuple[str, ...] = KINDS,
           formats: tuple[str, ...] = FORMATS, role_ids: tuple[str, ...] = (), workers: int = 1,
           progress=None, digest: str = "", pdf_a: bool = False, paginate: bool | None = None,
-          later: tuple[str, ...] = ()) -> BuildResult:
+          later: tuple[str, ...] = (), index: bool = True) -> BuildResult:
     """Render what changed since the last build (all of it the first time) into the locked output folder.
 
     `progress`, when given, has start(total) and is called with each job done; `digest` is the
     input digest (manifest.input_digest) recorded for the next build's no-op check; `later`: kinds a
-    second build makes next (the preview's handbook), whose files this one leaves alone.
+    second build makes next (the preview's handbook), whose files this one leaves alone; `index=False`:
+    the index of all documents is left for that next build too.
     """
     if project.errors:
         raise InvalidProject(project.errors)
@@ -225,11 +226,12 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
         staged.update((name, staging / name) for name in names)
     lay_out(renderer, todo, staging, pdf_a, paginate)
     stale = stale_outputs(project, record, {name for job in jobs for name in job.names.values()}, later)
-    page = index_page(project, renderer, folder.path, set(staged), set(stale))
-    index = folder.path / INDEX
-    if index.is_symlink() or not index.is_file() or index.read_bytes() != page:
-        (staging / INDEX).write_bytes(page)
-        staged[INDEX] = staging / INDEX
+    if index:
+        page = index_page(project, renderer, folder.path, set(staged), set(stale))
+        current = folder.path / INDEX
+        if current.is_symlink() or not current.is_file() or current.read_bytes() != page:
+            (staging / INDEX).write_bytes(page)
+            staged[INDEX] = staging / INDEX
     folder.publish(staged)
     record.inputs = digest
     for job in jobs:

@@ -77,7 +77,16 @@ class Cache:
         self.changed = False
         self._read()
 
+    # A long-running process (serve) keeps the entries it last read or wrote, with the file's stat: the
+    # file of a large project is megabytes of JSON, read again only when another process changed it.
+    _kept: dict[Path, tuple] = {}
+
     def _read(self) -> None:
+        stat = _stat(self.path)
+        kept = Cache._kept.get(self.path)
+        if stat is not None and kept is not None and kept[:2] == (stat, self.environment):
+            self.files, self.roles = dict(kept[2]), dict(kept[3])
+            return
         try:
             if self.path.is_symlink() or not self.path.is_file():
                 return
@@ -89,6 +98,7 @@ class Cache:
                 and isinstance(data.get("files"), dict) and isinstance(data.get("roles"), dict)):
             return  # another rolebook, other settings or library, or not ours
         self.files, self.roles = data["files"], data["roles"]
+        Cache._kept[self.path] = (stat, self.environment, dict(self.files), dict(self.roles))
 
     def file(self, key: str) -> dict | None:
         return _take(self.files, self.used_files, key)
@@ -150,6 +160,7 @@ class Cache:
                     if name.endswith(".json") and name[:-5] not in kept:
                         (models / name).unlink(missing_ok=True)
             write_atomically(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            Cache._kept[self.path] = (_stat(self.path), self.environment, data["files"], data["roles"])
         except OSError:
             return
 
@@ -230,6 +241,14 @@ class Memo:
             memo = kind.of(root, header)
             for key, value in entries.items():
                 memo.remember(key, value)
+
+
+def _stat(path: Path) -> tuple | None:
+    try:
+        stat = path.lstat()
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
 
 
 def _take(entries: dict, used: set[str], key: str) -> dict | None:

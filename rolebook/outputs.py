@@ -62,7 +62,8 @@ def is_document_name(name: str, kind: str, role: str | None) -> bool:
         return False
     if role is not None and (len(role) > 200 or not _ROLE.fullmatch(role)):
         return False
-    return any(name == document_name(kind, role, fmt) for fmt in FORMAT_NAMES)
+    stem, dot, fmt = name.rpartition(".")  # one comparison, not one per format: a manifest has thousands
+    return bool(dot) and fmt in FORMAT_NAMES and name == document_name(kind, role, fmt)
 
 
 def os_error(exc: OSError, path: Path | str | None = None) -> OutputError:

@@ -109,6 +109,12 @@ class Project:
     _in_languages: dict[str, "Project"] = field(default_factory=dict, repr=False)
     _reports: dict[str, list[str]] | None = field(default=None, repr=False)  # reports_to → its concrete roles
     _summaries: dict[str, RoleSummary] = field(default_factory=dict, repr=False)
+    unsaved: Cache | None = field(default=None, repr=False)  # loaded with save_cache=False: saved later
+
+    def save_cache(self) -> None:
+        if self.unsaved is not None:
+            self.unsaved.save(self.root)
+            self.unsaved = None
 
     def translations(self, role_id: str) -> dict[str, Role]:
         """The role in each translated language (neither source nor derived), for diffs that tell a change
@@ -193,15 +199,16 @@ def _inside_files(root: Path, files: list[Path], problems: list[Problem], show) 
 
 
 def load_project(root: Path, label: str | None = None, language: Target | None = None,
-                 problems_only: bool = False) -> Project:
+                 problems_only: bool = False, save_cache: bool = True) -> Project:
     """Load and check a project. With a label (a git revision), files show as `label:role_specs/x.yaml`.
 
     Texts are in `language` (a pair: both, for a bilingual document); by default in the source language,
     and then every language's missing translations are reported. `problems_only` (validate): the roles'
     models are not kept, and what checking each role found comes from the cache (rolebook/cache.py) when
-    the role and what it depends on are unchanged."""
+    the role and what it depends on are unchanged. `save_cache=False`: the caller saves it, with
+    `project.save_cache()`, when it has time (the preview, after showing the edit)."""
     with _collector_paused():
-        return _Loader(root, label, language, problems_only).load()
+        return _Loader(root, label, language, problems_only, save_cache).load()
 
 
 @contextmanager
@@ -221,8 +228,9 @@ class _Loader:
     """Loads one project; holds the trees that later steps need for positions."""
 
     def __init__(self, root: Path, label: str | None = None, language: Target | None = None,
-                 problems_only: bool = False):
+                 problems_only: bool = False, save_cache: bool = True):
         self.project = Project(root=root, label=label, models=not problems_only)
+        self.save_cache = save_cache
         self.cache: Cache | None = None
         self.digests = digests.for_project(self.project.root)
         self.shown: dict[Path, str] = {}
@@ -252,8 +260,9 @@ class _Loader:
         self.load_library()
         self.cache = self.open_cache()
         self.load_roles()
-        if self.cache is not None:
+        if self.cache is not None and self.save_cache:
             self.cache.save(self.project.root)
+        self.project.unsaved = None if self.save_cache else self.cache
         if self.counter is not None:
             self.problems.extend(missing_problems(self.counter.missing, self.project.languages.source))
             texts = self.counter.missing.texts

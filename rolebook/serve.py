@@ -77,7 +77,7 @@ class Preview:
         heading = ""
         written: list[str] = []
         try:
-            project = load_project(self.root, language=self.language)
+            project = load_project(self.root, language=self.language, save_cache=False)
             problems = [str(p) for p in project.errors]
             notes = page_notes(project, self.kinds)
             heading = project.labels(project.settings.language)["compliance_findings"]
@@ -86,7 +86,7 @@ class Preview:
                 if focus:  # the edited roles' pages and the pages open in a browser, shown at once
                     own = tuple(kind for kind in self.kinds if kind not in PROJECT_KINDS)
                     with self.building:
-                        written = self.build(project, own, later=self.kinds, role_ids=focus)
+                        written = self.build(project, own, later=self.kinds, role_ids=focus, index=False)
                     self.publish(problems, notes, heading, written)
                 first = tuple(kind for kind in self.kinds if kind not in LATER)
                 later = tuple(kind for kind in self.kinds if kind in LATER)
@@ -94,6 +94,7 @@ class Preview:
                     written = self.build(project, first, later=later)
                     self.project, self.deferred = project, later
                 self.seen = {summary.id: summary.model for summary in project.summaries()}
+            project.save_cache()  # after the pages are shown
         except (RolebookError, OSError) as exc:  # a broken template, a full disk: shown like a problem
             problems = [f"rolebook: {exc}"]
         self.publish(problems, notes, heading, written)
@@ -138,7 +139,7 @@ class Preview:
         self.publish(problems, notes, heading, written)
 
     def build(self, project, kinds: tuple[str, ...], later: tuple[str, ...] = (),
-              role_ids: tuple[str, ...] = ()) -> list[str]:
+              role_ids: tuple[str, ...] = (), index: bool = True) -> list[str]:
         """Build what changed of `kinds` (of `role_ids`, or all roles); the names of the files written."""
         with OutputFolder(self.out, self.root) as folder:
             record = manifest.Manifest.load(self.out)
@@ -146,7 +147,7 @@ class Preview:
             if record.up_to_date(digest):
                 return []
             result = build(project, folder, record, kinds, ("html",), role_ids, self.workers, None, digest,
-                           later=later)
+                           later=later, index=index)
             return [path.relative_to(folder.path).as_posix() for path in result.written + result.removed]
 
     def publish(self, problems: list[str], notes: dict, heading: str, written: list[str] = ()) -> None:

@@ -293,3 +293,35 @@ def test_a_second_build_sorts_its_glossary_without_loading_pypinyin(tmp_path):
     first, second = (run.stdout.splitlines() for run in runs)
     assert first[1] == "True" and second[1] == "False"
     assert first[0] == second[0] and first[0].count("'") >= 4  # the same order, of several terms
+
+
+def test_a_long_running_process_keeps_the_cache_it_read_until_the_file_changes(tmp_path, monkeypatch):
+    """serve reads the cache file (megabytes in a large project) once, and again only when another
+    process changed it: results are the same either way."""
+    from rolebook import cache as caching
+
+    root = copy_project(ORG, tmp_path / "org")
+    monkeypatch.chdir(root)
+    expected = reference(root)
+    assert load_project(root, problems_only=True).problems == load_project(root, problems_only=True).problems
+    reads = []
+    original = caching.json.loads
+
+    def loads(data, *args, **kwargs):
+        if isinstance(data, bytes):  # a file's bytes (a role's facts are made JSON-safe through text)
+            reads.append(data[:20])
+        return original(data, *args, **kwargs)
+
+    monkeypatch.setattr(caching.json, "loads", loads)
+    edit(root, "role_specs/sales-rep.yaml", "weight: 100", "weight: 90")
+    assert places(load_project(root, problems_only=True).problems) == places(reference(root)) != places(expected)
+    assert reads == []  # the entries this process wrote last are what the file holds
+    (root / CACHE).write_bytes(b"\x00 written by another process")
+    assert places(load_project(root, problems_only=True).problems) == places(reference(root))
+    assert reads  # read again (and found damaged)
+
+
+def places(problems) -> list[tuple]:
+    """Problems as (file, line, column, code): the language of their messages aside."""
+    rows = [p if isinstance(p, dict) else p.as_dict() for p in problems]
+    return [(p["file"], p["line"], p["column"], p["code"]) for p in rows]
