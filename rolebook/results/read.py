@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rolebook.errors import UsageError
+from rolebook.results import xlsx_guard
 from rolebook.messages import _
 
 MAX_BYTES = 64 * 1024 * 1024  # a results file larger than this is not a results file
@@ -68,11 +69,17 @@ def _read_csv(path: Path, shown: str) -> Table:
 
 
 def _read_xlsx(path: Path, shown: str) -> Table:
+    """The first sheet's cells as the program that saved the workbook computed them, after the file was
+    looked at for what must not be read or would score wrong (xlsx_guard)."""
+    from lxml import etree
     from openpyxl import load_workbook
 
+    problems, sheet_xml = xlsx_guard.inspect(path)
+    if problems:
+        return Table(shown, [], [], problems=problems)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError, etree.LxmlError) as exc:
         return Table(shown, [], [], problems=[(1, 1, f"not an Excel workbook ({exc.__class__.__name__})")])
     try:
         sheet = book.worksheets[0]
@@ -85,9 +92,23 @@ def _read_xlsx(path: Path, shown: str) -> Table:
             cells = [_cell(line[i]) if i < len(line) else "" for i in range(len(header))]
             if any(cells[i] != "" for i in inputs):
                 rows.append((number, [cells[i] if i in inputs else "" for i in range(len(header))]))
+        problems = [(row, column, _("a formula with no computed value: rolebook reads what Excel or LibreOffice "
+                                    "computed and evaluates nothing; type the value, or open and save the "
+                                    "workbook in one of them"))
+                    for row, column in xlsx_guard.formulas_without_values(sheet_xml, {i + 1 for i in inputs})]
+        problems += [(1, 1, _("the sheet '{sheet}' holds results too: rolebook reads the first sheet ('{first}') "
+                              "only; put every employee on it").format(sheet=other.title, first=sheet.title))
+                     for other in book.worksheets[1:] if "employee" in _first_row(other)]
+    except (etree.LxmlError, ValueError, TypeError, KeyError, IndexError, zipfile.BadZipFile, OSError) as exc:
+        return Table(shown, [], [], problems=[(1, 1, f"not an Excel workbook ({exc.__class__.__name__})")])
     finally:
         book.close()
-    return Table(shown, header, rows, role)
+    return Table(shown, header, rows, role, problems=problems)
+
+
+def _first_row(sheet) -> list[str]:
+    first = next(sheet.iter_rows(max_row=1, values_only=True), ())
+    return [str(cell).strip() for cell in first if cell is not None]
 
 
 def _cell(value) -> object:
