@@ -187,63 +187,50 @@ def test_a_page_reloads_once_for_an_edit_not_again_for_the_handbook(server):
         assert driver.execute_script("return window.rolebookMark;") == "still here"
 
 
-def test_the_handbook_is_built_when_shown_or_asked_for_not_after_every_edit(tmp_path):
+def in_process_preview(source, tmp_path, monkeypatch):
+    """A preview of a copy of `source` driven in this process, its first build done: (root, out, preview)."""
+    from rolebook.serve import Preview
+
+    root = copy_project(source, tmp_path / "p")
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(root)
+    preview = Preview(root.resolve(), out, 1)
+    preview.rebuild()
+    return root, out, preview
+
+
+def test_the_handbook_is_built_when_shown_or_asked_for_not_after_every_edit(tmp_path, monkeypatch):
     """The handbook depends on every role: at a thousand roles rebuilding it after each edit held the next
     edit back by seconds. It is rebuilt when a browser shows it or a request asks for it."""
-    import os
-
-    from rolebook.serve import Preview
-
-    root = copy_project(ENGLISH, tmp_path / "p")
-    out = tmp_path / "out"
-    out.mkdir()
-    here = os.getcwd()
-    os.chdir(root)
-    try:
-        preview = Preview(root.resolve(), out, 1)
-        preview.rebuild()
-        assert (out / "jd" / "sales-lead.html").is_file() and not (out / "handbook.html").exists()
-        preview.build_deferred()  # what a request for the handbook does
-        assert "Sales Team Lead" in (out / "handbook.html").read_text(encoding="utf-8")
-        edit(root / "role_specs" / "sales-lead.yaml", "title: Sales Team Lead", "title: Area Sales Lead")
-        preview.rebuild()
-        assert "Area Sales Lead" in (out / "jd" / "sales-lead.html").read_text(encoding="utf-8")
-        assert "Area Sales Lead" not in (out / "handbook.html").read_text(encoding="utf-8")
-        preview.open_pages["/handbook.html"] += 1  # a browser shows it: rebuilt with the edit
-        edit(root / "role_specs" / "sales-lead.yaml", "title: Area Sales Lead", "title: Field Sales Lead")
-        preview.rebuild()
-        assert "Field Sales Lead" in (out / "handbook.html").read_text(encoding="utf-8")
-        assert preview.version("/handbook.html") == preview.generation  # and it reloads
-    finally:
-        os.chdir(here)
+    root, out, preview = in_process_preview(ENGLISH, tmp_path, monkeypatch)
+    assert (out / "jd" / "sales-lead.html").is_file() and not (out / "handbook.html").exists()
+    preview.build_deferred()  # what a request for the handbook does
+    assert "Sales Team Lead" in (out / "handbook.html").read_text(encoding="utf-8")
+    edit(root / "role_specs" / "sales-lead.yaml", "title: Sales Team Lead", "title: Area Sales Lead")
+    preview.rebuild()
+    assert "Area Sales Lead" in (out / "jd" / "sales-lead.html").read_text(encoding="utf-8")
+    assert "Area Sales Lead" not in (out / "handbook.html").read_text(encoding="utf-8")
+    preview.open_pages["/handbook.html"] += 1  # a browser shows it: rebuilt with the edit
+    edit(root / "role_specs" / "sales-lead.yaml", "title: Area Sales Lead", "title: Field Sales Lead")
+    preview.rebuild()
+    assert "Field Sales Lead" in (out / "handbook.html").read_text(encoding="utf-8")
+    assert preview.version("/handbook.html") == preview.generation  # and it reloads
 
 
-def test_an_edited_roles_pages_are_shown_before_the_rest(tmp_path):
+def test_an_edited_roles_pages_are_shown_before_the_rest(tmp_path, monkeypatch):
     """After an edit the edited role's pages (and those a browser shows) are built and published first;
     the pages of other roles that name it (its superior's relationship diagram) and the org chart follow."""
-    import os
-
-    from rolebook.serve import Preview
-
-    root = copy_project(REPO / "tests" / "projects" / "organisation", tmp_path / "p")
-    out = tmp_path / "out"
-    out.mkdir()
-    here = os.getcwd()
-    os.chdir(root)
-    try:
-        preview = Preview(root.resolve(), out, 1)
-        preview.rebuild()
-        published = []
-        original = preview.publish
-        preview.publish = lambda problems, notes, heading, written=(): published.append(sorted(written)) or \
-            original(problems, notes, heading, written)
-        preview.open_pages["/jd/accountant.html"] += 1
-        edit(root / "role_specs" / "sales-rep.yaml", "title: 销售代表", "title: 客户代表")
-        preview.rebuild()
-        first, then = published[0], published[1]
-        assert "jd/sales-rep.html" in first
-        assert all(name.split("/")[-1].startswith(("sales-rep.", "accountant.", "index.")) for name in first), first
-        assert "jd/sales-manager.html" in then and "org-chart.svg" in then  # its superior's diagram names it
-        assert "客户代表" in (out / "jd" / "sales-rep.html").read_text(encoding="utf-8")
-    finally:
-        os.chdir(here)
+    root, out, preview = in_process_preview(REPO / "tests" / "projects" / "organisation", tmp_path, monkeypatch)
+    published = []
+    original = preview.publish
+    preview.publish = lambda problems, notes, heading, written=(): published.append(sorted(written)) or \
+        original(problems, notes, heading, written)
+    preview.open_pages["/jd/accountant.html"] += 1
+    edit(root / "role_specs" / "sales-rep.yaml", "title: 销售代表", "title: 客户代表")
+    preview.rebuild()
+    first, then = published[0], published[1]
+    assert "jd/sales-rep.html" in first
+    assert all(name.split("/")[-1].startswith(("sales-rep.", "accountant.", "index.")) for name in first), first
+    assert "jd/sales-manager.html" in then and "org-chart.svg" in then  # its superior's diagram names it
+    assert "客户代表" in (out / "jd" / "sales-rep.html").read_text(encoding="utf-8")
