@@ -547,7 +547,7 @@ def score_command(results: Path, period: str | None, formats: tuple[str, ...], o
         echo(_("warning[distribution]: {finding}").format(finding=finding), err=True)
     roles = len({r.role.id for r in records})
     echo(_("scored {records} employee(s) in {roles} role(s) for {chosen}; wrote {target}/ (appraisals, "
-           "summary.csv, summary.html, summary.docx; owner-only)").format(
+           "summary.csv, summary.xlsx, summary.html, summary.docx; owner-only)").format(
              records=len(records),
              roles=roles,
              chosen=chosen,

@@ -309,5 +309,31 @@ def test_out_takes_a_new_folder_and_pdf_is_made_through_libreoffice(scored, tmp_
     result = run_rolebook("score", str(path), "--out", str(tmp_path / "new"), "--format", "pdf", cwd=scored)
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in (tmp_path / "new").iterdir())
-    assert names == ["summary.csv", "summary.docx", "summary.html", "员工01.pdf", "员工02.pdf"]
+    assert names == ["summary.csv", "summary.docx", "summary.html", "summary.xlsx", "员工01.pdf", "员工02.pdf"]
     assert "Account Manager appraisal: 员工 01 (2026Q1)" in pdf_text(tmp_path / "new" / "员工01.pdf")  # pdftotext spaces
+
+
+def test_a_large_period_is_summarised_per_role_and_listed_whole_in_the_csv_and_workbook(scored, tmp_path):
+    """Past 1,000 employees the summary document gives each role's count, average and distribution; every
+    employee's total and grade are in summary.csv and summary.xlsx, which LibreOffice Calc reads alike."""
+    role = load_project(scored).roles["account-manager"]
+    path = results_csv(scored, role, cases(role, 1001, seed=5))
+    path.write_text(path.read_text(encoding="utf-8").replace("员工05,", "=cmd|calc,", 1), encoding="utf-8")
+    result = run_rolebook("score", str(path), "--format", "html", "--out", str(tmp_path / "out"), cwd=scored)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    page = (out / "summary.html").read_text(encoding="utf-8")
+    assert "员工0999" not in page and "1001 employees" in page and "Average total" in page
+    listed = list(csv.reader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8-sig"))))
+    assert len(listed) == 1002 and listed[5][0] == "'=cmd|calc"  # the CSV's guard against formulas
+    for workbook in (out / "summary.xlsx", recalculated(out / "summary.xlsx", tmp_path / "calc")):
+        sheet = openpyxl.load_workbook(workbook).worksheets[0]
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+        assert len(rows) == 1002 and rows[5][0] == "=cmd|calc" and sheet.cell(row=6, column=1).data_type == "s"
+        assert [[str(v) if v is not None else "" for v in row[:3]] for row in rows[1:]] == \
+            [[row[0].lstrip("'"), row[1], row[2]] for row in listed[1:]]
+        assert all(isinstance(row[3], (int, float)) and f"{row[3]:g}" == f"{float(line[3]):g}"
+                   for row, line in zip(rows[1:], listed[1:]) if line[3])
+    again = run_rolebook("score", str(path), "--format", "html", "--out", str(tmp_path / "again"), cwd=scored)
+    assert again.returncode == 0
+    assert (tmp_path / "again" / "summary.xlsx").read_bytes() == (out / "summary.xlsx").read_bytes()

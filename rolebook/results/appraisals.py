@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Iterator
 import os
 import re
 import shutil
@@ -171,33 +172,89 @@ def quota_findings(scored: list[Scored], labels: dict) -> list[str]:
     return findings
 
 
+def summary_rows(scored: list[Scored]) -> tuple[list[str], Iterator[list]]:
+    """The summary's column heads and, one by one, its rows: every employee's total and grade."""
+    # TRANSLATORS: the column heads of summary.csv, which HR opens in a spreadsheet
+    scheme = has_scheme(scored)
+    header = [_("employee"), _("role"), _("period"), _("total"), _("grade"), _("file")] \
+        + ([_("adjustment"), _("vetoed")] if scheme else [])
+
+    def rows() -> Iterator[list]:
+        for item in scored:
+            row = [item.record.employee, item.record.role.id, item.record.period,
+                   scoring.shown(item.appraisal.total), item.appraisal.grade or "", item.name]
+            yield row + ([scoring.shown(item.appraisal.adjustment), vetoed_names(item)] if scheme else [])
+
+    return header, rows()
+
+
 def summary_csv(scored: list[Scored]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    # TRANSLATORS: the column heads of summary.csv, which HR opens in a spreadsheet
-    scheme = has_scheme(scored)
-    writer.writerow([_("employee"), _("role"), _("period"), _("total"), _("grade"), _("file")]
-                    + ([_("adjustment"), _("vetoed")] if scheme else []))
-    for item in scored:
-        row = [item.record.employee, item.record.role.id, item.record.period, scoring.shown(item.appraisal.total),
-               item.appraisal.grade or "", item.name]
-        if scheme:
-            row += [scoring.shown(item.appraisal.adjustment), vetoed_names(item)]
+    header, rows = summary_rows(scored)
+    writer.writerow(header)
+    for row in rows:
         writer.writerow([cells.csv_field(value) for value in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM: Excel then reads the file as UTF-8
+
+
+def summary_xlsx(scored: list[Scored], title: str) -> bytes:
+    """The summary as a workbook, written row by row (openpyxl's write-only mode: its memory does not grow
+    with the rows), totals as numbers, every text a text cell (cells.put)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    from rolebook.results.workbook import EPOCH, HEADER_FILL, reproducible
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title[:31])
+    sheet.freeze_panes = "A2"
+    header, rows = summary_rows(scored)
+    heads = []
+    for name in header:
+        cell = cells.put(WriteOnlyCell(sheet), name)
+        cell.font, cell.fill = Font(bold=True), HEADER_FILL
+        heads.append(cell)
+    sheet.append(heads)
+    total = header.index(_("total"))
+    for row in rows:
+        row[total] = float(row[total]) if row[total] not in ("", None) else None
+        sheet.append([cells.put(WriteOnlyCell(sheet), value) for value in row])
+    book.properties.created = book.properties.modified = EPOCH  # identical results, identical bytes
+    book.properties.creator = "rolebook"
+    book.properties.title = title
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return reproducible(buffer.getvalue(), EPOCH)
+
+
+LIST_MAX = 1000  # employees the summary document lists one by one; beyond, per role (the full list: CSV, xlsx)
 
 
 def summary_markdown(scored: list[Scored], labels: dict, period: str, findings: list[str]) -> str:
     scheme = has_scheme(scored)
     extra = f" {labels['adjustment_total']} | {labels['vetoes']} |" if scheme else ""
-    lines = ["::: doc-title", f"# {inline(labels['sm_title'].format(period=period))}", ":::", "",
-             f"| {labels['sm_employee']} | {labels['sm_role']} | {labels['sm_total']} | {labels['sm_grade']} |{extra}",
-             "|---|---|---:|---|" + ("---:|---|" if scheme else "")]
-    for item in scored:
-        more = f" {scoring.shown(item.appraisal.adjustment)} | {cell(vetoed_names(item))} |" if scheme else ""
-        lines.append(f"| {cell(item.record.employee)} | {cell(item.record.role.title)} | "
-                     f"{scoring.shown(item.appraisal.total)} | {cell(item.appraisal.grade or labels['sm_no_grade'])} |"
-                     + more)
+    lines = ["::: doc-title", f"# {inline(labels['sm_title'].format(period=period))}", ":::", ""]
+    if len(scored) > LIST_MAX:  # a list of thousands is for a spreadsheet: the document gives each role's figures
+        lines += [inline(labels["sm_full_list"].format(count=len(scored))), "", f"## {labels['sm_overview']}", "",
+                  f"| {labels['sm_role']} | {labels['sm_count']} | {labels['sm_average']} |", "|---|---:|---:|"]
+        totals: dict[str, list[float]] = {}
+        for item in scored:
+            if item.appraisal.total is not None:
+                totals.setdefault(item.record.role.id, []).append(item.appraisal.total)
+        for role, counts, total in distribution(scored).values():
+            mine = totals.get(role.id, [])
+            average = scoring.shown(round(sum(mine) / len(mine), 2)) if mine else ""
+            lines.append(f"| {cell(role.title)} | {total} | {average} |")
+    else:
+        lines += [f"| {labels['sm_employee']} | {labels['sm_role']} | {labels['sm_total']} | {labels['sm_grade']} |"
+                  f"{extra}", "|---|---|---:|---|" + ("---:|---|" if scheme else "")]
+        for item in scored:
+            more = f" {scoring.shown(item.appraisal.adjustment)} | {cell(vetoed_names(item))} |" if scheme else ""
+            lines.append(f"| {cell(item.record.employee)} | {cell(item.record.role.title)} | "
+                         f"{scoring.shown(item.appraisal.total)} | "
+                         f"{cell(item.appraisal.grade or labels['sm_no_grade'])} |" + more)
     lines += ["", f"## {labels['sm_distribution']}"]
     for number, (role, counts, total) in enumerate(distribution(scored).values()):
         lines += ["", f"### {inline(role.title)}", "",
@@ -293,6 +350,8 @@ def _render_into(renderer: Renderer, scored: list[Scored], period: str, formats:
                 layout.docx.unlink()
     summary = render_summary(renderer, scored, period, findings)
     _private_write(folder / "summary.csv", summary_csv(scored))
+    _private_write(folder / "summary.xlsx", summary_xlsx(scored, labels_for(renderer.project.settings.language)[
+        "sm_title"].format(period=period)))
     _private_write(folder / "summary.html", summary["html"])
     _private_write(folder / "summary.docx", summary["docx"])
 
