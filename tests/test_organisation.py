@@ -217,3 +217,5 @@ def test_a_regulations_contents_page_numbers_hold_with_the_org_chart(tmp_path):
     listed = re.search(r"岗位一览\.+\s*(\d+)", pages[1])
     actual = next(n for n, page in enumerate(pages, 1) if n > 2 and "岗位一览" in page and "组织架构图" in page)
     assert listed and int(listed.group(1)) == actual
+    # a page break pushed onto a new page by a full one before it printed a blank page (after the contents)
+    assert all(len([line for line in page.splitlines() if line.strip()]) > 2 for page in pages[:-1])

@@ -22,6 +22,7 @@ from rolebook.render.ooxml import bookmark_name, el, ppr, rpr, sub, text_run, va
 
 MAX_LIST_LEVEL = 8  # Word numbering definitions have levels 0-8
 TABLE = ooxml.w("tbl")
+PARAGRAPH = ooxml.w("p")
 
 
 @dataclass
@@ -59,6 +60,7 @@ class DocxWriter(TableRules):
         self.open_bookmark: int | None = None
         self.toc_placeholder: etree._Element | None = None
         self.started = False  # something has been written (a landscape part then starts a new section)
+        self.break_pending = False  # a page break asked for: the next block starts a new page
         self.controls = 0  # content controls written: each gets the next id
         self.language: str | None = None  # the document's language (date controls show dates in it)
 
@@ -83,6 +85,12 @@ class DocxWriter(TableRules):
         if self.section_ends and len(self.targets) == 1:
             self.end_section(landscape=True)
         target = self.targets[-1]
+        if self.break_pending and len(self.targets) == 1:
+            self.break_pending = False
+            if element.tag == PARAGRAPH:
+                _break_before(element)
+            else:  # a table cannot start a page itself
+                target.append(el("w:p", None, ooxml.break_run("page")))
         if element.tag == TABLE and len(target) and target[-1].tag == TABLE:
             # Word and LibreOffice join touching tables into one, whose header row is then not its first
             # row (it stops repeating): a small paragraph keeps them apart.
@@ -363,8 +371,10 @@ class DocxWriter(TableRules):
         self.paragraph = None
 
     def t_container_pagebreak_open(self, token: Token) -> None:
+        # The next paragraph starts the page (pageBreakBefore), not a paragraph holding a break: that
+        # paragraph, pushed onto a new page by a full page before it, printed a blank page.
         self.place_pending_item()
-        self.new_paragraph(None).append(ooxml.break_run("page"))
+        self.break_pending = True
         self.paragraph = None
 
     def t_container_pagebreak_close(self, token: Token) -> None:
@@ -429,3 +439,13 @@ def _underlined_tab() -> etree._Element:
     run.append(rpr(val("w:u", "single")))
     sub(run, "w:tab")
     return run
+
+
+def _break_before(paragraph: etree._Element) -> None:
+    """The paragraph starts a new page (its properties kept in the schema's order)."""
+    properties = paragraph.find(ooxml.w("pPr"))
+    ordered = ppr(*(list(properties) if properties is not None else []), el("w:pageBreakBefore"))
+    if properties is not None:
+        paragraph.replace(properties, ordered)
+    else:
+        paragraph.insert(0, ordered)
