@@ -55,9 +55,10 @@ class Renderer:
                 self.warnings.append(message)
         return language
 
-    def markdown(self, kind: str, role: Role) -> str:
+    def markdown(self, kind: str, role: Role, figure: Figure | None = None) -> str:
+        """The document's Markdown; `figure`: the job description's relationship diagram, drawn once by the
+        caller, which also packages it."""
         context = role_context(self.project, role)
-        figure = self.relationship_figure(role) if kind == "jd" else None
         context["relationship_figure"] = directive("relations", figure, context["t"]["relationship_caption"]) \
             if figure else ""
         return self.templates.render(KIND_TEMPLATES[kind], c=context, **context)
@@ -110,7 +111,8 @@ class Renderer:
         scoring = json.dumps(form_config(role), ensure_ascii=False, sort_keys=True) if kind == "form" else None
         figure = self.relationship_figure(role) if kind == "jd" else None
         info.figures = {"relations": figure} if figure else {}
-        return self.write(parse(self.markdown(kind, role)), info, formats, scoring, self.structured(kind, role))
+        return self.write(parse(self.markdown(kind, role, figure)), info, formats, scoring,
+                          self.structured(kind, role))
 
     def render_catalogue(self) -> dict[str, bytes]:
         """The role catalogue (岗位一览表) as a workbook, CSV and JSON."""

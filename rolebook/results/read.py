@@ -80,7 +80,7 @@ def _read_xlsx(path: Path, shown: str) -> Table:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError, etree.LxmlError) as exc:
-        return Table(shown, [], [], problems=[(1, 1, f"not an Excel workbook ({exc.__class__.__name__})")])
+        return Table(shown, [], [], problems=[(1, 1, xlsx_guard.not_a_workbook(exc))])
     try:
         sheet = book.worksheets[0]
         role = (book.properties.identifier or "").strip() or None
@@ -100,7 +100,7 @@ def _read_xlsx(path: Path, shown: str) -> Table:
                               "only; put every employee on it").format(sheet=other.title, first=sheet.title))
                      for other in book.worksheets[1:] if "employee" in _first_row(other)]
     except (etree.LxmlError, ValueError, TypeError, KeyError, IndexError, zipfile.BadZipFile, OSError) as exc:
-        return Table(shown, [], [], problems=[(1, 1, f"not an Excel workbook ({exc.__class__.__name__})")])
+        return Table(shown, [], [], problems=[(1, 1, xlsx_guard.not_a_workbook(exc))])
     finally:
         book.close()
     return Table(shown, header, rows, role, problems=problems)

@@ -23,6 +23,7 @@ from rolebook.messages import _
 
 MAX_INFLATED = 256 * 1024 * 1024  # all parts together: ten times what 50,000 employees' results take
 BLOCK = 1 << 20
+KEPT = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/")  # the parts read after the scan
 MAX_ROWS = 200_000  # rows of the results sheet, blank ones included (Excel's own limit is 1,048,576)
 _DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
@@ -53,11 +54,15 @@ def inspect(path: Path) -> tuple[list[tuple[int, int, str]], bytes]:
                     count=len(infos)))
             budget.spend(sum(info.file_size for info in infos))  # as declared: counted again while inflating
             budget.spent = 0
-            parts = {info.filename: _inflated(archive, info, budget) for info in infos}
+            parts = {}
+            for info in infos:  # every part is inflated and looked at; only those read below are kept
+                data = _inflated(archive, info, budget)
+                if info.filename.startswith(KEPT):
+                    parts[info.filename] = data
     except Refused as refused:
         return [refused.where], b""
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        return [(1, 1, _("not an Excel workbook ({reason})").format(reason=exc.__class__.__name__))], b""
+        return [(1, 1, not_a_workbook(exc))], b""
     sheets = _sheets(parts)
     if not sheets:
         return [], b""  # openpyxl says what is missing
@@ -67,6 +72,10 @@ def inspect(path: Path) -> tuple[list[tuple[int, int, str]], bytes]:
         return [(1, 1, _("its first sheet has {rows} rows, more than the {limit} a results sheet may have "
                          "(empty rows below the results? delete them)").format(rows=rows, limit=MAX_ROWS))], b""
     return _rows_and_merges(sheet), sheet
+
+
+def not_a_workbook(exc: Exception) -> str:
+    return _("not an Excel workbook ({reason})").format(reason=exc.__class__.__name__)
 
 
 class _Budget:
