@@ -294,7 +294,7 @@ def _fit_columns(table: etree._Element) -> None:
     if not columns or not rows:
         return
     widths = [int(column.get(W + "w")) for column in columns]
-    shown = [[(cell, _shown(cell)) for cell in row] for row in rows]
+    shown = [[_shown(cell) for cell in row] for row in rows]
     fitted = widen_for_words(widths, shown)
     if fitted == widths:
         return

@@ -70,39 +70,8 @@ class TableRules:
         self.paragraph = None
 
     def column_widths(self, table: OpenTable) -> list[int]:
-        width = self.text_width_now()
-        if table.percents:
-            widths = [int(width * p / sum(table.percents)) for p in table.percents]
-            widths = widen_for_words(widths, table.rows)
-            widths[-1] += width - sum(widths)
-            return widths
-        return self.auto_widths(table, width)
-
-    def auto_widths(self, table: OpenTable, text_width: int) -> list[int]:
-        """Widths in twips, as a browser's automatic layout would choose them.
-
-        A column gets at least what its longest unbreakable piece needs (a
-        short cell such as "≥ 105%" counts as one piece); the rest of the line
-        goes to the columns in proportion to how much more their text wants.
-        """
-        columns = max((len(row) for row in table.rows), default=1)
-        least, most = [1] * columns, [1] * columns
-        for row in table.rows:
-            for index, (_, text) in enumerate(row):
-                least[index] = max(least[index], unbreakable_width(text))
-                most[index] = max(most[index], display_width(text))
-        least_twips = [CHAR_TWIPS * n + CELL_PADDING for n in least]
-        most_twips = [CHAR_TWIPS * n + CELL_PADDING for n in most]
-        if sum(most_twips) <= text_width:
-            widths = [text_width * m // sum(most_twips) for m in most_twips]
-        elif sum(least_twips) >= text_width:
-            widths = [text_width * m // sum(least_twips) for m in least_twips]
-        else:
-            spare = text_width - sum(least_twips)
-            extra = [m - n for m, n in zip(most_twips, least_twips)]
-            widths = [n + spare * e // max(sum(extra), 1) for n, e in zip(least_twips, extra)]
-        widths[-1] += text_width - sum(widths)
-        return widths
+        return column_widths(table.percents, [[text for _, text in row] for row in table.rows],
+                             self.text_width_now())
 
     def t_thead_open(self, token: Token) -> None:
         self.containers.append("thead")
@@ -179,14 +148,52 @@ class TableRules:
     t_td_close = t_th_close
 
 
-def widen_for_words(widths: list[int], rows: list[list[tuple[etree._Element, str]]]) -> list[int]:
+def column_widths(percents: list[float], rows: list[list[str]], text_width: int) -> list[int]:
+    """Each column's width in twips, from the widths asked for (percents) or else the cells' texts
+    (a pure function of them: a filled appraisal recomputes it for its own values, results/fill.py)."""
+    if percents:
+        widths = [int(text_width * p / sum(percents)) for p in percents]
+        widths = widen_for_words(widths, rows)
+        widths[-1] += text_width - sum(widths)
+        return widths
+    return auto_widths(rows, text_width)
+
+
+def auto_widths(rows: list[list[str]], text_width: int) -> list[int]:
+    """Widths in twips, as a browser's automatic layout would choose them.
+
+    A column gets at least what its longest unbreakable piece needs (a
+    short cell such as "≥ 105%" counts as one piece); the rest of the line
+    goes to the columns in proportion to how much more their text wants.
+    """
+    columns = max((len(row) for row in rows), default=1)
+    least, most = [1] * columns, [1] * columns
+    for row in rows:
+        for index, text in enumerate(row):
+            least[index] = max(least[index], unbreakable_width(text))
+            most[index] = max(most[index], display_width(text))
+    least_twips = [CHAR_TWIPS * n + CELL_PADDING for n in least]
+    most_twips = [CHAR_TWIPS * n + CELL_PADDING for n in most]
+    if sum(most_twips) <= text_width:
+        widths = [text_width * m // sum(most_twips) for m in most_twips]
+    elif sum(least_twips) >= text_width:
+        widths = [text_width * m // sum(least_twips) for m in least_twips]
+    else:
+        spare = text_width - sum(least_twips)
+        extra = [m - n for m, n in zip(most_twips, least_twips)]
+        widths = [n + spare * e // max(sum(extra), 1) for n, e in zip(least_twips, extra)]
+    widths[-1] += text_width - sum(widths)
+    return widths
+
+
+def widen_for_words(widths: list[int], rows: list[list[str]]) -> list[int]:
     """Columns at least as wide as the longest word in them (a heading never breaks inside a word:
     "Supervi / sor", nor a tick box from its level); what they need is taken from the columns with room
     to spare. When the words cannot all fit, each column gets its share of the line."""
     least = [0] * len(widths)
     for number, row in enumerate(rows):
         per_column = HEADING_COLUMN_TWIPS if number == 0 else BODY_COLUMN_TWIPS
-        for column, (_, text) in enumerate(row[:len(widths)]):
+        for column, text in enumerate(row[:len(widths)]):
             least[column] = max(least[column], per_column * unbreakable_width(text) + WORD_PADDING)
     if sum(least) >= sum(widths):
         return [sum(widths) * low // sum(least) for low in least]

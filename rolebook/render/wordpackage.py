@@ -275,6 +275,30 @@ def assemble(body, final_section, numbering, links: dict[str, str], info: Docume
              reference: Reference) -> bytes:
     """The .docx package around a body (an element, or serialized parts): styles, numbering, header,
     footer, properties, relationships."""
+    return package(document_part(body, final_section), numbering, links, info, reference)
+
+
+def document_part(body, final_section):
+    """word/document.xml: the body (an element, or serialized parts: then streamed) closed by its last
+    section, every section showing the header and footer."""
+    parts_xml = body if not isinstance(body, etree._Element) else None  # serialized pieces (the handbook)
+    if parts_xml is not None:
+        body = sub(el("w:document"), "w:body")
+    body.append(final_section)
+    _page_furniture(body)
+    document = body.getparent()
+    if document is None:  # a body made on its own (the redline)
+        document = ooxml.document_root()
+        document.append(body)
+    document_xml = ooxml.serialize(document)
+    if parts_xml is not None:
+        head, tail = document_xml.split(b"<w:body>", 1)
+        document_xml = itertools.chain([head + b"<w:body>"], parts_xml, [tail])  # streamed into the zip
+    return document_xml
+
+
+def package(document_xml, numbering, links: dict[str, str], info: DocumentInfo, reference: Reference) -> bytes:
+    """The .docx package around word/document.xml (bytes, or pieces streamed in)."""
     rels: list[tuple[str, str, str, bool]] = [
         ("rIdStyles", "styles", "styles.xml", False),
         ("rIdNumbering", "numbering", "numbering.xml", False),
@@ -312,21 +336,7 @@ def assemble(body, final_section, numbering, links: dict[str, str], info: Docume
             parts.append((f"word/{figures.media(name, kind)}", data))
         defaults.update(png="image/png", svg="image/svg+xml")
 
-    parts_xml = body if not isinstance(body, etree._Element) else None  # serialized pieces (the handbook)
-    if parts_xml is not None:
-        body = sub(el("w:document"), "w:body")
-    body.append(final_section)
-    _page_furniture(body)
-    document = body.getparent()
-    if document is None:  # a body made on its own (the redline)
-        document = ooxml.document_root()
-        document.append(body)
-    document_xml = ooxml.serialize(document)
-    if parts_xml is not None:
-        head, tail = document_xml.split(b"<w:body>", 1)
-        document_xml = itertools.chain([head + b"<w:body>"], parts_xml, [tail])  # streamed into the zip
-
-    package = [
+    entries = [
         ("[Content_Types].xml", _content_types(defaults, overrides)),
         ("_rels/.rels", ooxml.relationships([
             ("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
@@ -346,8 +356,8 @@ def assemble(body, final_section, numbering, links: dict[str, str], info: Docume
         ("word/footer1.xml", _footer(info.footer_pattern)),
     ]
     if header_rels:
-        package.append(("word/_rels/header1.xml.rels", ooxml.relationships(header_rels)))
-    return ooxml.write_package(package + parts)
+        entries.append(("word/_rels/header1.xml.rels", ooxml.relationships(header_rels)))
+    return ooxml.write_package(entries + parts)
 
 
 def _content_types(defaults: dict[str, str], overrides: dict[str, str]) -> bytes:

@@ -16,6 +16,7 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass
+from functools import partial
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from rolebook.render.templating import cell, inline
 from rolebook.render.wordpackage import DocumentInfo
 from rolebook.results.check import Record
 from rolebook.results.chart import chart_docx_marker, chart_svg
+from rolebook.results.fill import FilledForm
 from rolebook.spec import scoring
 from rolebook.spec.model import Role
 from rolebook.workers import forked_map
@@ -117,21 +119,46 @@ def filled_field(values: dict[str, str]):
     return fill
 
 
-def render_appraisal(renderer: Renderer, scored: Scored, formats: tuple[str, ...]) -> dict[str, bytes]:
-    record, project = scored.record, renderer.project
-    role = record.role
-    language = renderer.language(role)
-    labels = labels_for(language)
-    context = role_context(project, role)
-    markdown = renderer.templates.render("form.md.j2", c=context, **{**context, "field": filled_field(
-        filled_values(scored, labels["vetoed"]))})
-    title = labels["ap_title"].format(role=inline(role.title), employee=record.employee, period=record.period)
-    organization = project.settings.organization
-    info = DocumentInfo(title=title, subject=labels["appraisal_form"], language=language,
+def appraisal_info(renderer: Renderer, role: Role, employee: str, period: str) -> DocumentInfo:
+    """An employee's appraisal's properties and running header."""
+    labels = labels_for(renderer.language(role))
+    title = labels["ap_title"].format(role=inline(role.title), employee=employee, period=period)
+    organization = renderer.project.settings.organization
+    return DocumentInfo(title=title, subject=labels["appraisal_form"], language=renderer.language(role),
                         header=" · ".join(p for p in (organization, title) if p), footer_pattern=labels["page_of"],
-                        creator=organization, version=role.version, keywords=[role.id, record.period],
+                        creator=organization, version=role.version, keywords=[role.id, period],
                         date=role.effective)
-    return renderer.write(parse(markdown), info, formats)
+
+
+def render_appraisal(renderer: Renderer, scored: Scored, formats: tuple[str, ...]) -> dict[str, bytes]:
+    """An employee's appraisal rendered from the form's template, the values in its fields."""
+    record = scored.record
+    role = record.role
+    context = role_context(renderer.project, role)
+    values = filled_values(scored, labels_for(renderer.language(role))["vetoed"])
+    markdown = renderer.templates.render("form.md.j2", c=context, **{**context, "field": filled_field(values)})
+    return renderer.write(parse(markdown), appraisal_info(renderer, role, record.employee, record.period), formats)
+
+
+class Appraiser:
+    """Each employee's appraisal: the role's form rendered once and filled in (results/fill.py), or,
+    for the values and forms that cannot be filled, rendered from scratch; the same bytes either way."""
+
+    def __init__(self, renderer: Renderer):
+        self.renderer = renderer
+        self.forms: dict[tuple[str, frozenset[str]], FilledForm | None] = {}
+
+    def render(self, scored: Scored, formats: tuple[str, ...]) -> dict[str, bytes]:
+        record, renderer = scored.record, self.renderer
+        role = record.role
+        values = filled_values(scored, labels_for(renderer.language(role))["vetoed"])
+        key = (role.id, frozenset(values))
+        if key not in self.forms:
+            self.forms[key] = FilledForm.make(renderer, role, key[1], partial(appraisal_info, renderer, role))
+        form = self.forms[key]
+        info = appraisal_info(renderer, role, record.employee, record.period)
+        filled = form.fill(values, info, formats) if form else None
+        return filled if filled is not None else render_appraisal(renderer, scored, formats)
 
 
 # --- the summary ------------------------------------------------------------------------------
@@ -331,8 +358,10 @@ def _render_into(renderer: Renderer, scored: list[Scored], period: str, formats:
                  findings: list[str], folder: Path, workers: int) -> None:
     made = tuple(fmt for fmt in formats if fmt != "pdf") or ("docx",)  # a PDF is made from the .docx
 
+    appraiser = Appraiser(renderer)
+
     def render(item: Scored) -> list[tuple[str, bytes]]:
-        return [(f"{item.name}.{fmt}", data) for fmt, data in render_appraisal(renderer, item, made).items()]
+        return [(f"{item.name}.{fmt}", data) for fmt, data in appraiser.render(item, made).items()]
 
     for files in forked_map(render, scored, workers, least=4, most_per_chunk=32):
         for name, data in files:
