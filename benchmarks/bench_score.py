@@ -29,11 +29,9 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import copy_example  # noqa: E402
 
 from rolebook.project import load_project  # noqa: E402
-from rolebook.results.appraisals import quota_findings, score  # noqa: E402
-from rolebook.results.check import check_results  # noqa: E402
+from rolebook.results.check import Checker  # noqa: E402
 from rolebook.results.read import read_table  # noqa: E402
 from rolebook.results.workbook import input_columns  # noqa: E402
-from rolebook.render.labels import labels_for  # noqa: E402
 from rolebook.spec import scoring  # noqa: E402
 
 
@@ -112,10 +110,11 @@ def main() -> None:
             print(f"{count} employees, {len(project.concrete_roles())} roles, results file "
                   f"{path.stat().st_size / 2**20:.1f} MiB")
             start = time.perf_counter()
-            table = read_table(path, "results.csv")
-            records, problems = check_results(project, table, None)
-            assert not problems, problems[:3]
-            quota_findings(score(records), labels_for(project.settings.language))
+            checker = Checker(project, read_table(path, "results.csv"), None)
+            checker.check()
+            assert not checker.problems, checker.problems[:3]
+            for record in checker.again().records():
+                scoring.appraise(record.role, record.results)
             seconds = time.perf_counter() - start
             print(f"  check and score: {seconds:.2f} s ({seconds / count * 1e6:.0f} µs per employee)")
             for formats in (["docx", "html"], ["html"]):

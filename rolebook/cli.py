@@ -509,9 +509,8 @@ def score_command(results: Path, period: str | None, formats: tuple[str, ...], o
                   project: Path | None, workers: int | None, verbose: bool) -> None:
     """Score results with each role's rule: an appraisal per employee and a summary of the period."""
     from rolebook.render import pdf
-    from rolebook.render.labels import labels_for
-    from rolebook.results.appraisals import quota_findings, score, write_all
-    from rolebook.results.check import check_results
+    from rolebook.results.appraisals import write_all
+    from rolebook.results.check import Checker
     from rolebook.results.read import read_table
 
     root = project_root(project or Path.cwd())
@@ -522,33 +521,30 @@ def score_command(results: Path, period: str | None, formats: tuple[str, ...], o
     shown = display(results) if results.is_absolute() else str(results)
     table = read_table(results, shown)
     _warn_if_tracked(results)
-    records, problems = check_results(loaded, table, period)
-    if problems:
-        for problem in problems:
+    checked = Checker(loaded, table, period)
+    checked.check()  # every row, before anything is written; nothing of them is kept
+    if checked.problems:
+        for problem in checked.problems:
             echo(str(problem))
         echo(_("rolebook: {problems} problem(s) in {shown}; nothing was written").format(
-                 problems=len(problems),
+                 problems=len(checked.problems),
                  shown=shown), err=True)
         sys.exit(1)
-    if not records:
+    if not checked.found:
         raise UsageError(_("{shown} holds no results").format(shown=shown)
                          + (_(" for period {period}").format(period=period) if period else ""))
-    scored = score(records)
-    chosen = records[0].period
-    findings = quota_findings(scored, labels_for(loaded.settings.language))
-    target = write_all(loaded, scored, chosen, formats, findings, out, workers or os.cpu_count() or 1)
-    if verbose:
-        from rolebook.spec.scoring import shown as two_decimals
-
-        for item in scored:
-            echo("\t".join([item.record.employee, item.record.role.id, two_decimals(item.appraisal.total),
-                            item.appraisal.grade or ""]))
+    chosen = next(iter(checked.periods))
+    count, roles = checked.found, len(checked.roles)
+    checked = checked.again()  # reads the rows again, one by one
+    lines: list[str] | None = [] if verbose else None
+    target, findings = write_all(loaded, checked, chosen, formats, out, workers or os.cpu_count() or 1, lines)
+    for line in lines or []:
+        echo(line)
     for finding in findings:
         echo(_("warning[distribution]: {finding}").format(finding=finding), err=True)
-    roles = len({r.role.id for r in records})
     echo(_("scored {records} employee(s) in {roles} role(s) for {chosen}; wrote {target}/ (appraisals, "
            "summary.csv, summary.xlsx, summary.html, summary.docx; owner-only)").format(
-             records=len(records),
+             records=count,
              roles=roles,
              chosen=chosen,
              target=display(target)), err=True)

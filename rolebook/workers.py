@@ -11,7 +11,9 @@ import multiprocessing
 import os
 import signal
 from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Iterator, Sequence, TypeVar
+from collections import deque
+from itertools import islice
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -37,6 +39,34 @@ def forked_map(function: Callable[[T], R], items: Sequence[T], workers: int, lea
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent,
                              initargs=(os.getpid(),)) as pool:
         yield from pool.map(_call, range(len(items)), chunksize=chunk)
+
+
+def _call_batch(batch: list):
+    function, _items = _TASK
+    return [function(item) for item in batch]
+
+
+def forked_imap(function: Callable[[T], R], items: Iterable[T], workers: int, batch: int = 32,
+                window: int = 4) -> Iterator[R]:
+    """`map(function, items)` over an iterator, in `workers` forked processes: items cross to the
+    workers in batches (pickled: keep them small) and at most `window` batches per worker are under
+    way, so neither the items nor the results are ever all held; results in the items' order."""
+    global _TASK
+    _TASK = (function, ())
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(function, items)
+        return
+    context = multiprocessing.get_context("fork")
+    pending: deque = deque()
+    remaining = iter(items)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
+        while True:
+            while len(pending) < workers * window and (next_batch := list(islice(remaining, batch))):
+                pending.append(pool.submit(_call_batch, next_batch))
+            if not pending:
+                return
+            yield from pending.popleft().result()
 
 
 PR_SET_PDEATHSIG = 1

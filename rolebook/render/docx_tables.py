@@ -4,6 +4,7 @@ that suit their content. Mixed into DocxWriter."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from lxml import etree
 from markdown_it.token import Token
@@ -148,18 +149,28 @@ class TableRules:
     t_td_close = t_th_close
 
 
-def column_widths(percents: list[float], rows: list[list[str]], text_width: int) -> list[int]:
+Measure = Callable[[str], tuple[int, int]]
+
+
+def measure(text: str) -> tuple[int, int]:
+    """A cell's text measured: its widest unbreakable piece and its whole width, in columns."""
+    return unbreakable_width(text), display_width(text)
+
+
+def column_widths(percents: list[float], rows: list[list[str]], text_width: int,
+                  measured: Measure = measure) -> list[int]:
     """Each column's width in twips, from the widths asked for (percents) or else the cells' texts
-    (a pure function of them: a filled appraisal recomputes it for its own values, results/fill.py)."""
+    (a pure function of them: a filled appraisal recomputes it for its own values, results/fill.py,
+    with a `measured` that remembers the texts all its employees share)."""
     if percents:
         widths = [int(text_width * p / sum(percents)) for p in percents]
-        widths = widen_for_words(widths, rows)
+        widths = widen_for_words(widths, rows, None if measured is measure else measured)
         widths[-1] += text_width - sum(widths)
         return widths
-    return auto_widths(rows, text_width)
+    return auto_widths(rows, text_width, measured)
 
 
-def auto_widths(rows: list[list[str]], text_width: int) -> list[int]:
+def auto_widths(rows: list[list[str]], text_width: int, measured: Measure = measure) -> list[int]:
     """Widths in twips, as a browser's automatic layout would choose them.
 
     A column gets at least what its longest unbreakable piece needs (a
@@ -170,8 +181,9 @@ def auto_widths(rows: list[list[str]], text_width: int) -> list[int]:
     least, most = [1] * columns, [1] * columns
     for row in rows:
         for index, text in enumerate(row):
-            least[index] = max(least[index], unbreakable_width(text))
-            most[index] = max(most[index], display_width(text))
+            unbreakable, whole = measured(text)
+            least[index] = max(least[index], unbreakable)
+            most[index] = max(most[index], whole)
     least_twips = [CHAR_TWIPS * n + CELL_PADDING for n in least]
     most_twips = [CHAR_TWIPS * n + CELL_PADDING for n in most]
     if sum(most_twips) <= text_width:
@@ -186,7 +198,7 @@ def auto_widths(rows: list[list[str]], text_width: int) -> list[int]:
     return widths
 
 
-def widen_for_words(widths: list[int], rows: list[list[str]]) -> list[int]:
+def widen_for_words(widths: list[int], rows: list[list[str]], measured: Measure | None = None) -> list[int]:
     """Columns at least as wide as the longest word in them (a heading never breaks inside a word:
     "Supervi / sor", nor a tick box from its level); what they need is taken from the columns with room
     to spare. When the words cannot all fit, each column gets its share of the line."""
@@ -194,7 +206,8 @@ def widen_for_words(widths: list[int], rows: list[list[str]]) -> list[int]:
     for number, row in enumerate(rows):
         per_column = HEADING_COLUMN_TWIPS if number == 0 else BODY_COLUMN_TWIPS
         for column, text in enumerate(row[:len(widths)]):
-            least[column] = max(least[column], per_column * unbreakable_width(text) + WORD_PADDING)
+            unbreakable = measured(text)[0] if measured else unbreakable_width(text)
+            least[column] = max(least[column], per_column * unbreakable + WORD_PADDING)
     if sum(least) >= sum(widths):
         return [sum(widths) * low // sum(least) for low in least]
     need = sum(max(0, low - width) for low, width in zip(least, widths))

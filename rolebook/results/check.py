@@ -1,12 +1,16 @@
 """Results checked completely against the roles before anything is scored or written: every problem
 is found in one pass and reported as FILE:ROW:COLUMN. Messages name rows and KPIs, not employees:
-results are personal data and terminals end up in logs."""
+results are personal data and terminals end up in logs.
+
+The pass keeps no record (only what finds a duplicate and the periods): scoring reads the rows again
+(`Checker.records`), so memory does not grow with the number of employees."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from rolebook.errors import ERROR, Problem, UsageError
 from rolebook.project import Project
@@ -54,67 +58,106 @@ class Checker:
         self.project, self.table, self.period = project, table, period
         self.problems: list[Problem] = [self.problem(r, c, "bad-results", m) for r, c, m in table.problems]
         self.reported: set[tuple[str, str]] = set()  # (role, column) missing, reported once
+        self.found = 0  # the records of the period
+        self.roles: set[str] = set()  # their roles
+        self.periods: set[str] = set()
 
     def problem(self, row: int, column: int, code: str, message: str) -> Problem:
         return Problem(self.table.file, row, column, ERROR, code, message)
 
-    def check(self) -> list[Record]:
+    def check(self) -> None:
+        """Every problem of the file, in `problems`; the records counted, not kept."""
         table = self.table
-        self.check_text()
+        self.check_text([(1, table.header)])
         if self.problems or not table.header:
-            return []
+            return
         if table.column("employee") is None:
             self.problems.append(self.problem(1, 1, "missing-column", _("no 'employee' column (name or number)")))
-            return []
+            return
         if table.role is None and table.column("role") is None:
             self.problems.append(self.problem(1, len(table.header) + 1, "missing-column",
                                               _("no 'role' column (the role id of each row)")))
-            return []
+            return
         if self.period is None and table.column("period") is None:
             raise UsageError(_("{file} has no 'period' column; say which period it is with --period").format(
                                  file=table.file))
-        roles = self.roles_named()
-        self.check_header(roles)
-        records = [record for row, cells in table.rows if (record := self.record(row, cells)) is not None]
-        self.check_duplicates(records)
-        self.check_periods(records)
-        return records if not self.problems else []
+        text_problems: list[Problem] = []
+        named: set[str] = set()
+        duplicates, periods = Duplicates(self), []
+        at = table.column("role")
+        for row, cells in table.rows:
+            text_problems += self.check_text([(row, cells)])
+            if at is not None and at < len(cells):
+                named.add(str(cells[at]))
+            record = self.record(row, cells) if not text_problems else None
+            if record is not None:
+                self.found += 1
+                self.roles.add(record.role.id)
+                duplicates.check(record)
+                periods += self.check_period(record)
+        if text_problems:  # what Word and web pages cannot hold is said first, and alone
+            self.problems = text_problems
+            return
+        self.problems = self.header_problems(self.roles_named(named)) + self.problems + duplicates.problems + periods
+        if len([p for p in self.periods if p]) > 1 and not self.problems:
+            raise UsageError(_("{file} holds results of several periods ({periods}); choose one with "
+                               "--period").format(file=self.table.file, periods=', '.join(sorted(self.periods))))
 
-    def check_text(self) -> None:
+    def again(self) -> Checker:
+        """A checker that reads the same file's records again, with what `check` counted (and without
+        what found the duplicates)."""
+        fresh = Checker(self.project, self.table, self.period)
+        fresh.found, fresh.roles, fresh.periods = self.found, self.roles, self.periods
+        return fresh
+
+    def records(self) -> Iterator[Record]:
+        """The records of a file `check` found no problem in, read again one by one."""
+        for row, cells in self.table.rows:
+            record = self.record(row, cells)
+            if self.problems:  # the file changed since it was checked
+                raise UsageError(_("{file} changed while it was scored; run the command again").format(
+                                     file=self.table.file))
+            if record is not None:
+                yield record
+
+    def check_text(self, rows: list[tuple[int, list[object]]]) -> list[Problem]:
         """No cell holds what Word and web pages cannot (a NUL, an escape sequence, U+FFFE): names and
-        comments go into every appraisal."""
-        for row, cells in [(1, self.table.header), *self.table.rows]:
+        comments go into every appraisal. The problems found are added and returned."""
+        found = []
+        for row, cells in rows:
             for column, value in enumerate(cells, 1):
                 match = CONTROL.search(normalise_newlines(value)) if isinstance(value, str) else None
                 if match:
-                    self.problems.append(self.problem(
+                    found.append(self.problem(
                         row, column, "control-character",
                         _("{group} {group2} in the cell; only tabs and line breaks are allowed").format(
                             group=control_kind(match.group()),
                             group2=describe_control(match.group()))))
+        self.problems += found
+        return found
 
-    def roles_named(self) -> dict[str, Role]:
-        """The roles the rows name (checked per row later)."""
+    def roles_named(self, named: set[str]) -> dict[str, Role]:
+        """The roles the rows name (each row's is checked with the row)."""
         if self.table.role is not None:
             role = self.project.roles.get(self.table.role)
             return {role.id: role} if role else {}
-        at = self.table.column("role")
-        names = {str(cells[at]) for _, cells in self.table.rows if at < len(cells)}
-        return {name: self.project.roles[name] for name in sorted(names) if name in self.project.roles}
+        return {name: self.project.roles[name] for name in sorted(named) if name in self.project.roles}
 
-    def check_header(self, roles: dict[str, Role]) -> None:
+    def header_problems(self, roles: dict[str, Role]) -> list[Problem]:
         known = set(FIXED)
         for role in roles.values():
             known.update(_columns(role))
+        found = []
         for index, name in enumerate(self.table.header):
             if name in known or name in COMPUTED or (":" in name and self.table.role) or not name:
                 continue
             guess = closest(name, sorted(known))
             hint = f"; did you mean '{guess}'?" if guess else ""
-            self.problems.append(self.problem(1, index + 1, "unknown-column",
-                                              _("'{name}' is no KPI of the roles in this file{hint}").format(
-                                                  name=name,
-                                                  hint=hint)))
+            found.append(self.problem(1, index + 1, "unknown-column",
+                                      _("'{name}' is no KPI of the roles in this file{hint}").format(
+                                          name=name,
+                                          hint=hint)))
+        return found
 
     def record(self, row: int, cells: list[object]) -> Record | None:
         table = self.table
@@ -236,30 +279,33 @@ class Checker:
         record.written[name] = shown_value(value)
         return rating
 
-    def check_duplicates(self, records: list[Record]) -> None:
-        seen: dict[tuple[str, str], int] = {}
-        column = (self.table.column("employee") or 0) + 1
-        for record in records:
-            key = (record.employee, record.period)
-            if record.employee and key in seen:
-                self.problems.append(self.problem(record.row, column, "duplicate-employee",
-                                                  _("the employee of row {key} appears again").format(key=seen[key])))
-            seen.setdefault(key, record.row)
-
-    def check_periods(self, records: list[Record]) -> None:
-        periods = sorted({record.period for record in records})
+    def check_period(self, record: Record) -> list[Problem]:
+        self.periods.add(record.period)
         column = (self.table.column("period") or 0) + 1
-        for record in records:
-            if not record.period:
-                self.problems.append(self.problem(record.row, column, "missing-result",
-                                                  _("no period (write it, or give --period)")))
-            elif not _PERIOD.match(record.period) or record.period.strip(".") == "":
-                self.problems.append(self.problem(record.row, column, "bad-period",
-                                                  _("a period is letters, digits, spaces and - _ . ( ) "
-                                                    "(2026Q1)")))
-        if len([p for p in periods if p]) > 1 and not self.problems:
-            raise UsageError(_("{file} holds results of several periods ({periods}); choose one with "
-                               "--period").format(file=self.table.file, periods=', '.join(periods)))
+        if not record.period:
+            return [self.problem(record.row, column, "missing-result", _("no period (write it, or give --period)"))]
+        if not _PERIOD.match(record.period) or record.period.strip(".") == "":
+            return [self.problem(record.row, column, "bad-period",
+                                 _("a period is letters, digits, spaces and - _ . ( ) (2026Q1)"))]
+        return []
+
+
+class Duplicates:
+    """An employee named twice in a period (the first row is named in the problem)."""
+
+    def __init__(self, checker: Checker):
+        self.checker = checker
+        self.seen: dict[tuple[str, str], int] = {}
+        self.column = (checker.table.column("employee") or 0) + 1
+        self.problems: list[Problem] = []
+
+    def check(self, record: Record) -> None:
+        key = (record.employee, record.period)
+        if record.employee and key in self.seen:
+            self.problems.append(self.checker.problem(record.row, self.column, "duplicate-employee",
+                                                      _("the employee of row {key} appears again").format(
+                                                          key=self.seen[key])))
+        self.seen.setdefault(key, record.row)
 
 
 def _columns(role: Role) -> list[str]:
@@ -277,6 +323,10 @@ def _columns(role: Role) -> list[str]:
 
 
 def check_results(project: Project, table: Table, period: str | None) -> tuple[list[Record], list[Problem]]:
+    """Every record of a file (held in a list: for tests and small files; `rolebook score` streams them
+    through a Checker) and its problems."""
     checker = Checker(project, table, period)
-    records = checker.check()
-    return records, checker.problems
+    checker.check()
+    if checker.problems:
+        return [], checker.problems
+    return list(Checker(project, table, period).records()), []

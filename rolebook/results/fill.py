@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from rolebook.render.context import role_context
 from rolebook.render.docx import DocxWriter
-from rolebook.render.docx_tables import OpenTable, column_widths
+from rolebook.render.docx_tables import OpenTable, column_widths, measure
 from rolebook.render.documents import Renderer
 from rolebook.render.markdown import field as blank_field
 from rolebook.render.markdown import parse, parser
@@ -46,6 +47,7 @@ _GUARDS = "*_~\\<>&[]!`"  # Markdown that reads the character beside it: emphasi
 _VERIFIED_MAX = 50_000  # (hole, value) pairs checked beside such Markdown, remembered
 
 
+@lru_cache(maxsize=1 << 16)  # results repeat (levels, grades, round figures)
 def plain(value: str) -> bool:
     """A value that renders as itself where a template puts it (the module's first rule)."""
     return bool(_PLAIN.fullmatch(value)) and not value.endswith(" ") and cell(value) == value
@@ -105,6 +107,7 @@ class FilledForm:
         self.holes[titled:] = [_guarded(hole, markdown, char, lines[char])
                                for hole, char in zip(self.holes[titled:], fields)]
         self.verified: dict[tuple[int, str], bool] = {}
+        self.measures: dict[str, tuple[int, int]] = {}
         html = renderer.write(tokens, info, ("html",))["html"].decode("utf-8")
         writer = _HoledWriter(renderer.reference.section)  # as build_docx, with width markers
         writer.language = info.language
@@ -151,13 +154,22 @@ class FilledForm:
             slots = dict(texts)
             for percents, rows, width, markers in self.tables:
                 filled = [[_SLOT.sub(lambda m: texts[m.group()], text) for text in row] for row in rows]
-                slots.update(zip(markers, map(str, column_widths(percents, filled, width))))
+                slots.update(zip(markers, map(str, column_widths(percents, filled, width, self._measured))))
             document = _joined(self.document, slots).encode("utf-8")
             out["docx"] = package(document, self.numbering, self.links, self.renderer.branded(info),
                                   self.renderer.reference)
         if "html" in formats:
             out["html"] = _joined(self.html, texts).encode("utf-8")
         return out
+
+    def _measured(self, text: str) -> tuple[int, int]:
+        """A cell's text measured (docx_tables.measure), remembered: most cells are the same for everyone."""
+        found = self.measures.get(text)
+        if found is None:
+            if len(self.measures) >= _VERIFIED_MAX:
+                self.measures.clear()
+            found = self.measures[text] = measure(text)
+        return found
 
     def _same_tokens(self, number: int, text: str) -> bool:
         """Whether the hole's line parses the same with `text` in it (beside Markdown that reads it)."""

@@ -2,15 +2,19 @@
 
 Every cell keeps its row and column, so a problem is reported as FILE:ROW:COLUMN the way a spreadsheet
 numbers them (row 1 is the header, column 1 is A).
+
+The rows are read as they are used, never held: checking walks them once and scoring again, so the
+memory of `rolebook score` does not grow with the number of employees (issue 34).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterator
 
 from rolebook.errors import UsageError
 from rolebook.results import xlsx_guard
@@ -20,13 +24,21 @@ MAX_BYTES = 64 * 1024 * 1024  # a results file larger than this is not a results
 COMPUTED = ("adjustment", "total", "grade")  # a workbook's formula columns, with `KPI:score` and `KPI:weighted`
 
 
+Row = tuple[int, list[object]]  # (row number, cells)
+
+
 @dataclass
 class Table:
     file: str  # as messages name it
     header: list[str]
-    rows: list[tuple[int, list[object]]]  # (row number, cells), blank rows left out
+    read_rows: Callable[[], Iterator[Row]] = lambda: iter(())  # the rows, read again on each call
     role: str | None = None  # a workbook's role (its dc:identifier); a CSV names it per row
     problems: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, message)
+
+    @property
+    def rows(self) -> Iterator[Row]:
+        """The rows with something in them, in order, read from the file as they are walked."""
+        return self.read_rows()
 
     def column(self, name: str) -> int | None:
         """The index (0-based) of a header, or None."""
@@ -42,30 +54,63 @@ def read_table(path: Path, shown: str) -> Table:
     if not path.is_file():
         raise UsageError(_("{shown}: no such file").format(shown=shown))
     if path.stat().st_size > MAX_BYTES:
-        return Table(shown, [], [], problems=[(1, 1, f"larger than {MAX_BYTES // 2**20} MiB")])
+        return Table(shown, [], problems=[(1, 1, f"larger than {MAX_BYTES // 2**20} MiB")])
     return _read_csv(path, shown) if suffix == ".csv" else _read_xlsx(path, shown)
 
 
 def _read_csv(path: Path, shown: str) -> Table:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return Table(shown, [], [], problems=[(1, 1, f"not UTF-8 text (byte {exc.start}); save it as CSV UTF-8")])
-    if "\0" in text:  # the csv module stops at a NUL: say where it stands (cells are checked later)
-        before = text[:text.index("\0")]
-        row, column = before.count("\n") + 1, before.rsplit("\n", 1)[-1].count(",") + 1
-        return Table(shown, [], [], problems=[(row, column, "control character U+0000 (NUL) in the cell; "
-                                                            "remove it")])
-    try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as exc:
-        return Table(shown, [], [], problems=[(1, 1, f"not a CSV file: {exc}")])
-    if not records:
-        return Table(shown, [], [], problems=[(1, 1, "empty: the first row names the columns")])
-    header = [name.strip() for name in records[0]]
-    rows = [(number, [cell.strip() for cell in record]) for number, record in enumerate(records[1:], 2)
-            if any(cell.strip() for cell in record)]
+    problem = _csv_problem(path)
+    if problem is not None:
+        return Table(shown, [], problems=[problem])
+    lines = _csv_lines(path)
+    header = [name.strip() for name in next(lines)]
+    lines.close()
+
+    def rows() -> Iterator[Row]:
+        lines = _csv_lines(path)
+        next(lines)
+        for number, record in enumerate(lines, 2):
+            cells = [cell.strip() for cell in record]
+            if any(cells):
+                yield number, cells
+
     return Table(shown, header, rows)
+
+
+def _csv_lines(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        yield from csv.reader(stream)
+
+
+def _csv_problem(path: Path) -> tuple[int, int, str] | None:
+    """What keeps a CSV file from being read (not UTF-8, a NUL, not CSV, empty), found in one pass that
+    holds no more than a block of it."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset, nul = 0, False
+    try:
+        with path.open("rb") as stream:
+            while block := stream.read(1 << 20):
+                decoder.decode(block)
+                nul = nul or b"\0" in block
+                offset += len(block)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        return 1, 1, f"not UTF-8 text (byte {offset + exc.start}); save it as CSV UTF-8"
+    if nul:
+        return _nul_problem(path)
+    try:
+        lines = sum(1 for _ in _csv_lines(path))
+    except csv.Error as exc:
+        return 1, 1, f"not a CSV file: {exc}"
+    return None if lines else (1, 1, "empty: the first row names the columns")
+
+
+def _nul_problem(path: Path) -> tuple[int, int, str]:
+    """Where the first NUL stands (the csv module stops at one; cells are checked later)."""
+    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    before = text[:text.index("\0")]
+    row, column = before.count("\n") + 1, before.rsplit("\n", 1)[-1].count(",") + 1
+    return row, column, "control character U+0000 (NUL) in the cell; remove it"
 
 
 def _read_xlsx(path: Path, shown: str) -> Table:
@@ -76,22 +121,16 @@ def _read_xlsx(path: Path, shown: str) -> Table:
 
     problems, sheet_xml = xlsx_guard.inspect(path)
     if problems:
-        return Table(shown, [], [], problems=problems)
+        return Table(shown, [], problems=problems)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError, etree.LxmlError) as exc:
-        return Table(shown, [], [], problems=[(1, 1, xlsx_guard.not_a_workbook(exc))])
+        return Table(shown, [], problems=[(1, 1, xlsx_guard.not_a_workbook(exc))])
     try:
         sheet = book.worksheets[0]
         role = (book.properties.identifier or "").strip() or None
-        lines = sheet.iter_rows(values_only=True)
-        header = [str(cell).strip() if cell is not None else "" for cell in next(lines, ())]
+        header = _first_row(sheet, strip_all=False)
         inputs = [i for i, name in enumerate(header) if name and name not in COMPUTED and ":" not in name]
-        rows = []
-        for number, line in enumerate(lines, 2):
-            cells = [_cell(line[i]) if i < len(line) else "" for i in range(len(header))]
-            if any(cells[i] != "" for i in inputs):
-                rows.append((number, [cells[i] if i in inputs else "" for i in range(len(header))]))
         problems = [(row, column, _("a formula with no computed value: rolebook reads what Excel or LibreOffice "
                                     "computed and evaluates nothing; type the value, or open and save the "
                                     "workbook in one of them"))
@@ -99,16 +138,37 @@ def _read_xlsx(path: Path, shown: str) -> Table:
         problems += [(1, 1, _("the sheet '{sheet}' holds results too: rolebook reads the first sheet ('{first}') "
                               "only; put every employee on it").format(sheet=other.title, first=sheet.title))
                      for other in book.worksheets[1:] if "employee" in _first_row(other)]
+        for _row in _xlsx_rows(path, header, inputs):  # a sheet that cannot be read fails here, not later
+            pass
     except (etree.LxmlError, ValueError, TypeError, KeyError, IndexError, zipfile.BadZipFile, OSError) as exc:
-        return Table(shown, [], [], problems=[(1, 1, xlsx_guard.not_a_workbook(exc))])
+        return Table(shown, [], problems=[(1, 1, xlsx_guard.not_a_workbook(exc))])
     finally:
         book.close()
-    return Table(shown, header, rows, role, problems=problems)
+    return Table(shown, header, lambda: _xlsx_rows(path, header, inputs), role, problems=problems)
 
 
-def _first_row(sheet) -> list[str]:
+def _xlsx_rows(path: Path, header: list[str], inputs: list[int]) -> Iterator[Row]:
+    """The first sheet's rows with an input in them, streamed (openpyxl's read-only mode)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        lines = book.worksheets[0].iter_rows(values_only=True)
+        next(lines, ())
+        for number, line in enumerate(lines, 2):
+            cells = [_cell(line[i]) if i < len(line) else "" for i in range(len(header))]
+            if any(cells[i] != "" for i in inputs):
+                yield number, [cells[i] if i in inputs else "" for i in range(len(header))]
+    finally:
+        book.close()
+
+
+def _first_row(sheet, strip_all: bool = True) -> list[str]:
+    """A sheet's header: its names (`strip_all`), or every cell of it, blank ones as ''."""
     first = next(sheet.iter_rows(max_row=1, values_only=True), ())
-    return [str(cell).strip() for cell in first if cell is not None]
+    if strip_all:
+        return [str(cell).strip() for cell in first if cell is not None]
+    return [str(cell).strip() if cell is not None else "" for cell in first]
 
 
 def _cell(value) -> object:
