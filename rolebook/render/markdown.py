@@ -135,6 +135,17 @@ def _parse_inline(self, src, md, env, tokens):
     return state.tokens
 
 
+def inline_tokens(src: str) -> list[Token]:
+    """The inline tokens of a line, parsed without going into the cache below (a line that is parsed
+    once, such as an appraisal's line with one employee's value, would only fill it)."""
+    md = parser()
+    state = _CjkStateInline(src, md, {}, [])
+    md.inline.tokenize(state)
+    for rule in md.inline.ruler2.getRules(""):
+        rule(state)
+    return state.tokens
+
+
 # Short inline texts come back again and again (labels, table headers, thresholds, the same task in many
 # roles): parsing one costs ~35 µs, a copy of its few tokens a tenth of that. Not with reference
 # definitions, which can change what a text means.

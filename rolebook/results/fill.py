@@ -31,7 +31,7 @@ from rolebook.render.docx import DocxWriter
 from rolebook.render.docx_tables import OpenTable, column_widths, measure
 from rolebook.render.documents import Renderer
 from rolebook.render.markdown import field as blank_field
-from rolebook.render.markdown import parse, parser
+from rolebook.render.markdown import inline_tokens, parse
 from rolebook.render.templating import cell
 from rolebook.render.wordpackage import DocumentInfo, document_part, package
 from rolebook.spec.model import Role
@@ -44,10 +44,10 @@ _PUNCTUATION = "-+.,%/:·'()（）、，"
 _PLAIN = re.compile(f"(?:[^\\W_]|[{re.escape(_PUNCTUATION)}])(?:[^\\W_]| (?! )|[{re.escape(_PUNCTUATION)}])*")
 _COMPARISONS = "≤≥≦≧"
 _GUARDS = "*_~\\<>&[]!`"  # Markdown that reads the character beside it: emphasis, escapes, entities, links
-_VERIFIED_MAX = 50_000  # (hole, value) pairs checked beside such Markdown, remembered
+REMEMBERED = 4096  # values checked beside Markdown and texts measured, remembered (then forgotten: flat memory)
 
 
-@lru_cache(maxsize=1 << 16)  # results repeat (levels, grades, round figures)
+@lru_cache(maxsize=REMEMBERED)  # results repeat (levels, grades, round figures)
 def plain(value: str) -> bool:
     """A value that renders as itself where a template puts it (the module's first rule)."""
     return bool(_PLAIN.fullmatch(value)) and not value.endswith(" ") and cell(value) == value
@@ -166,7 +166,7 @@ class FilledForm:
         """A cell's text measured (docx_tables.measure), remembered: most cells are the same for everyone."""
         found = self.measures.get(text)
         if found is None:
-            if len(self.measures) >= _VERIFIED_MAX:
+            if len(self.measures) >= REMEMBERED:
                 self.measures.clear()
             found = self.measures[text] = measure(text)
         return found
@@ -175,7 +175,7 @@ class FilledForm:
         """Whether the hole's line parses the same with `text` in it (beside Markdown that reads it)."""
         key = (number, text)
         if key not in self.verified:
-            if len(self.verified) >= _VERIFIED_MAX:
+            if len(self.verified) >= REMEMBERED:
                 self.verified.clear()
             hole, line = chr(FIRST_HOLE + number), self.holes[number].line
             self.verified[key] = _inline(line.replace(hole, text)) == _inline(line, (hole, text))
@@ -200,7 +200,7 @@ def _text(hole: Hole, values: dict[str, str]) -> str | None:
 def _inline(line: str, replace: tuple[str, str] = ("", "")) -> list[tuple]:
     """The inline tokens of a line of Markdown, their text with a hole replaced."""
     return [(token.type, token.content.replace(*replace) if replace[0] else token.content, token.markup,
-             token.nesting) for token in parser().parseInline(line)[0].children]
+             token.nesting) for token in inline_tokens(line)]
 
 
 def _joined(pieces: list[str], slots: dict[str, str]) -> str:
