@@ -5,6 +5,9 @@ file changed between the two passes is refused, nothing written."""
 
 import csv
 import io
+import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -13,7 +16,7 @@ from rolebook.project import load_project
 from rolebook.results.check import Checker
 from rolebook.results.read import read_table
 
-from conftest import run_rolebook
+from conftest import REPO, copy_project, run_rolebook
 from test_score import cases, results_csv, scored  # noqa: F401 (scored: the fixture)
 
 
@@ -64,3 +67,25 @@ def test_a_file_changed_between_the_check_and_the_scoring_is_refused(scored):  #
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(UsageError, match="changed while it was scored"):
         list(checker.again().records())
+
+
+def test_forms_and_appraisals_do_not_load_pypinyin(tmp_path):
+    """A Chinese glossary is ordered by pinyin, which loads pypinyin (50 MB in each scoring worker); a
+    form never shows the glossary, so it is ordered only when a document reads it."""
+    root = copy_project(REPO, tmp_path / "example")
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from rolebook.project import load_project\n"
+        "from rolebook.render.documents import Renderer\n"
+        f"project = load_project(Path({str(root)!r}))\n"
+        "renderer = Renderer(project)\n"
+        "for role in project.concrete_roles():\n"
+        "    renderer.render('form', role, ('docx', 'html'))\n"
+        "print('pypinyin' in sys.modules)\n"
+        "renderer.render('jd', project.concrete_roles()[0], ('html',))\n"
+        "print('pypinyin' in sys.modules)\n")
+    shutil.rmtree(root / ".rolebook", ignore_errors=True)  # no remembered sort keys
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import importlib.util
 import os
 from pathlib import Path
@@ -276,9 +278,28 @@ def role_context(project: Project, role: Role) -> dict:
         "basic_info": basic_info(project, role, labels, language),
         "career_from": [role_title(project, name) for name in (path.from_ if path else [])],
         "career_to": [role_title(project, name) for name in (path.to if path else [])],
-        "glossary": role_glossary(project, role, language),
+        "glossary": Deferred(lambda: role_glossary(project, role, language)),
         "posting": project.settings.posting,
     }
+
+
+class Deferred(Sequence):
+    """A list made when a template first reads it: the glossary's order needs pypinyin (50 MB, 0.3 s to
+    load) for a Chinese project, and most documents (forms, postings, each appraisal) never show it."""
+
+    def __init__(self, make):
+        self._make, self._items = make, None
+
+    def _list(self) -> list:
+        if self._items is None:
+            self._items = self._make()
+        return self._items
+
+    def __getitem__(self, index):
+        return self._list()[index]
+
+    def __len__(self) -> int:
+        return len(self._list())
 
 
 class SortKeys(Memo):

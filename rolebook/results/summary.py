@@ -86,7 +86,7 @@ class Summary:
         self.header = self._header()
         self.csv = private_file(folder / "summary.csv")
         self.csv.write(("\ufeff" + _csv_line(self.header)).encode("utf-8"))  # the BOM: Excel reads UTF-8
-        self.book, self.sheet = self._workbook()
+        self.book = self.sheet = None  # made with the first line: openpyxl is loaded after the workers fork
 
     def _header(self) -> list[str]:
         # TRANSLATORS: the column heads of summary.csv, which HR opens in a spreadsheet
@@ -159,6 +159,8 @@ class Summary:
     def _sheet_row(self, row: list) -> None:
         from openpyxl.cell import WriteOnlyCell
 
+        if self.book is None:
+            self.book, self.sheet = self._workbook()
         row = list(row)
         row[3] = float(row[3]) if row[3] not in ("", None) else None  # totals are numbers
         self.sheet.append([cells.put(WriteOnlyCell(self.sheet), value) for value in row])
@@ -166,6 +168,8 @@ class Summary:
     def _workbook_bytes(self) -> bytes:
         from rolebook.results.workbook import EPOCH, reproducible
 
+        if self.book is None:
+            self.book, self.sheet = self._workbook()
         self.book.properties.created = self.book.properties.modified = EPOCH  # identical results, identical bytes
         self.book.properties.creator = "rolebook"
         self.book.properties.title = self.title
