@@ -57,15 +57,30 @@ def records_of(root, rows_per_role=12, seed=7):
     return project, scored
 
 
+def with_form_addition(root, addition):
+    """The project with its own form.md.j2: the built-in one with `addition` before the scoring block."""
+    template = (REPO / "rolebook" / "render" / "templates" / "form.md.j2").read_text(encoding="utf-8")
+    (root / "templates").mkdir(exist_ok=True)
+    (root / "templates" / "form.md.j2").write_text(template.replace("{% block scoring %}",
+                                                                    addition + "{% block scoring %}", 1))
+    return root
+
+
+def spied(monkeypatch) -> list:
+    """The appraisals the Appraiser renders from scratch (instead of filling), as they happen."""
+    rendered = []
+    monkeypatch.setattr(appraisals, "render_appraisal",
+                        lambda *args: rendered.append(args[1]) or render_appraisal(*args))
+    return rendered
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_filled_appraisals_are_the_rendered_ones(name, tmp_path, monkeypatch):
     root = copy_project(PROJECTS[name], tmp_path / name)
     project, scored = records_of(root)
     renderer = Renderer(project)
     appraiser = Appraiser(renderer)
-    rendered_from_scratch = []
-    monkeypatch.setattr(appraisals, "render_appraisal",
-                        lambda *args: rendered_from_scratch.append(args[1]) or render_appraisal(*args))
+    rendered_from_scratch = spied(monkeypatch)
     for item in scored:
         for formats in (("docx", "html"), ("html",)):
             assert appraiser.render(item, formats) == render_appraisal(renderer, item, formats), \
@@ -111,12 +126,8 @@ def test_text_in_the_spec_that_looks_like_a_hole_is_rendered(tmp_path):
 def test_a_template_that_puts_a_field_beside_a_soft_break_is_rendered(tmp_path):
     """A project's own form.md.j2 with the total on a line of its own inside a paragraph: the soft break
     before it is a space or nothing depending on the value's first character, so the form is not filled."""
-    root = copy_project(REPO, tmp_path / "example")
-    template = (REPO / "rolebook" / "render" / "templates" / "form.md.j2").read_text(encoding="utf-8")
-    addition = '\n\n总分\n{{ field("out", "total", t.total) }}\n'
-    (root / "templates").mkdir(exist_ok=True)
-    (root / "templates" / "form.md.j2").write_text(template.replace("{% block scoring %}",
-                                                                    addition + "{% block scoring %}", 1))
+    root = with_form_addition(copy_project(REPO, tmp_path / "example"),
+                              '\n\n总分\n{{ field("out", "total", t.total) }}\n')
     project, scored = records_of(root, rows_per_role=2)
     renderer = Renderer(project)
     appraiser = Appraiser(renderer)
@@ -128,18 +139,12 @@ def test_a_template_that_puts_a_field_beside_a_soft_break_is_rendered(tmp_path):
 def test_a_value_whose_sign_changes_the_emphasis_beside_it_is_rendered(tmp_path, monkeypatch):
     """`**(Adjustment)**-2.00` is bold, `**(Adjustment)**2.00` is not (an emphasis mark after punctuation
     closes only before punctuation or a space): the line is parsed with each value before it is filled."""
-    root = copy_project(PROJECTS["vetoes"], tmp_path / "vetoes")
-    template = (REPO / "rolebook" / "render" / "templates" / "form.md.j2").read_text(encoding="utf-8")
-    addition = '\n\n**(Adjustment)**{{ field("out", "adjustment", t.adjustment_total) }}\n'
-    (root / "templates").mkdir(exist_ok=True)
-    (root / "templates" / "form.md.j2").write_text(template.replace("{% block scoring %}",
-                                                                    addition + "{% block scoring %}", 1))
+    root = with_form_addition(copy_project(PROJECTS["vetoes"], tmp_path / "vetoes"),
+                              '\n\n**(Adjustment)**{{ field("out", "adjustment", t.adjustment_total) }}\n')
     project, scored = records_of(root, rows_per_role=16)
     renderer = Renderer(project)
     appraiser = Appraiser(renderer)
-    rendered_from_scratch = []
-    monkeypatch.setattr(appraisals, "render_appraisal",
-                        lambda *args: rendered_from_scratch.append(args[1]) or render_appraisal(*args))
+    rendered_from_scratch = spied(monkeypatch)
     for item in scored:
         assert appraiser.render(item, ("docx", "html")) == render_appraisal(renderer, item, ("docx", "html"))
     ordinary = [item for item in scored if plain(item.record.employee) and "'" not in item.record.employee]
