@@ -60,6 +60,23 @@ def test_role_format_and_out_options(english, tmp_path):
     assert not (english / "build").exists()
 
 
+def test_a_build_of_some_roles_leaves_the_index_to_a_build_of_all(english):
+    """Like the handbook, the index covers every role: `--role` writes it only into a folder without one."""
+    assert run_rolebook("build", "--kind", "jd", "--format", "html", cwd=english).returncode == 0
+    index = english / "build" / "index.html"
+    before = index.read_bytes()
+    assert b"Sales Team Lead" in before
+    spec = english / "role_specs" / "sales-lead.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("title: Sales Team Lead", "title: Sales Team Head", 1),
+                    encoding="utf-8")
+    result = run_rolebook("build", "--kind", "jd", "--format", "html", "--role", "sales-lead", cwd=english)
+    assert result.returncode == 0, result.stderr
+    assert "Sales Team Head" in (english / "build" / "jd" / "sales-lead.html").read_text(encoding="utf-8")
+    assert index.read_bytes() == before
+    assert run_rolebook("build", "--kind", "jd", "--format", "html", cwd=english).returncode == 0
+    assert "Sales Team Head" in index.read_text(encoding="utf-8")
+
+
 def test_unknown_or_abstract_role_is_misuse(english):
     assert run_rolebook("build", "--role", "nobody", cwd=english).returncode == 2
     write_files(english, {"role_specs/family.yaml": "id: family\ntitle: F\nabstract: true\n"})
