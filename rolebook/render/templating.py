@@ -14,8 +14,11 @@ repetitions), and the loader reads only files inside the template folders.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -27,6 +30,9 @@ from rolebook.render.markdown import field
 from rolebook.sanitize import normalise_newlines
 
 PACKAGED = Path(__file__).parent / "templates"
+# The packaged templates compiled to Python by tools/compile_templates.py: Jinja's compiler took 60 ms of a
+# one-role build. Used only for the very template source and environment it was made from.
+COMPILED = Path(__file__).parent / "compiled_templates.json"
 MAX_TEMPLATE_BYTES = 1024 * 1024
 MAX_REPEAT = 100_000  # the longest string or list a template may make with `*`
 
@@ -70,6 +76,14 @@ class _Loader(jinja2.BaseLoader):
             return path
         return None
 
+    def load(self, environment, name, globals=None):
+        """As Jinja's loader does, but a packaged template's code comes precompiled when it is current."""
+        source, filename, uptodate = self.get_source(environment, name)
+        python = _precompiled(environment, name, source) if Path(filename).parent == PACKAGED else None
+        code = compile(python, filename, "exec") if python is not None else environment.compile(source, name, filename)
+        return environment.template_class.from_code(environment, code, globals if globals is not None else {},
+                                                     uptodate)
+
     def get_source(self, environment, template):
         path = self.locate(template)
         if path is None:
@@ -82,6 +96,50 @@ class _Loader(jinja2.BaseLoader):
             raise jinja2.TemplateNotFound(template, f"template '{template}' ({path}) is not UTF-8 text") from None
         mtime = path.stat().st_mtime
         return normalise_newlines(text), str(path), lambda p=path, m=mtime: p.is_file() and p.stat().st_mtime == m
+
+
+def fingerprint(environment: jinja2.Environment) -> str:
+    """What Jinja's generated code depends on besides the template: its version and the environment's
+    syntax and code generation settings."""
+    settings = [jinja2.__version__, type(environment).__name__, sorted(getattr(environment, "intercepted_binops", ())),
+                sorted(getattr(environment, "intercepted_unops", ())), environment.autoescape is True,
+                environment.trim_blocks, environment.lstrip_blocks, environment.keep_trailing_newline,
+                environment.newline_sequence, environment.optimized, environment.block_start_string,
+                environment.block_end_string, environment.variable_start_string, environment.variable_end_string,
+                environment.comment_start_string, environment.comment_end_string, environment.line_statement_prefix,
+                environment.line_comment_prefix, sorted(environment.extensions)]
+    return hashlib.sha256(json.dumps(settings).encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _compiled_store() -> dict:
+    try:
+        return json.loads(COMPILED.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _precompiled(environment: jinja2.Environment, name: str, source: str) -> str | None:
+    """The Python code of a packaged template as tools/compile_templates.py made it, when it was made from
+    this very source, by this Jinja, for an environment set up as this one; else None (compile it)."""
+    entry = _compiled_store().get(fingerprint(environment), {}).get(name)
+    if not isinstance(entry, dict) or entry.get("sha256") != hashlib.sha256(source.encode()).hexdigest():
+        return None
+    code = entry.get("code")
+    return code if isinstance(code, str) else None
+
+
+def compiled_templates() -> dict:
+    """Every packaged template compiled for the environment that renders it (tools/compile_templates.py)."""
+    templates = Templates(None)
+    store: dict[str, dict] = {}
+    for path in sorted(PACKAGED.glob("*.j2")):
+        environment = templates.html_env if path.name.endswith(".html.j2") else templates.env
+        source = normalise_newlines(path.read_text(encoding="utf-8-sig"))
+        store.setdefault(fingerprint(environment), {})[path.name] = {
+            "sha256": hashlib.sha256(source.encode()).hexdigest(),
+            "code": environment.compile(source, path.name, str(path), raw=True)}
+    return store
 
 
 def _folder_state(folder: Path) -> tuple:
