@@ -200,7 +200,8 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
     `progress`, when given, has start(total) and is called with each job done; `digest` is the
     input digest (manifest.input_digest) recorded for the next build's no-op check; `later`: kinds a
     second build makes next (the preview's handbook), whose files this one leaves alone; `index=False`:
-    the index of all documents is left for that next build too.
+    the index of all documents is left for that next build too, unless this build adds or removes files
+    (its links would lead nowhere or miss them).
     """
     if project.errors:
         raise InvalidProject(project.errors)
@@ -226,7 +227,7 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
         staged.update((name, staging / name) for name in names)
     lay_out(renderer, todo, staging, pdf_a, paginate)
     stale = stale_outputs(project, record, {name for job in jobs for name in job.names.values()}, later)
-    if index:
+    if index or stale or any(not (folder.path / name).exists() for name in staged):  # links follow the files
         page = index_page(project, renderer, folder.path, set(staged), set(stale))
         current = folder.path / INDEX
         if current.is_symlink() or not current.is_file() or current.read_bytes() != page:

@@ -273,8 +273,8 @@ class _BuildRun:
             progress = TerminalProgress() if not quiet and sys.stderr.isatty() else None  # never in logs
             try:
                 # A build of some roles leaves an existing index of all documents (like the handbook of all
-                # roles) to a build of all: at 3,000 roles its org chart and rows took longer than the role's
-                # own documents. A folder without one gets it.
+                # roles) to a build of all, unless it adds or removes files: at 3,000 roles the index's org
+                # chart and rows took longer than the role's own documents. A folder without one gets it.
                 index = not roles or not (out / "index.html").is_file()
                 result = run_build(loaded, folder, record, kinds, formats, roles,
                                    self.workers or os.cpu_count() or 1, progress, digest, pdf_a, paginate,
