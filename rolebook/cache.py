@@ -75,6 +75,16 @@ def shard_of(key: str) -> str:
     return prefix if len(prefix) == 2 and all(c in "0123456789abcdef" for c in prefix) else "xx"
 
 
+def _by_shard(keys: set[str], shards: set[str]) -> dict[str, list[str]]:
+    """The keys that go in each of these shards."""
+    found: dict[str, list[str]] = {shard: [] for shard in shards}
+    for key in keys:
+        shard = shard_of(key)
+        if shard in found:
+            found[shard].append(key)
+    return found
+
+
 class Cache:
     """The entries of one project: file facts by the digest of a file's bytes, role results by key."""
 
@@ -166,10 +176,11 @@ class Cache:
             if not ready_folder(folder, root):
                 return
             self._save_models(folder, root)
+            files, roles = _by_shard(self.used_files, shards), _by_shard(self.used_roles, shards)
             for shard in sorted(shards):
                 data = {"format": FORMAT, "environment": self.environment,
-                        "files": {k: self.files[k] for k in sorted(self.used_files) if shard_of(k) == shard},
-                        "roles": {k: self.roles[k] for k in sorted(self.used_roles) if shard_of(k) == shard}}
+                        "files": {k: self.files[k] for k in sorted(files[shard])},
+                        "roles": {k: self.roles[k] for k in sorted(roles[shard])}}
                 path = folder / SHARD.format(shard)
                 if not data["files"] and not data["roles"]:
                     path.unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -52,6 +53,9 @@ def cli() -> None:
               "merge-base) whose version was not bumped; 'default-branch' is the upstream's default branch.")
 def validate(paths: tuple[Path, ...], strict: bool, output: str, against: str | None) -> None:
     """Check role specs; print every problem as FILE:LINE:COLUMN."""
+    # Checking makes many small objects and no garbage cycles, and the command ends after printing: the
+    # cycle collector would only walk them all once more (30 ms at 3,000 roles) before the process exits.
+    gc.disable()
     problems, completeness = collect_problems(list(paths) or [Path.cwd()])
     if against:
         problems = sorted_unique(problems + version_problems(list(paths) or [Path.cwd()], against))

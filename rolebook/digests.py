@@ -38,10 +38,11 @@ class FileDigests(Memo):
 
     NAME = "digests.json"
 
-    def digest(self, path: Path) -> str | None:
-        """The sha256 of a file's bytes (None when it cannot be read)."""
+    def digest(self, path: Path, stat: os.stat_result | None = None) -> str | None:
+        """The sha256 of a file's bytes (None when it cannot be read); `stat`: the file's, when the caller has
+        it."""
         try:
-            stat = path.stat()
+            stat = stat or path.stat()
         except OSError:
             return None
         key = os.path.abspath(path)
