@@ -92,6 +92,20 @@ def select_roles(project: Project, role_ids: tuple[str, ...]) -> list[RoleSummar
     return chosen
 
 
+def with_related(project: Project, chosen: list[RoleSummary]) -> list[RoleSummary]:
+    """The roles chosen, then those whose documents name them: their superiors and direct reports (the
+    relationship diagram, a form's supervisor). The build renders those documents only where they were
+    built and are older than their inputs (a title changed): a build of one role keeps the page that names
+    it current instead of removing it as stale."""
+    found = {role.id: role for role in chosen}
+    for role in chosen:
+        related = [project.summary(role.reports_to)] if role.reports_to else []
+        for other in [*related, *project.report_summaries(role.id)]:
+            if other is not None and not other.abstract:
+                found.setdefault(other.id, other)
+    return list(found.values())
+
+
 def plan(project: Project, kinds, formats, roles, pdf_a: bool = False, paginate: bool = False) -> list[Job]:
     """Every document to build, each with the key of what it depends on. The handbook comes first:
     it is the longest job, so parallel workers start it at once."""
@@ -194,26 +208,32 @@ def stale_outputs(project: Project, record: manifest.Manifest, built: set[str],
 def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kinds: tuple[str, ...] = KINDS,
           formats: tuple[str, ...] = FORMATS, role_ids: tuple[str, ...] = (), workers: int = 1,
           progress=None, digest: str = "", pdf_a: bool = False, paginate: bool | None = None,
-          later: tuple[str, ...] = (), index: bool = True) -> BuildResult:
+          later: tuple[str, ...] = (), index: bool = True, related: bool = False) -> BuildResult:
     """Render what changed since the last build (all of it the first time) into the locked output folder.
 
     `progress`, when given, has start(total) and is called with each job done; `digest` is the
     input digest (manifest.input_digest) recorded for the next build's no-op check; `later`: kinds a
     second build makes next (the preview's handbook), whose files this one leaves alone; `index=False`:
     the index of all documents is left for that next build too, unless this build adds or removes files
-    (its links would lead nowhere or miss them).
+    (its links would lead nowhere or miss them); `related`: with `role_ids`, also the documents that name
+    those roles, where they were built and are stale (with_related).
     """
     if project.errors:
         raise InvalidProject(project.errors)
     if "pdf" in formats:
         pdf.require()  # before anything is rendered: a clear message and exit 2 when LibreOffice is missing
         formats = tuple(dict.fromkeys(("docx", *formats)))  # a PDF is published beside the Word file it is made of
-    roles = select_roles(project, role_ids)
+    chosen = select_roles(project, role_ids)
+    roles = with_related(project, chosen) if role_ids and related else chosen
     renderer = Renderer(project)
     for role in roles:
         renderer.language(role)  # collects the warnings here: workers' warnings would be lost
     paginate = lay_out_handbook(project, renderer, kinds, formats, paginate)
     jobs = plan(project, kinds, formats, roles, pdf_a, paginate)
+    if role_ids and related:  # a related role's documents are kept current where they were built, not made anew
+        ids = {role.id for role in chosen}
+        jobs = [job for job in jobs if job.role is None or job.role.id in ids
+                or all(name in record.outputs for name in job.names.values())]
     folder.refuse_foreign([name for job in jobs for name in job.names.values()] + [INDEX], record.wrote)
     todo = [job for job in jobs if not record.fresh(list(job.names.values()), job.key)]
     read_history(renderer, todo)

@@ -282,7 +282,7 @@ class _BuildRun:
                 index = not roles or not (out / "index.html").is_file()
                 result = run_build(loaded, folder, record, kinds, formats, roles,
                                    self.workers or os.cpu_count() or 1, progress, digest, pdf_a, paginate,
-                                   index=index)
+                                   index=index, related=True)
             finally:
                 if progress:
                     progress.close()

@@ -66,7 +66,7 @@ def test_a_build_of_some_roles_leaves_the_index_to_a_build_of_all(english):
     assert run_rolebook("build", "--format", "html", cwd=english).returncode == 0
     index = english / "build" / "index.html"
     before = index.read_bytes()
-    assert b"Field Sales" not in before and b'href="jd/data-analyst.html"' in before
+    assert b"Field Sales" not in before
     spec = english / "role_specs" / "sales-lead.yaml"
     spec.write_text(spec.read_text(encoding="utf-8").replace("department: Sales", "department: Field Sales", 1),
                     encoding="utf-8")
@@ -76,14 +76,30 @@ def test_a_build_of_some_roles_leaves_the_index_to_a_build_of_all(english):
     assert index.read_bytes() == before  # its department there is the last full build's
     assert run_rolebook("build", "--format", "html", cwd=english).returncode == 0
     assert "Field Sales" in index.read_text(encoding="utf-8")
-    # A title is shown in the data analyst's job description (the sales lead reports to them): that page is
-    # older than its inputs now, and a build of the sales lead removes it; the index then links what is there.
-    spec.write_text(spec.read_text(encoding="utf-8").replace("title: Sales Team Lead", "title: Sales Team Head", 1),
-                    encoding="utf-8")
-    result = run_rolebook("build", "--format", "html", "--role", "sales-lead", cwd=english)
-    assert result.returncode == 0 and "jd/data-analyst.html" in result.stderr
-    assert not (english / "build" / "jd" / "data-analyst.html").exists()
-    assert b'href="jd/data-analyst.html"' not in index.read_bytes()
+
+
+def test_a_build_of_one_role_keeps_the_pages_that_name_it_current(tmp_path):
+    """A title shows in the superior's job description (its reports) and the reports' forms (their
+    supervisor): `--role` renders those again where they were built; another role's document older than
+    its inputs is removed, never left to be sent out, and the index then links what is there."""
+    root = copy_project(REPO / "tests" / "projects" / "organisation", tmp_path / "org")
+    assert run_rolebook("build", "--format", "html", cwd=root).returncode == 0
+    build, index = root / "build", root / "build" / "index.html"
+    before = index.read_bytes()
+    edit = lambda name, old, new: (root / "role_specs" / name).write_text(  # noqa: E731
+        (root / "role_specs" / name).read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    edit("sales-manager.yaml", "title: 区域销售经理", "title: 大区销售经理")
+    result = run_rolebook("build", "--format", "html", "--role", "sales-manager", "-v", cwd=root)
+    assert result.returncode == 0 and "removed" not in result.stderr, result.stderr
+    for page in ("jd/sales-manager.html", "jd/sales-director.html", "forms/sales-rep.html"):
+        assert "大区销售经理" in (build / page).read_text(encoding="utf-8"), page
+    assert "大区销售经理" not in (build / "jd" / "accountant.html").read_text(encoding="utf-8")
+    assert index.read_bytes() == before
+    edit("accountant.yaml", "title: 会计", "title: 总账会计")  # no relation of the sales manager
+    result = run_rolebook("build", "--format", "html", "--role", "sales-manager", cwd=root)
+    assert result.returncode == 0 and "jd/accountant.html" in result.stderr
+    assert not (build / "jd" / "accountant.html").exists()
+    assert b'href="jd/accountant.html"' in before and b'href="jd/accountant.html"' not in index.read_bytes()
 
 
 def test_unknown_or_abstract_role_is_misuse(english):
