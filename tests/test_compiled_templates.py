@@ -13,16 +13,24 @@ from rolebook.render.templating import COMPILED, PACKAGED, Templates, compiled_t
 
 def test_the_compiled_code_is_current():
     """Fails after a template change until `python tools/compile_templates.py` is run (the change still
-    renders right meanwhile: its template is compiled as before)."""
-    assert json.loads(COMPILED.read_text(encoding="utf-8")) == compiled_templates()
+    renders right meanwhile: its template is compiled as before). Under another Jinja than the one the
+    code was made with, only the sources are compared: that Jinja compiles the templates itself."""
+    stored, fresh = json.loads(COMPILED.read_text(encoding="utf-8")), compiled_templates()
+    sources = lambda store: {name: entry["sha256"] for entries in store.values()  # noqa: E731
+                             for name, entry in entries.items()}
+    assert sources(stored) == sources(fresh)
+    if set(stored) == set(fresh):  # made by this Jinja, for environments set up as these
+        assert stored == fresh
 
 
 def test_packaged_templates_render_from_the_compiled_code(monkeypatch):
+    templates = Templates(None)
+    if templating.fingerprint(templates.env) not in json.loads(COMPILED.read_text(encoding="utf-8")):
+        pytest.skip(f"the compiled code was made by another Jinja than {jinja2.__version__}")
     compiled = []
     monkeypatch.setattr(templating, "compile", lambda *args: compiled.append(args[1]) or compile(*args),
                         raising=False)
     monkeypatch.setattr(jinja2.Environment, "compile", lambda *args, **kwargs: pytest.fail("compiled anew"))
-    templates = Templates(None)
     templates.env.get_template("jd.md.j2")
     templates.html_env.get_template("page.html.j2")
     assert str(PACKAGED / "jd.md.j2") in compiled and str(PACKAGED / "page.html.j2") in compiled
