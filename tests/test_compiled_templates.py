@@ -38,6 +38,8 @@ def test_packaged_templates_render_from_the_compiled_code(monkeypatch):
 
 def test_a_changed_source_or_environment_is_compiled_anew(tmp_path, monkeypatch):
     templates = Templates(None)
+    if templating.fingerprint(templates.env) not in json.loads(COMPILED.read_text(encoding="utf-8")):
+        pytest.skip(f"the compiled code was made by another Jinja than {jinja2.__version__}")
     source, _, _ = templates.loader.get_source(templates.env, "jd.md.j2")
     assert templating._precompiled(templates.env, "jd.md.j2", source) is not None
     assert templating._precompiled(templates.env, "jd.md.j2", source + "\n") is None  # another source
