@@ -136,6 +136,19 @@ def test_a_template_that_puts_a_field_beside_a_soft_break_is_rendered(tmp_path):
     assert appraiser.forms and not any(appraiser.forms.values())
 
 
+def test_a_template_that_puts_a_field_in_a_link_is_rendered(tmp_path):
+    """A field in a link's address is no text of a line: that form is not filled, every appraisal of it is
+    rendered (and nothing fails)."""
+    root = with_form_addition(copy_project(REPO, tmp_path / "example"),
+                              '\n\n[Profile](https://example.com/{{ field("text", "employee", "x") }})\n')
+    project, scored = records_of(root, rows_per_role=2)
+    renderer = Renderer(project)
+    appraiser = Appraiser(renderer)
+    for item in scored:
+        assert appraiser.render(item, ("docx", "html")) == render_appraisal(renderer, item, ("docx", "html"))
+    assert appraiser.forms and not any(appraiser.forms.values())
+
+
 def test_a_value_whose_sign_changes_the_emphasis_beside_it_is_rendered(tmp_path, monkeypatch):
     """`**(Adjustment)**-2.00` is bold, `**(Adjustment)**2.00` is not (an emphasis mark after punctuation
     closes only before punctuation or a space): the line is parsed with each value before it is filled."""

@@ -104,6 +104,8 @@ class FilledForm:
             raise _Unfillable  # a field twice, or the role's own text uses these characters
         tokens = parse(markdown)
         lines = _lines_of_holes(tokens)
+        if set(fields) - set(lines):
+            raise _Unfillable  # a hole that is no text of a line (in a link's address, say)
         self.holes[titled:] = [_guarded(hole, markdown, char, lines[char])
                                for hole, char in zip(self.holes[titled:], fields)]
         self.verified: dict[tuple[int, str], bool] = {}
@@ -230,7 +232,7 @@ def _lines_of_holes(tokens) -> dict[str, str]:
         for index, child in enumerate(children):
             content = child.content or ""
             holes = _SLOT.findall(content)
-            if not holes and not _SLOT.search(str(child.meta or "")):
+            if not holes and not _SLOT.search(str(child.meta or "")) and not _SLOT.search(str(child.attrs or "")):
                 continue
             if child.type != "text" or any(sign in content for sign in _COMPARISONS):
                 raise _Unfillable
