@@ -86,6 +86,7 @@ class Summary:
         self.header = self._header()
         self.csv = private_file(folder / "summary.csv")
         self.csv.write(("\ufeff" + _csv_line(self.header)).encode("utf-8"))  # the BOM: Excel reads UTF-8
+        self.csv.flush()  # nothing left in the buffer that forked workers copy
         self.book = self.sheet = None  # made with the first line: openpyxl is loaded after the workers fork
 
     def _header(self) -> list[str]:
