@@ -21,21 +21,20 @@ from pathlib import Path
 from rolebook.errors import UsageError
 from rolebook.outputs import OutputFolder, check_folder, os_error
 from rolebook.project import Project
-from rolebook.render.context import role_context
 from rolebook.render.documents import Renderer
 from rolebook.render.labels import labels_for
 from rolebook.render.markdown import field, parse
 from rolebook.render.templating import cell, inline
 from rolebook.render.wordpackage import DocumentInfo
 from rolebook.results.check import Checker, Record
-from rolebook.results.summary import Line, Summary, private_file
-from rolebook.results.fill import FilledForm
+from rolebook.results.summary import Line, Summary, private_write
+from rolebook.results.fill import FilledForm, form_markdown
 from rolebook.spec import scoring
 from rolebook.spec.model import Role
 from rolebook.workers import forked_imap
 from rolebook.messages import _
 
-PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
+PRIVATE_FOLDER = 0o700
 
 
 @dataclass
@@ -128,9 +127,8 @@ def render_appraisal(renderer: Renderer, scored: Scored, formats: tuple[str, ...
     """An employee's appraisal rendered from the form's template, the values in its fields."""
     record = scored.record
     role = record.role
-    context = role_context(renderer.project, role)
     values = filled_values(scored, labels_for(renderer.language(role))["vetoed"])
-    markdown = renderer.templates.render("form.md.j2", c=context, **{**context, "field": filled_field(values)})
+    markdown = form_markdown(renderer, role, filled_field(values))
     return renderer.write(parse(markdown), appraisal_info(renderer, role, record.employee, record.period), formats)
 
 
@@ -213,7 +211,7 @@ def _render_into(renderer: Renderer, checker: Checker, period: str, formats: tup
         record = Record(row, employee, project.roles[role_id], period_, results, written)
         item = Scored(record, scoring.appraise(record.role, results), name)
         for fmt, data in appraiser.render(item, made).items():
-            _private_write(folder / f"{name}.{fmt}", data)
+            private_write(folder / f"{name}.{fmt}", data)
         return Line(employee, role_id, period_, item.appraisal.total, item.appraisal.grade, name,
                     item.appraisal.adjustment, vetoed_names(item))
 
@@ -235,12 +233,7 @@ def _render_into(renderer: Renderer, checker: Checker, period: str, formats: tup
         for (name, effective), layout in zip(pdf_names, layouts):
             data = pdf.stabilize(layout.pdf.read_bytes(), effective)
             layout.pdf.unlink()
-            _private_write(layout.pdf, data)
+            private_write(layout.pdf, data)
             if "docx" not in formats:
                 layout.docx.unlink()
     return summary.finish(renderer)
-
-
-def _private_write(path: Path, data: bytes) -> None:
-    with private_file(path) as stream:
-        stream.write(data)

@@ -97,7 +97,7 @@ class FilledForm:
         self.holes: list[Hole] = []
         info = info_for(self._hole("employee", "title"), self._hole("period", "title"))
         titled = len(self.holes)
-        markdown = renderer.templates.render("form.md.j2", **_context(renderer, role, self._field(names)))
+        markdown = form_markdown(renderer, role, self._field(names))
         fields = [chr(FIRST_HOLE + i) for i in range(titled, len(self.holes))]
         if sorted(_ANY_SLOT_CHAR.findall(markdown)) != fields \
                 or not set(_ANY_SLOT_CHAR.findall(info.title + info.header)) <= {chr(FIRST_HOLE), chr(FIRST_HOLE + 1)}:
@@ -184,9 +184,10 @@ class FilledForm:
         return self.verified[key]
 
 
-def _context(renderer: Renderer, role: Role, field) -> dict:
+def form_markdown(renderer: Renderer, role: Role, field) -> str:
+    """The role's form as Markdown, its fields written by `field` (a hole, a value, or a blank field)."""
     context = role_context(renderer.project, role)
-    return {"c": context, **context, "field": field}
+    return renderer.templates.render("form.md.j2", c=context, **{**context, "field": field})
 
 
 def _text(hole: Hole, values: dict[str, str]) -> str | None:

@@ -67,6 +67,11 @@ def private_file(path: Path):
     return os.fdopen(descriptor, "wb")
 
 
+def private_write(path: Path, data: bytes) -> None:
+    with private_file(path) as stream:
+        stream.write(data)
+
+
 def percent(part: int, whole: int) -> str:
     value = Decimal(part * 100) / Decimal(whole) if whole else Decimal(0)
     return str(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
@@ -128,13 +133,11 @@ class Summary:
     def finish(self, renderer: Renderer) -> list[str]:
         """Close the lists and write the documents; the quota findings, for the command to say."""
         self.csv.close()
-        with private_file(self.folder / "summary.xlsx") as stream:
-            stream.write(self._workbook_bytes())
+        private_write(self.folder / "summary.xlsx", self._workbook_bytes())
         findings = self.findings()
         documents = self.render(renderer, findings)
         for fmt in ("html", "docx"):
-            with private_file(self.folder / f"summary.{fmt}") as stream:
-                stream.write(documents[fmt])
+            private_write(self.folder / f"summary.{fmt}", documents[fmt])
         return findings
 
     # --- the workbook: openpyxl's write-only mode keeps no row in memory ---------------------------
