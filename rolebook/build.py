@@ -22,7 +22,6 @@ from rolebook.outputs import FORMAT_NAMES, FORMATS, KINDS, OWN_FORMATS, PROJECT_
 from rolebook.cache import Memo
 from rolebook.project import Project, RoleSummary
 from rolebook.history import gitinfo
-from rolebook.history.log import ProjectHistory
 from rolebook.render.context import handbook_roles
 from rolebook.spec.languages import BILINGUAL
 from rolebook.render import pagination, pdf
@@ -277,6 +276,8 @@ def read_history(renderer: Renderer, todo: list[Job]) -> None:
     root = renderer.project.root
     renderer.revision = gitinfo.revision(root)
     if any(job.kind == "handbook" for job in todo):
+        from rolebook.history.log import ProjectHistory
+
         history = ProjectHistory(root, renderer.project)
         # a revision at which a spec had errors is for `rolebook log`, not for the published history
         renderer.logs = {role.id: [entry for entry in history.log(role.id) if not entry.invalid]

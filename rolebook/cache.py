@@ -33,7 +33,7 @@ from rolebook.errors import Problem, Source
 FOLDER = Path(".rolebook") / "cache"
 SHARD = "roles-{}.json"  # the entries whose keys start with these two characters
 OLD_FILE = "roles.json"  # format 4 kept every entry in one file: removed when the cache is saved
-FORMAT = 5  # 5: entries spread over shards
+FORMAT = 6  # 5: entries spread over shards; 6: a role's term mentions, not its text
 
 
 def digest(*parts: bytes | str) -> str:

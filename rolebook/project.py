@@ -680,7 +680,10 @@ class _Loader:
             if check is not None:
                 checks[role_id] = check
                 models[role_id] = role
-                found[role_id].update(facts=role_facts.to_json(role_facts.of_check(check)),
+                terms = [term.term for term in role.glossary]
+                for path in chains[role_id]:  # the ancestors': a term of theirs may be mentioned here only
+                    terms += role_facts.tree_terms(merged.get(self.role_of(path, trees)))
+                found[role_id].update(facts=role_facts.to_json(role_facts.of_check(check, terms)),
                                       version=source_out(check.own(("version",), ("id",))))
                 if self.project.models:  # what a build needs; `validate` saves the time
                     dump = role.model_dump_json()

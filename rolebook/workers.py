@@ -6,11 +6,8 @@ back; results are yielded in the items' order. Each worker dies with the process
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
 import os
 import signal
-from concurrent.futures import ProcessPoolExecutor
 from collections import deque
 from itertools import islice
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
@@ -31,13 +28,11 @@ def forked_map(function: Callable[[T], R], items: Sequence[T], workers: int, lea
     """`map(function, items)`, in `workers` forked processes when there are at least `least` items."""
     global _TASK
     _TASK = (function, items)
-    if workers <= 1 or len(items) < least or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or len(items) < least or not _can_fork():
         yield from map(function, items)
         return
-    context = multiprocessing.get_context("fork")
     chunk = max(1, min(most_per_chunk, len(items) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent,
-                             initargs=(os.getpid(),)) as pool:
+    with _pool(workers) as pool:
         yield from pool.map(_call, range(len(items)), chunksize=chunk)
 
 
@@ -53,20 +48,34 @@ def forked_imap(function: Callable[[T], R], items: Iterable[T], workers: int, ba
     way, so neither the items nor the results are ever all held; results in the items' order."""
     global _TASK
     _TASK = (function, ())
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or not _can_fork():
         yield from map(function, items)
         return
-    context = multiprocessing.get_context("fork")
     pending: deque = deque()
     remaining = iter(items)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent,
-                             initargs=(os.getpid(),)) as pool:
+    with _pool(workers) as pool:
         while True:
             while len(pending) < workers * window and (next_batch := list(islice(remaining, batch))):
                 pending.append(pool.submit(_call_batch, next_batch))
             if not pending:
                 return
             yield from pending.popleft().result()
+
+
+# multiprocessing and concurrent.futures are imported only when work is shared out: a one-document build
+# (an edit) does without them.
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _pool(workers: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=die_with_parent, initargs=(os.getpid(),))
 
 
 PR_SET_PDEATHSIG = 1
@@ -78,6 +87,8 @@ def die_with_parent(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's clean-up handler
     try:
+        import ctypes
+
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     except (OSError, AttributeError):

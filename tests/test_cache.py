@@ -93,6 +93,27 @@ def test_glossary_conflict_and_unused_terms_across_cached_roles(tmp_path):
     assert {p["code"] for p in found} >= {"glossary-conflict", "unused-term"}
 
 
+def test_a_family_term_that_only_a_cached_child_mentions_is_used(tmp_path):
+    """The cache keeps which of its family's terms a role mentions, not its text: a child with a glossary
+    of its own (which replaces the family's) still counts as mentioning the family's SLA while it is read
+    from the cache, and stops counting when it no longer names it."""
+    root = copy_project(FAMILY, tmp_path / "p")
+    child = root / "role_specs" / "support-engineer.yaml"
+    child.write_text(child.read_text(encoding="utf-8") + "glossary:\n  - {term: Ticket, definition: A request.}\n",
+                     encoding="utf-8")
+
+    def unused() -> list[str]:
+        found = validated(root)
+        assert found == reference(root)
+        return [p["message"] for p in found if p["code"] == "unused-term"]
+
+    assert not any("SLA" in message for message in unused())  # cold
+    edit(root, "role_specs/account-executive.yaml", "title: Account Executive", "title: Account Lead")
+    assert not any("SLA" in message for message in unused())  # the child's facts from the cache
+    edit(root, "role_specs/support-engineer.yaml", "within the SLA", "quickly")
+    assert any("SLA" in message for message in unused())
+
+
 def test_deleted_renamed_duplicated_and_broken_files(tmp_path):
     root = copy_project(ORG, tmp_path / "org")
     assert validated(root) == reference(root) == []

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
+from html import escape as _escape
 
 BOX_WIDTH, LINE, PAD = 150, 15, 8  # px; a line of 12 px text
 TITLE_LINES = 3
@@ -373,7 +373,7 @@ def svg(chart: Chart, title: str) -> str:
             for a, b, c, d in chart.dashed]
     out.append("</g>")
     for box in chart.boxes:
-        out.append(f'<g class="role" data-role="{escape(box.id)}"><title>{escape(box.title)}</title>'
+        out.append(f'<g class="role" data-role="{_escape(box.id)}"><title>{escape(box.title)}</title>'
                    f'<rect x="{_n(box.x)}" y="{_n(box.y)}" width="{BOX_WIDTH}" height="{BOX_HEIGHT}" rx="4" '
                    f'fill="{box.colour}" stroke="#595959"/>')
         texts = list(box.lines) + ([box.detail] if box.detail else [])
@@ -390,6 +390,11 @@ def svg(chart: Chart, title: str) -> str:
                    f'<text x="{_n(x + 20)}" y="{_n(y + 12)}">{escape(legend_name(name))}</text>')
     out.append("</svg>")
     return "".join(out)
+
+
+def escape(text: str) -> str:
+    """Text as SVG text (xml.sax.saxutils' escape, without the import of urllib it brings)."""
+    return _escape(text, quote=False)
 
 
 @functools.cache

@@ -248,12 +248,12 @@ def basic_info(project: Project, role: Role, labels: dict, language: str) -> lis
 
 def role_glossary(project: Project, role: Role, language: str) -> list[Term]:
     """The role's terms, and the library's terms its text uses."""
-    from rolebook.spec.rules import _searchable, role_text, term_key
+    from rolebook.spec.rules import role_text, searchable, term_key
 
     terms = {term_key(t.term): t for t in role.glossary}
     text = role_text(role) if project.library_terms else ""  # the whole role's text: only when there is a library
     for term in project.library_terms:
-        used = any(_searchable(part) in text for part in term.term.split(PAIR))  # a bilingual term: either
+        used = any(searchable(part) in text for part in term.term.split(PAIR))  # a bilingual term: either
         if term_key(term.term) not in terms and used:
             terms[term_key(term.term)] = term
     order = glossary_order(language, project.root if project.label is None else None)

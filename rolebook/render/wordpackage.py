@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
-from xml.sax.saxutils import escape
+from html import escape as _escape
 
 from lxml import etree
 
@@ -373,7 +373,7 @@ def _content_types(defaults: dict[str, str], overrides: dict[str, str]) -> bytes
 
 def _core_properties(info: DocumentInfo) -> bytes:
     def element(tag: str, value: str | None) -> str:
-        return f"<{tag}>{escape(value)}</{tag}>" if value else ""
+        return f"<{tag}>{_escape(value, quote=False)}</{tag}>" if value else ""
 
     stamp = ""
     if info.moment or info.date:

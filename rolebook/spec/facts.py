@@ -2,18 +2,23 @@
 
 A `FactsCheck` stands in for a `rules.RoleCheck` in those rules (references, reporting lines, grades,
 glossary conflicts, unused terms): its `role` has the fields they read, `at()` answers the positions they
-ask for, `text()` is the role's searchable text. It is made from a RoleCheck when a role is checked, and
-read back from JSON when the role is unchanged.
+ask for, `mentions()` says whether the role's text names a glossary term. It is made from a RoleCheck when
+a role is checked, and read back from JSON when the role is unchanged.
+
+Not the role's text (two thirds of an entry, decoded for every role at every run) but the terms it
+mentions: the unused-term rule asks a role only about the terms of its own family chain (its own and its
+ancestors' glossaries), and a change to any of those changes the role's cache key.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Iterable
 
 from rolebook.cache import jsonable, source_in, source_out
 from rolebook.errors import Source
+from rolebook.spec.rules import searchable
 
 
 @dataclass(frozen=True)
@@ -26,14 +31,17 @@ class TermFacts:
 class FactsCheck:
     role: Any
     file: str
-    positions: dict[tuple, Source] = field(default_factory=dict)
-    searchable: str = ""
+    rows: list = field(default_factory=list)  # [[*path, key], [file, line, column]] as cached
+    hits: frozenset[str] = frozenset()  # the family chain's terms (searchable) that the role's text holds
+    _positions: dict[tuple, Source] | None = None
 
     def at(self, *path: Any, key: bool = False) -> Source:
-        return self.positions[(*path, key)]
+        if self._positions is None:  # made when first asked: most roles are never asked
+            self._positions = {tuple(where): source_in(source) for where, source in self.rows}
+        return self._positions[(*path, key)]
 
-    def text(self) -> str:
-        return self.searchable
+    def mentions(self, term: str) -> bool:
+        return term in self.hits
 
 
 def asked_paths(role) -> list[tuple]:
@@ -46,10 +54,24 @@ def asked_paths(role) -> list[tuple]:
     return paths
 
 
-def of_check(check) -> FactsCheck:
+def tree_terms(tree: Any) -> list[str]:
+    """The terms a role's tree defines in its glossary, every text of each (a term of several languages
+    has one per language): the terms the unused-term rule may ask its descendants about."""
+    items = tree.get("glossary") if isinstance(tree, dict) else None
+    found: list[str] = []
+    for item in items if isinstance(items, list) else []:
+        term = item.get("term") if isinstance(item, dict) else None
+        found += [term] if isinstance(term, str) else \
+            [text for text in term.values() if isinstance(text, str)] if isinstance(term, dict) else []
+    return found
+
+
+def of_check(check, terms: Iterable[str]) -> FactsCheck:
+    """The facts of a checked role; `terms`: its family chain's glossary terms, as written."""
     role = check.role
-    positions = {path: check.at(*path[:-1], key=path[-1]) for path in asked_paths(role)}
-    return FactsCheck(_role_facts(role), check.file, positions, check.text())
+    rows = [[list(path), source_out(check.at(*path[:-1], key=path[-1]))] for path in asked_paths(role)]
+    hits = frozenset(key for key in map(searchable, terms) if check.mentions(key))
+    return FactsCheck(_role_facts(role), check.file, rows, hits)
 
 
 def _role_facts(role) -> SimpleNamespace:
@@ -69,8 +91,8 @@ def to_json(facts: FactsCheck) -> dict:
                  "career_path": vars(role.career_path) if role.career_path else None,
                  "glossary": [[t.term, t.definition] for t in role.glossary]},
         "file": facts.file,
-        "positions": [[list(path), source_out(source)] for path, source in facts.positions.items()],
-        "text": facts.searchable,
+        "positions": facts.rows,
+        "hits": sorted(facts.hits),
     }
 
 
@@ -81,5 +103,4 @@ def from_json(data: dict) -> FactsCheck:
         grade=role["grade"], salary=SimpleNamespace(**role["salary"]) if role["salary"] else None,
         career_path=SimpleNamespace(**role["career_path"]) if role["career_path"] else None,
         glossary=[TermFacts(term, definition) for term, definition in role["glossary"]])
-    positions = {tuple(path): source_in(source) for path, source in data["positions"]}
-    return FactsCheck(found, data["file"], positions, data["text"])
+    return FactsCheck(found, data["file"], data["positions"], frozenset(data["hits"]))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from rolebook.errors import WARNING, Problem, Source
@@ -29,6 +29,7 @@ class RoleCheck:
     stem: str
     damaged: frozenset = frozenset()  # paths whose wrong values were left out
     broken: bool = False  # its `extends` chain could not be resolved
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     def intact(self, *prefix: Any) -> bool:
         """No value under `prefix` was left out for having the wrong type."""
@@ -45,9 +46,11 @@ class RoleCheck:
                 return source
         return Source(self.file, 1, 1)
 
-    def text(self) -> str:
-        """The role's text as glossary terms are looked for in it."""
-        return role_text(self.role)
+    def mentions(self, term: str) -> bool:
+        """Whether the role's text (all but its glossary) holds a term, `searchable` as the text is."""
+        if self._text is None:
+            self._text = role_text(self.role)
+        return term in self._text
 
     def kpis(self) -> Iterator[tuple[tuple, Kpi]]:
         """Every KPI with its path in the tree."""
@@ -652,21 +655,31 @@ class TermAt:
 
 
 def glossary_conflicts(terms: list[TermAt]) -> Iterable[Problem]:
-    """One term with two different definitions anywhere in the project."""
-    first: dict[str, TermAt] = {}
-    for entry in sorted(set(terms), key=lambda e: e.source):
-        key = term_key(entry.term.term)
-        if key not in first:
-            first[key] = entry
+    """One term with two different definitions anywhere in the project: each later definition (by its
+    place) that differs from the first. Grouped by term first: at 3,000 roles, sorting every role's terms
+    by place took longer than the rule; only a term defined differently needs its places in order."""
+    groups: dict[str, list[TermAt]] = {}
+    keys: dict[str, str] = {}  # the same terms come back in role after role
+    for entry in terms:
+        text = entry.term.term
+        key = keys.get(text)
+        if key is None:
+            key = keys[text] = term_key(text)
+        groups.setdefault(key, []).append(entry)
+    found: list[tuple[Source, Problem]] = []
+    for group in groups.values():
+        if len({_definition_key(entry.term.definition) for entry in group}) < 2:
             continue
-        other = first[key]
-        if _definition_key(other.term.definition) != _definition_key(entry.term.definition):
-            yield Problem.at(entry.source, "glossary-conflict",
-                             _("term '{term}' is defined differently at {file}:{line}:{column}").format(
-                                 term=entry.term.term,
-                                 file=other.source.file,
-                                 line=other.source.line,
-                                 column=other.source.column))
+        unique = {(entry.source, entry.term.term, entry.term.definition): entry for entry in group}
+        first, *later = sorted(unique.values(), key=lambda e: e.source)
+        for entry in later:
+            if _definition_key(first.term.definition) != _definition_key(entry.term.definition):
+                found.append((entry.source, Problem.at(entry.source, "glossary-conflict", _(
+                    "term '{term}' is defined differently at {file}:{line}:{column}").format(
+                        term=entry.term.term, file=first.source.file, line=first.source.line,
+                        column=first.source.column))))
+    for _source, problem in sorted(found, key=lambda pair: pair[0]):
+        yield problem
 
 
 def role_text(role: Role) -> str:
@@ -684,10 +697,10 @@ def role_text(role: Role) -> str:
                 walk(item)
 
     walk(role.model_dump(exclude={"glossary", "id", "extends", "reports_to"}))
-    return _searchable("\n".join(parts))
+    return searchable("\n".join(parts))
 
 
-def _searchable(text: str) -> str:
+def searchable(text: str) -> str:
     """Text as terms are looked for in it: NFKC, case-folded, without spaces ("SMART 原则" = "SMART原则")."""
     return "".join(unicodedata.normalize("NFKC", text).casefold().split())
 
@@ -698,7 +711,6 @@ def unused_terms(checks: dict[str, RoleCheck]) -> Iterable[Problem]:
     for role_id, check in checks.items():
         if check.role.extends:
             children.setdefault(check.role.extends, []).append(role_id)
-    texts = {role_id: check.text() for role_id, check in checks.items()}
 
     def family(role_id: str, seen: set[str]) -> Iterator[str]:
         if role_id in seen:
@@ -709,13 +721,13 @@ def unused_terms(checks: dict[str, RoleCheck]) -> Iterable[Problem]:
             yield from family(child, seen)
 
     for role_id, check in checks.items():
-        corpus = [texts[member] for member in family(role_id, set())]
+        corpus = [checks[member] for member in family(role_id, set())]
         for t, entry in enumerate(check.role.glossary):
             where = check.at("glossary", t, "term")
             if where.file != check.file:
                 continue  # inherited: judged where it is defined
-            key = _searchable(entry.term)
-            if not any(key in text for text in corpus):
+            key = searchable(entry.term)
+            if not any(member.mentions(key) for member in corpus):
                 yield Problem.at(where, "unused-term",
                                  _("glossary term '{term}' is not mentioned in role '{role_id}'").format(
                                      term=entry.term,
