@@ -38,11 +38,11 @@ class FileDigests(Memo):
 
     NAME = "digests.json"
 
-    def digest(self, path: Path, stat: os.stat_result | None = None) -> str | None:
+    def digest(self, path: Path | str, stat: os.stat_result | None = None) -> str | None:
         """The sha256 of a file's bytes (None when it cannot be read); `stat`: the file's, when the caller has
         it."""
         try:
-            stat = stat or path.stat()
+            stat = stat or os.stat(path)
         except OSError:
             return None
         key = os.path.abspath(path)

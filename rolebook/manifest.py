@@ -21,7 +21,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import rolebook
 from rolebook.cache import digest as _hash  # one way of hashing parts, the cache's and the manifest's
@@ -39,31 +39,61 @@ ROOT_TEMPLATES = {"jd": ["jd.md.j2"], "form": ["form.md.j2"], "posting": ["posti
 _HEX = re.compile(r"^[0-9a-f]{64}$")
 
 
-def _file_digest(name: str, real_root: str, memo: digests.FileDigests, real_folders: dict[str, str]) -> str:
+@dataclass(frozen=True)
+class Listed:
+    """A file found by walking a folder: what its directory entry already told (no stat asked again)."""
+
+    name: str
+    link: bool
+    stat: os.stat_result
+
+
+def _file_digest(name: str, real_root: str, memo: digests.FileDigests, real_folders: dict[str, str],
+                 listed: Listed | None = None) -> str:
     """A file's content digest (remembered by its stat); a file that leads outside the project (`real_root`,
     resolved) is not read. A folder is resolved once for all its files. Paths as text: at 3,000 files the
     Path objects' own work was most of a build's no-op check."""
     folder, leaf = os.path.split(name)
     if folder not in real_folders:
         real_folders[folder] = os.path.realpath(folder)
-    real = os.path.realpath(name) if os.path.islink(name) else os.path.join(real_folders[folder], leaf)
+    link = listed.link if listed is not None else os.path.islink(name)
+    real = os.path.realpath(name) if link else os.path.join(real_folders[folder], leaf)
     if real != real_root and not real.startswith(real_root.rstrip(os.sep) + os.sep):
         return _hash("outside", real)
-    found = memo.digest(Path(name))
+    found = memo.digest(name, listed.stat if listed is not None else None)
     return found if found is not None else _hash("unreadable", name)
 
 
-def _files_digest(files: Iterable[Path], base: Path) -> str:
+def _files_digest(files: Iterable[Path | Listed], base: Path) -> str:
     parts: list[str] = []
     real_base = os.path.realpath(base)
     memo = digests.for_project(base)
     real_folders: dict[str, str] = {}
     prefix = os.fspath(base).rstrip(os.sep) + os.sep
-    for path in sorted(set(files)):
-        name = os.fspath(path)
+    by_name = {item.name if isinstance(item, Listed) else os.fspath(item): item for item in files}
+    for name in sorted(by_name, key=lambda name: name.split(os.sep)):  # as paths sort: by their parts
+        item = by_name[name]
         shown = name[len(prefix):].replace(os.sep, "/") if name.startswith(prefix) else name
-        parts += [shown, _file_digest(name, real_base, memo, real_folders)]
+        parts += [shown, _file_digest(name, real_base, memo, real_folders, item if isinstance(item, Listed) else None)]
     return _hash(*parts)
+
+
+def _walk(folder: str) -> Iterator[Listed]:
+    """The files under a folder, as Path.rglob and is_file find them (a link to a file is one; a link to a
+    folder is not followed), with the stat their entries give: one stat per file, none per folder."""
+    try:
+        with os.scandir(folder) as entries:
+            found = list(entries)
+    except OSError:
+        return
+    for entry in found:
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(entry.path)
+            elif entry.is_file():
+                yield Listed(entry.path, entry.is_symlink(), entry.stat())
+        except OSError:
+            continue
 
 
 def package_digest() -> str:
@@ -113,11 +143,11 @@ def template_files(root: Path, kinds: Iterable[str]) -> list[Path]:
     return files
 
 
-def project_files(root: Path, kinds: Iterable[str]) -> list[Path]:
-    files = [root / "rolebook.yaml"] if (root / "rolebook.yaml").is_file() else []
+def project_files(root: Path, kinds: Iterable[str]) -> list[Path | Listed]:
+    files: list[Path | Listed] = [root / "rolebook.yaml"] if (root / "rolebook.yaml").is_file() else []
     for folder in DATA_FOLDERS:
         if (root / folder).is_dir():
-            files += [p for p in (root / folder).rglob("*") if p.is_file()]
+            files += _walk(os.fspath(root / folder))
     return files + _named_files(root) + template_files(root, kinds)
 
 

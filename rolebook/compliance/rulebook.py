@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
@@ -89,12 +90,28 @@ def known_jurisdictions() -> dict[str, Jurisdiction]:
     return found
 
 
+class LazyPattern:
+    """A pattern compiled when first searched with: the restrictions of every language are one pattern
+    that takes `re` 27 ms to compile, and most texts (an edited role's, say) hold no trigger word that
+    would need it."""
+
+    def __init__(self, source: str, flags: int):
+        self.source, self.flags = source, flags
+
+    @functools.cached_property
+    def compiled(self) -> re.Pattern:
+        return re.compile(self.source, self.flags)
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        return self.compiled.finditer(text)
+
+
 @dataclass(frozen=True)
 class Merged:
     """Every language's restriction patterns in one pattern (a group per ground and language), and their
     exceptions: one pass over a text whatever language it is written in."""
 
-    restrictions: re.Pattern
+    restrictions: LazyPattern
     literal_triggers: re.Pattern  # the Chinese trigger words: one of them must be in a text
     word_triggers: frozenset[str]  # the English ones, as whole words
 
@@ -122,7 +139,7 @@ def merged() -> Merged:
 
     cjk = [t for d in data for t in d.get("triggers", []) if not t.isascii()]
     words = frozenset(t.lower() for d in data for t in d.get("triggers", []) if t.isascii())
-    return Merged(re.compile("|".join(groups), FLAGS), re.compile("|".join(map(re.escape, cjk))), words,
+    return Merged(LazyPattern("|".join(groups), FLAGS), re.compile("|".join(map(re.escape, cjk))), words,
                   every("open"), every("contexts"), every("statements"), every("pay_history"),
                   every("pay_history_open"))
 

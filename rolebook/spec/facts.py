@@ -33,12 +33,12 @@ class FactsCheck:
     file: str
     rows: list = field(default_factory=list)  # [[*path, key], [file, line, column]] as cached
     hits: frozenset[str] = frozenset()  # the family chain's terms (searchable) that the role's text holds
-    _positions: dict[tuple, Source] | None = None
+    _positions: dict[tuple, list] | None = None
 
     def at(self, *path: Any, key: bool = False) -> Source:
         if self._positions is None:  # made when first asked: most roles are never asked
-            self._positions = {tuple(where): source_in(source) for where, source in self.rows}
-        return self._positions[(*path, key)]
+            self._positions = {tuple(where): source for where, source in self.rows}
+        return source_in(self._positions[(*path, key)])
 
     def mentions(self, term: str) -> bool:
         return term in self.hits

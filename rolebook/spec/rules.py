@@ -666,14 +666,21 @@ def glossary_conflicts(terms: list[TermAt]) -> Iterable[Problem]:
         if key is None:
             key = keys[text] = term_key(text)
         groups.setdefault(key, []).append(entry)
+    definitions: dict[str, str] = {}
+
+    def definition_key(text: str) -> str:
+        if text not in definitions:
+            definitions[text] = _definition_key(text)
+        return definitions[text]
+
     found: list[tuple[Source, Problem]] = []
     for group in groups.values():
-        if len({_definition_key(entry.term.definition) for entry in group}) < 2:
+        if len(group) < 2 or len({definition_key(entry.term.definition) for entry in group}) < 2:
             continue
         unique = {(entry.source, entry.term.term, entry.term.definition): entry for entry in group}
         first, *later = sorted(unique.values(), key=lambda e: e.source)
         for entry in later:
-            if _definition_key(first.term.definition) != _definition_key(entry.term.definition):
+            if definition_key(first.term.definition) != definition_key(entry.term.definition):
                 found.append((entry.source, Problem.at(entry.source, "glossary-conflict", _(
                     "term '{term}' is defined differently at {file}:{line}:{column}").format(
                         term=entry.term.term, file=first.source.file, line=first.source.line,
@@ -720,13 +727,15 @@ def unused_terms(checks: dict[str, RoleCheck]) -> Iterable[Problem]:
         for child in children.get(role_id, []):
             yield from family(child, seen)
 
+    keys: dict[str, str] = {}  # the same terms come back in role after role
     for role_id, check in checks.items():
-        corpus = [checks[member] for member in family(role_id, set())]
+        corpus = None
         for t, entry in enumerate(check.role.glossary):
             where = check.at("glossary", t, "term")
             if where.file != check.file:
                 continue  # inherited: judged where it is defined
-            key = searchable(entry.term)
+            corpus = corpus or [checks[member] for member in family(role_id, set())]
+            key = keys.get(entry.term) or keys.setdefault(entry.term, searchable(entry.term))
             if not any(member.mentions(key) for member in corpus):
                 yield Problem.at(where, "unused-term",
                                  _("glossary term '{term}' is not mentioned in role '{role_id}'").format(
