@@ -752,8 +752,7 @@ class _Loader:
         self.problems.extend(rules.unused_terms(checks))
         term_sources = list(self.term_sources)
         for check in checks.values():
-            term_sources += [rules.TermAt(term, check.at("glossary", t, "term"))
-                             for t, term in enumerate(check.role.glossary)]
+            term_sources += [rules.RoleTermAt(term, check, t) for t, term in enumerate(check.role.glossary)]
         self.problems.extend(rules.glossary_conflicts(term_sources))
         self.check_handbook_roles(known)
 

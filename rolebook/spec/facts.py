@@ -33,6 +33,7 @@ class FactsCheck:
     file: str
     rows: list = field(default_factory=list)  # [[*path, key], [file, line, column]] as cached
     hits: frozenset[str] = frozenset()  # the family chain's terms (searchable) that the role's text holds
+    unmentioned_terms: list = field(default_factory=list)  # RoleCheck.unmentioned(), as cached
     _positions: dict[tuple, list] | None = None
 
     def at(self, *path: Any, key: bool = False) -> Source:
@@ -42,6 +43,9 @@ class FactsCheck:
 
     def mentions(self, term: str) -> bool:
         return term in self.hits
+
+    def unmentioned(self) -> list[tuple[int, str]]:
+        return [(t, key) for t, key in self.unmentioned_terms]
 
 
 def asked_paths(role) -> list[tuple]:
@@ -71,7 +75,7 @@ def of_check(check, terms: Iterable[str]) -> FactsCheck:
     role = check.role
     rows = [[list(path), source_out(check.at(*path[:-1], key=path[-1]))] for path in asked_paths(role)]
     hits = frozenset(key for key in map(searchable, terms) if check.mentions(key))
-    return FactsCheck(_role_facts(role), check.file, rows, hits)
+    return FactsCheck(_role_facts(role), check.file, rows, hits, check.unmentioned())
 
 
 def _role_facts(role) -> SimpleNamespace:
@@ -93,6 +97,7 @@ def to_json(facts: FactsCheck) -> dict:
         "file": facts.file,
         "positions": facts.rows,
         "hits": sorted(facts.hits),
+        "unmentioned": [list(pair) for pair in facts.unmentioned_terms],
     }
 
 
@@ -103,4 +108,4 @@ def from_json(data: dict) -> FactsCheck:
         grade=role["grade"], salary=SimpleNamespace(**role["salary"]) if role["salary"] else None,
         career_path=SimpleNamespace(**role["career_path"]) if role["career_path"] else None,
         glossary=[TermFacts(term, definition) for term, definition in role["glossary"]])
-    return FactsCheck(found, data["file"], data["positions"], frozenset(data["hits"]))
+    return FactsCheck(found, data["file"], data["positions"], frozenset(data["hits"]), data["unmentioned"])

@@ -52,6 +52,15 @@ class RoleCheck:
             self._text = role_text(self.role)
         return term in self._text
 
+    def unmentioned(self) -> list[tuple[int, str]]:
+        """The terms of the role's own glossary (not inherited) that its own text does not mention, by index,
+        `searchable`: only those may be unused (if no role extending it mentions them either)."""
+        found = []
+        for t, entry in enumerate(self.role.glossary):
+            if self.at("glossary", t, "term").file == self.file and not self.mentions(key := searchable(entry.term)):
+                found.append((t, key))
+        return found
+
     def kpis(self) -> Iterator[tuple[tuple, Kpi]]:
         """Every KPI with its path in the tree."""
         assessment = self.role.assessment
@@ -654,7 +663,20 @@ class TermAt:
     source: Source
 
 
-def glossary_conflicts(terms: list[TermAt]) -> Iterable[Problem]:
+class RoleTermAt:
+    """A role's glossary term, its place looked up only when asked (for a term defined differently)."""
+
+    __slots__ = ("term", "check", "index")
+
+    def __init__(self, term: Term, check: RoleCheck, index: int):
+        self.term, self.check, self.index = term, check, index
+
+    @property
+    def source(self) -> Source:
+        return self.check.at("glossary", self.index, "term")
+
+
+def glossary_conflicts(terms: list[TermAt | RoleTermAt]) -> Iterable[Problem]:
     """One term with two different definitions anywhere in the project: each later definition (by its
     place) that differs from the first. Grouped by term first: at 3,000 roles, sorting every role's terms
     by place took longer than the rule; only a term defined differently needs its places in order."""
@@ -727,19 +749,16 @@ def unused_terms(checks: dict[str, RoleCheck]) -> Iterable[Problem]:
         for child in children.get(role_id, []):
             yield from family(child, seen)
 
-    keys: dict[str, str] = {}  # the same terms come back in role after role
     for role_id, check in checks.items():
-        corpus = None
-        for t, entry in enumerate(check.role.glossary):
-            where = check.at("glossary", t, "term")
-            if where.file != check.file:
-                continue  # inherited: judged where it is defined
-            corpus = corpus or [checks[member] for member in family(role_id, set())]
-            key = keys.get(entry.term) or keys.setdefault(entry.term, searchable(entry.term))
+        pending = check.unmentioned()  # most roles mention all their terms themselves
+        if not pending:
+            continue
+        corpus = [checks[member] for member in family(role_id, set()) if member != role_id]
+        for t, key in pending:
             if not any(member.mentions(key) for member in corpus):
-                yield Problem.at(where, "unused-term",
+                yield Problem.at(check.at("glossary", t, "term"), "unused-term",
                                  _("glossary term '{term}' is not mentioned in role '{role_id}'").format(
-                                     term=entry.term,
+                                     term=check.role.glossary[t].term,
                                      role_id=role_id), WARNING)
 
 
