@@ -175,25 +175,35 @@ class Project:
 
 
 def spec_files(root: Path) -> list[Path]:
-    """The role files, by name. Listed with scandir, whose entries know a file from a folder without a
-    stat each (3,000 stats and Path comparisons were 50 ms of every command on a large project)."""
+    """The role files, by name."""
+    return list(listed_specs(root))
+
+
+def listed_specs(root: Path) -> dict[Path, os.DirEntry]:
+    """The role files, by name, with their directory entries. Listed with scandir, whose entries know a
+    file from a folder and a link from a file without a stat each, and keep the one stat asked of them
+    (3,000 stats and Path comparisons were 50 ms of every command on a large project)."""
     folder = root / SPECS_DIR
     with os.scandir(folder) as entries:
-        names = sorted(entry.name for entry in entries
+        found = sorted((entry.name, entry) for entry in entries
                        if os.path.splitext(entry.name)[1] in (".yaml", ".yml") and entry.is_file())
-    return [folder / name for name in names]
+    return {folder / name: entry for name, entry in found}
 
 
-def _inside_files(root: Path, files: list[Path], problems: list[Problem], show) -> list[Path]:
+def _inside_files(root: Path, files: list[Path] | dict[Path, os.DirEntry], problems: list[Problem],
+                  show) -> list[Path]:
     """The files that stay inside the project; a link out of it is a problem naming both paths. A file that
-    is no link, in a folder that really is inside, is inside: only links and their folders are resolved."""
+    is no link, in a folder that really is inside, is inside: only links and their folders are resolved.
+    `files` may be listed_specs(): their entries say which are links."""
     kept = []
     real_root = root.resolve()
     folders: dict[Path, bool] = {}
+    entries = files if isinstance(files, dict) else {}
     for path in files:
         if path.parent not in folders:
             folders[path.parent] = path.parent.resolve().is_relative_to(real_root)
-        if folders[path.parent] and not path.is_symlink():
+        entry = entries.get(path)
+        if folders[path.parent] and not (entry.is_symlink() if entry is not None else path.is_symlink()):
             kept.append(path)
             continue
         problem = inputs.outside_problem(path, root, Source(show(path), 1, 1), N_("the file"))
@@ -568,12 +578,12 @@ class _Loader:
         inputs_ = [file_bytes(root / name) or b"" for name in (SETTINGS_FILE, LIBRARY_KPIS, LIBRARY_GLOSSARY)]
         return Cache(root, digest(package_stamp(), *inputs_))
 
-    def file_facts(self, path: Path, trees: dict) -> dict:
+    def file_facts(self, path: Path, trees: dict, entry: os.DirEntry | None = None) -> dict:
         """A role file's id, family and parse problems: from the cache by the digest of its bytes, else read
-        (the tree is kept in `trees` for checking)."""
+        (the tree is kept in `trees` for checking). `entry`: the file's, from listed_specs()."""
         memo = self.digests
         try:
-            stat = path.stat()
+            stat = entry.stat() if entry is not None else path.stat()
             key = memo.digest(path, stat) if stat.st_size <= MAX_FILE_BYTES else None
         except OSError:
             key = None
@@ -612,9 +622,10 @@ class _Loader:
 
     def load_roles_cached(self) -> None:
         project, root = self.project, self.project.root
-        files = _inside_files(root, spec_files(root), self.problems, self.show)
+        listed = listed_specs(root)
+        files = _inside_files(root, listed, self.problems, self.show)
         trees: dict[Path, tuple] = {}
-        facts = {path: self.file_facts(path, trees) for path in files}
+        facts = {path: self.file_facts(path, trees, listed[path]) for path in files}
         registered: dict[str, Path] = {}
         for path in files:
             found = facts[path]
