@@ -30,6 +30,7 @@ POSTING_RULES = {"pay-range": "pay_range", "benefits": "benefits", "closing-date
 FLAGS = re.IGNORECASE | re.MULTILINE  # a clause is a line of the text the rules read (text.py)
 
 
+@functools.cache  # the language lists are read for their lexicons and for their merged patterns
 def _read(path: Path):
     """A data file of the package (trusted, plain YAML: libyaml's safe loader where there is one)."""
     return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -84,7 +85,7 @@ def known_jurisdictions() -> dict[str, Jurisdiction]:
     """The jurisdictions rolebook ships, by code (CN, US-CO…)."""
     found = {}
     for path in sorted((DATA / "jurisdictions").glob("*.yaml")):
-        data = _read(path)
+        data = dict(_read(path))  # a copy: the read data is shared
         code = data.pop("code")
         found[code] = Jurisdiction.model_validate(data)
     return found
