@@ -16,7 +16,6 @@ import argparse
 import os
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -99,7 +98,7 @@ def serve_latencies(root: Path, spec: Path, edits: int) -> list[float]:
             seconds.append(time.perf_counter() - start)
         return seconds
     finally:
-        process.send_signal(signal.SIGINT)
+        process.terminate()  # SIGTERM: a SIGINT is ignored by a process started in the background
         process.wait(timeout=60)
 
 
