@@ -45,7 +45,9 @@ class FileDigests(Memo):
             stat = stat or os.stat(path)
         except OSError:
             return None
-        key = os.path.abspath(path)
+        key = os.fspath(path)
+        if not os.path.isabs(key):
+            key = os.path.abspath(key)
         remembered = self.entries.get(key)
         if isinstance(remembered, list) and len(remembered) == 2 and remembered[0] == _stat_key(stat) \
                 and isinstance(remembered[1], str):

@@ -48,18 +48,24 @@ class Listed:
     stat: os.stat_result
 
 
+def _inside(real: str, real_root: str) -> bool:
+    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
 def _file_digest(name: str, real_root: str, memo: digests.FileDigests, real_folders: dict[str, str],
                  listed: Listed | None = None) -> str:
     """A file's content digest (remembered by its stat); a file that leads outside the project (`real_root`,
-    resolved) is not read. A folder is resolved once for all its files. Paths as text: at 3,000 files the
-    Path objects' own work was most of a build's no-op check."""
+    resolved) is not read. A folder is resolved once for all its files; a file in a folder inside that is
+    no link is inside. Paths as text: at 3,000 files the Path objects' own work was most of a build's
+    no-op check."""
     folder, leaf = os.path.split(name)
     if folder not in real_folders:
         real_folders[folder] = os.path.realpath(folder)
     link = listed.link if listed is not None else os.path.islink(name)
-    real = os.path.realpath(name) if link else os.path.join(real_folders[folder], leaf)
-    if real != real_root and not real.startswith(real_root.rstrip(os.sep) + os.sep):
-        return _hash("outside", real)
+    if link or not _inside(real_folders[folder], real_root):
+        real = os.path.realpath(name) if link else os.path.join(real_folders[folder], leaf)
+        if not _inside(real, real_root):
+            return _hash("outside", real)
     found = memo.digest(name, listed.stat if listed is not None else None)
     return found if found is not None else _hash("unreadable", name)
 
@@ -75,7 +81,7 @@ def _files_digest(files: Iterable[Path | Listed], base: Path) -> str:
         item = by_name[name]
         shown = name[len(prefix):].replace(os.sep, "/") if name.startswith(prefix) else name
         parts += [shown, _file_digest(name, real_base, memo, real_folders, item if isinstance(item, Listed) else None)]
-    return _hash(*parts)
+    return _hash("\0".join(parts))  # one string: no name holds a NUL, no digest either
 
 
 def _walk(folder: str) -> Iterator[Listed]:
