@@ -1,11 +1,12 @@
 """What one edit costs: the time from changing one role's title to the result, in the example project and
 in generated projects of several sizes, with the validation cache (.rolebook/cache/) warm and cold.
 
-    python benchmarks/bench_edit.py [N ...] [--edits E] [--serve]     (defaults: 100 1000, 5 edits)
+    python benchmarks/bench_edit.py [N ...] [--edits E] [--serve] [--full]     (defaults: 100 1000, 5 edits)
 
 Prints, per project, medians (and the worst) of E edits:
   * validate after one edit (warm cache), and validate with no cache at all (cold);
   * `build --kind jd --role ONE` after one edit (warm), and the first build of that role (cold);
+  * with --full: the same one-role build once every job description has been built (a full manifest);
   * with --serve: edit → the page shows it in `rolebook serve` (polling the page every 20 ms).
 Issue 33's targets at 1,000 roles: validate ≤ 0.5 s, build --role ONE ≤ 0.5 s, serve ≤ 1 s.
 """
@@ -50,7 +51,16 @@ def figures(label: str, seconds: list[float]) -> str:
     return f"{label}: median {statistics.median(seconds):.2f} s, worst {max(seconds):.2f} s"
 
 
-def measure(root: Path, edits: int, serve: bool) -> None:
+def after_edits(root: Path, spec: Path, edits: int, first: int, *command: str) -> list[float]:
+    """The times of a command, each run after one more edit of the role's title."""
+    seconds = []
+    for n in range(edits):
+        retitle(spec, first + n)
+        seconds.append(timed(rolebook(*command), root))
+    return seconds
+
+
+def measure(root: Path, edits: int, serve: bool, full: bool) -> None:
     spec = sorted((root / "role_specs").glob("*.yaml"))[-1]
     role = spec.stem
     cold = []
@@ -58,18 +68,14 @@ def measure(root: Path, edits: int, serve: bool) -> None:
         shutil.rmtree(root / ".rolebook", ignore_errors=True)
         cold.append(timed(rolebook("validate"), root))
     print("  " + figures("validate, no cache", cold))
-    warm = []
-    for n in range(edits):
-        retitle(spec, n)
-        warm.append(timed(rolebook("validate"), root))
-    print("  " + figures("validate after one edit", warm))
+    print("  " + figures("validate after one edit", after_edits(root, spec, edits, 0, "validate")))
     shutil.rmtree(root / "build", ignore_errors=True)
-    print(f"  first build of one role (jd): {timed(rolebook('build', '--kind', 'jd', '--role', role), root):.2f} s")
-    built = []
-    for n in range(edits):
-        retitle(spec, 100 + n)
-        built.append(timed(rolebook("build", "--kind", "jd", "--role", role), root))
-    print("  " + figures("build --kind jd --role ONE after one edit", built))
+    one_role = ("build", "--kind", "jd", "--role", role)
+    print(f"  first build of one role (jd): {timed(rolebook(*one_role), root):.2f} s")
+    print("  " + figures("build --kind jd --role ONE after one edit", after_edits(root, spec, edits, 100, *one_role)))
+    if full:  # as a team works: every job description built before, the manifest recording them all
+        print(f"  build of every job description: {timed(rolebook('build', '--kind', 'jd', '-q'), root):.2f} s")
+        print("  " + figures("the same, every job description built", after_edits(root, spec, edits, 300, *one_role)))
     if serve:
         print("  " + figures("serve: edit → page shows it", serve_latencies(root, spec, edits)))
 
@@ -115,6 +121,8 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--serve", action="store_true")
+    parser.add_argument("--full", action="store_true", help="also time the one-role build after a build of "
+                        "every job description")
     args = parser.parse_args()
     # rolebook's commands run as installed: Python caches their bytecode (pip compiles it on install),
     # even where the environment says not to write it
@@ -122,11 +130,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         example = copy_example(Path(temp) / "example")
         print("the example project (4 roles):")
-        measure(example, args.edits, args.serve)
+        measure(example, args.edits, args.serve, args.full)
         for size in args.sizes:
             root = generate(size, Path(temp) / f"p{size}")
             print(f"{size} generated roles:")
-            measure(root, args.edits, args.serve)
+            measure(root, args.edits, args.serve, args.full)
 
 
 if __name__ == "__main__":

@@ -271,7 +271,7 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
 def read_history(renderer: Renderer, todo: list[Job]) -> None:
     """What git knows, read once before the workers start: the revision (the handbook's cover, a posting's
     date) and, for the handbook, each role's versions."""
-    if not any(job.kind in ("handbook", "posting") for job in todo):
+    if not any(job.kind in manifest.GIT_KINDS for job in todo):
         return
     root = renderer.project.root
     renderer.revision = gitinfo.revision(root)

@@ -165,9 +165,16 @@ def git_state(root: Path) -> str:
                        [(c.date, c.commit, c.subject) for c in history]], ensure_ascii=False)
 
 
+# The documents that show what git knows (build.read_history): only their builds ask git (three processes,
+# 15 ms in a small repository, more where `git status` has a large tree to look at).
+GIT_KINDS = frozenset({"handbook", "posting"})
+
+
 def input_digest(root: Path, kinds: Iterable[str], options: Iterable[str]) -> str:
     """One digest of everything a build reads, and of how it was asked for."""
-    return _hash(package_digest(), _files_digest(project_files(root, kinds), root), git_state(root), *options)
+    kinds = tuple(kinds)
+    git = git_state(root) if GIT_KINDS.intersection(kinds) else ""
+    return _hash(package_digest(), _files_digest(project_files(root, kinds), root), git, *options)
 
 
 def common_key(root: Path, kinds: Iterable[str]) -> str:

@@ -133,3 +133,44 @@ def test_progress_bar_on_a_terminal(tmp_path):
     plain = subprocess.run([sys.executable, "-m", "rolebook", "build", "--out", str(tmp_path / "b2")], cwd=root,
                            capture_output=True, text=True)
     assert "rendering" not in plain.stderr
+
+
+def test_a_manifest_is_read_and_checked_again_when_its_bytes_change(tmp_path):
+    """A process remembers the manifest it wrote or read (a preview builds again and again), by the digest of
+    its bytes: a build's changes to its record never reach what is remembered, and a manifest that another
+    process replaced (here with an entry naming a file outside the folder) is parsed and refused again."""
+    import json
+
+    from rolebook.manifest import MANIFEST, Manifest
+
+    out = tmp_path / "build"
+    out.mkdir()
+    entry = {"key": "b" * 64, "kind": "jd", "role": "sales-lead", "source": ""}
+    record = Manifest(out / MANIFEST, "a" * 64, {"jd/sales-lead.html": entry})
+    (out / MANIFEST).write_bytes(record.to_bytes())
+    loaded = Manifest.load(out)
+    assert (loaded.inputs, loaded.outputs, loaded.warning) == (record.inputs, record.outputs, None)
+    loaded.outputs.clear()  # what a build does to its copy
+    assert Manifest.load(out).outputs == {"jd/sales-lead.html": entry}
+    planted = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    planted["outputs"]["../../outside.html"] = dict(entry)
+    (out / MANIFEST).write_text(json.dumps(planted), encoding="utf-8")
+    refused = Manifest.load(out)
+    assert refused.outputs == {} and "not a manifest rolebook wrote" in refused.warning
+
+
+def test_only_the_documents_that_show_git_notice_a_new_commit(family):
+    """The handbook's cover shows the revision: a new commit makes it out of date. Job descriptions show
+    nothing of git, so their build asks git nothing and a new commit leaves it a no-op."""
+    from conftest import git
+
+    git(family, "init", "-q")
+    git(family, "add", ".")
+    git(family, "commit", "-qm", "first")
+    for kinds in (["--kind", "handbook", "--format", "html"], ["--kind", "jd"]):
+        assert run_rolebook("build", *kinds, cwd=family).returncode == 0
+    git(family, "commit", "-q", "--allow-empty", "-m", "second")
+    assert run_rolebook("build", "--kind", "jd", cwd=family).stderr.strip() == "build is up to date"
+    assert run_rolebook("build", "--kind", "handbook", "--format", "html", cwd=family).returncode == 0
+    head = git(family, "rev-parse", "--short=7", "HEAD").strip()
+    assert head in (family / "build" / "handbook.html").read_text(encoding="utf-8")

@@ -234,3 +234,26 @@ def test_an_edited_roles_pages_are_shown_before_the_rest(tmp_path, monkeypatch):
     assert all(name.split("/")[-1].startswith(("sales-rep.", "accountant.", "index.")) for name in first), first
     assert "jd/sales-manager.html" in then and "org-chart.svg" in then  # its superior's diagram names it
     assert "客户代表" in (out / "jd" / "sales-rep.html").read_text(encoding="utf-8")
+
+
+def test_the_cycle_collector_is_back_on_after_every_rebuild(tmp_path, monkeypatch):
+    """A rebuild pauses the collector until the edited pages are shown; a long-running preview must get it
+    back however the rebuild ends: after an edit, with errors in the specs, and when a build fails."""
+    import gc
+
+    root, out, preview = in_process_preview(ENGLISH, tmp_path, monkeypatch)
+    spec = root / "role_specs" / "sales-lead.yaml"
+    edit(spec, "title: Sales Team Lead", "title: Area Sales Lead")
+    preview.rebuild()
+    assert gc.isenabled() and "Area Sales Lead" in (out / "jd" / "sales-lead.html").read_text(encoding="utf-8")
+    edit(spec, "title: Area Sales Lead", "title: [unclosed")
+    preview.rebuild()
+    assert gc.isenabled() and preview.problems
+
+    def fails(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    edit(spec, "title: [unclosed", "title: Field Sales Lead")
+    monkeypatch.setattr(preview, "build", fails)
+    preview.rebuild()
+    assert gc.isenabled() and any("No space left" in problem for problem in preview.problems)
