@@ -332,3 +332,23 @@ def test_every_word_of_the_data_files_is_text():
             lists = value.values() if isinstance(value, dict) else [value] if isinstance(value, list) else []
             for entries in lists:
                 assert all(isinstance(e, (str, dict)) for e in entries), (path.name, key, entries)
+
+
+def test_each_character_reads_as_opencc_makes_it_alone_looked_up_as_texts_come():
+    """The rules read traditional characters as simplified and full-width ones as ASCII, character by
+    character; the characters are looked up as texts bring them, and every one agrees with OpenCC's t2s
+    converting it alone (no phrase context), whatever texts came before."""
+    import random
+
+    import opencc
+
+    from rolebook.compliance.text import normalised
+
+    assert normalised("限男性，２８歲以下　業務經理") == "限男性,28岁以下 业务经理"
+    converter = opencc.OpenCC("t2s")
+    chars = [chr(c) for c in (*range(0x3400, 0xA000), *range(0xF900, 0xFB00))]
+    rng = random.Random(33)
+    for _ in range(20):
+        text = "".join(rng.choice(chars) for _ in range(200))
+        alone = "".join(s if len(s) == 1 else t for t, s in zip(text, (converter.convert(c) for c in text)))
+        assert normalised(text) == alone

@@ -18,21 +18,36 @@ from rolebook.errors import Source
 from rolebook.sanitize import normalise_newlines
 
 
+# Each character as the rules read it: full-width ASCII as ASCII, and each CJK character as OpenCC's t2s
+# makes it alone (no phrase context), looked up the first time a text holds it. Converting every CJK
+# character up front took 20 ms of every check, for the few hundred characters a role's texts hold.
+_TABLE: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_TABLE[0x3000] = " "
+_LOOKED_UP: set[str] = set()
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
 @functools.cache
-def _table() -> dict[int, str]:
+def _t2s():
     import opencc
 
-    chars = [chr(c) for c in (*range(0x3400, 0xA000), *range(0xF900, 0xFB00))]
-    simplified = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")  # one per line: no phrase context
-    table = {ord(t): s for t, s in zip(chars, simplified) if t != s and len(s) == 1}
-    table.update({c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})  # full-width ASCII
-    table[0x3000] = " "
-    return table
+    return opencc.OpenCC("t2s")
+
+
+def _look_up(text: str) -> None:
+    new = set(_CJK.findall(text)) - _LOOKED_UP
+    if not new:
+        return
+    chars = sorted(new)
+    simplified = _t2s().convert("\n".join(chars)).split("\n")  # one per line: no phrase context
+    _TABLE.update({ord(t): s for t, s in zip(chars, simplified) if t != s and len(s) == 1})
+    _LOOKED_UP.update(chars)
 
 
 def normalised(text: str) -> str:
     """`text` with each character as the rules read it (the same length)."""
-    return text.translate(_table())
+    _look_up(text)
+    return text.translate(_TABLE)
 
 
 _CLAUSE_MARK = re.compile(r"[，,。；;、！!？?]|\.(?=\s|$)|\s{2,}")
