@@ -24,7 +24,6 @@ from rolebook.sanitize import normalise_newlines
 _TABLE: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _TABLE[0x3000] = " "
 _LOOKED_UP: set[str] = set()
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @functools.cache
@@ -35,13 +34,12 @@ def _t2s():
 
 
 def _look_up(text: str) -> None:
-    new = set(_CJK.findall(text)) - _LOOKED_UP
-    if not new:
-        return
-    chars = sorted(new)
-    simplified = _t2s().convert("\n".join(chars)).split("\n")  # one per line: no phrase context
-    _TABLE.update({ord(t): s for t, s in zip(chars, simplified) if t != s and len(s) == 1})
-    _LOOKED_UP.update(chars)
+    unseen = set(text) - _LOOKED_UP
+    chars = sorted(c for c in unseen if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
+    if chars:
+        simplified = _t2s().convert("\n".join(chars)).split("\n")  # one per line: no phrase context
+        _TABLE.update({ord(t): s for t, s in zip(chars, simplified) if t != s and len(s) == 1})
+    _LOOKED_UP.update(unseen)
 
 
 def normalised(text: str) -> str:
