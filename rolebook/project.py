@@ -223,14 +223,15 @@ def load_project(root: Path, label: str | None = None, language: Target | None =
     models are not kept, and what checking each role found comes from the cache (rolebook/cache.py) when
     the role and what it depends on are unchanged. `save_cache=False`: the caller saves it, with
     `project.save_cache()`, when it has time (the preview, after showing the edit)."""
-    with _collector_paused():
+    with collector_paused():
         return _Loader(root, label, language, problems_only, save_cache).load()
 
 
 @contextmanager
-def _collector_paused():
+def collector_paused():
     """Loading makes many small objects and no garbage cycles; Python's cycle collector, which
-    would walk them all again and again, only slowed it down (profiled: 40% of the time)."""
+    would walk them all again and again, only slowed it down (profiled: 40% of the time). Nested, the
+    outermost pause decides when it runs again."""
     enabled = gc.isenabled()
     gc.disable()
     try:

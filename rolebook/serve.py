@@ -9,7 +9,6 @@ reachable and every page shows the problems as FILE:LINE:COLUMN above them.
 
 from __future__ import annotations
 
-import gc
 import html
 import os
 import shutil
@@ -29,7 +28,7 @@ from rolebook.build import INDEX, build
 from rolebook.errors import RolebookError, UsageError
 from rolebook.outputs import LAYOUT, PREVIEW_KINDS, PROJECT_KINDS, OutputFolder, document_name
 from rolebook.paths import display
-from rolebook.project import load_project
+from rolebook.project import collector_paused, load_project
 from rolebook.sanitize import CONTROL, for_terminal
 from rolebook.messages import _
 
@@ -77,25 +76,22 @@ class Preview:
         notes: dict[str, list[str]] = {}
         heading = ""
         written: list[str] = []
-        # No cycle collection until the edited pages are shown: with two loaded projects alive (the last
-        # one and this one) a full pass walks millions of objects, a quarter of an edit's time at 3,000
-        # roles. Loading and one role's documents make little cyclic garbage; it is collected after.
-        collecting = gc.isenabled()
-        gc.disable()
         try:
-            project = load_project(self.root, language=self.language, save_cache=False)
-            problems = [str(p) for p in project.errors]
-            notes = page_notes(project, self.kinds)
-            heading = project.labels(project.settings.language)["compliance_findings"]
-            if not problems:
-                focus = self.focus(project)
+            # No cycle collection until the edited pages are shown: with two loaded projects alive (the last
+            # one and this one) a full pass walks millions of objects, a quarter of an edit's time at 3,000
+            # roles. Loading and one role's documents make little cyclic garbage; it is collected after.
+            with collector_paused():
+                project = load_project(self.root, language=self.language, save_cache=False)
+                problems = [str(p) for p in project.errors]
+                notes = page_notes(project, self.kinds)
+                heading = project.labels(project.settings.language)["compliance_findings"]
+                focus = self.focus(project) if not problems else ()
                 if focus:  # the edited roles' pages and the pages open in a browser, shown at once
                     own = tuple(kind for kind in self.kinds if kind not in PROJECT_KINDS)
                     with self.building:
                         written = self.build(project, own, later=self.kinds, role_ids=focus, index=False)
                     self.publish(problems, notes, heading, written)
-                if collecting:
-                    gc.enable()
+            if not problems:
                 first = tuple(kind for kind in self.kinds if kind not in LATER)
                 later = tuple(kind for kind in self.kinds if kind in LATER)
                 with self.building:
@@ -105,9 +101,6 @@ class Preview:
             project.save_cache()  # after the pages are shown
         except (RolebookError, OSError) as exc:  # a broken template, a full disk: shown like a problem
             problems = [f"rolebook: {exc}"]
-        finally:
-            if collecting:
-                gc.enable()
         self.publish(problems, notes, heading, written)
         self.report(problems)
         with self.changed:
