@@ -1,3 +1,3 @@
-from rolebook.cli import main
+from rolebook.cli import run
 
-main()
+run()

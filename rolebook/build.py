@@ -21,10 +21,8 @@ from rolebook.errors import Problem, RolebookError, UsageError
 from rolebook.outputs import FORMAT_NAMES, FORMATS, KINDS, OWN_FORMATS, PROJECT_KINDS, OutputFolder, document_name
 from rolebook.cache import Memo
 from rolebook.project import Project, RoleSummary
-from rolebook.history import gitinfo
 from rolebook.render.context import handbook_roles
 from rolebook.spec.languages import BILINGUAL
-from rolebook.render import pagination, pdf
 from rolebook.render.documents import KIND_LABELS, Renderer
 from rolebook.render.wordpackage import DocumentInfo
 from rolebook.workers import forked_map
@@ -220,6 +218,8 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
     if project.errors:
         raise InvalidProject(project.errors)
     if "pdf" in formats:
+        from rolebook.render import pdf
+
         pdf.require()  # before anything is rendered: a clear message and exit 2 when LibreOffice is missing
         formats = tuple(dict.fromkeys(("docx", *formats)))  # a PDF is published beside the Word file it is made of
     chosen = select_roles(project, role_ids)
@@ -273,6 +273,8 @@ def read_history(renderer: Renderer, todo: list[Job]) -> None:
     date) and, for the handbook, each role's versions."""
     if not any(job.kind in manifest.GIT_KINDS for job in todo):
         return
+    from rolebook.history import gitinfo  # git is asked only by these builds
+
     root = renderer.project.root
     renderer.revision = gitinfo.revision(root)
     if any(job.kind == "handbook" for job in todo):
@@ -322,6 +324,8 @@ def lay_out_handbook(project: Project, renderer: Renderer, kinds, formats, asked
     else when LibreOffice is there and the handbook is small enough to take seconds, not minutes."""
     if "handbook" not in kinds or "docx" not in formats and "pdf" not in formats:
         return False
+    from rolebook.render import pdf  # LibreOffice's tools: imported by the builds that use them
+
     if asked:
         pdf.require()  # a clear message and exit 2 when LibreOffice is missing
     if asked is not None:
@@ -344,7 +348,11 @@ def lay_out(renderer: Renderer, todo: list[Job], staging: Path, pdf_a: bool, han
     (its contents' page numbers) when `handbook`. The page numbers are written back into the .docx; the
     PDFs are exported with the clock taken out."""
     jobs = [job for job in todo if "pdf" in job.names or (handbook and job.kind == "handbook" and "docx" in job.names)]
-    if not jobs or not pdf.available():
+    if not jobs:
+        return
+    from rolebook.render import pagination, pdf
+
+    if not pdf.available():
         return
     layouts = [pdf.Layout(staging / source_name(job), staging / job.names["pdf"] if "pdf" in job.names else None,
                           pdf_a) for job in jobs]

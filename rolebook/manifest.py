@@ -26,7 +26,6 @@ from typing import Any, ClassVar, Iterable, Iterator
 import rolebook
 from rolebook.cache import digest as _hash  # one way of hashing parts, the cache's and the manifest's
 from rolebook import digests
-from rolebook.history import gitinfo
 from rolebook.outputs import is_document_name
 from rolebook.spec.loader import Mapping, Sequence, load_file
 
@@ -159,6 +158,8 @@ def project_files(root: Path, kinds: Iterable[str]) -> list[Path | Listed]:
 
 def git_state(root: Path) -> str:
     """What the handbook shows of git: the revision and the history of the specs."""
+    from rolebook.history import gitinfo  # imported by the builds that ask git (GIT_KINDS)
+
     revision = gitinfo.revision(root)
     history = gitinfo.history(root)
     return json.dumps([str(revision.date), revision.commit, revision.modified,

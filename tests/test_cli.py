@@ -1,6 +1,8 @@
 """The command line as users run it: output format, exit codes, schema and init."""
 
 import json
+import subprocess
+import sys
 
 import jsonschema
 import yaml
@@ -92,3 +94,19 @@ def test_init_writes_a_project_that_validates(tmp_path):
         "forms/support-agent.docx", "handbook.docx", "jd/support-agent.docx", "postings/support-agent.docx"]
     again = run_rolebook("init", "new-project", cwd=tmp_path)
     assert again.returncode == 2 and "nothing was written" in again.stderr
+
+
+def test_the_process_ends_with_its_output_whole_and_its_exit_code(tmp_path):
+    """The command ends its process without tearing the interpreter down (cli.run): what it printed to a
+    file (block-buffered, unlike a terminal) still arrives whole, and the exit code is the command's."""
+    out = tmp_path / "schema.json"
+    with out.open("w") as stream:
+        assert subprocess.call([sys.executable, "-m", "rolebook", "schema"], stdout=stream, cwd=REPO) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["$schema"].startswith("https://json-schema.org/")
+    root = write_files(tmp_path / "p", {"rolebook.yaml": "organization: X\n",
+                                        "role_specs/a.yaml": "id: a\ntitle: A\nbogus: 1\n"})
+    listing = tmp_path / "problems.txt"
+    with listing.open("w") as stream:
+        assert subprocess.call([sys.executable, "-m", "rolebook", "validate"], stdout=stream,
+                               stderr=subprocess.DEVNULL, cwd=root) == 1
+    assert "unknown field 'bogus'" in listing.read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+import yaml
 
 from conftest import run_rolebook, write_files
 from rolebook.compliance.checks import CODES
@@ -352,3 +353,13 @@ def test_each_character_reads_as_opencc_makes_it_alone_looked_up_as_texts_come()
         text = "".join(rng.choice(chars) for _ in range(200))
         alone = "".join(s if len(s) == 1 else t for t, s in zip(text, (converter.convert(c) for c in text)))
         assert normalised(text) == alone
+
+
+def test_each_shipped_jurisdiction_is_read_under_the_code_its_file_defines():
+    """A project's jurisdictions are read one file at a time by their code (rulebook.shipped): each file must be
+    named by the code inside it, or a project naming that code would not find it."""
+    from rolebook.compliance.rulebook import DATA, known_jurisdictions, shipped_codes
+
+    codes = {yaml.safe_load(path.read_text(encoding="utf-8"))["code"]
+             for path in (DATA / "jurisdictions").glob("*.yaml")}
+    assert len(codes) >= 16 and shipped_codes() == codes and set(known_jurisdictions()) == codes

@@ -140,12 +140,12 @@ def allow(check, found: list[Problem]) -> tuple[list[Problem], list[Problem]]:
 
 
 def settings_problems(settings: Settings, tree: Any, file: str, unknown: list[str]) -> Iterator[Problem]:
-    from rolebook.compliance.rulebook import known_jurisdictions
+    from rolebook.compliance.rulebook import shipped_codes
 
     compliance = settings.compliance
     if compliance is None:
         return
-    known = set(known_jurisdictions()) | set(compliance.define)
+    known = set(shipped_codes()) | set(compliance.define)
     for i, code in enumerate(compliance.jurisdictions):
         if code in unknown:
             yield Problem.at(source_of(tree, ("compliance", "jurisdictions", i)), "unknown-ref", _(

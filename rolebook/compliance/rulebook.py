@@ -45,29 +45,32 @@ def _literal(words: list[str]) -> list[str]:
     return [re.escape(word.strip()) for word in words if word.strip()]
 
 
-@dataclass(frozen=True)
 class Lexicon:
-    """One language's wording lists, compiled (its restrictions and their exceptions are in `merged()`)."""
+    """One language's wording lists (its restrictions and their exceptions are in `merged()`), each
+    pattern compiled the first time a check asks for it: a project's texts are in one language, and only
+    the gendered titles are looked for in every language."""
 
-    language: str
-    age_coded: re.Pattern | None
-    graduate_coded: re.Pattern | None
-    graduate_roles: re.Pattern | None
-    masculine: tuple[str, ...]
-    feminine: tuple[str, ...]
-    titles: tuple[tuple[re.Pattern, str], ...]
+    def __init__(self, data: dict):
+        self.data = data
+        self.language: str = data["language"]
+        self.masculine = tuple(w.lower() for w in data.get("masculine", []))
+        self.feminine = tuple(w.lower() for w in data.get("feminine", []))
 
+    @functools.cached_property
+    def age_coded(self) -> re.Pattern | None:
+        return _any(self.data.get("age_coded", []))
 
-def _lexicon(data: dict) -> Lexicon:
-    return Lexicon(
-        language=data["language"],
-        age_coded=_any(data.get("age_coded", [])),
-        graduate_coded=_any(data.get("graduate_coded", [])),
-        graduate_roles=_any(data.get("graduate_roles", [])),
-        masculine=tuple(w.lower() for w in data.get("masculine", [])),
-        feminine=tuple(w.lower() for w in data.get("feminine", [])),
-        titles=tuple((re.compile(t["pattern"], FLAGS), t["neutral"]) for t in data.get("titles", [])),
-    )
+    @functools.cached_property
+    def graduate_coded(self) -> re.Pattern | None:
+        return _any(self.data.get("graduate_coded", []))
+
+    @functools.cached_property
+    def graduate_roles(self) -> re.Pattern | None:
+        return _any(self.data.get("graduate_roles", []))
+
+    @functools.cached_property
+    def titles(self) -> tuple[tuple[re.Pattern, str], ...]:
+        return tuple((re.compile(t["pattern"], FLAGS), t["neutral"]) for t in self.data.get("titles", []))
 
 
 @functools.cache
@@ -75,26 +78,37 @@ def lexicons() -> dict[str, Lexicon]:
     """Every language rolebook has lists for, by its code (zh, en)."""
     found = {}
     for path in sorted((DATA / "languages").glob("*.yaml")):
-        lexicon = _lexicon(_read(path))
+        lexicon = Lexicon(_read(path))
         found[lexicon.language] = lexicon
     return found
 
 
 @functools.cache
+def shipped_codes() -> frozenset[str]:
+    """The codes of the jurisdictions rolebook ships (CN, US-CO…): each file is named by its code."""
+    return frozenset(path.stem for path in (DATA / "jurisdictions").glob("*.yaml"))
+
+
+@functools.cache
+def shipped(code: str) -> Jurisdiction:
+    """One jurisdiction rolebook ships, read when a project names it (or includes it): a project names one or
+    two of the sixteen, and reading them all took a few ms of every check. `code` is one of shipped_codes()."""
+    data = dict(_read(DATA / "jurisdictions" / f"{code}.yaml"))  # a copy: the read data is shared
+    if data.pop("code") != code:
+        raise ValueError(f"jurisdictions/{code}.yaml defines another code")  # rolebook's own data: a bug
+    return Jurisdiction.model_validate(data)
+
+
 def known_jurisdictions() -> dict[str, Jurisdiction]:
-    """The jurisdictions rolebook ships, by code (CN, US-CO…)."""
-    found = {}
-    for path in sorted((DATA / "jurisdictions").glob("*.yaml")):
-        data = dict(_read(path))  # a copy: the read data is shared
-        code = data.pop("code")
-        found[code] = Jurisdiction.model_validate(data)
-    return found
+    """Every jurisdiction rolebook ships, by code (the table of them)."""
+    return {code: shipped(code) for code in sorted(shipped_codes())}
 
 
 class LazyPattern:
     """A pattern compiled when first searched with: the restrictions of every language are one pattern
     that takes `re` 27 ms to compile, and most texts (an edited role's, say) hold no trigger word that
-    would need it."""
+    would need it; the exceptions are looked for only around a finding, the pay-history words only in a
+    posting."""
 
     def __init__(self, source: str, flags: int):
         self.source, self.flags = source, flags
@@ -105,6 +119,9 @@ class LazyPattern:
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         return self.compiled.finditer(text)
+
+    def search(self, text: str) -> re.Match | None:
+        return self.compiled.search(text)
 
 
 @dataclass(frozen=True)
@@ -122,11 +139,11 @@ class Merged:
             return True
         return bool(_ASCII_WORD.search(text)) and not self.word_triggers.isdisjoint(_ASCII_WORD.findall(text.lower()))
 
-    open: re.Pattern | None  # explicit non-restriction (男女不限): the clause is no finding
-    contexts: re.Pattern | None  # customers, products: the clause speaks of them, not of candidates
-    statements: re.Pattern | None  # the law quoted, a practice disowned: the sentence is no finding
-    pay_history: re.Pattern | None
-    pay_history_open: re.Pattern | None
+    open: LazyPattern | None  # explicit non-restriction (男女不限): the clause is no finding
+    contexts: LazyPattern | None  # customers, products: the clause speaks of them, not of candidates
+    statements: LazyPattern | None  # the law quoted, a practice disowned: the sentence is no finding
+    pay_history: LazyPattern | None
+    pay_history_open: LazyPattern | None
 
 
 @functools.cache
@@ -135,8 +152,9 @@ def merged() -> Merged:
     groups = [f"(?P<{ground}__{d['language']}>{'|'.join(f'(?:{p})' for p in patterns)})"
               for d in data for ground, patterns in d.get("discriminatory", {}).items()]
 
-    def every(key: str) -> re.Pattern | None:
-        return _any([p for d in data for p in d.get(key, [])])
+    def every(key: str) -> LazyPattern | None:
+        patterns = [p for d in data for p in d.get(key, [])]
+        return LazyPattern("|".join(f"(?:{p})" for p in patterns), FLAGS) if patterns else None
 
     cjk = [t for d in data for t in d.get("triggers", []) if not t.isascii()]
     words = frozenset(t.lower() for d in data for t in d.get("triggers", []) if t.isascii())
@@ -176,7 +194,12 @@ class Rulebook:
 def rulebook(settings: Compliance | None, language: str) -> tuple[Rulebook, list[str]]:
     """The rules of a project, and the jurisdiction codes it names that nobody defines."""
     settings = settings or Compliance()
-    defined = {**known_jurisdictions(), **settings.define}
+
+    def defined(code: str) -> Jurisdiction | None:  # the project's own definition first
+        if code in settings.define:
+            return settings.define[code]
+        return shipped(code) if code in shipped_codes() else None
+
     book = Rulebook(severity=dict(settings.rules))
     unknown: list[str] = []
     order: list[str] = []
@@ -184,18 +207,18 @@ def rulebook(settings: Compliance | None, language: str) -> tuple[Rulebook, list
     def visit(code: str) -> None:
         if code in order:
             return
-        if code not in defined:
+        if defined(code) is None:
             unknown.append(code)
             return
         order.append(code)
-        for included in defined[code].includes:
+        for included in defined(code).includes:
             visit(included)
 
     for code in settings.jurisdictions:
         visit(code)
     book.jurisdictions = order
     for code in order:
-        jurisdiction = defined[code]
+        jurisdiction = defined(code)
         for rule, attribute in POSTING_RULES.items():
             ref = getattr(jurisdiction.posting, attribute)
             if ref is not None:
@@ -204,7 +227,7 @@ def rulebook(settings: Compliance | None, language: str) -> tuple[Rulebook, list
             book.grounds.setdefault(ground, []).append(source)
     if not settings.jurisdictions and language.lower().startswith("zh"):
         # a Chinese project's own laws are cited by default
-        book.grounds = {ground: [source] for ground, source in known_jurisdictions()["CN"].grounds.items()}
+        book.grounds = {ground: [source] for ground, source in shipped("CN").grounds.items()}
     words = settings.words
     book.discriminatory = _any(_literal(words.discriminatory))
     book.biased = _any(_literal(words.biased))
