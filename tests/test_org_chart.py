@@ -99,3 +99,23 @@ def test_a_chart_taller_than_a_page_is_printed_in_pieces_that_each_fit():
         assert fits_a_page(chart), heading
     small = roles(9, seed=2, roots=2, fan=3)
     assert [heading for heading, _ in sheets(small, LABELS)] == [None]  # a chart that fits stays whole
+
+
+def test_a_picture_drawn_ahead_is_the_one_drawn_in_line_and_its_failure_surfaces_where_it_is_asked_for():
+    """A job description's PNG is drawn on a thread while the document is written (figures.DrawnAhead): the
+    same bytes, and an error in the drawing is raised to the render that needs it, not lost on the thread."""
+    from functools import partial
+
+    from rolebook.render.figures import DrawnAhead
+
+    chart = chart_of(roles(9, 3, roots=2, fan=3), LABELS)
+    ahead = DrawnAhead(partial(png, chart))
+    assert ahead() == png(chart) and ahead() == png(chart)  # asked twice: drawn once, the same bytes
+
+    def broken() -> bytes:
+        raise OSError("no font")
+
+    failing = DrawnAhead(broken)
+    failing.wait()
+    with pytest.raises(OSError, match="no font"):
+        failing()

@@ -18,7 +18,7 @@ from rolebook.organisation import catalogue
 from rolebook.organisation.ladder import architecture_markdown
 from rolebook.organisation.relations import diagram, partners
 from rolebook.render.context import Formatter, handbook_context, role_context, role_title
-from rolebook.render.figures import Figure, directive, with_figures
+from rolebook.render.figures import DrawnAhead, Figure, directive, with_figures
 from rolebook.render.html import TOC_MARK, PageInfo, render_body, toc_list
 from rolebook.render.labels import catalogue_name
 from rolebook.render.markdown import HeadingNumbers, headings, parse, toc_entries
@@ -63,8 +63,9 @@ class Renderer:
             if figure else ""
         return self.templates.render(KIND_TEMPLATES[kind], c=context, **context)
 
-    def relationship_figure(self, role: Role) -> Figure | None:
-        """The role's 岗位关系图, unless rolebook.yaml turns it off or the role relates to nobody."""
+    def relationship_figure(self, role: Role, ahead: bool = False) -> Figure | None:
+        """The role's 岗位关系图, unless rolebook.yaml turns it off or the role relates to nobody; `ahead`: its
+        PNG (for Word) drawn from now on, beside the rest of the work (figures.DrawnAhead)."""
         if not self.project.settings.jd.relationship_diagram or role.abstract:
             return None
         labels = self.project.labels(self.project.language_of(role))
@@ -75,7 +76,8 @@ class Renderer:
             return None
         chart = diagram(role, superior, reports, internal, external, labels)
         title = f"{role.title} {labels['relationship_diagram']}"
-        return Figure(svg(chart, title), partial(png, chart), chart.width, full_height(chart), title)
+        draw = DrawnAhead(partial(png, chart)) if ahead else partial(png, chart)
+        return Figure(svg(chart, title), draw, chart.width, full_height(chart), title)
 
     def org_chart_svg(self) -> str | None:
         """The organisation's whole chart (组织架构图) of its concrete roles as SVG, made once per build: the
@@ -109,10 +111,14 @@ class Renderer:
             creator=role.owner or organization, version=role.version, status=labels[f"status_{role.status}"],
             keywords=[k for k in (role.id, role.department, role.grade) if k], date=role.effective)
         scoring = json.dumps(form_config(role), ensure_ascii=False, sort_keys=True) if kind == "form" else None
-        figure = self.relationship_figure(role) if kind == "jd" else None
+        figure = self.relationship_figure(role, ahead="docx" in formats) if kind == "jd" else None
         info.figures = {"relations": figure} if figure else {}
-        return self.write(parse(self.markdown(kind, role, figure)), info, formats, scoring,
-                          self.structured(kind, role))
+        try:
+            return self.write(parse(self.markdown(kind, role, figure)), info, formats, scoring,
+                              self.structured(kind, role))
+        finally:
+            if figure is not None and isinstance(figure.draw_png, DrawnAhead):
+                figure.draw_png.wait()
 
     def render_catalogue(self) -> dict[str, bytes]:
         """The role catalogue (岗位一览表) as a workbook, CSV and JSON."""
