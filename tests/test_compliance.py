@@ -335,10 +335,19 @@ def test_every_word_of_the_data_files_is_text():
                 assert all(isinstance(e, (str, dict)) for e in entries), (path.name, key, entries)
 
 
-def test_each_character_reads_as_opencc_makes_it_alone_looked_up_as_texts_come():
+def test_the_shipped_traditional_to_simplified_pairs_are_what_opencc_makes_of_each_character():
+    """compliance/data/t2s.txt is OpenCC's t2s of each CJK character alone; when a new OpenCC disagrees,
+    `python tools/t2s_table.py` writes it again."""
+    from rolebook.compliance.text import T2S_FILE, opencc_pairs
+
+    traditional, simplified = [line for line in T2S_FILE.read_text(encoding="utf-8").splitlines()
+                               if not line.startswith("#")]
+    assert dict(zip(traditional, simplified)) == opencc_pairs() and len(traditional) == len(simplified) > 4000
+
+
+def test_each_character_reads_as_opencc_makes_it_alone():
     """The rules read traditional characters as simplified and full-width ones as ASCII, character by
-    character; the characters are looked up as texts bring them, and every one agrees with OpenCC's t2s
-    converting it alone (no phrase context), whatever texts came before."""
+    character (an offset in the normalised text is one in the text), as OpenCC's t2s converts each alone."""
     import random
 
     import opencc

@@ -19,33 +19,35 @@ from rolebook.sanitize import normalise_newlines
 
 
 # Each character as the rules read it: full-width ASCII as ASCII, and each CJK character as OpenCC's t2s
-# makes it alone (no phrase context), looked up the first time a text holds it. Converting every CJK
-# character up front took 20 ms of every check, for the few hundred characters a role's texts hold.
-_TABLE: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
-_TABLE[0x3000] = " "
-_LOOKED_UP: set[str] = set()
+# makes it alone (no phrase context). The CJK pairs are shipped (data/t2s.txt, from tools/t2s_table.py):
+# loading OpenCC to look characters up took 6 ms of every check.
+T2S_FILE = Path(__file__).parent / "data" / "t2s.txt"
+CJK_RANGES = ((0x3400, 0xA000), (0xF900, 0xFB00))
 
 
 @functools.cache
-def _t2s():
+def _table() -> dict[int, str]:
+    table = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+    table[0x3000] = " "
+    traditional, simplified = [line for line in T2S_FILE.read_text(encoding="utf-8").splitlines()
+                               if not line.startswith("#")]
+    table.update(str.maketrans(traditional, simplified))
+    return table
+
+
+def opencc_pairs() -> dict[str, str]:
+    """What OpenCC's t2s makes of each CJK character alone, where that is another single character (for
+    tools/t2s_table.py and the test that the shipped pairs still agree)."""
     import opencc
 
-    return opencc.OpenCC("t2s")
-
-
-def _look_up(text: str) -> None:
-    unseen = set(text) - _LOOKED_UP
-    chars = sorted(c for c in unseen if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
-    if chars:
-        simplified = _t2s().convert("\n".join(chars)).split("\n")  # one per line: no phrase context
-        _TABLE.update({ord(t): s for t, s in zip(chars, simplified) if t != s and len(s) == 1})
-    _LOOKED_UP.update(unseen)
+    chars = [chr(c) for start, end in CJK_RANGES for c in range(start, end)]
+    simplified = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")  # one per line: no context
+    return {t: s for t, s in zip(chars, simplified) if t != s and len(s) == 1}
 
 
 def normalised(text: str) -> str:
     """`text` with each character as the rules read it (the same length)."""
-    _look_up(text)
-    return text.translate(_TABLE)
+    return text.translate(_table())
 
 
 _CLAUSE_MARK = re.compile(r"[，,。；;、！!？?]|\.(?=\s|$)|\s{2,}")

@@ -14,7 +14,6 @@ from markupsafe import Markup
 from rolebook.project import Project
 from rolebook.render import structured
 from rolebook.organisation.chart import chart_of, full_height, png, sheets, svg
-from rolebook.organisation import catalogue
 from rolebook.organisation.ladder import architecture_markdown
 from rolebook.organisation.relations import diagram, partners
 from rolebook.render.context import Formatter, handbook_context, role_context, role_title
@@ -122,6 +121,8 @@ class Renderer:
 
     def render_catalogue(self) -> dict[str, bytes]:
         """The role catalogue (岗位一览表) as a workbook, CSV and JSON."""
+        from rolebook.organisation import catalogue  # its workbook writer: for the builds that make one
+
         labels = self.project.labels(self.project.settings.language)
         return {"xlsx": catalogue.as_xlsx(self.project, labels, None), "csv": catalogue.as_csv(self.project),
                 "json": catalogue.as_json(self.project)}
