@@ -3,8 +3,6 @@ the Python rule) and `rolebook score` (checks, appraisals, summary, quotas, pers
 
 import csv
 import io
-import json
-import os
 import random
 import stat
 import subprocess
@@ -150,6 +148,35 @@ def test_the_workbook_guides_and_guards_what_is_typed(scored):
     assert run_rolebook("build", "--kind", "workbook", "--out", str(scored / "other"), cwd=scored).returncode == 0
     assert (scored / "other" / "workbooks" / "account-manager.xlsx").read_bytes() == again.read_bytes()
     assert "workbooks/account-manager.xlsx" in (scored / "build" / "index.html").read_text(encoding="utf-8")
+
+
+
+def test_a_level_without_a_score_is_not_offered_in_the_drop_down_but_asks_for_a_score(scored):
+    """The scoring rule: a level without `score` takes the number the rater writes. Offering it in the
+    cell's drop-down let a rater choose it and get #N/A instead of a score (the total with it); it is named
+    in the cell's prompt instead, and a KPI none of whose levels has a score takes a score from 0 to the cap."""
+    spec = scored / "role_specs" / "account-manager.yaml"
+    text = spec.read_text(encoding="utf-8")
+    text = text.replace("{level: Outstanding, score: 115}", "{level: Outstanding}").replace(
+        "{level: Good, score: 95}", "{level: Good}").replace("{level: Fair, score: 70}", "{level: Fair}").replace(
+        "{level: Poor, score: 30}", "{level: Poor}")  # ownership: no level scored
+    text = text.replace("{level: None, score: 0}", "{level: None}")  # compliance: one level without a score
+    spec.write_text(text, encoding="utf-8")
+    sheet = openpyxl.load_workbook(workbook_of(scored, "account-manager")).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    rule = scoring.rule_of(load_project(scored).roles["account-manager"].assessment)
+
+    def validation(name):
+        column = openpyxl.utils.get_column_letter(header.index(name) + 1)
+        return next(v for v in sheet.data_validations.dataValidation if f"{column}2" in v.sqref)
+
+    ownership, compliance = validation("ownership@self"), validation("compliance@supervisor")
+    assert (ownership.type, ownership.formula1, float(ownership.formula2)) == ("decimal", "0", rule.cap)
+    assert ownership.errorStyle in (None, "stop") and "Outstanding、Good、Fair、Poor" in ownership.prompt
+    assert (compliance.type, compliance.formula1, compliance.errorStyle) == ("list", '"Full,Partial"', "warning")
+    assert compliance.prompt.startswith("None: write the score")
+    collaboration = validation("collaboration@self")  # every level scored: a strict list, as before
+    assert (collaboration.formula1, collaboration.errorStyle) == ('"Outstanding,Good,Fair,Poor"', "stop")
 
 
 # --- rolebook score ---------------------------------------------------------------------------
@@ -337,3 +364,16 @@ def test_a_large_period_is_summarised_per_role_and_listed_whole_in_the_csv_and_w
     again = run_rolebook("score", str(path), "--format", "html", "--out", str(tmp_path / "again"), cwd=scored)
     assert again.returncode == 0
     assert (tmp_path / "again" / "summary.xlsx").read_bytes() == (out / "summary.xlsx").read_bytes()
+
+
+def test_a_rating_that_is_no_level_is_reported_in_the_projects_language(scored):
+    """`rolebook score` in a Chinese project says in Chinese why a rating is refused (it said it in English)."""
+    settings = scored / "rolebook.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("language: en", "language: zh-CN"),
+                        encoding="utf-8")
+    role = load_project(scored).roles["account-manager"]
+    rows = cases(role, 2, seed=4)
+    rows[1]["collaboration@self"] = "Excellent"
+    result = run_rolebook("score", str(results_csv(scored, role, rows)), cwd=scored)
+    assert result.returncode == 1
+    assert "“Excellent”既不是规定的等级（Outstanding、Good、Fair、Poor），也不是数字" in result.stdout, result.stdout

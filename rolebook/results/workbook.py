@@ -199,7 +199,7 @@ def _results_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
         sheet.cell(row=1, column=n).comment = Comment(comments[name], "rolebook", width=220, height=60)
     last = ROWS + 1
     for name, kpi, rater in inputs:
-        _validate(sheet, f"{column[name]}2:{column[name]}{last}", kpi, labels)
+        _validate(sheet, f"{column[name]}2:{column[name]}{last}", kpi, rule, labels)
     for name, item in scheme:
         _validate_scheme(sheet, f"{column[name]}2:{column[name]}{last}", name.startswith("veto:"), labels)
     for row in range(2, last + 1):
@@ -262,22 +262,32 @@ def _validate_scheme(sheet, cells: str, veto: bool, labels: dict) -> None:
     rule.add(cells)
 
 
-def _validate(sheet, cells: str, kpi, labels: dict) -> None:
-    """Numbers for a result; a level's name (or a number, where a level has no score) for a rating."""
+def _validate(sheet, cells: str, kpi, rule: scoring.Rule, labels: dict) -> None:
+    """Numbers for a result. For a rating: a drop-down of the levels that have a score; a level without
+    one takes the number the rater writes (the scoring rule), so it is not offered (choosing it would leave
+    the score #N/A and block the total) but named in the cell's prompt; with no scored level, a score."""
     if kpi.kind == "qualitative" and kpi.criteria:
-        names = [c.level for c in kpi.criteria]
-        listed = ",".join(names)
-        if any("," in name or '"' in name for name in names) or len(listed) >= 250:
+        scored = [c.level for c in kpi.criteria if c.score is not None]
+        unscored = [c.level for c in kpi.criteria if c.score is None]
+        listed = ",".join(scored)
+        prompt = labels["wb_score_prompt"].format(levels="、".join(unscored), cap=_n(rule.cap)) if unscored else None
+        if not scored:
+            validation = DataValidation(type="decimal", operator="between", formula1="0", formula2=_n(rule.cap),
+                                        allow_blank=True, showErrorMessage=True,
+                                        error=labels["wb_score_error"].format(cap=_n(rule.cap)))
+        elif any("," in name or '"' in name for name in scored) or len(listed) >= 250:
             return  # a list Excel cannot hold inline: any text, which `rolebook score` checks
-        strict = all(c.score is not None for c in kpi.criteria)
-        rule = DataValidation(type="list", formula1=_text(listed), allow_blank=True,
-                              errorStyle="stop" if strict else "warning", showErrorMessage=True,
-                              error=labels["wb_level_error"].format(levels="、".join(names)))
+        else:
+            validation = DataValidation(type="list", formula1=_text(listed), allow_blank=True,
+                                        errorStyle="warning" if unscored else "stop", showErrorMessage=True,
+                                        error=labels["wb_level_error"].format(levels="、".join(scored)))
+        if prompt:
+            validation.showInputMessage, validation.prompt = True, prompt[:255]  # Excel's limit for a prompt
     else:
-        rule = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
-                              allow_blank=True, showErrorMessage=True, error=labels["wb_number_error"])
-    sheet.add_data_validation(rule)
-    rule.add(cells)
+        validation = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
+                                    allow_blank=True, showErrorMessage=True, error=labels["wb_number_error"])
+    sheet.add_data_validation(validation)
+    validation.add(cells)
 
 
 def _rules_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Mapping
 
+from rolebook.messages import _
+
 DEFAULT_POINTS = {"pass": 60.0, "target": 100.0, "excellent": 120.0}
 DEFAULT_BELOW_PASS = 0.0
 DEFAULT_CAP = 120.0
@@ -114,8 +116,9 @@ def rating_score(levels: Mapping[str, float | None], rating, rule: Rule) -> floa
     except ValueError:
         pass
     if text in levels:
-        raise RatingError(f"level '{text}' has no score of its own; write the score as a number")
-    raise RatingError(f"'{text}' is not one of the levels ({', '.join(levels)}) nor a number")
+        raise RatingError(_("level '{level}' has no score of its own; write the score as a number").format(level=text))
+    raise RatingError(_("'{value}' is not one of the levels ({levels}) nor a number").format(
+        value=text, levels=_(", ").join(levels)))
 
 
 def qualitative_score(levels: Mapping[str, float | None], ratings: Mapping[str, object], rule: Rule) -> float:
