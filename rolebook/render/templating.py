@@ -15,6 +15,7 @@ repetitions), and the loader reads only files inside the template folders.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import os
 import re
@@ -30,9 +31,11 @@ from rolebook.render.markdown import field
 from rolebook.sanitize import normalise_newlines
 
 PACKAGED = Path(__file__).parent / "templates"
-# The packaged templates compiled to Python by tools/compile_templates.py: Jinja's compiler took 60 ms of a
-# one-role build. Used only for the very template source and environment it was made from.
-COMPILED = Path(__file__).parent / "compiled_templates.json"
+# The packaged templates compiled to Python by tools/compile_templates.py, as the modules of
+# rolebook/render/compiled/: Jinja's compiler took 60 ms of a one-role build, and compiling its output from
+# text another 15 ms; as modules, their bytecode is cached as any module's is. Used only for the very
+# template source and environment they were made from.
+COMPILED = Path(__file__).parent / "compiled"
 MAX_TEMPLATE_BYTES = 1024 * 1024
 MAX_REPEAT = 100_000  # the longest string or list a template may make with `*`
 
@@ -79,10 +82,19 @@ class _Loader(jinja2.BaseLoader):
     def load(self, environment, name, globals=None):
         """As Jinja's loader does, but a packaged template's code comes precompiled when it is current."""
         source, filename, uptodate = self.get_source(environment, name)
-        python = _precompiled(environment, name, source) if Path(filename).parent == PACKAGED else None
-        code = compile(python, filename, "exec") if python is not None else environment.compile(source, name, filename)
-        return environment.template_class.from_code(environment, code, globals if globals is not None else {},
-                                                     uptodate)
+        globals = globals if globals is not None else {}
+        make = _precompiled(environment, name, source) if Path(filename).parent == PACKAGED else None
+        if make is None:
+            code = environment.compile(source, name, filename)
+            return environment.template_class.from_code(environment, code, globals, uptodate)
+        namespace = make(environment)  # Jinja's module code, run for this environment (its functions bind it)
+        namespace["__file__"] = filename
+        template = environment.template_class.from_module_dict(environment, namespace, globals)
+        template._uptodate = uptodate  # as from_code sets it: the environment's cache asks it
+        # Where Jinja looks, from a frame of this code, for the template whose line an error is on. Every
+        # template made from this module has the same source and line map.
+        make.__globals__["__jinja_template__"] = template
+        return template
 
     def get_source(self, environment, template):
         path = self.locate(template)
@@ -112,25 +124,24 @@ def fingerprint(environment: jinja2.Environment) -> str:
 
 
 @lru_cache(maxsize=1)
-def _compiled_store() -> dict:
-    try:
-        return json.loads(COMPILED.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+def _compiled_index() -> dict:
+    from rolebook.render import compiled
+
+    return compiled.INDEX
 
 
-def _precompiled(environment: jinja2.Environment, name: str, source: str) -> str | None:
-    """The Python code of a packaged template as tools/compile_templates.py made it, when it was made from
-    this very source, by this Jinja, for an environment set up as this one; else None (compile it)."""
-    entry = _compiled_store().get(fingerprint(environment), {}).get(name)
-    if not isinstance(entry, dict) or entry.get("sha256") != hashlib.sha256(source.encode()).hexdigest():
+def _precompiled(environment: jinja2.Environment, name: str, source: str):
+    """The function that runs a packaged template's code as tools/compile_templates.py made it, when it was
+    made from this very source, by this Jinja, for an environment set up as this one; else None (compile)."""
+    entry = _compiled_index().get(fingerprint(environment), {}).get(name)
+    if not entry or entry[1] != hashlib.sha256(source.encode()).hexdigest():
         return None
-    code = entry.get("code")
-    return code if isinstance(code, str) else None
+    return importlib.import_module(f"rolebook.render.compiled.{entry[0]}").load
 
 
 def compiled_templates() -> dict:
-    """Every packaged template compiled for the environment that renders it (tools/compile_templates.py)."""
+    """Every packaged template compiled for the environment that renders it: {fingerprint: {name: {sha256,
+    code}}} (tools/compile_templates.py)."""
     templates = Templates(None)
     store: dict[str, dict] = {}
     for path in sorted(PACKAGED.glob("*.j2")):
@@ -140,6 +151,31 @@ def compiled_templates() -> dict:
             "sha256": hashlib.sha256(source.encode()).hexdigest(),
             "code": environment.compile(source, path.name, str(path), raw=True)}
     return store
+
+
+def module_name(fingerprint_: str, name: str) -> str:
+    return "t_" + hashlib.sha256(f"{fingerprint_}\0{name}".encode()).hexdigest()[:16]
+
+
+def module_text(code: str) -> str:
+    """Jinja's module code of a template as a module of rolebook/render/compiled/: its top level indented
+    into `load(environment)`, which returns the namespace Jinja makes a template of (Jinja's module code
+    binds the environment as it runs: a function runs it once per environment). Its lines move one down,
+    and the map from template lines to code lines with them."""
+    import io
+    import tokenize
+
+    for token in tokenize.generate_tokens(io.StringIO(code).readline):
+        if token.type == tokenize.STRING and token.start[0] != token.end[0]:
+            raise ValueError(f"a string across lines at line {token.start[0]}: indenting would change it")
+    lines = []
+    for line in code.splitlines():
+        found = re.fullmatch(r"debug_info = '([0-9=&]*)'", line)
+        if found:
+            pairs = [pair.split("=") for pair in found.group(1).split("&") if pair]
+            line = "debug_info = " + repr("&".join(f"{t}={int(p) + 1}" for t, p in pairs))
+        lines.append(f"    {line}" if line else "")
+    return "def load(environment):\n" + "\n".join(lines) + "\n    return locals()\n"
 
 
 def _folder_state(folder: Path) -> tuple:

@@ -1,0 +1,537 @@
+def load(environment):
+    from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+    name = 'handbook.md.j2'
+
+    def root(context, missing=missing, environment=environment):
+        resolve = context.resolve_or_missing
+        undefined = environment.undefined
+        concat = environment.concat
+        cond_expr_undefined = Undefined
+        if 0: yield None
+        l_0_parts = l_0_control = l_0_history_table = l_0_glossary_chapter = missing
+        try:
+            t_1 = environment.filters['cell']
+        except KeyError:
+            @internalcode
+            def t_1(*unused):
+                raise TemplateRuntimeError("No filter named 'cell' found.")
+        try:
+            t_2 = environment.filters['inline']
+        except KeyError:
+            @internalcode
+            def t_2(*unused):
+                raise TemplateRuntimeError("No filter named 'inline' found.")
+        try:
+            t_3 = environment.filters['item']
+        except KeyError:
+            @internalcode
+            def t_3(*unused):
+                raise TemplateRuntimeError("No filter named 'item' found.")
+        try:
+            t_4 = environment.filters['join']
+        except KeyError:
+            @internalcode
+            def t_4(*unused):
+                raise TemplateRuntimeError("No filter named 'join' found.")
+        pass
+        l_0_parts = context.vars['parts'] = environment.get_template('role_parts.md.j2', 'handbook.md.j2')._get_default_module(context)
+        context.exported_vars.discard('parts')
+        def macro():
+            t_5 = []
+            l_1_t = resolve('t')
+            l_1_revision = resolve('revision')
+            pass
+            t_5.extend((
+                '::::: unnumbered\n**',
+                str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'change_history')),
+                '**\n\n',
+                str(environment.call(context, (undefined(name='history_table') if l_0_history_table is missing else l_0_history_table))),
+                '\n::: note\n',
+                str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'revision')),
+                str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'label_colon')),
+                str((undefined(name='revision') if l_1_revision is missing else l_1_revision)),
+                '\n:::\n:::::\n',
+            ))
+            return concat(t_5)
+        context.exported_vars.add('control')
+        context.vars['control'] = l_0_control = Macro(environment, macro, 'control', (), False, False, False, context.eval_ctx.autoescape)
+        def macro():
+            t_6 = []
+            l_1_t = resolve('t')
+            l_1_history = resolve('history')
+            pass
+            t_6.extend((
+                '| ',
+                str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'position')),
+                ' | ',
+                str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'version')),
+                ' | ',
+                str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'date')),
+                ' | ',
+                str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'change')),
+                ' |\n|---|---|---|---|\n',
+            ))
+            for (l_2_title, l_2_entry) in (undefined(name='history') if l_1_history is missing else l_1_history):
+                l_2_f = resolve('f')
+                _loop_vars = {}
+                pass
+                t_6.extend((
+                    '| ',
+                    str(t_1(environment.call(context, environment.getattr((undefined(name='f') if l_2_f is missing else l_2_f), 'keep'), l_2_title, _loop_vars=_loop_vars))),
+                    ' | ',
+                    str(t_1(environment.getattr(l_2_entry, 'version'))),
+                    ' | ',
+                    str((environment.getattr(l_2_entry, 'date') or '')),
+                    ' | ',
+                    str(t_1(t_4(context.eval_ctx, environment.getattr(l_2_entry, 'changes'), environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'list_separator_wide')))),
+                    ' |\n',
+                ))
+            l_2_title = l_2_entry = l_2_f = missing
+            return concat(t_6)
+        context.exported_vars.add('history_table')
+        context.vars['history_table'] = l_0_history_table = Macro(environment, macro, 'history_table', (), False, False, False, context.eval_ctx.autoescape)
+        def macro():
+            t_7 = []
+            l_1_glossary = resolve('glossary')
+            pass
+            for l_2_term in (undefined(name='glossary') if l_1_glossary is missing else l_1_glossary):
+                _loop_vars = {}
+                pass
+                t_7.extend((
+                    '\n',
+                    str(t_2(environment.getattr(l_2_term, 'term'))),
+                    '\n: ',
+                    str(t_3(environment.getattr(l_2_term, 'definition'))),
+                    '\n',
+                ))
+            l_2_term = missing
+            return concat(t_7)
+        context.exported_vars.add('glossary_chapter')
+        context.vars['glossary_chapter'] = l_0_glossary_chapter = Macro(environment, macro, 'glossary_chapter', (), False, False, False, context.eval_ctx.autoescape)
+        yield from context.blocks['cover'][0](context)
+        yield from context.blocks['contents'][0](context)
+        yield from context.blocks['front'][0](context)
+        yield from context.blocks['overview'][0](context)
+        yield from context.blocks['shared'][0](context)
+        yield from context.blocks['roles'][0](context)
+        yield from context.blocks['policies'][0](context)
+        yield from context.blocks['history'][0](context)
+        yield from context.blocks['glossary'][0](context)
+        yield from context.blocks['back'][0](context)
+        yield from context.blocks['attachments'][0](context)
+        yield from context.blocks['end'][0](context)
+
+    def block_cover(context, missing=missing, environment=environment):
+        resolve = context.resolve_or_missing
+        undefined = environment.undefined
+        concat = environment.concat
+        cond_expr_undefined = Undefined
+        if 0: yield None
+        _block_vars = {}
+        l_0_title = resolve('title')
+        l_0_organization = resolve('organization')
+        l_0_document_number = resolve('document_number')
+        l_0_t = resolve('t')
+        l_0_version = resolve('version')
+        l_0_effective = resolve('effective')
+        l_0_approval = resolve('approval')
+        l_0_publication = resolve('publication')
+        l_0_regulation = resolve('regulation')
+        l_0_control = resolve('control')
+        l_0_revision = resolve('revision')
+        try:
+            t_8 = environment.filters['block']
+        except KeyError:
+            @internalcode
+            def t_8(*unused):
+                raise TemplateRuntimeError("No filter named 'block' found.")
+        try:
+            t_2 = environment.filters['inline']
+        except KeyError:
+            @internalcode
+            def t_2(*unused):
+                raise TemplateRuntimeError("No filter named 'inline' found.")
+        pass
+        yield '::: doc-title\n# '
+        yield str(t_2((undefined(name='title') if l_0_title is missing else l_0_title)))
+        yield '\n\n'
+        if (undefined(name='organization') if l_0_organization is missing else l_0_organization):
+            pass
+            yield str(t_2((undefined(name='organization') if l_0_organization is missing else l_0_organization)))
+            yield '\n\n'
+        if (undefined(name='document_number') if l_0_document_number is missing else l_0_document_number):
+            pass
+            yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'document_number'))
+            yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'label_colon'))
+            yield str(t_2((undefined(name='document_number') if l_0_document_number is missing else l_0_document_number)))
+            yield '\n\n'
+        if ((undefined(name='version') if l_0_version is missing else l_0_version) or (undefined(name='effective') if l_0_effective is missing else l_0_effective)):
+            pass
+            if (undefined(name='version') if l_0_version is missing else l_0_version):
+                pass
+                yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'version'))
+                yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'label_colon'))
+                yield str(t_2((undefined(name='version') if l_0_version is missing else l_0_version)))
+            if ((undefined(name='version') if l_0_version is missing else l_0_version) and (undefined(name='effective') if l_0_effective is missing else l_0_effective)):
+                pass
+                yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'list_separator_wide'))
+            if (undefined(name='effective') if l_0_effective is missing else l_0_effective):
+                pass
+                yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'effective'))
+                yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'label_colon'))
+                yield str((undefined(name='effective') if l_0_effective is missing else l_0_effective))
+            yield '\n'
+        yield ':::\n'
+        if (undefined(name='approval') if l_0_approval is missing else l_0_approval):
+            pass
+            yield '\n::: form widths=20,50,30\n- - '
+            yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'approval_step'))
+            yield '\n  - '
+            yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'approval_by'))
+            yield '\n  - '
+            yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'date'))
+            yield '\n'
+            for l_1_step in (undefined(name='approval') if l_0_approval is missing else l_0_approval):
+                _loop_vars = {}
+                pass
+                yield '- - '
+                yield str(t_2(environment.getattr(l_1_step, 'step')))
+                yield '\n  - '
+                yield str((t_2(environment.getattr(l_1_step, 'name')) if environment.getattr(l_1_step, 'name') else ''))
+                yield '\n  - '
+                yield str((environment.getattr(l_1_step, 'date') or ''))
+                yield '\n'
+            l_1_step = missing
+            yield ':::\n'
+        if (undefined(name='publication') if l_0_publication is missing else l_0_publication):
+            pass
+            yield '\n'
+            yield str(t_8((undefined(name='publication') if l_0_publication is missing else l_0_publication)))
+            yield '\n'
+        yield '\n'
+        if (undefined(name='regulation') if l_0_regulation is missing else l_0_regulation):
+            pass
+            yield str(environment.call(context, (undefined(name='control') if l_0_control is missing else l_0_control), _block_vars=_block_vars))
+            yield '\n'
+        else:
+            pass
+            yield '::: note\n'
+            yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'revision'))
+            yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'label_colon'))
+            yield str((undefined(name='revision') if l_0_revision is missing else l_0_revision))
+            yield '\n:::\n'
+        yield '\n::: pagebreak\n:::\n\n'
+
+    def block_contents(context, missing=missing, environment=environment):
+        resolve = context.resolve_or_missing
+        undefined = environment.undefined
+        concat = environment.concat
+        cond_expr_undefined = Undefined
+        if 0: yield None
+        _block_vars = {}
+        l_0_t = resolve('t')
+        pass
+        yield '::: toc\n'
+        yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'contents'))
+        yield '\n:::\n\n'
+
+    def block_front(context, missing=missing, environment=environment):
+        resolve = context.resolve_or_missing
+        undefined = environment.undefined
+        concat = environment.concat
+        cond_expr_undefined = Undefined
+        if 0: yield None
+        _block_vars = {}
+        l_0_front = resolve('front')
+        try:
+            t_8 = environment.filters['block']
+        except KeyError:
+            @internalcode
+            def t_8(*unused):
+                raise TemplateRuntimeError("No filter named 'block' found.")
+        pass
+        for l_1_chapter in (undefined(name='front') if l_0_front is missing else l_0_front):
+            _loop_vars = {}
+            pass
+            yield '::: pagebreak\n:::\n\n'
+            yield str(t_8(l_1_chapter))
+            yield '\n\n'
+        l_1_chapter = missing
+
+    def block_overview(context, missing=missing, environment=environment):
+        resolve = context.resolve_or_missing
+        undefined = environment.undefined
+        concat = environment.concat
+        cond_expr_undefined = Undefined
+        if 0: yield None
+        _block_vars = {}
+        l_0_t = resolve('t')
+        l_0_codes = resolve('codes')
+        l_0_roles = resolve('roles')
+        l_0_org_chart = resolve('org_chart')
+        l_0_architecture = resolve('architecture')
+        l_0_regulation = resolve('regulation')
+        try:
+            t_1 = environment.filters['cell']
+        except KeyError:
+            @internalcode
+            def t_1(*unused):
+                raise TemplateRuntimeError("No filter named 'cell' found.")
+        pass
+        yield '::: pagebreak\n:::\n\n# '
+        yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'roles_overview'))
+        yield '\n\n| '
+        yield str((environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'code') if (undefined(name='codes') if l_0_codes is missing else l_0_codes) else environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'role_id')))
+        yield ' | '
+        yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'position'))
+        yield ' | '
+        yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'department'))
+        yield ' | '
+        yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'grade'))
+        yield ' | '
+        yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'version'))
+        yield ' | '
+        yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'effective'))
+        yield ' | '
+        yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'status'))
+        yield ' |\n|---|---|---|---|---|---|---|\n'
+        for l_1_c in (undefined(name='roles') if l_0_roles is missing else l_0_roles):
+            l_1_f = resolve('f')
+            _loop_vars = {}
+            pass
+            yield '| '
+            if (undefined(name='codes') if l_0_codes is missing else l_0_codes):
+                pass
+                yield str((t_1(environment.getattr(environment.getattr(l_1_c, 'role'), 'code')) if environment.getattr(environment.getattr(l_1_c, 'role'), 'code') else ''))
+            else:
+                pass
+                yield '`'
+                yield str(environment.getattr(environment.getattr(l_1_c, 'role'), 'id'))
+                yield '`'
+            yield ' | '
+            yield str(t_1(environment.call(context, environment.getattr((undefined(name='f') if l_1_f is missing else l_1_f), 'keep'), environment.getattr(environment.getattr(l_1_c, 'role'), 'title'), _loop_vars=_loop_vars)))
+            yield ' | '
+            yield str(t_1(environment.call(context, environment.getattr((undefined(name='f') if l_1_f is missing else l_1_f), 'keep'), environment.getattr(environment.getattr(l_1_c, 'role'), 'department'), _loop_vars=_loop_vars)))
+            yield ' | '
+            yield str(t_1(environment.getattr(environment.getattr(l_1_c, 'role'), 'grade')))
+            yield ' | '
+            yield str(t_1(environment.getattr(environment.getattr(l_1_c, 'role'), 'version')))
+            yield ' | '
+            yield str((environment.getattr(environment.getattr(l_1_c, 'role'), 'effective') or ''))
+            yield ' | '
+            yield str(environment.getattr(l_1_c, 'status'))
+            yield ' |\n'
+        l_1_c = l_1_f = missing
+        if ((undefined(name='org_chart') if l_0_org_chart is missing else l_0_org_chart) or (undefined(name='architecture') if l_0_architecture is missing else l_0_architecture)):
+            pass
+            if (undefined(name='regulation') if l_0_regulation is missing else l_0_regulation):
+                pass
+                yield '\n::::: unnumbered\n'
+            if (undefined(name='org_chart') if l_0_org_chart is missing else l_0_org_chart):
+                pass
+                yield '\n## '
+                yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'org_chart'))
+                yield '\n\n'
+                yield str((undefined(name='org_chart') if l_0_org_chart is missing else l_0_org_chart))
+                yield '\n'
+            if (undefined(name='architecture') if l_0_architecture is missing else l_0_architecture):
+                pass
+                yield '\n## '
+                yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'architecture'))
+                yield '\n\n'
+                yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'architecture_intro'))
+                yield '\n\n'
+                yield str((undefined(name='architecture') if l_0_architecture is missing else l_0_architecture))
+                yield '\n'
+            if (undefined(name='regulation') if l_0_regulation is missing else l_0_regulation):
+                pass
+                yield ':::::\n'
+        yield '\n'
+
+    def block_shared(context, missing=missing, environment=environment):
+        resolve = context.resolve_or_missing
+        undefined = environment.undefined
+        concat = environment.concat
+        cond_expr_undefined = Undefined
+        if 0: yield None
+        _block_vars = {}
+        l_0_shared = resolve('shared')
+        l_0_t = resolve('t')
+        l_0_roles = resolve('roles')
+        l_0_c = resolve('c')
+        l_0_parts = resolve('parts')
+        pass
+        if (undefined(name='shared') if l_0_shared is missing else l_0_shared):
+            pass
+            yield '::: pagebreak\n:::\n\n# '
+            yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'shared_rules'))
+            yield ' {#rolebook-shared}\n\n'
+            yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'shared_rules_intro'))
+            yield '\n'
+            l_0_c = environment.getitem((undefined(name='roles') if l_0_roles is missing else l_0_roles), 0)
+            _block_vars['c'] = l_0_c
+            if ('grades' in (undefined(name='shared') if l_0_shared is missing else l_0_shared)):
+                pass
+                yield str(environment.call(context, environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'grades'), (undefined(name='c') if l_0_c is missing else l_0_c), 2, _block_vars=_block_vars))
+            if ('process' in (undefined(name='shared') if l_0_shared is missing else l_0_shared)):
+                pass
+                yield str(environment.call(context, environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'process'), (undefined(name='c') if l_0_c is missing else l_0_c), 2, _block_vars=_block_vars))
+            if ('consequences' in (undefined(name='shared') if l_0_shared is missing else l_0_shared)):
+                pass
+                yield str(environment.call(context, environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'consequences'), (undefined(name='c') if l_0_c is missing else l_0_c), 2, _block_vars=_block_vars))
+            if ('appeal' in (undefined(name='shared') if l_0_shared is missing else l_0_shared)):
+                pass
+                yield str(environment.call(context, environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'appeal'), (undefined(name='c') if l_0_c is missing else l_0_c), 2, _block_vars=_block_vars))
+            yield '\n'
+
+    def block_roles(context, missing=missing, environment=environment):
+        resolve = context.resolve_or_missing
+        undefined = environment.undefined
+        concat = environment.concat
+        cond_expr_undefined = Undefined
+        if 0: yield None
+        _block_vars = {}
+        l_0_regulation = resolve('regulation')
+        l_0_roles = resolve('roles')
+        pass
+        if (not (undefined(name='regulation') if l_0_regulation is missing else l_0_regulation)):
+            pass
+            for l_1_c in (undefined(name='roles') if l_0_roles is missing else l_0_roles):
+                l_1_parts = resolve('parts')
+                l_1_shared = resolve('shared')
+                _loop_vars = {}
+                pass
+                yield '::: pagebreak\n:::\n\n'
+                yield str(environment.call(context, environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'chapter'), l_1_c, shared=(undefined(name='shared') if l_1_shared is missing else l_1_shared), _loop_vars=_loop_vars))
+                yield '\n\n'
+            l_1_c = l_1_parts = l_1_shared = missing
+
+    def block_policies(context, missing=missing, environment=environment):
+        resolve = context.resolve_or_missing
+        undefined = environment.undefined
+        concat = environment.concat
+        cond_expr_undefined = Undefined
+        if 0: yield None
+        _block_vars = {}
+        l_0_policies = resolve('policies')
+        try:
+            t_8 = environment.filters['block']
+        except KeyError:
+            @internalcode
+            def t_8(*unused):
+                raise TemplateRuntimeError("No filter named 'block' found.")
+        pass
+        for l_1_policy in (undefined(name='policies') if l_0_policies is missing else l_0_policies):
+            _loop_vars = {}
+            pass
+            yield '::: pagebreak\n:::\n\n'
+            yield str(t_8(l_1_policy))
+            yield '\n\n'
+        l_1_policy = missing
+
+    def block_history(context, missing=missing, environment=environment):
+        resolve = context.resolve_or_missing
+        undefined = environment.undefined
+        concat = environment.concat
+        cond_expr_undefined = Undefined
+        if 0: yield None
+        _block_vars = {}
+        l_0_regulation = resolve('regulation')
+        l_0_t = resolve('t')
+        l_0_history_table = resolve('history_table')
+        pass
+        if (not (undefined(name='regulation') if l_0_regulation is missing else l_0_regulation)):
+            pass
+            yield '::: pagebreak\n:::\n\n# '
+            yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'change_history'))
+            yield '\n\n'
+            yield str(environment.call(context, (undefined(name='history_table') if l_0_history_table is missing else l_0_history_table), _block_vars=_block_vars))
+            yield '\n\n'
+
+    def block_glossary(context, missing=missing, environment=environment):
+        resolve = context.resolve_or_missing
+        undefined = environment.undefined
+        concat = environment.concat
+        cond_expr_undefined = Undefined
+        if 0: yield None
+        _block_vars = {}
+        l_0_glossary = resolve('glossary')
+        l_0_regulation = resolve('regulation')
+        l_0_t = resolve('t')
+        l_0_glossary_chapter = resolve('glossary_chapter')
+        pass
+        if ((undefined(name='glossary') if l_0_glossary is missing else l_0_glossary) and (not (undefined(name='regulation') if l_0_regulation is missing else l_0_regulation))):
+            pass
+            yield '::: pagebreak\n:::\n\n# '
+            yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'glossary'))
+            yield '\n'
+            yield str(environment.call(context, (undefined(name='glossary_chapter') if l_0_glossary_chapter is missing else l_0_glossary_chapter), _block_vars=_block_vars))
+            yield '\n\n'
+
+    def block_back(context, missing=missing, environment=environment):
+        resolve = context.resolve_or_missing
+        undefined = environment.undefined
+        concat = environment.concat
+        cond_expr_undefined = Undefined
+        if 0: yield None
+        _block_vars = {}
+        l_0_back = resolve('back')
+        try:
+            t_8 = environment.filters['block']
+        except KeyError:
+            @internalcode
+            def t_8(*unused):
+                raise TemplateRuntimeError("No filter named 'block' found.")
+        pass
+        for l_1_chapter in (undefined(name='back') if l_0_back is missing else l_0_back):
+            _loop_vars = {}
+            pass
+            yield '::: pagebreak\n:::\n\n'
+            yield str(t_8(l_1_chapter))
+            yield '\n\n'
+        l_1_chapter = missing
+
+    def block_attachments(context, missing=missing, environment=environment):
+        resolve = context.resolve_or_missing
+        undefined = environment.undefined
+        concat = environment.concat
+        cond_expr_undefined = Undefined
+        if 0: yield None
+        _block_vars = {}
+        l_0_regulation = resolve('regulation')
+        l_0_roles = resolve('roles')
+        l_0_glossary = resolve('glossary')
+        l_0_t = resolve('t')
+        l_0_glossary_chapter = resolve('glossary_chapter')
+        pass
+        if (undefined(name='regulation') if l_0_regulation is missing else l_0_regulation):
+            pass
+            for l_1_c in (undefined(name='roles') if l_0_roles is missing else l_0_roles):
+                l_1_parts = resolve('parts')
+                l_1_shared = resolve('shared')
+                _loop_vars = {}
+                pass
+                yield '::: pagebreak\n:::\n\n::::: attachment\n'
+                yield str(environment.call(context, environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'chapter'), l_1_c, shared=(undefined(name='shared') if l_1_shared is missing else l_1_shared), title=environment.call(context, environment.getattr(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'attachment_jd'), 'format'), title=environment.getattr(environment.getattr(l_1_c, 'role'), 'title'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                yield '\n:::::\n\n'
+            l_1_c = l_1_parts = l_1_shared = missing
+            if (undefined(name='glossary') if l_0_glossary is missing else l_0_glossary):
+                pass
+                yield '::: pagebreak\n:::\n\n::::: attachment\n# '
+                yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'glossary'))
+                yield '\n'
+                yield str(environment.call(context, (undefined(name='glossary_chapter') if l_0_glossary_chapter is missing else l_0_glossary_chapter), _block_vars=_block_vars))
+                yield '\n:::::\n\n'
+
+    def block_end(context, missing=missing, environment=environment):
+        resolve = context.resolve_or_missing
+        undefined = environment.undefined
+        concat = environment.concat
+        cond_expr_undefined = Undefined
+        if 0: yield None
+        _block_vars = {}
+        pass
+
+    blocks = {'cover': block_cover, 'contents': block_contents, 'front': block_front, 'overview': block_overview, 'shared': block_shared, 'roles': block_roles, 'policies': block_policies, 'history': block_history, 'glossary': block_glossary, 'back': block_back, 'attachments': block_attachments, 'end': block_end}
+    debug_info = '9=37&10=39&13=46&15=48&17=50&21=58&22=65&24=74&25=80&28=93&29=97&31=102&32=104&35=111&82=112&88=113&97=114&134=115&150=116&161=117&170=118&181=119&191=120&200=121&223=122&35=124&37=156&39=158&40=160&43=162&44=164&47=168&48=170&52=185&55=188&56=190&57=192&58=194&59=198&60=200&61=202&65=206&67=209&70=212&71=214&74=219&82=225&84=235&88=238&89=253&93=257&97=261&101=282&103=284&105=298&106=303&108=325&110=327&114=330&116=333&118=335&120=337&122=340&124=342&126=344&128=346&134=351&135=364&139=367&141=369&142=371&143=373&144=376&145=379&146=382&150=387&151=397&152=399&156=405&161=409&162=424&166=428&170=432&171=443&175=446&177=448&181=451&182=463&186=466&187=468&191=471&192=486&196=490&200=494&201=507&202=509&207=515&211=518&216=521&217=523&223=526'
+    return locals()
