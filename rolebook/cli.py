@@ -297,6 +297,11 @@ class _BuildRun:
             more = f" and {len(result.removed) - 5} more" if len(result.removed) > 5 else ""
             echo(_("removed {removed} file(s) older than their specs, of formats or kinds this build did "
                    "not make: {shown}{more}").format(removed=len(result.removed), shown=shown, more=more), err=True)
+            from rolebook.outputs import KINDS
+
+            if roles or set(kinds) != set(KINDS):  # a build of some: the rest is one command away
+                echo(_("`rolebook build` (every role and kind) makes them again from the specs as they are "
+                       "now"), err=True)
         if self.verbose:
             for path in result.written:
                 echo(_("wrote {path}").format(path=display(path)), err=True)

@@ -83,3 +83,20 @@ def test_pdf_comes_with_its_word_file_and_a_settings_change_reaches_every_format
     assert "build/jd/clerk.html" in result.stderr
     for name in ("clerk.pdf", "clerk.docx"):
         assert "Team Lead" in text_of(jd / name)
+
+
+def test_a_build_of_some_says_which_command_brings_the_removed_documents_back(tmp_path):
+    """A job-description build after an edit removes the handbook it left stale, and says that
+    `rolebook build` makes it again; a build of everything removes nothing and has nothing to say."""
+    root = write_files(tmp_path, {"rolebook.yaml": "organization: Acme\n",
+                                  "role_specs/clerk.yaml": ROLE.format(title="Records Clerk")})
+    assert run_rolebook("build", "--format", "html", cwd=root).returncode == 0
+    spec = root / "role_specs" / "clerk.yaml"
+    spec.write_text(ROLE.format(title="Archive Clerk"), encoding="utf-8")
+    some = run_rolebook("build", "--kind", "jd", "--format", "html", cwd=root)
+    assert some.returncode == 0 and "build/handbook.html" in some.stderr
+    assert "`rolebook build` (every role and kind) makes them again" in some.stderr
+    assert not (root / "build" / "handbook.html").exists()
+    everything = run_rolebook("build", "--format", "html", cwd=root)
+    assert everything.returncode == 0 and "makes them again" not in everything.stderr
+    check_current(root, "Archive Clerk")
