@@ -3,7 +3,8 @@ in generated projects of several sizes, with the validation cache (.rolebook/cac
 
     python benchmarks/bench_edit.py [N ...] [--edits E] [--serve] [--full]     (defaults: 100 1000, 5 edits)
 
-Prints, per project, medians (and the worst) of E edits:
+Prints how fast the machine is at the moment (figures of different spells compare through it), then, per
+project, medians (and the worst) of E edits:
   * validate after one edit (warm cache), and validate with no cache at all (cold);
   * `build --kind jd --role ONE` after one edit (warm), and the first build of that role (cold);
   * with --full: the same one-role build once every job description has been built (a full manifest);
@@ -116,6 +117,19 @@ def _shows(page: str, text: str) -> bool:
         return False
 
 
+def machine_now() -> str:
+    """How fast this machine is now: a shared VM's speed drifts by a quarter between spells, so figures
+    taken at different times are compared through these (Python's start, and a fixed pure-Python loop)."""
+    start = [timed([sys.executable, "-c", "pass"], Path.cwd()) for _ in range(9)]
+    loop = []
+    for _ in range(5):
+        began = time.perf_counter()
+        sum(i * i for i in range(2_000_000))
+        loop.append(time.perf_counter() - began)
+    return (f"this machine now: Python starts in {statistics.median(start) * 1000:.0f} ms, "
+            f"a fixed loop takes {statistics.median(loop) * 1000:.0f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
@@ -127,6 +141,7 @@ def main() -> None:
     # rolebook's commands run as installed: Python caches their bytecode (pip compiles it on install),
     # even where the environment says not to write it
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    print(machine_now())
     with tempfile.TemporaryDirectory() as temp:
         example = copy_example(Path(temp) / "example")
         print("the example project (4 roles):")
@@ -135,6 +150,7 @@ def main() -> None:
             root = generate(size, Path(temp) / f"p{size}")
             print(f"{size} generated roles:")
             measure(root, args.edits, args.serve, args.full)
+    print(machine_now() + " (at the end)")
 
 
 if __name__ == "__main__":
