@@ -56,6 +56,7 @@ def chinese_word_jd(path):
     document.add_paragraph("学历：大专及以上学历")
     document.add_paragraph("工作经验：3年以上仓储管理经验")
     document.add_paragraph("持有叉车证者优先")
+    document.add_paragraph("熟练使用办公软件，有 WMS 系统使用经验者优先")
     bold(document, "四、考核指标")
     table(document, [["考核维度", "考核指标", "权重", "目标值", "评分标准"],
                      ["运营", "库存准确率", "60%", "≥99%", "每低0.1%扣5分"],
@@ -94,6 +95,9 @@ def test_a_chinese_word_jd_imports_each_value_into_its_field(project, tmp_path):
     requirements = spec["requirements"]
     assert requirements["education"] == "大专及以上学历" and requirements["experience"] == "3年以上仓储管理经验"
     assert {"name": "持有叉车证者优先", "desirable": True} in requirements["skills"]
+    # one line, two clauses: only the one that says 优先 is desirable
+    assert "熟练使用办公软件" in requirements["skills"]
+    assert {"name": "有 WMS 系统使用经验者优先", "desirable": True} in requirements["skills"]
     kpis = {k["name"]: k for d in spec["assessment"]["dimensions"] for k in d["kpis"]}
     assert [d["name"] for d in spec["assessment"]["dimensions"]] == ["运营", "安全"]
     assert (kpis["库存准确率"]["weight"], kpis["库存准确率"]["target"], kpis["库存准确率"]["unit"]) == (60, 99, "%")
@@ -107,7 +111,11 @@ def test_a_chinese_word_jd_imports_each_value_into_its_field(project, tmp_path):
         # (学历：…) is named among the document's labels, its value is in the field
         for part in re.split(r"[:：]", NUMBERED.sub("", piece, count=1), maxsplit=1):
             number = re.fullmatch(r"\s*[≥≤<>]?\s*(\d+(?:\.\d+)?)\s*\S{0,2}\s*", part)  # 60% → weight: 60
-            assert (number.group(1) if number else re.sub(r"\s+", "", part)) in flat, piece
+            if number:
+                assert number.group(1) in flat, piece
+                continue
+            for clause in re.split(r"[，；;、]", part):  # a line of several requirements: several items
+                assert re.sub(r"\s+", "", clause) in flat, piece
     assert "物流经理" in text and "备注：本说明书每年修订一次。" in text  # kept as written, at the end
     check = run_rolebook("validate", cwd=project)
     assert check.returncode == 0, check.stdout

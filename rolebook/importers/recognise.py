@@ -368,6 +368,13 @@ def _duty_table(block: Block, duties: list[dict]) -> bool:
 
 
 def _requirement(text: str, spec: dict, found: Recognised, part: str | None = None) -> None:
+    if part is None and DESIRABLE.search(text):
+        # "熟练使用办公软件，有 CRM 使用经验者优先": only the clause that says 优先 is desirable
+        clauses = [clause.strip() for clause in re.split(r"[，；;]", text) if clause.strip()]
+        if len(clauses) > 1 and not all(DESIRABLE.search(clause) for clause in clauses):
+            for clause in clauses:
+                _requirement(clause, spec, found, part)
+            return
     requirements = spec.setdefault("requirements", {})
     desirable = part == "desirable" or bool(DESIRABLE.search(text))
     parts = re.split(r"[:：]", text, maxsplit=1)
