@@ -28,8 +28,13 @@ RACY_MTIME_NS = 2_000_000_000
 RACY_CTIME_NS = 50_000_000
 
 
-def _stat_key(stat: os.stat_result) -> list[int]:
-    return [stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
+# An entry is one string, "dev ino size mtime_ns ctime_ns " and the sha256: decoding a list of five numbers
+# and a string per file was most of reading the memo (20 ms of every command at 3,000 roles).
+FORMAT = "stat digest/2"
+
+
+def _stat_text(stat: os.stat_result) -> str:
+    return f"{stat.st_dev} {stat.st_ino} {stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns} "
 
 
 class FileDigests(Memo):
@@ -48,10 +53,9 @@ class FileDigests(Memo):
         key = os.fspath(path)
         if not os.path.isabs(key):
             key = os.path.abspath(key)
-        remembered = self.entries.get(key)
-        if isinstance(remembered, list) and len(remembered) == 2 and remembered[0] == _stat_key(stat) \
-                and isinstance(remembered[1], str):
-            return remembered[1]
+        remembered, known = self.entries.get(key), _stat_text(stat)
+        if isinstance(remembered, str) and len(remembered) == len(known) + 64 and remembered.startswith(known):
+            return remembered[len(known):]
         try:
             with open(path, "rb") as stream:
                 hasher = hashlib.sha256()
@@ -62,7 +66,7 @@ class FileDigests(Memo):
         found = hasher.hexdigest()
         now = time.time_ns()
         if now - stat.st_mtime_ns > RACY_MTIME_NS and now - stat.st_ctime_ns > RACY_CTIME_NS:
-            self.remember(key, [_stat_key(stat), found])
+            self.remember(key, known + found)
         return found
 
     def kept(self) -> dict:
@@ -71,4 +75,4 @@ class FileDigests(Memo):
 
 
 def for_project(root: Path) -> FileDigests:
-    return FileDigests.of(root)
+    return FileDigests.of(root, FORMAT)  # a memo of another format is not read (its entries are hashed anew)

@@ -373,3 +373,26 @@ def test_an_edit_rewrites_only_the_shards_its_entries_are_in(tmp_path):
     changed = {name for name in set(before) | set(after) if before.get(name) != after.get(name)}
     assert len(before) > 8 and 0 < len(changed) <= 4  # the file's and the role's entries, new and old
     assert found == reference(root)
+
+
+def test_the_file_memo_holds_each_files_stat_and_digest_and_reads_no_other_format(tmp_path):
+    """digests.json: each file's "dev ino size mtime ctime " and the sha256 of its bytes, one string per file;
+    a memo of the earlier format (a list per file) is not read: its files are hashed again, the results the
+    same."""
+    import hashlib
+    import os
+
+    root = copy_project(ORG, tmp_path / "org")
+    age(root)
+    expected = validated(root)
+    memo_file = root / ".rolebook" / "cache" / "digests.json"
+    memo = json.loads(memo_file.read_bytes())
+    assert memo["header"] == "stat digest/2" and memo["entries"]
+    for name, entry in memo["entries"].items():
+        stat = os.stat(name)
+        known = f"{stat.st_dev} {stat.st_ino} {stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns} "
+        assert entry == known + hashlib.sha256(Path(name).read_bytes()).hexdigest()
+    old = {name: [[int(n) for n in entry.split()[:5]], "0" * 64] for name, entry in memo["entries"].items()}
+    memo_file.write_text(json.dumps({"header": "", "entries": old}), encoding="utf-8")  # wrong digests, old form
+    assert validated(root) == expected
+    assert json.loads(memo_file.read_bytes())["header"] == "stat digest/2"
