@@ -422,7 +422,7 @@ def index_page(project: Project, renderer: Renderer, out: Path, new_files: set[s
     title = project.settings.organization or "rolebook"
     body = Markup("<h1>{}</h1>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>"
                   "<th scope=\"col\">{}</th></tr></thead>\n<tbody>\n{}\n</tbody>\n</table>").format(
-        title, labels["position"], labels["document"], labels["formats"], Markup("\n".join(r for r in rows if r)))
+        title, labels["index_name"], labels["document"], labels["formats"], Markup("\n".join(r for r in rows if r)))
     body += organisation_section(project, renderer, labels)
     body += findings_table(project, labels)
     info = DocumentInfo(title=title, subject=title, language=project.settings.language, header=title,

@@ -39,6 +39,8 @@ def test_build_writes_every_concrete_role_and_an_index(tmp_path):
     for role in roles:
         assert f'href="jd/{role}.docx"' in index and f'href="jd/{role}.html"' in index
     assert "sales-family" not in index
+    # the first column lists the handbook and the catalogue as well as the roles: not headed 岗位名称
+    assert '<th scope="col">名称</th>' in index and "岗位名称</th>" not in index
 
 
 def test_rebuild_is_byte_identical(english):

@@ -103,6 +103,7 @@ EN = {
     "appraisal_form": "Performance appraisal form",
     "handbook": "Handbook",
     "position": "Position",
+    "index_name": "Name",  # the index's first column: roles, and the handbook, catalogue and chart
     "department": "Department",
     "reports_to": "Reports to",
     "grade": "Grade",
@@ -350,6 +351,7 @@ ZH_CN = {
     "appraisal_form": "绩效考核表",
     "handbook": "制度手册",
     "position": "岗位名称",
+    "index_name": "名称",
     "department": "所属部门",
     "reports_to": "直接上级",
     "grade": "岗位职级",
@@ -588,6 +590,7 @@ ZH_TW = {
     "appraisal_form": "績效考核表",
     "handbook": "制度手冊",
     "position": "職位名稱",
+    "index_name": "名稱",
     "department": "所屬部門",
     "reports_to": "直屬主管",
     "grade": "職級",
