@@ -219,3 +219,22 @@ def test_a_regulations_contents_page_numbers_hold_with_the_org_chart(tmp_path):
     assert listed and int(listed.group(1)) == actual
     # a page break pushed onto a new page by a full one before it printed a blank page (after the contents)
     assert all(len([line for line in page.splitlines() if line.strip()]) > 2 for page in pages[:-1])
+
+
+def test_a_department_without_headcounts_shows_none_given_not_zero(tmp_path):
+    """定员 0 would say the department has no positions: where none of its roles gives a headcount the
+    index shows "—", and where some do not, the sum and how many roles it leaves out."""
+    root = copy_project(ORG, tmp_path / "org")
+    for name, given in (("accountant", "headcount: 2\n"), ("finance-manager", "headcount: 1\n"),
+                        ("recruiter", "headcount: 2\n")):
+        spec = root / "role_specs" / f"{name}.yaml"
+        spec.write_text(spec.read_text(encoding="utf-8").replace(given, ""), encoding="utf-8")
+    assert run_rolebook("build", "--kind", "jd", "--format", "html", cwd=root).returncode == 0
+    html = (root / "build" / "index.html").read_text(encoding="utf-8")
+    rows = {re.sub(r"<[^>]+>", "", cells[0]): re.sub(r"<[^>]+>", "", cells[2])
+            for cells in re.findall(r"<tr>\s*<td[^>]*>(.*?)</td>\s*<td[^>]*>(.*?)</td>\s*<td[^>]*>(.*?)</td>\s*</tr>",
+                                    html, re.S)}
+    assert rows["财务部"] == "—"
+    hr = sum(s.get("headcount") or 0 for n, s in specs().items() if s["department"] == "人力资源部" and n != "recruiter")
+    assert rows["人力资源部"] == f"{hr}（1 个岗位未定编）"
+    assert rows["销售部"] == str(sum(s["headcount"] for s in specs().values() if s["department"] == "销售部"))

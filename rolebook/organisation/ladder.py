@@ -56,22 +56,32 @@ def matrix_markdown(project, labels: dict) -> str:
     return "\n".join(lines)
 
 
-def headcount_rows(project) -> list[tuple[str, int, int]]:
-    """(department, roles, headcount) per department in the order roles name them, and the total."""
+def headcount_rows(project) -> list[tuple[str, int, int, int]]:
+    """(department, roles, headcount, roles without one) per department, in the order roles name them."""
     found: dict[str, list[int]] = {}
     for role in project.summaries():
-        counts = found.setdefault(role.department or "", [0, 0])
+        counts = found.setdefault(role.department or "", [0, 0, 0])
         counts[0] += 1
         counts[1] += role.headcount or 0
-    return [(name, roles, heads) for name, (roles, heads) in found.items()]
+        counts[2] += role.headcount is None
+    return [(name, roles, heads, unset) for name, (roles, heads, unset) in found.items()]
+
+
+def headcount_cell(roles: int, heads: int, unset: int, labels: dict) -> str:
+    """A department's headcount: "—" when none of its roles gives one (not 0: nobody decided it is none),
+    the sum and how many roles are left out when some do not."""
+    if unset == roles:
+        return "—"
+    return labels["headcount_partial"].format(count=heads, unset=unset) if unset else str(heads)
 
 
 def headcount_markdown(project, labels: dict) -> str:
     rows = headcount_rows(project)
     lines = [f"| {labels['department']} | {labels['roles_count']} | {labels['headcount']} |", "|---|--:|--:|"]
-    lines += [f"| {cell(name) or labels['no_department']} | {roles} | {heads} |" for name, roles, heads in rows]
-    lines.append(f"| **{labels['all_departments']}** | **{sum(r for _, r, _ in rows)}** | "
-                 f"**{sum(h for _, _, h in rows)}** |")
+    lines += [f"| {cell(name) or labels['no_department']} | {roles} | {headcount_cell(roles, heads, unset, labels)} |"
+              for name, roles, heads, unset in rows]
+    total = [sum(row[i] for row in rows) for i in (1, 2, 3)]
+    lines.append(f"| **{labels['all_departments']}** | **{total[0]}** | **{headcount_cell(*total, labels)}** |")
     return "\n".join(lines)
 
 
