@@ -434,7 +434,9 @@ def handbook_context(project: Project, revision, logs: dict[str, list]) -> dict:
             parts.append(labels["paren"].format(labels["modified"]).strip())  # （…） in Chinese
         revision_text = " ".join(part for part in parts if part)
     else:
-        revision_text = revision.date.isoformat() if revision and revision.date else labels["not_in_git"]
+        # outside git: SOURCE_DATE_EPOCH's date, else no line (a printed cover saying "not under version
+        # control" tells its reader nothing they can use)
+        revision_text = revision.date.isoformat() if revision and revision.date else ""
     chapters = {name: without_comments(text) for name, text in project.policies.items()}
     return {
         "t": labels,

@@ -6,7 +6,7 @@ INDEX = {
     '3ee0754c3482d8931bed5c5bec63c819abbd1701675f32ab61c0bc8d081432fd': {
         'chapter.md.j2': ['t_f59f258418d88bfa', '54ca91993d118c692f992d875668210479a15e84227f1d2a51683e476e455a63'],
         'form.md.j2': ['t_d353bcb6185b2604', 'aef6a34cb15c38a23194cbf20db679e66c200a5b5f35b01b6eaaea1842dc5453'],
-        'handbook.md.j2': ['t_25e0acc761443888', 'de6fea2a9e8d51fdba1486fd66737e7b6112a77a176e0084f9564c0c51895e9a'],
+        'handbook.md.j2': ['t_25e0acc761443888', 'a952479cc239d82b9249bb199c284fbc76ba6961e6d0a6a9accf506e01c99fbb'],
         'jd.md.j2': ['t_7fac64f684095370', '1eb0696f9dd798a62910877410464ff9672fb5a6a508f4c6e0f5ff1dc8c1bf5e'],
         'posting.md.j2': ['t_25187a4005682ec5', '4c692b81b466763de1c15b2dd0cd717f7fc236ddf23ed737531f364d072d283e'],
         'role_parts.md.j2': ['t_bbad5baaa9096ee2', 'd53563d3996391b9bf645069c03015a90c683d268ee8fc1abf7fb9563bb56d37'],

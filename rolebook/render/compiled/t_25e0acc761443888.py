@@ -46,12 +46,20 @@ def load(environment):
                 str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'change_history')),
                 '**\n\n',
                 str(environment.call(context, (undefined(name='history_table') if l_0_history_table is missing else l_0_history_table))),
-                '\n::: note\n',
-                str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'revision')),
-                str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'label_colon')),
-                str((undefined(name='revision') if l_1_revision is missing else l_1_revision)),
-                '\n:::\n:::::\n',
+                '\n',
             ))
+            if (undefined(name='revision') if l_1_revision is missing else l_1_revision):
+                pass
+                t_5.extend((
+                    '::: note\n',
+                    str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'revision')),
+                    str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'label_colon')),
+                    str((undefined(name='revision') if l_1_revision is missing else l_1_revision)),
+                    '\n:::\n',
+                ))
+            t_5.append(
+                ':::::\n',
+            )
             return concat(t_5)
         context.exported_vars.add('control')
         context.vars['control'] = l_0_control = Macro(environment, macro, 'control', (), False, False, False, context.eval_ctx.autoescape)
@@ -213,7 +221,7 @@ def load(environment):
             pass
             yield str(environment.call(context, (undefined(name='control') if l_0_control is missing else l_0_control), _block_vars=_block_vars))
             yield '\n'
-        else:
+        elif (undefined(name='revision') if l_0_revision is missing else l_0_revision):
             pass
             yield '::: note\n'
             yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'revision'))
@@ -533,5 +541,5 @@ def load(environment):
         pass
 
     blocks = {'cover': block_cover, 'contents': block_contents, 'front': block_front, 'overview': block_overview, 'shared': block_shared, 'roles': block_roles, 'policies': block_policies, 'history': block_history, 'glossary': block_glossary, 'back': block_back, 'attachments': block_attachments, 'end': block_end}
-    debug_info = '9=37&10=39&13=46&15=48&17=50&21=58&22=65&24=74&25=80&28=93&29=97&31=102&32=104&35=111&82=112&88=113&97=114&134=115&150=116&161=117&170=118&181=119&191=120&200=121&223=122&35=124&37=156&39=158&40=160&43=162&44=164&47=168&48=170&52=185&55=188&56=190&57=192&58=194&59=198&60=200&61=202&65=206&67=209&70=212&71=214&74=219&82=225&84=235&88=238&89=253&93=257&97=261&101=282&103=284&105=298&106=303&108=325&110=327&114=330&116=333&118=335&120=337&122=340&124=342&126=344&128=346&134=351&135=364&139=367&141=369&142=371&143=373&144=376&145=379&146=382&150=387&151=397&152=399&156=405&161=409&162=424&166=428&170=432&171=443&175=446&177=448&181=451&182=463&186=466&187=468&191=471&192=486&196=490&200=494&201=507&202=509&207=515&211=518&216=521&217=523&223=526'
+    debug_info = '9=37&10=39&13=46&15=48&16=51&18=55&23=66&24=73&26=82&27=88&30=101&31=105&33=110&34=112&37=119&84=120&90=121&99=122&136=123&152=124&163=125&172=126&183=127&193=128&202=129&225=130&37=132&39=164&41=166&42=168&45=170&46=172&49=176&50=178&54=193&57=196&58=198&59=200&60=202&61=206&62=208&63=210&67=214&69=217&72=220&73=222&74=224&76=227&84=233&86=243&90=246&91=261&95=265&99=269&103=290&105=292&107=306&108=311&110=333&112=335&116=338&118=341&120=343&122=345&124=348&126=350&128=352&130=354&136=359&137=372&141=375&143=377&144=379&145=381&146=384&147=387&148=390&152=395&153=405&154=407&158=413&163=417&164=432&168=436&172=440&173=451&177=454&179=456&183=459&184=471&188=474&189=476&193=479&194=494&198=498&202=502&203=515&204=517&209=523&213=526&218=529&219=531&225=534'
     return locals()
