@@ -195,3 +195,16 @@ def test_missing_libreoffice_is_a_clear_error(tmp_path):
 
 def test_the_regulation_passes_the_schema_check(built):
     assert schema_problems(built / "handbook.docx") == ""
+
+
+def test_the_cover_shows_no_running_header_or_page_number(built):
+    """The handbook's first section has a first page of its own (w:titlePg): LibreOffice prints the cover
+    without the running header and the page number, which every later page has."""
+    pages = pdf_text(built / "handbook.pdf").split("\f")
+    header = "".join(xml_part(built / "handbook.docx", "word/header1.xml").xpath("//w:t/text()", namespaces=NS))
+    squeeze = lambda text: re.sub(r"\s+", "", text)  # noqa: E731
+    assert header and squeeze(header) not in squeeze(pages[0]) and squeeze(header) in squeeze(pages[1])
+    assert not re.search(r"第\s*1\s*页", pages[0]) and re.search(r"第\s*2\s*页", pages[1])
+    body = xml_part(built / "handbook.docx", "word/document.xml")
+    assert len(body.xpath("(//w:sectPr)[1]/w:titlePg", namespaces=NS)) == 1
+    assert len(body.xpath("//w:titlePg", namespaces=NS)) == 1  # the first section only

@@ -186,6 +186,7 @@ class Renderer:
         docx = DocxInParts(self.reference) if "docx" in formats else None
         if docx:
             docx.writer.known_figures = {name: figure.alt for name, figure in figures.items()}
+            docx.writer.title_page = True  # the cover
         html = tempfile.TemporaryFile(prefix="rolebook-handbook-") if "html" in formats else None
         toc_at: int | None = None  # where in the HTML the contents go
         found: list = []

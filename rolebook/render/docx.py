@@ -63,6 +63,8 @@ class DocxWriter(TableRules):
         self.break_pending = False  # a page break asked for: the next block starts a new page
         self.controls = 0  # content controls written: each gets the next id
         self.language: str | None = None  # the document's language (date controls show dates in it)
+        self.title_page = False  # the first page is a cover: no running header or page number on it
+        self.sections_made = 0
 
     # --- driving ---------------------------------------------------------------------
 
@@ -103,12 +105,21 @@ class DocxWriter(TableRules):
         """Close the section written so far with a section break of the given orientation."""
         self.section_ends = False
         paragraph = el("w:p")
-        paragraph.append(ppr(ooxml.section(self.section, landscape)))
+        paragraph.append(ppr(self.new_section(landscape)))
         self.body.append(paragraph)
 
     def final_section(self) -> etree._Element:
         """The document's last section: landscape when a landscape part runs to the end."""
-        return ooxml.section(self.section, self.landscape or self.section_ends)
+        return self.new_section(self.landscape or self.section_ends)
+
+    def new_section(self, landscape: bool) -> etree._Element:
+        """A section's properties; the document's first section gets a first page of its own when the
+        document starts with a cover (`title_page`: the handbook)."""
+        section = ooxml.section(self.section, landscape)
+        if self.title_page and not self.sections_made:
+            ooxml.with_title_page(section)
+        self.sections_made += 1
+        return section
 
     def text_width_now(self) -> int:
         return ooxml.text_width(ooxml.section(self.section, self.landscape))

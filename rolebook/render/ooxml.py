@@ -256,6 +256,24 @@ def section(reference: etree._Element, landscape: bool) -> etree._Element:
     return copy
 
 
+# What may follow w:titlePg in a section's properties (CT_SectPr's order): it goes before the first of these.
+_AFTER_TITLE_PAGE = {W + tag for tag in ("textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings",
+                                         "sectPrChange")}
+
+
+def with_title_page(section_element: etree._Element) -> etree._Element:
+    """The section with a first page of its own (w:titlePg): a cover, which shows no running header or
+    page number (the section names no header or footer for its first page)."""
+    if section_element.find(w("titlePg")) is None:
+        mark = el("w:titlePg")
+        later = next((child for child in section_element if child.tag in _AFTER_TITLE_PAGE), None)
+        if later is None:
+            section_element.append(mark)
+        else:
+            later.addprevious(mark)
+    return section_element
+
+
 def text_width(section_element: etree._Element) -> int:
     """Page width less the side margins, in twips."""
     size, margins = section_element.find(w("pgSz")), section_element.find(w("pgMar"))
