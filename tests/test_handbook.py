@@ -210,3 +210,14 @@ def test_outside_git_the_date_comes_from_source_date_epoch_only(tmp_path):
                                env={**__import__("os").environ, "SOURCE_DATE_EPOCH": "1767225600"})
     assert env_build.returncode == 0
     assert "Revision: 2026-01-01" in (root / "build" / "handbook.html").read_text(encoding="utf-8")
+
+
+def test_the_roles_overview_lists_role_ids_as_plain_text(example):
+    """A 制度 is read by HR and managers: the roles overview gives each role's id as text, not in code
+    shading (a project whose roles have codes lists the codes)."""
+    import zipfile
+
+    with zipfile.ZipFile(example / "handbook.docx") as package:
+        document = package.read("word/document.xml").decode("utf-8")
+    overview = document.split("岗位一览", 1)[1].split("</w:tbl>", 1)[0]
+    assert "sales-rep" in overview and "CodeChar" not in overview
