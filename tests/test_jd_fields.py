@@ -170,3 +170,20 @@ def test_the_json_schema_describes_the_new_fields():
     assert defs["Collaboration"]["properties"]["external"]["description"]
     for name in ("major", "certificates", "languages"):
         assert defs["Requirements"]["properties"][name]["description"]
+
+
+def test_a_partner_named_by_several_duties_is_listed_once_with_each_purpose():
+    """The example's sales representative works with 客户 in four duties: the job description's external
+    relations list 客户 once, with the four purposes in the order of the duties."""
+    from rolebook.project import load_project
+    from rolebook.render.context import Formatter
+
+    project = load_project(REPO)
+    role = project.roles["sales-rep"]
+    external = Formatter(project.labels("zh-CN")).relationships(role)["external"]
+    partners = [names for names, _purpose in external]
+    assert partners.count(["客户"]) == 1 and len(partners) == len({tuple(p) for p in partners})
+    purpose = dict((tuple(names), purpose) for names, purpose in external)[("客户",)]
+    written = [partner.purpose for duty in role.duties for partner in duty.collaboration
+               if not isinstance(partner, str) and partner.external and list(partner.with_) == ["客户"]]
+    assert len(written) == 4 and purpose == "；".join(p.rstrip("。；;.") for p in written)

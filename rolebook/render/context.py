@@ -108,17 +108,24 @@ class Formatter:
         return self.labels["weight_range"].format(weight=weight, low=f"{number(low)}%", high=f"{number(high)}%")
 
     def relationships(self, role) -> dict[str, list[tuple[list[str], str | None]]]:
-        """Every duty's collaboration, as working relationships inside and outside the organisation (once each)."""
-        groups: dict[str, list] = {"internal": [], "external": []}
+        """Every duty's collaboration, as working relationships inside and outside the organisation: each
+        partner once, with the purposes of every duty that names it (客户 four times, for four duties, read
+        as a list that repeats itself)."""
+        found: dict[str, dict[tuple[str, ...], list[str]]] = {"internal": {}, "external": {}}
         for duty in role.duties:
             for partner in duty.collaboration:
                 if isinstance(partner, str):
-                    entry, side = ([partner], None), "internal"
+                    names, purpose, side = (partner,), None, "internal"
                 else:
-                    entry, side = (list(partner.with_), partner.purpose), "external" if partner.external else "internal"
-                if entry not in groups[side]:
-                    groups[side].append(entry)
-        return groups
+                    names, purpose = tuple(partner.with_), partner.purpose
+                    side = "external" if partner.external else "internal"
+                purposes = found[side].setdefault(names, [])
+                if purpose and purpose not in purposes:
+                    purposes.append(purpose)
+        separator = self.labels["list_separator_wide"]
+        return {side: [(list(names), separator.join(p.rstrip("。；;.") if len(purposes) > 1 else p
+                                                     for p in purposes) or None)
+                       for names, purposes in partners.items()] for side, partners in found.items()}
 
     def requirements(self, requirements) -> dict[str, list[tuple[str, object]]]:
         """Requirements split into essential (必备) and desirable (优先): (label, text) or (label, [(name, description)])."""
