@@ -338,11 +338,11 @@ def test_every_word_of_the_data_files_is_text():
 def test_the_shipped_traditional_to_simplified_pairs_are_what_opencc_makes_of_each_character():
     """compliance/data/t2s.txt is OpenCC's t2s of each CJK character alone; when a new OpenCC disagrees,
     `python tools/t2s_table.py` writes it again."""
-    from rolebook.compliance.text import T2S_FILE, opencc_pairs
+    from rolebook.compliance.text import T2S_FILE, opencc_pairs, pairs_text, shipped_pairs
 
-    traditional, simplified = [line for line in T2S_FILE.read_text(encoding="utf-8").splitlines()
-                               if not line.startswith("#")]
-    assert dict(zip(traditional, simplified)) == opencc_pairs() and len(traditional) == len(simplified) > 4000
+    pairs = shipped_pairs()  # refuses two lines of different lengths
+    assert pairs == opencc_pairs() and len(pairs) > 4000
+    assert T2S_FILE.read_text(encoding="utf-8") == pairs_text(pairs)  # the file is the tool's, byte for byte
 
 
 def test_each_character_reads_as_opencc_makes_it_alone():

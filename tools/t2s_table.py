@@ -15,9 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rolebook.compliance.text import T2S_FILE, opencc_pairs  # noqa: E402
+from rolebook.compliance.text import T2S_FILE, opencc_pairs, pairs_text  # noqa: E402
 
 pairs = opencc_pairs()
-T2S_FILE.write_text(f"# OpenCC t2s, each character converted alone (OpenCC is Apache-2.0); from tools/t2s_table.py\n"
-                    f"{''.join(pairs)}\n{''.join(pairs.values())}\n", encoding="utf-8")
+T2S_FILE.write_text(pairs_text(pairs), encoding="utf-8")
 print(f"wrote {len(pairs)} pairs to {T2S_FILE.relative_to(ROOT)}")

@@ -29,10 +29,23 @@ CJK_RANGES = ((0x3400, 0xA000), (0xF900, 0xFB00))
 def _table() -> dict[int, str]:
     table = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
     table[0x3000] = " "
+    table.update({ord(t): s for t, s in shipped_pairs().items()})
+    return table
+
+
+def shipped_pairs() -> dict[str, str]:
+    """The pairs of data/t2s.txt: its line of traditional characters and, below, their simplified forms."""
     traditional, simplified = [line for line in T2S_FILE.read_text(encoding="utf-8").splitlines()
                                if not line.startswith("#")]
-    table.update(str.maketrans(traditional, simplified))
-    return table
+    if len(traditional) != len(simplified):
+        raise ValueError(f"{T2S_FILE.name}: the two lines differ in length")  # rolebook's own data: a bug
+    return dict(zip(traditional, simplified))
+
+
+def pairs_text(pairs: dict[str, str]) -> str:
+    """data/t2s.txt as tools/t2s_table.py writes it (shipped_pairs reads it back)."""
+    return (f"# OpenCC t2s, each character converted alone (OpenCC is Apache-2.0); from tools/t2s_table.py\n"
+            f"{''.join(pairs)}\n{''.join(pairs.values())}\n")
 
 
 def opencc_pairs() -> dict[str, str]:

@@ -19,7 +19,6 @@ import importlib
 import json
 import os
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -123,17 +122,12 @@ def fingerprint(environment: jinja2.Environment) -> str:
     return hashlib.sha256(json.dumps(settings).encode()).hexdigest()
 
 
-@lru_cache(maxsize=1)
-def _compiled_index() -> dict:
-    from rolebook.render import compiled
-
-    return compiled.INDEX
-
-
 def _precompiled(environment: jinja2.Environment, name: str, source: str):
     """The function that runs a packaged template's code as tools/compile_templates.py made it, when it was
     made from this very source, by this Jinja, for an environment set up as this one; else None (compile)."""
-    entry = _compiled_index().get(fingerprint(environment), {}).get(name)
+    from rolebook.render import compiled  # its index, imported once like any module
+
+    entry = compiled.INDEX.get(fingerprint(environment), {}).get(name)
     if not entry or entry[1] != hashlib.sha256(source.encode()).hexdigest():
         return None
     return importlib.import_module(f"rolebook.render.compiled.{entry[0]}").load
