@@ -368,3 +368,23 @@ def test_xml_entities_in_a_package_are_refused(project, tmp_path):
     assert result.returncode == 1 and "declares XML entities" in result.stderr
     assert not (project / "role_specs" / "bomb.yaml").exists()
 
+
+
+def test_a_desirable_experience_line_becomes_a_desirable_skill_not_the_experience_required(project, tmp_path):
+    """"有 CRM 使用经验者优先" names experience, but the experience field is one text the job description lists
+    among the essentials: with nothing else to say of experience it went there, and the JD showed an 优先
+    item as a must-have. A desirable line goes to the skills, which can be marked desirable."""
+    document = docx.Document()
+    bold(document, "客服专员岗位说明书", 16)
+    table(document, [["岗位名称", "客服专员", "所属部门", "客服部"]])
+    bold(document, "任职资格")
+    document.add_paragraph("学历：大专及以上")
+    document.add_paragraph("熟练使用办公软件，有 CRM 使用经验者优先")
+    source = tmp_path / "客服专员.docx"
+    document.save(source)
+    imported(project, str(source))
+    spec = yaml.safe_load(next((project / "role_specs").glob("*.yaml")).read_text(encoding="utf-8"))
+    requirements = spec["requirements"]
+    assert "experience" not in requirements and requirements["education"] == "大专及以上"
+    assert requirements["skills"] == ["熟练使用办公软件", {"name": "有 CRM 使用经验者优先", "desirable": True}]
+    assert run_rolebook("validate", cwd=project).returncode == 0

@@ -384,7 +384,8 @@ def _requirement(text: str, spec: dict, found: Recognised, part: str | None = No
         found.mapping.append((parts[0], f"requirements.{key}"))
     if key is None:
         key = next((k for k, words in REQUIREMENT_LABELS.items() if any(w in text.lower() for w in words)), "skills")
-        if key in ("education", "experience", "major") and key in requirements:
+        # a second line of one of these text fields, or a desirable one (they cannot be marked 优先): a skill
+        if key in ("education", "experience", "major") and (key in requirements or desirable):
             key = "skills"
     if part == "competencies" and not (len(parts) == 2 and _label(parts[0], REQUIREMENT_LABELS)):
         key = "competencies"
