@@ -40,6 +40,9 @@ def test_packaged_templates_render_from_the_compiled_code(monkeypatch):
     jd, page = templates.env.get_template("jd.md.j2"), templates.html_env.get_template("page.html.j2")
     assert jd.root_render_func.__module__.startswith("rolebook.render.compiled.t_")
     assert page.root_render_func.__module__.startswith("rolebook.render.compiled.t_")
+    for name in templating.PAGE_INCLUDES:  # the stylesheet and the form's script, included as templates
+        assert templates.html_env.get_template(name).root_render_func.__module__.startswith(
+            "rolebook.render.compiled.t_")
     assert jd.filename == str(templating.PACKAGED / "jd.md.j2")
 
 

@@ -30,6 +30,8 @@ from rolebook.render.markdown import field
 from rolebook.sanitize import normalise_newlines
 
 PACKAGED = Path(__file__).parent / "templates"
+# Included by page.html.j2 as templates: Jinja compiled the 9 KB stylesheet anew in every HTML render.
+PAGE_INCLUDES = ("style.css", "form.js")
 # The packaged templates compiled to Python by tools/compile_templates.py, as the modules of
 # rolebook/render/compiled/: Jinja's compiler took 60 ms of a one-role build, and compiling its output from
 # text another 15 ms; as modules, their bytecode is cached as any module's is. Used only for the very
@@ -138,8 +140,9 @@ def compiled_templates() -> dict:
     code}}} (tools/compile_templates.py)."""
     templates = Templates(None)
     store: dict[str, dict] = {}
-    for path in sorted(PACKAGED.glob("*.j2")):
-        environment = templates.html_env if path.name.endswith(".html.j2") else templates.env
+    for path in sorted([*PACKAGED.glob("*.j2"), *(PACKAGED / name for name in PAGE_INCLUDES)]):
+        html = path.name.endswith(".html.j2") or path.name in PAGE_INCLUDES
+        environment = templates.html_env if html else templates.env
         source = normalise_newlines(path.read_text(encoding="utf-8-sig"))
         store.setdefault(fingerprint(environment), {})[path.name] = {
             "sha256": hashlib.sha256(source.encode()).hexdigest(),
