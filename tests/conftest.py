@@ -47,8 +47,9 @@ def git(root: Path, *args: str, author: str = "HR") -> str:
 
 def copy_project(source: Path, root: Path) -> Path:
     """A throw-away copy of a sample project (or of the repository's example project)."""
+    # .rolebook: a working tree's cache, which a fresh clone does not have
     shutil.copytree(source, root, ignore=shutil.ignore_patterns("build", ".setuptools-build", "tests", ".git",
-                                                                "*.egg-info", ".hypothesis"))
+                                                                ".rolebook", "*.egg-info", ".hypothesis"))
     return root
 
 

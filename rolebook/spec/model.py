@@ -4,8 +4,6 @@ Every text field holds Markdown. Models are frozen: once a role is resolved and
 validated, renderers and the diff read it and never change it.
 """
 
-from __future__ import annotations
-
 import datetime
 import re
 from typing import Annotated, Any, Literal, Union
