@@ -32,6 +32,33 @@ def test_the_compiled_code_is_current():
                 assert (COMPILED / f"{module}.py").read_text(encoding="utf-8") == module_text(entry["code"]), name
 
 
+def test_the_packaged_templates_references_are_current():
+    """Fails after a template change until `python tools/compile_templates.py` is run (meanwhile a build
+    parses the changed template for its references, as it does a project's)."""
+    from rolebook.render import compiled
+
+    assert compiled.REFERENCES == {name: tuple(entry) for name, entry in templating.referenced_templates().items()}
+
+
+def test_the_files_a_project_template_uses_are_found_without_parsing_the_packaged_ones(tmp_path, monkeypatch):
+    """A project with a templates/ folder (every `init`ed one): its own templates are parsed for what they
+    name, the packaged ones are looked up; the files are those that parsing every template finds."""
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "role_parts.md.j2").write_text('{% include "extra.md.j2" %}\n', encoding="utf-8")
+    (folder / "extra.md.j2").write_text("extra\n", encoding="utf-8")
+    names = ["jd.md.j2", "page.html.j2"]
+    parsed = []
+    parse = jinja2.Environment.parse
+    monkeypatch.setattr(jinja2.Environment, "parse", lambda self, source, name=None, filename=None:
+                        parsed.append(name) or parse(self, source, name, filename))
+    used = Templates(folder).files_used(names)
+    assert sorted(parsed) == ["extra.md.j2", "role_parts.md.j2"]  # the project's own, not jd.md.j2, page.html.j2
+    monkeypatch.setattr(templating, "packaged_references", lambda *args: None)
+    assert used == Templates(folder).files_used(names)
+    assert folder / "extra.md.j2" in used and templating.PACKAGED / "style.css" in used
+
+
 def test_packaged_templates_render_from_the_compiled_code(monkeypatch):
     templates = Templates(None)
     if templating.fingerprint(templates.env) not in index():

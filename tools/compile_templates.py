@@ -14,7 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rolebook.render.templating import COMPILED, compiled_templates, module_name, module_text  # noqa: E402
+from rolebook.render.templating import (  # noqa: E402
+    COMPILED, compiled_templates, module_name, module_text, referenced_templates)
 
 COMPILED.mkdir(exist_ok=True)
 for old in COMPILED.glob("t_*.py"):
@@ -32,6 +33,10 @@ for fingerprint, templates in index.items():
     lines.append(f"    {fingerprint!r}: {{")
     lines += [f"        {name!r}: {entry!r}," for name, entry in templates.items()]
     lines.append("    },")
+lines.append("}")
+lines += ["", "# Each template's sha256 and the templates it names (None: through a variable), for", "# templating.files_used.",
+          "REFERENCES = {"]
+lines += [f"    {name!r}: {entry!r}," for name, entry in referenced_templates().items()]
 lines.append("}")
 (COMPILED / "__init__.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
 print(f"wrote {sum(len(t) for t in index.values())} templates to {COMPILED}")

@@ -17,3 +17,17 @@ INDEX = {
         'style.css': ['t_65517511079d8467', '395597aee2d48b88d33c81915c1550498a210614df792b25526032c575a06bc3'],
     },
 }
+
+# Each template's sha256 and the templates it names (None: through a variable), for
+# templating.files_used.
+REFERENCES = {
+    'chapter.md.j2': ('54ca91993d118c692f992d875668210479a15e84227f1d2a51683e476e455a63', ['role_parts.md.j2']),
+    'form.js': ('88aae78e967ec47b5677e1d91b239e348f223eb5eb2ee1983fdecb5e7a8005e9', []),
+    'form.md.j2': ('aef6a34cb15c38a23194cbf20db679e66c200a5b5f35b01b6eaaea1842dc5453', ['role_parts.md.j2']),
+    'handbook.md.j2': ('98d97485fe171af719b40ad487894596675482a7801e2c5a08ef0ac07f430708', ['role_parts.md.j2']),
+    'jd.md.j2': ('1eb0696f9dd798a62910877410464ff9672fb5a6a508f4c6e0f5ff1dc8c1bf5e', ['role_parts.md.j2']),
+    'page.html.j2': ('841c2e7874ed47a7e43071403b2bbe7becae50e630f1535820e7717477b42027', ['style.css', 'form.js']),
+    'posting.md.j2': ('4c692b81b466763de1c15b2dd0cd717f7fc236ddf23ed737531f364d072d283e', []),
+    'role_parts.md.j2': ('d53563d3996391b9bf645069c03015a90c683d268ee8fc1abf7fb9563bb56d37', []),
+    'style.css': ('395597aee2d48b88d33c81915c1550498a210614df792b25526032c575a06bc3', []),
+}
