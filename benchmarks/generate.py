@@ -1,5 +1,7 @@
 """Generate a project of N realistic roles (like the seeds: 6 duties of 4 tasks, 10 KPIs in
-4 dimensions, 2 scenarios, 5 glossary terms, Chinese text), deterministically.
+4 dimensions, 2 scenarios, 5 glossary terms, Chinese text; each role but the first reporting to another,
+eight reports each), laid out as `rolebook init` lays a project out (a templates/ folder with its README),
+deterministically.
 
     python benchmarks/generate.py N OUT_DIR
 """
@@ -59,6 +61,7 @@ def role(index: int, rng: random.Random) -> dict:
         "title": f"销售岗位 {index}",
         "department": "销售部",
         "grade": f"P{index % 5 + 1}",
+        **({"reports_to": f"role-{(index - 1) // 8:04d}"} if index else {}),
         "version": "1.0.0",
         "effective": "2026-01-01",
         "status": "approved",
@@ -84,6 +87,8 @@ def generate(count: int, out: Path) -> Path:
     specs = out / "role_specs"
     specs.mkdir(parents=True, exist_ok=True)
     (out / "rolebook.yaml").write_text("organization: 基准测试公司\nlanguage: zh-CN\n", encoding="utf-8")
+    (out / "templates").mkdir(exist_ok=True)  # as `init` makes it: the build looks for overrides there
+    (out / "templates" / "README.md").write_text("# 模板覆盖\n", encoding="utf-8")
     for index in range(count):
         data = role(index, rng)
         (specs / f"{data['id']}.yaml").write_text(
