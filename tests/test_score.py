@@ -241,6 +241,36 @@ def test_score_reads_the_filled_workbook_back(scored, tmp_path):
                                                      abs=0.005)
 
 
+def test_a_percentage_typed_with_its_sign_scores_as_the_number(scored, tmp_path):
+    """`95%` typed in a result cell is stored by Excel and LibreOffice as 0.95 in a cell they format as a
+    percentage: the workbook's formulas (recalculated by LibreOffice) and `rolebook score` take it as 95,
+    as they take 95 typed without the sign. It scored 0 before, and the grade fell without a word."""
+    role = load_project(scored).roles["account-manager"]
+    row = cases(role, 1, seed=2)[0]
+    kpi = next(k for name, k, _ in input_columns(role) if k.unit == "%" and k.kind != "qualitative")
+    row[kpi.id] = 95.0
+    plain = fill(workbook_of(scored, "account-manager"), [row, row], tmp_path / "plain.xlsx")
+    book = openpyxl.load_workbook(plain)
+    header = [cell.value for cell in book.worksheets[0][1]]
+    typed = book.worksheets[0].cell(row=3, column=header.index(kpi.id) + 1)
+    typed.value, typed.number_format = 0.95, "0%"  # as Excel and LibreOffice store `95%` typed
+    book.save(tmp_path / "typed.xlsx")
+    computed = openpyxl.load_workbook(recalculated(tmp_path / "typed.xlsx", tmp_path / "calc"),
+                                      data_only=True).worksheets[0]
+    expected = python_rule(role, row)
+    for number in (2, 3):
+        assert computed.cell(row=number, column=header.index(f"{kpi.id}:score") + 1).value == \
+            pytest.approx(expected.scores[kpi.id], abs=1e-9)
+        assert computed.cell(row=number, column=header.index("grade") + 1).value == expected.grade
+    assert expected.scores[kpi.id] > 0
+    result = run_rolebook("score", str(tmp_path / "typed.xlsx"), cwd=scored)
+    assert result.returncode == 0, result.stderr
+    summary = list(csv.DictReader(io.StringIO(
+        (scored / "build" / "appraisals" / "2026Q1" / "summary.csv").read_text(encoding="utf-8-sig"))))
+    assert [float(line["total"]) for line in summary] == [pytest.approx(expected.total, abs=0.005)] * 2
+    assert {line["grade"] for line in summary} == {expected.grade}
+
+
 def test_the_summary_charts_the_grades_and_flags_a_broken_quota(scored, tmp_path):
     role = load_project(scored).roles["account-manager"]
     best = {name: (kpi.criteria[0].level if kpi.kind == "qualitative" else

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,14 +154,25 @@ def _xlsx_rows(path: Path, header: list[str], inputs: list[int]) -> Iterator[Row
 
     book = load_workbook(path, read_only=True, data_only=True)
     try:
-        lines = book.worksheets[0].iter_rows(values_only=True)
-        next(lines, ())
+        lines = book.worksheets[0].iter_rows(min_row=2)
         for number, line in enumerate(lines, 2):
-            cells = [_cell(line[i]) if i < len(line) else "" for i in range(len(header))]
+            cells = [_typed(line[i]) if i < len(line) and i in inputs else "" for i in range(len(header))]
             if any(cells[i] != "" for i in inputs):
-                yield number, [cells[i] if i in inputs else "" for i in range(len(header))]
+                yield number, cells
     finally:
         book.close()
+
+
+def _typed(cell) -> object:
+    """An input cell as what was typed in it: a number in a cell formatted as a percentage was typed as
+    one (`95%`, stored as 0.95) and reads as the text `95%`, which is 95 (the workbook's formulas agree)."""
+    value = _cell(cell.value)
+    if isinstance(value, float) and "%" in _QUOTED.sub("", getattr(cell, "number_format", "") or ""):
+        return f"{value * 100:.12g}%"
+    return value
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^]]*\]')  # literal text, an escaped character, [colour] or [condition]
 
 
 def _first_row(sheet, strip_all: bool = True) -> list[str]:

@@ -57,12 +57,19 @@ def _text(value: str) -> str:
     return '"' + value.replace('"', '""') + '"'
 
 
+def entered(ref: str) -> str:
+    """The number typed in `ref`. `95%` typed is stored by Excel and LibreOffice as 0.95 in a cell they
+    format as a percentage (CELL's format code P): that is 95, as the HTML form and `rolebook score` read it."""
+    return f'IF(LEFT(CELL("format",{ref}),1)="P",{ref}*100,{ref})'
+
+
 def quantitative_formula(ref: str, kpi, rule: scoring.Rule) -> str:
     """The score of a result in `ref` (see scoring.quantitative_score), blank while the result is."""
     line = scoring.score_line(scoring.kpi_points(kpi, rule), kpi.direction)
-    x = ref if kpi.direction == "higher" else f"(-{ref})"
+    value = entered(ref)
+    x = value if kpi.direction == "higher" else f"(-{value})"
     if not line:
-        inner = ref
+        inner = value
     elif len(line) == 1:
         inner = f"IF({x}<{_n(line[0][0])},{_n(rule.below_pass)},{_n(line[0][1])})"
     else:
@@ -83,7 +90,7 @@ def rating_formula(ref: str, kpi, rule: scoring.Rule) -> str:
     for level, score in reversed(list(scoring.levels_of(kpi).items())):
         if score is not None:
             inner = f"IF({ref}={_text(level)},{_n(score)},{inner})"
-    return f"IF(ISNUMBER({ref}),MIN(MAX({ref},0),{_n(rule.cap)}),{inner})"
+    return f"IF(ISNUMBER({ref}),MIN(MAX({entered(ref)},0),{_n(rule.cap)}),{inner})"
 
 
 def qualitative_formula(refs: list[tuple[str, float]], kpi, rule: scoring.Rule) -> str:
