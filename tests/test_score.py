@@ -143,7 +143,7 @@ def test_the_workbook_guides_and_guards_what_is_typed(scored):
         for cell in row:
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 functions.update(__import__("re").findall(r"([A-Z]+)\(", cell.value))
-    assert functions <= {"IF", "MIN", "MAX", "ISNUMBER", "VALUE", "IFERROR", "NA", "COUNT", "SUM", "OR"}
+    assert functions <= {"IF", "MIN", "MAX", "ISNUMBER", "VALUE", "IFERROR", "NA", "COUNT", "SUM", "OR", "CELL", "LEFT"}
     again = workbook_of(scored, "account-manager")
     assert run_rolebook("build", "--kind", "workbook", "--out", str(scored / "other"), cwd=scored).returncode == 0
     assert (scored / "other" / "workbooks" / "account-manager.xlsx").read_bytes() == again.read_bytes()

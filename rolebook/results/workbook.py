@@ -2,8 +2,8 @@
 scores, total and grade are live formulas implementing the scoring rule (rolebook/spec/scoring.py),
 and a sheet with the rule in words.
 
-Written with openpyxl. The formulas use only IF, MIN, MAX, ISNUMBER, VALUE, IFERROR, NA, COUNT and SUM,
-which Excel and LibreOffice Calc both have and compute alike; each KPI's points are written into its
+Written with openpyxl. The formulas use only IF, MIN, MAX, ISNUMBER, VALUE, IFERROR, NA, COUNT, SUM, OR,
+CELL and LEFT, which Excel and LibreOffice Calc both have and compute alike; each KPI's points are written into its
 formula as numbers, so a row needs nothing but its own cells. Inputs are unlocked and validated;
 formula cells are locked (the sheet is protected without a password: a guard against slips, not a
 lock). The same inputs give the same bytes: fixed document dates and zip entry dates.
