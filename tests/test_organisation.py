@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from clients import browser, pdf_text, recalculated, schema_problems, to_pdf
-from conftest import PROJECTS, build_copy, copy_project, run_rolebook
+from conftest import PROJECTS, REPO, build_copy, copy_project, run_rolebook
 
 ORG = PROJECTS / "organisation"
 
@@ -210,8 +210,6 @@ def test_a_regulations_contents_page_numbers_hold_with_the_org_chart(tmp_path):
     """In a 制度 the org chart's heading carries no article number but is in rolebook's contents as in Word's
     contents field, which LibreOffice fills while laying the book out: an entry only the field had made the
     contents a page longer and every page number in it one too high."""
-    from conftest import REPO
-
     build = build_copy(REPO, tmp_path / "example", "--kind", "handbook", "--format", "docx")
     pages = pdf_text(to_pdf(build / "handbook.docx", outdir=tmp_path)[0]).split("\f")
     listed = re.search(r"岗位一览\.+\s*(\d+)", pages[1])
@@ -238,3 +236,22 @@ def test_a_department_without_headcounts_shows_none_given_not_zero(tmp_path):
     hr = sum(s.get("headcount") or 0 for n, s in specs().items() if s["department"] == "人力资源部" and n != "recruiter")
     assert rows["人力资源部"] == f"{hr}（1 个岗位未定编）"
     assert rows["销售部"] == str(sum(s["headcount"] for s in specs().values() if s["department"] == "销售部"))
+
+
+def test_a_side_of_many_partners_names_the_rest_in_its_last_box():
+    """Six boxes a side; the sales representative works with more departments than that, and the diagram
+    left 市场部 and 客服部 out without a word: its last box now names them."""
+    from rolebook.organisation.relations import MOST_PARTNERS, partners
+    from rolebook.project import load_project
+    from rolebook.render.context import Formatter
+
+    project = load_project(REPO)
+    role = project.roles["sales-rep"]
+    labels = project.labels("zh-CN")
+    groups = Formatter(labels).relationships(role)
+    everyone = list(dict.fromkeys(name for who, _ in groups["internal"] for name in who))
+    assert len(everyone) > MOST_PARTNERS
+    internal, _external = partners(role, Formatter(labels), labels)
+    assert len(internal) == MOST_PARTNERS and internal[:-1] == everyone[:MOST_PARTNERS - 1]
+    assert internal[-1] == "另有：" + "、".join(everyone[MOST_PARTNERS - 1:])
+    assert "市场部" in internal[-1] and "客服部" in internal[-1]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from rolebook.organisation.chart import BOX_HEIGHT, BOX_WIDTH, GAP, LEVEL_GAP, ROW_GAP, Box, Chart, wrap, PAD
 
 SIDE_GAP = 56
-MOST_PARTNERS = 6  # a side: more are left to the job description's table
+MOST_PARTNERS = 6  # boxes a side: the last of a longer list names the rest (the table lists each with its purpose)
 REPORT_COLUMNS = 4
 COLOURS = {"superior": "#D9D9D9", "role": "#BDD7EE", "report": "#EDEDED", "internal": "#E2EFDA",
            "external": "#FCE4D6"}
@@ -17,8 +17,9 @@ def _box(key: str, x: float, y: float, title: str, detail: str, colour: str) -> 
     return Box(key, x, y, tuple(wrap(title, BOX_WIDTH - 2 * PAD, 3)), detail, colour, title)
 
 
-def partners(role, formatter) -> tuple[list[str], list[str]]:
-    """The names of the role's internal and external partners, once each, at most MOST_PARTNERS a side."""
+def partners(role, formatter, labels: dict) -> tuple[list[str], list[str]]:
+    """The names of the role's internal and external partners, once each, in at most MOST_PARTNERS boxes a
+    side: where there are more, the last box names the rest ("另有：市场部、客服部"), none left out unsaid."""
     groups = formatter.relationships(role)
     sides = []
     for side in ("internal", "external"):
@@ -27,7 +28,10 @@ def partners(role, formatter) -> tuple[list[str], list[str]]:
             for name in who:
                 if name not in names:
                     names.append(name)
-        sides.append(names[:MOST_PARTNERS])
+        if len(names) > MOST_PARTNERS:
+            rest = names[MOST_PARTNERS - 1:]
+            names = names[:MOST_PARTNERS - 1] + [labels["rel_others"].format(names=labels["list_separator"].join(rest))]
+        sides.append(names)
     return sides[0], sides[1]
 
 
