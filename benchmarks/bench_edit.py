@@ -1,14 +1,18 @@
 """What one edit costs: the time from changing one role's title to the result, in the example project and
 in generated projects of several sizes, with the validation cache (.rolebook/cache/) warm and cold.
 
-    python benchmarks/bench_edit.py [N ...] [--edits E] [--serve] [--full]     (defaults: 100 1000, 5 edits)
+    python benchmarks/bench_edit.py [N ...] [--edits E] [--serve] [--full] [--instructions]
+                                                                             (defaults: 100 1000, 5 edits)
 
 Prints how fast the machine is at the moment (figures of different spells compare through it), then, per
 project, medians (and the worst) of E edits:
   * validate after one edit (warm cache), and validate with no cache at all (cold);
   * `build --kind jd --role ONE` after one edit (warm), and the first build of that role (cold);
   * with --full: the same one-role build once every job description has been built (a full manifest);
-  * with --serve: edit → the page shows it in `rolebook serve` (polling the page every 20 ms).
+  * with --serve: edit → the page shows it in `rolebook serve` (polling the page every 20 ms);
+  * with --instructions: the instructions one edit's validate and one-role build execute (valgrind's
+    callgrind, the hash seed fixed): unlike seconds, the same in every spell of a shared VM, so two
+    versions compare to a fraction of a percent.
 Issue 33's targets at 1,000 roles: validate ≤ 0.5 s, build --role ONE ≤ 0.5 s, serve ≤ 1 s.
 """
 
@@ -61,7 +65,18 @@ def after_edits(root: Path, spec: Path, edits: int, first: int, *command: str) -
     return seconds
 
 
-def measure(root: Path, edits: int, serve: bool, full: bool) -> None:
+def instructions(command: list[str], cwd: Path) -> str:
+    """The instructions a command executes, in billions, as callgrind counts them (about 50 times slower)."""
+    out = Path(tempfile.mkdtemp()) / "callgrind.out"
+    result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *command], cwd=cwd,
+                            env={**os.environ, "PYTHONHASHSEED": "0"}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    shutil.rmtree(out.parent)
+    found = re.search(r"Collected : (\d+)", result.stderr)
+    return f"{int(found.group(1)) / 1e9:.2f} G" if found else "(valgrind failed)"
+
+
+def measure(root: Path, edits: int, serve: bool, full: bool, count: bool = False) -> None:
     spec = sorted((root / "role_specs").glob("*.yaml"))[-1]
     role = spec.stem
     cold = []
@@ -79,6 +94,11 @@ def measure(root: Path, edits: int, serve: bool, full: bool) -> None:
         print("  " + figures("the same, every job description built", after_edits(root, spec, edits, 300, *one_role)))
     if serve:
         print("  " + figures("serve: edit → page shows it", serve_latencies(root, spec, edits)))
+    if count:
+        for n, command in enumerate([("validate",), one_role]):
+            after_edits(root, spec, 1, 400 + n, *command)  # as warm as the timed runs
+            retitle(spec, 500 + n)
+            print(f"  instructions of {' '.join(command[:3])} after one edit: {instructions(rolebook(*command), root)}")
 
 
 def serve_latencies(root: Path, spec: Path, edits: int) -> list[float]:
@@ -137,7 +157,11 @@ def main() -> None:
     parser.add_argument("--serve", action="store_true")
     parser.add_argument("--full", action="store_true", help="also time the one-role build after a build of "
                         "every job description")
+    parser.add_argument("--instructions", action="store_true", help="also count the instructions of one edit's "
+                        "validate and one-role build (valgrind)")
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind (apt-get install valgrind)")
     # rolebook's commands run as installed: Python caches their bytecode (pip compiles it on install),
     # even where the environment says not to write it
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -145,11 +169,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         example = copy_example(Path(temp) / "example")
         print("the example project (4 roles):")
-        measure(example, args.edits, args.serve, args.full)
+        measure(example, args.edits, args.serve, args.full, args.instructions)
         for size in args.sizes:
             root = generate(size, Path(temp) / f"p{size}")
             print(f"{size} generated roles:")
-            measure(root, args.edits, args.serve, args.full)
+            measure(root, args.edits, args.serve, args.full, args.instructions)
     print(machine_now() + " (at the end)")
 
 

@@ -102,7 +102,7 @@ def copy_example(out: Path) -> Path:
 
     repo = Path(__file__).resolve().parent.parent
     out.mkdir(parents=True)
-    for name in ("rolebook.yaml", "role_specs", "library", "policies"):
+    for name in ("rolebook.yaml", "role_specs", "library", "policies", "templates"):
         source = repo / name
         if source.exists():
             (shutil.copytree if source.is_dir() else shutil.copy)(source, out / name)
