@@ -255,3 +255,15 @@ def test_a_side_of_many_partners_names_the_rest_in_its_last_box():
     assert len(internal) == MOST_PARTNERS and internal[:-1] == everyone[:MOST_PARTNERS - 1]
     assert internal[-1] == "另有：" + "、".join(everyone[MOST_PARTNERS - 1:])
     assert "市场部" in internal[-1] and "客服部" in internal[-1]
+
+
+@pytest.mark.parametrize("source, caption", [(ORG, "每个方框为一个岗位，注明职级与定员；颜色区分所属部门。"),
+                                             (REPO, "每个方框为一个岗位，注明职级；颜色区分所属部门。")])
+def test_the_org_charts_caption_promises_a_headcount_only_where_roles_give_one(source, caption):
+    from rolebook.project import load_project
+    from rolebook.render.documents import Renderer
+
+    project = load_project(source)
+    assert any(s.headcount is not None for s in project.summaries()) == (source == ORG)
+    figures = Renderer(project).org_chart_figures(project.labels("zh-CN"))
+    assert figures[0][2] == caption

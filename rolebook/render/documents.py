@@ -89,10 +89,12 @@ class Renderer:
     def org_chart_figures(self, labels: dict) -> list[tuple[str, Figure, str]]:
         """The chart as the handbook prints it: (name, figure, caption) per page-sized piece (chart.sheets)."""
         found = []
+        # the boxes show a headcount only where a role gives one: the caption does not promise it otherwise
+        whole = "org_chart_caption" if any(summary.headcount is not None for summary in self.project.summaries()) \
+            else "org_chart_caption_graded"
         for i, (heading, chart) in enumerate(sheets(self.project.summaries(), labels)):
             title = labels["org_chart"] if heading is None else f"{labels['org_chart']}: {heading}"
-            caption = labels["org_chart_caption"] if heading is None else \
-                labels["org_chart_part"].format(title=inline(heading))
+            caption = labels[whole] if heading is None else labels["org_chart_part"].format(title=inline(heading))
             found.append((f"org-chart-{i + 1}" if i else "org-chart",
                           Figure(svg(chart, title), partial(png, chart), chart.width, full_height(chart), title), caption))
         return found
