@@ -135,6 +135,11 @@ def _precompiled(environment: jinja2.Environment, name: str, source: str):
     return importlib.import_module(f"rolebook.render.compiled.{entry[0]}").load
 
 
+def packaged_templates() -> list[Path]:
+    """The packaged templates: the .j2 files and the files page.html.j2 includes."""
+    return sorted([*PACKAGED.glob("*.j2"), *(PACKAGED / name for name in PAGE_INCLUDES)])
+
+
 def packaged_references(name: str, source: str) -> list[str | None] | None:
     """The templates a packaged template names (None for one named through a variable), as
     tools/compile_templates.py found them in this very source; None when it did not. Parsing the packaged
@@ -151,7 +156,7 @@ def referenced_templates() -> dict[str, tuple[str, list[str | None]]]:
     """Every packaged template's sha256 and the templates it names (tools/compile_templates.py)."""
     env = Templates(None).env
     found = {}
-    for path in sorted([*PACKAGED.glob("*.j2"), *(PACKAGED / name for name in PAGE_INCLUDES)]):
+    for path in packaged_templates():
         source = normalise_newlines(path.read_text(encoding="utf-8-sig"))
         found[path.name] = (hashlib.sha256(source.encode()).hexdigest(),
                             list(meta.find_referenced_templates(env.parse(source, path.name, str(path)))))
@@ -163,7 +168,7 @@ def compiled_templates() -> dict:
     code}}} (tools/compile_templates.py)."""
     templates = Templates(None)
     store: dict[str, dict] = {}
-    for path in sorted([*PACKAGED.glob("*.j2"), *(PACKAGED / name for name in PAGE_INCLUDES)]):
+    for path in packaged_templates():
         html = path.name.endswith(".html.j2") or path.name in PAGE_INCLUDES
         environment = templates.html_env if html else templates.env
         source = normalise_newlines(path.read_text(encoding="utf-8-sig"))
