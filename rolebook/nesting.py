@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from rolebook.errors import RolebookError
 from rolebook.messages import _
@@ -25,6 +24,10 @@ RENDER_MARGIN = 20
 LEVELS_SAID = "49 lists or 99 block quotes"
 # Only a line whose leading markers and indentation are this long can nest that deep: others are not parsed.
 _DEEP_PREFIX = re.compile(r"^[ \t>*+\-\d.)]{48,}", re.M)
+
+
+if TYPE_CHECKING:  # markdown-it is imported where text is parsed: `validate` parses none but the deepest
+    from markdown_it import MarkdownIt
 
 
 class NestingError(RolebookError):
@@ -51,6 +54,8 @@ def guard(md: MarkdownIt, limit: int = MAX_NESTING) -> MarkdownIt:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     return guard(MarkdownIt("commonmark"))
 
 

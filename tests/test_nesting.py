@@ -65,3 +65,21 @@ def test_deeper_than_rendered_is_an_error_at_its_line_and_nothing_is_built(tmp_p
     assert len([line for line in lines if line.startswith("policies/deep.md")]) == 1  # the first place says it
     result = run_rolebook("build", cwd=root)
     assert result.returncode == 1 and not (root / "build").exists()
+
+
+def test_validate_loads_the_markdown_parser_only_for_a_text_that_may_nest_too_deep(tmp_path):
+    """Checking the nesting parses only a text with a long run of list or quote markers at a line's start:
+    `validate` of ordinary specs does without markdown-it (importing it was 6 % of a check after an edit)."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom rolebook import cli\nsys.argv = ['rolebook', 'validate']\ncode = 0\n"
+              "try:\n    cli.main()\nexcept SystemExit as exit:\n    code = exit.code\n"
+              "print(code, 'markdown_it' in sys.modules)\n")
+    plain = write_files(tmp_path / "plain", {"rolebook.yaml": "organization: X\n", "role_specs/a.yaml":
+                                            "id: a\ntitle: A\nsummary: |\n  - one\n  - two\nduties:\n"
+                                            "  - title: Sell\n    daily_tasks: [Call customers]\n"})
+    deep = deep_project(tmp_path / "deep", lists=60, quotes=120)
+    runs = [subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True)
+            for root in (plain, deep)]
+    assert [run.stdout.split()[-2:] for run in runs] == [["0", "False"], ["1", "True"]], [r.stderr for r in runs]
