@@ -188,6 +188,19 @@ def test_word_fields_are_content_controls_found_by_their_tags(scored):
     assert "collaboration" in chinese and "collaboration@supervisor" not in chinese  # one rater: the KPI's id
 
 
+def test_a_comment_box_leaves_room_to_write_by_hand(example):
+    """A printed form is filled with a pen: the row of 意见说明, beside its labels, is as tall as the template
+    asks (two lines), as rows holding only fields are; it printed one line high."""
+    from rolebook.render.docx_tables import LINE_TWIPS
+
+    document = xml_part(example / "sales-rep.docx", "word/document.xml")
+    box = next(sdt for sdt in document.iter(W + "sdt")
+               if sdt.find(f"{W}sdtPr/{W}tag").get(W + "val") == "opinion-comment")
+    row = next(parent for parent in box.iterancestors() if parent.tag == W + "tr")
+    height = row.find(f"{W}trPr/{W}trHeight")
+    assert int(height.get(W + "val")) == 2 * LINE_TWIPS and height.get(W + "hRule") == "atLeast"
+
+
 def test_forms_pass_the_schema_check(scored, english, example):
     assert schema_problems(*scored.glob("*.docx"), *english.glob("*.docx"), *example.glob("*.docx")) == ""
 

@@ -90,7 +90,7 @@ class TableRules:
         row = sub(table.element, "w:tr")
         header = self.in_("thead") and not table.meta
         extra = [el("w:tblHeader")] if header else []
-        if table.form and not header:
+        if table.form and (not header or token.meta.get("tall")):  # a one-row form's row is its header
             lines = table.lines if token.meta.get("tall") else ROW_LINES
             extra.append(el("w:trHeight", {"w:val": int(LINE_TWIPS * lines), "w:hRule": "atLeast"}))
         row.append(ooxml.trpr(el("w:cantSplit"), *extra))

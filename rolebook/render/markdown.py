@@ -407,7 +407,9 @@ def _form_table(body: list[Token], params: dict[str, str]) -> list[Token]:
         elif number == 1:
             out.append(_token("tbody_open", "tbody", 1))
         row_open = _token("tr_open", "tr", 1)
-        row_open.meta["tall"] = number > 0 and not any(_has_text(cell) for cell in row)  # a row to write in
+        # a row to write in: only fields, or a comment box beside its labels (被考核人意见 … 意见说明：)
+        row_open.meta["tall"] = (number > 0 and not any(_has_text(cell) for cell in row)) \
+            or any(_has_area(cell) for cell in row)
         out.append(row_open)
         tag = "th" if number == 0 else "td"
         for column, cell in enumerate(row):
@@ -432,6 +434,12 @@ def _form_table(body: list[Token], params: dict[str, str]) -> list[Token]:
 def _has_text(cell: list[Token]) -> bool:
     """A cell says something (fields to fill in do not count)."""
     return any(child.type != "field" and child.content.strip() for token in cell if token.type == "inline"
+               for child in token.children or [])
+
+
+def _has_area(cell: list[Token]) -> bool:
+    """A cell holds a comment box (a field of kind area)."""
+    return any(child.type == "field" and child.meta.get("kind") == "area" for token in cell if token.type == "inline"
                for child in token.children or [])
 
 
