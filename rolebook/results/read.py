@@ -156,7 +156,10 @@ def _xlsx_rows(path: Path, header: list[str], inputs: list[int]) -> Iterator[Row
     try:
         lines = book.worksheets[0].iter_rows(min_row=2)
         for number, line in enumerate(lines, 2):
-            cells = [_typed(line[i]) if i < len(line) and i in inputs else "" for i in range(len(header))]
+            cells: list[object] = [""] * len(header)
+            for i in inputs:
+                if i < len(line):
+                    cells[i] = _typed(line[i])
             if any(cells[i] != "" for i in inputs):
                 yield number, cells
     finally:
