@@ -61,6 +61,9 @@ TCPR_ORDER = ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "s
               "textDirection", "tcFitText", "vAlign", "hideMark"]
 TRPR_ORDER = ["cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight",
               "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del"]
+SECTPR_ORDER = ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
+                "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg",
+                "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"]
 TBLPR_ORDER = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
                "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar",
                "tblLook", "tblCaption", "tblDescription"]
@@ -256,21 +259,13 @@ def section(reference: etree._Element, landscape: bool) -> etree._Element:
     return copy
 
 
-# What may follow w:titlePg in a section's properties (CT_SectPr's order): it goes before the first of these.
-_AFTER_TITLE_PAGE = {W + tag for tag in ("textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings",
-                                         "sectPrChange")}
-
-
 def with_title_page(section_element: etree._Element) -> etree._Element:
     """The section with a first page of its own (w:titlePg): a cover, which shows no running header or
     page number (the section names no header or footer for its first page)."""
     if section_element.find(w("titlePg")) is None:
-        mark = el("w:titlePg")
-        later = next((child for child in section_element if child.tag in _AFTER_TITLE_PAGE), None)
-        if later is None:
-            section_element.append(mark)
-        else:
-            later.addprevious(mark)
+        section_element.append(el("w:titlePg"))
+        rank = _ranks(tuple(SECTPR_ORDER))
+        section_element[:] = sorted(section_element, key=lambda child: rank.get(child.tag, len(rank)))
     return section_element
 
 
