@@ -152,15 +152,20 @@ def packaged_references(name: str, source: str) -> list[str | None] | None:
     return entry[1]
 
 
+def _packaged_sources() -> list[tuple[Path, str, str]]:
+    """(path, source as the loader reads it, its sha256) of every packaged template."""
+    found = []
+    for path in packaged_templates():
+        source = normalise_newlines(path.read_text(encoding="utf-8-sig"))
+        found.append((path, source, hashlib.sha256(source.encode()).hexdigest()))
+    return found
+
+
 def referenced_templates() -> dict[str, tuple[str, list[str | None]]]:
     """Every packaged template's sha256 and the templates it names (tools/compile_templates.py)."""
     env = Templates(None).env
-    found = {}
-    for path in packaged_templates():
-        source = normalise_newlines(path.read_text(encoding="utf-8-sig"))
-        found[path.name] = (hashlib.sha256(source.encode()).hexdigest(),
-                            list(meta.find_referenced_templates(env.parse(source, path.name, str(path)))))
-    return found
+    return {path.name: (sha256, list(meta.find_referenced_templates(env.parse(source, path.name, str(path)))))
+            for path, source, sha256 in _packaged_sources()}
 
 
 def compiled_templates() -> dict:
@@ -168,12 +173,11 @@ def compiled_templates() -> dict:
     code}}} (tools/compile_templates.py)."""
     templates = Templates(None)
     store: dict[str, dict] = {}
-    for path in packaged_templates():
+    for path, source, sha256 in _packaged_sources():
         html = path.name.endswith(".html.j2") or path.name in PAGE_INCLUDES
         environment = templates.html_env if html else templates.env
-        source = normalise_newlines(path.read_text(encoding="utf-8-sig"))
         store.setdefault(fingerprint(environment), {})[path.name] = {
-            "sha256": hashlib.sha256(source.encode()).hexdigest(),
+            "sha256": sha256,
             "code": environment.compile(source, path.name, str(path), raw=True)}
     return store
 
