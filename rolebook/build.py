@@ -365,8 +365,8 @@ def lay_out(renderer: Renderer, todo: list[Job], staging: Path, pdf_a: bool, han
             layout.pdf.write_bytes(pdf.stabilize(layout.pdf.read_bytes(), date))
 
 
-# Fewer jobs are rendered in this process: a forked worker imports the writers and compiles the templates
-# again (a third of a second), more than a few documents take to render.
+# From this many jobs a pool of forked workers renders them; fewer are shared between this process and a
+# forked child (workers.shared_map: an edit's two documents, the role's and its superior's, at once).
 FORK_FROM = 8
 
 
@@ -375,7 +375,7 @@ def render_all(renderer: Renderer, jobs: list[Job], staging: Path, workers: int,
     """Render jobs in order; with workers > 1 in forked processes that share the loaded project."""
     global _WORKER
     _WORKER = (renderer, staging)
-    forking = workers > 1 and len(jobs) >= FORK_FROM
+    forking = workers > 1 and len(jobs) >= 2
     if forking:
         gc.freeze()  # the loaded project stays: the workers' collectors need not walk (and copy) it
     try:

@@ -41,6 +41,17 @@ def test_parallel_output_is_identical_to_serial(family, tmp_path):
     assert one == three and len(one) == 20  # 16 documents, the catalogue's three files and the org chart
 
 
+def test_a_few_documents_shared_with_a_forked_child_are_the_same_bytes(family, tmp_path):
+    """Two to seven documents (an edit's) are shared between the command and a forked child
+    (workers.shared_map), not rendered by a pool: the same files as one process makes."""
+    roles = ("--role", "support-engineer", "--role", "account-executive")
+    for jobs, out in (("1", "one"), ("2", "two")):
+        result = run_rolebook("build", "--kind", "jd", *roles, "-j", jobs, "--out", str(tmp_path / out), cwd=family)
+        assert result.returncode == 0, result.stderr
+    one, two = contents(tmp_path / "one"), contents(tmp_path / "two")
+    assert one == two and sum(name.startswith("jd/") for name in one) == 4
+
+
 def test_noop_rebuild_writes_nothing(family):
     verbose_build(family)
     before = {p: p.stat().st_mtime_ns for p in (family / "build").rglob("*")}
