@@ -2,12 +2,15 @@
 makes (a serve preview, a staging folder) and no process it started (a server, a worker, LibreOffice).
 
 Folders made by the tests themselves live under pytest's tmp_path, which pytest prunes; these are the
-ones rolebook makes beside them when a test stops it the hard way.
+ones rolebook makes beside them when a test stops it the hard way. The caches that commands run in the
+repository's sample projects write there are removed at the end (they are not an error: a user's project
+has one too).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -15,6 +18,14 @@ import pytest
 
 PATTERNS = ("rolebook-serve-*", ".rolebook-staging-*")
 _before: set[Path] = set()
+_caches_before: set[Path] = set()
+HERE = Path(__file__).resolve().parent
+
+
+def _sample_caches() -> set[Path]:
+    """The caches (.rolebook/) that commands run in the repository's own sample projects leave there: git
+    ignores them, but the next run would start warm, and a copy of a sample is expected to start cold."""
+    return {path for folder in ("projects", "render_projects") for path in (HERE / folder).glob("*/.rolebook")}
 
 
 def _rolebook_folders() -> set[Path]:
@@ -41,9 +52,12 @@ def children(pid: int) -> list[tuple[int, str]]:
 
 def pytest_configure(config) -> None:
     _before.update(_rolebook_folders())
+    _caches_before.update(_sample_caches())
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
+    for cache in _sample_caches() - _caches_before:
+        shutil.rmtree(cache, ignore_errors=True)
     left = sorted(map(str, _rolebook_folders() - _before))
     running = children(os.getpid())
     if left or running:
