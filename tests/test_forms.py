@@ -90,12 +90,57 @@ def test_qualitative_kpis_show_levels_scores_descriptions_and_tick_boxes(scored)
     kpi_cell = collaboration[1][0]
     assert "Outstanding (115 points): Leads cross-team deals" in kpi_cell and "Poor (30 points)" in kpi_cell
     assert collaboration[6][0] == "—"  # the result column: the raters' columns hold the ticks
-    for cell in (collaboration[7][0], collaboration[8][0]):
-        assert cell == "☐ Outstanding ☐ Good ☐ Fair ☐ Poor"
+    for text, cell in (collaboration[7], collaboration[8]):  # a level per line, never wrapped inside a name
+        assert text == "☐ Outstanding☐ Good☐ Fair☐ Poor" and len(cell.findall(f".//{W}br")) == 3
     chinese = form_rows(scored / "xiaoshou-zhuguan.docx")
     teamwork = next(row for row in chinese if row[1][0].startswith("团队协作"))
     assert "优秀（115 分）：主动牵头跨部门合作" in teamwork[1][0]
-    assert teamwork[6][0] == "☐ 优秀 ☐ 良好 ☐ 合格 ☐ 待改进"  # one rater: the ticks in the result column
+    assert teamwork[6][0] == "☐ 优秀☐ 良好☐ 合格☐ 待改进"  # one rater: the ticks in the result column
+
+
+UNSCORED_LEVELS = """\
+id: analyst
+title: 分析员
+duties:
+  - {id: report, title: 编写报告, daily_tasks: [收集数据]}
+assessment:
+  scoring: {cap: 130}
+  dimensions:
+    - id: output
+      name: 工作成果
+      kpis:
+        - {id: reports, name: 报告数量, weight: 60, target: 10, thresholds: {pass: 8, excellent: 12}}
+        - id: collaboration
+          name: 跨部门协作
+          type: qualitative
+          weight: 40
+          criteria:
+            - {level: 优秀, description: 主动协调资源}
+            - {level: 合格, description: 按要求配合}
+  grades:
+    - {grade: A, min: 90}
+    - {grade: B, min: 0}
+"""
+
+
+@pytest.mark.parametrize("language, hint", [("zh-CN", "勾选等级，并填写所给的分数（0～130）。"),
+                                            ("en", "Tick a level and write the score you give it (0 to 130).")])
+def test_levels_without_scores_say_what_number_to_write(tmp_path, language, hint):
+    """A manager who ticks a level that has no score must know to write a number, and its range (the cap)."""
+    root = write_files(tmp_path, {"rolebook.yaml": f"language: {language}\n",
+                                  "role_specs/analyst.yaml": UNSCORED_LEVELS})
+    result = run_rolebook("build", "--kind", "form", cwd=root)
+    assert result.returncode == 0, result.stderr
+    rows = form_rows(root / "build" / "forms" / "analyst.docx")
+    collaboration = next(row for row in rows if row[1][0].startswith("跨部门协作"))
+    assert "☐ 优秀" in collaboration[1][0] and collaboration[1][0].endswith(hint)
+    html = (root / "build" / "forms" / "analyst.html").read_text(encoding="utf-8")
+    assert hint in html and html.count(hint) == 1
+    scored = UNSCORED_LEVELS.replace("description: 主动协调资源}", "description: 主动协调资源, score: 110}")
+    scored = scored.replace("description: 按要求配合}", "description: 按要求配合, score: 80}")
+    (root / "role_specs" / "analyst.yaml").write_text(scored, encoding="utf-8")
+    assert run_rolebook("build", "--kind", "form", cwd=root).returncode == 0
+    assert hint not in (root / "build" / "forms" / "analyst.html").read_text(encoding="utf-8")  # ticks score
 
 
 def test_a_tick_box_is_joined_to_its_label(scored):
@@ -189,8 +234,9 @@ def test_word_fields_are_content_controls_found_by_their_tags(scored):
 
 
 def test_a_comment_box_leaves_room_to_write_by_hand(example):
-    """A printed form is filled with a pen: the row of 意见说明, beside its labels, is as tall as the template
-    asks (two lines), as rows holding only fields are; it printed one line high."""
+    """A printed form is filled with a pen: the employee's 意见说明 row is as tall as the template asks (two
+    lines), and a body row, not a header shaded grey (it was: a pen writes badly on grey and a scan loses
+    it). Three lines would push a ten-KPI form to a third page."""
     from rolebook.render.docx_tables import LINE_TWIPS
 
     document = xml_part(example / "sales-rep.docx", "word/document.xml")
@@ -199,6 +245,11 @@ def test_a_comment_box_leaves_room_to_write_by_hand(example):
     row = next(parent for parent in box.iterancestors() if parent.tag == W + "tr")
     height = row.find(f"{W}trPr/{W}trHeight")
     assert int(height.get(W + "val")) == 2 * LINE_TWIPS and height.get(W + "hRule") == "atLeast"
+    assert row.find(f"{W}trPr/{W}tblHeader") is None and row.find(f".//{W}shd") is None
+    assert row.getprevious().tag != W + "tr"  # a table of one body row: the style shades no first row
+    look = row.getparent().find(f"{W}tblPr/{W}tblLook")
+    assert (look.get(W + "firstRow"), look.get(W + "val")) == ("0", "0480")
+    assert [texts(cell).strip() for cell in row.iterfind(W + "tc")] == ["被考核人意见", "☐ 同意 ☐ 不同意", "意见说明："]
 
 
 def test_forms_pass_the_schema_check(scored, english, example):

@@ -184,6 +184,10 @@ class Formatter:
             sentences.append(self.labels["rule_vetoes"])
         return sentences
 
+    def level_score_hint(self, assessment) -> str:
+        """Under the levels of a KPI whose levels have no score: what the rater writes, and its range."""
+        return self.labels["level_score_hint"].format(cap=number(scoring.rule_of(assessment).cap))
+
     def level(self, criterion) -> str:
         """'优秀（110 分）' / 'Excellent (110 points)': a level with its score when it has one."""
         if criterion.score is None:

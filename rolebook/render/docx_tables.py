@@ -47,7 +47,9 @@ class TableRules:
         form = bool(token.meta.get("form"))
         style = "MetaTable" if meta else "FormTable" if form else "RolebookTable"
         table = el("w:tbl")
-        look = {"w:val": "04A0", "w:firstRow": 0 if meta else 1, "w:lastRow": 0, "w:firstColumn": 0,
+        header = not meta and token.meta.get("header", True)  # the style shades a first row that is a header
+        # w:val is the same look as the older bit mask Word 2007 reads (0x0020: the first row)
+        look = {"w:val": "04A0" if header else "0480", "w:firstRow": int(header), "w:lastRow": 0, "w:firstColumn": 0,
                 "w:lastColumn": 0, "w:noHBand": 1, "w:noVBand": 1}
         table.append(ooxml.tblpr(val("w:tblStyle", style),
                                  el("w:tblW", {"w:w": 5000, "w:type": "pct"}),
@@ -138,7 +140,7 @@ class TableRules:
         # The column widths depend on the text (paragraphs apart: "attainment" and "Actual" are two words);
         # a text kept on one line (its keep marks are in the source, not the document) is one piece.
         source = "".join(self.cell_source or ())
-        text = source if KEEP_OPEN in source else " ".join("".join(p.itertext()) for p in cell.iter(ooxml.w("p")))
+        text = source if KEEP_OPEN in source else " ".join(_line_text(p) for p in cell.iter(ooxml.w("p")))
         table.rows[-1][-1] = (cell, text)
         self.cell_source = None
         self.targets.pop()
@@ -147,6 +149,15 @@ class TableRules:
         self.cell_align = None
 
     t_td_close = t_th_close
+
+
+_BREAKS = frozenset(ooxml.w(tag) for tag in ("br", "cr", "tab"))
+
+
+def _line_text(paragraph: etree._Element) -> str:
+    """A paragraph's text, a line break as a space (a line may break there: tick boxes one under another
+    are not one long word)."""
+    return "".join(" " if node.tag in _BREAKS else node.text or "" for node in paragraph.iter(ooxml.w("t"), *_BREAKS))
 
 
 Measure = Callable[[str], tuple[int, int]]

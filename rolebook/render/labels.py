@@ -207,6 +207,7 @@ EN = {
                     "the same rate); worse than pass scores {below_pass}; no KPI scores more than {cap} "
                     "(≥: higher is better, ≤: lower is better)."),
     "rule_levels": "A qualitative KPI scores the level ticked (the score beside each level, or the number written).",
+    "level_score_hint": "Tick a level and write the score you give it (0 to {cap}).",
     "rule_raters": "Qualitative KPIs are rated by {raters}; their score is the weighted mean.",
     "rule_total": ("Weighted score = score × weight; the total is the sum of the weighted scores, and the "
                    "band the total reaches gives the grade."),
@@ -455,6 +456,7 @@ ZH_CN = {
                     "{excellent} 分，介于两者之间按比例计分（超过优秀标准按同一比例继续计分）；未达合格标准得 "
                     "{below_pass} 分；单项得分最高 {cap} 分（≥ 表示越高越好，≤ 表示越低越好）。"),
     "rule_levels": "定性指标按所选等级计分（等级后所列分数，未列分数的由评分人填写分数）。",
+    "level_score_hint": "勾选等级，并填写所给的分数（0～{cap}）。",
     "rule_raters": "定性指标由{raters}评分，按权重加权平均。",
     "rule_total": "加权得分 = 得分 × 权重；总分为各项加权得分之和，按总分所在区间确定考核等级。",
     "rater_share": "{rater}（{weight}%）",
@@ -670,6 +672,7 @@ ZH_TW = {
                     "{excellent} 分，介於兩者之間按比例計分（超過優秀標準依同一比例繼續計分）；未達合格標準得 "
                     "{below_pass} 分；單項得分最高 {cap} 分（≥ 表示越高越好，≤ 表示越低越好）。"),
     "rule_levels": "定性指標依所選等級計分（等級後所列分數，未列分數者由評分人填寫分數）。",
+    "level_score_hint": "勾選等級，並填寫所給的分數（0～{cap}）。",
     "rule_raters": "定性指標由{raters}評分，依權重加權平均。",
     "rule_total": "加權得分 = 得分 × 權重；總分為各項加權得分之和，依總分所在區間確定考核等級。",
     "raters_supervisor": "主管評分",

@@ -398,20 +398,22 @@ def _form_table(body: list[Token], params: dict[str, str]) -> list[Token]:
         widths = []
     table = _token("table_open", "table", 1)
     lines = params.get("lines", "")
-    table.meta.update(form=True, widths=widths, lines=_number(lines) or 1.3)
+    # header=no: every row a body row (a row of labels beside what is filled in is no column heading)
+    first = 0 if params.get("header") == "no" else 1
+    table.meta.update(form=True, widths=widths, lines=_number(lines) or 1.3, header=bool(first))
     out = [table]
     spans = _row_spans(rows)
     for number, row in enumerate(rows):
-        if number == 0:
+        if number == 0 and first:
             out.append(_token("thead_open", "thead", 1))
-        elif number == 1:
+        elif number == first:
             out.append(_token("tbody_open", "tbody", 1))
         row_open = _token("tr_open", "tr", 1)
         # a row to write in: only fields, or a comment box beside its labels (被考核人意见 … 意见说明：)
-        row_open.meta["tall"] = (number > 0 and not any(_has_text(cell) for cell in row)) \
+        row_open.meta["tall"] = (number >= first and not any(_has_text(cell) for cell in row)) \
             or any(_has_area(cell) for cell in row)
         out.append(row_open)
-        tag = "th" if number == 0 else "td"
+        tag = "th" if number < first else "td"
         for column, cell in enumerate(row):
             opening = _token(f"{tag}_open", tag, 1)
             span = spans.get((number, column))
@@ -423,9 +425,9 @@ def _form_table(body: list[Token], params: dict[str, str]) -> list[Token]:
             opening.meta["blank"] = not _has_text(cell)
             out += [opening, *cell, _token(f"{tag}_close", tag, -1)]
         out.append(_token("tr_close", "tr", -1))
-        if number == 0:
+        if number == 0 and first:
             out.append(_token("thead_close", "thead", -1))
-    if len(rows) > 1:
+    if len(rows) > first:
         out.append(_token("tbody_close", "tbody", -1))
     out.append(_token("table_close", "table", -1))
     return out

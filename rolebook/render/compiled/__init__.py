@@ -5,7 +5,7 @@ sha256 of the source it was compiled from."""
 INDEX = {
     '3ee0754c3482d8931bed5c5bec63c819abbd1701675f32ab61c0bc8d081432fd': {
         'chapter.md.j2': ['t_f59f258418d88bfa', '54ca91993d118c692f992d875668210479a15e84227f1d2a51683e476e455a63'],
-        'form.md.j2': ['t_d353bcb6185b2604', 'aef6a34cb15c38a23194cbf20db679e66c200a5b5f35b01b6eaaea1842dc5453'],
+        'form.md.j2': ['t_d353bcb6185b2604', '88b84af7ca90593cfd790d1fbf231235e47bf06dec7dbc0271a92994336981c8'],
         'handbook.md.j2': ['t_25e0acc761443888', '98d97485fe171af719b40ad487894596675482a7801e2c5a08ef0ac07f430708'],
         'jd.md.j2': ['t_7fac64f684095370', '1eb0696f9dd798a62910877410464ff9672fb5a6a508f4c6e0f5ff1dc8c1bf5e'],
         'posting.md.j2': ['t_25187a4005682ec5', '4c692b81b466763de1c15b2dd0cd717f7fc236ddf23ed737531f364d072d283e'],
@@ -23,7 +23,7 @@ INDEX = {
 REFERENCES = {
     'chapter.md.j2': ('54ca91993d118c692f992d875668210479a15e84227f1d2a51683e476e455a63', ['role_parts.md.j2']),
     'form.js': ('88aae78e967ec47b5677e1d91b239e348f223eb5eb2ee1983fdecb5e7a8005e9', []),
-    'form.md.j2': ('aef6a34cb15c38a23194cbf20db679e66c200a5b5f35b01b6eaaea1842dc5453', ['role_parts.md.j2']),
+    'form.md.j2': ('88b84af7ca90593cfd790d1fbf231235e47bf06dec7dbc0271a92994336981c8', ['role_parts.md.j2']),
     'handbook.md.j2': ('98d97485fe171af719b40ad487894596675482a7801e2c5a08ef0ac07f430708', ['role_parts.md.j2']),
     'jd.md.j2': ('1eb0696f9dd798a62910877410464ff9672fb5a6a508f4c6e0f5ff1dc8c1bf5e', ['role_parts.md.j2']),
     'page.html.j2': ('841c2e7874ed47a7e43071403b2bbe7becae50e630f1535820e7717477b42027', ['style.css', 'form.js']),

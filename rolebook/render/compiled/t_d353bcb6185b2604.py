@@ -246,6 +246,11 @@ def load(environment):
                         yield str(('  ' if (not environment.getattr(l_3_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 54 in 'form.md.j2' evaluated to false and no else section was defined.")))
                         yield '\n'
                     l_3_loop = l_3_c = missing
+                    if (not environment.call(context, environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'scores_levels'), l_2_k, _loop_vars=_loop_vars)):
+                        pass
+                        yield '\n    *'
+                        yield str(t_3(environment.call(context, environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'level_score_hint'), (undefined(name='a') if l_0_a is missing else l_0_a), _loop_vars=_loop_vars)))
+                        yield '*\n'
                     yield '\n'
                 yield '\n  - '
                 yield str(t_5(environment.getattr(l_2_k, 'weight')))
@@ -281,7 +286,7 @@ def load(environment):
                                 yield str(environment.call(context, (undefined(name='field') if l_0_field is missing else l_0_field), 'choice', (undefined(name='key') if l_3_key is missing else l_3_key), environment.getattr(l_4_c, 'level'), environment.getattr(l_4_c, 'level'), _loop_vars=_loop_vars))
                                 if (not environment.getattr(l_4_loop, 'last')):
                                     pass
-                                    yield ' '
+                                    yield '\\\n    '
                             l_4_loop = l_4_c = missing
                         else:
                             pass
@@ -552,14 +557,15 @@ def load(environment):
         l_0_t = resolve('t')
         l_0_field = resolve('field')
         pass
-        yield '\n::: form widths=16,24,60 lines=2\n- - '
+        yield '\n::: form widths=16,24,60 lines=2 header=no\n- - **'
         yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'opinion'))
-        yield '\n  - '
+        yield '**\n  - '
         yield str(environment.call(context, (undefined(name='field') if l_0_field is missing else l_0_field), 'choice', 'opinion', environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'agree'), 'agree', _block_vars=_block_vars))
         yield ' '
         yield str(environment.call(context, (undefined(name='field') if l_0_field is missing else l_0_field), 'choice', 'opinion', environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'disagree'), 'disagree', _block_vars=_block_vars))
-        yield '\n  - '
+        yield '\n  - **'
         yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'opinion_comment'))
+        yield '**'
         yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'label_colon'))
         yield str(environment.call(context, (undefined(name='field') if l_0_field is missing else l_0_field), 'area', 'opinion-comment', environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'opinion_comment'), _block_vars=_block_vars))
         yield '\n:::\n'
@@ -626,5 +632,5 @@ def load(environment):
         pass
 
     blocks = {'title': block_title, 'kpis': block_kpis, 'scoring': block_scoring, 'scheme': block_scheme, 'process': block_process, 'notes': block_notes, 'opinion': block_opinion, 'appeal': block_appeal, 'signatures': block_signatures, 'end': block_end}
-    debug_info = '4=22&5=24&6=27&7=30&8=33&9=36&11=40&23=41&101=42&126=43&161=44&162=45&175=46&183=47&191=48&200=49&11=52&13=86&17=94&19=102&20=111&23=120&25=166&26=168&27=170&28=172&29=174&30=176&31=178&32=180&33=182&34=184&35=188&38=193&39=195&40=197&41=200&42=204&43=209&45=219&46=221&48=224&51=232&53=236&54=240&59=251&60=253&61=256&62=258&63=260&64=262&65=265&67=268&68=272&69=275&73=294&74=296&75=298&76=300&77=302&78=310&81=314&82=316&83=318&86=323&88=325&93=327&97=337&98=339&101=344&104=375&106=380&107=382&109=385&110=387&111=389&112=394&114=398&115=400&116=404&118=408&119=410&120=414&126=423&127=453&130=456&131=458&132=460&133=462&134=464&135=468&136=470&137=472&140=476&144=482&147=484&150=487&151=491&152=493&153=495&154=499&155=501&156=503&161=508&162=517&165=528&166=530&167=532&168=534&169=536&170=538&171=540&172=542&175=545&178=556&179=558&180=562&183=567&184=583&187=586&191=592&193=609&194=611&195=614&200=619'
+    debug_info = '4=22&5=24&6=27&7=30&8=33&9=36&11=40&23=41&105=42&130=43&165=44&166=45&179=46&187=47&195=48&204=49&11=52&13=86&17=94&19=102&20=111&23=120&25=166&26=168&27=170&28=172&29=174&30=176&31=178&32=180&33=182&34=184&35=188&38=193&39=195&40=197&41=200&42=204&43=209&45=219&46=221&48=224&51=232&53=236&54=240&56=249&58=252&63=256&64=258&65=261&66=263&67=265&68=267&69=270&71=273&72=277&73=280&77=299&78=301&79=303&80=305&81=307&82=315&85=319&86=321&87=323&90=328&92=330&97=332&101=342&102=344&105=349&108=380&110=385&111=387&113=390&114=392&115=394&116=399&118=403&119=405&120=409&122=413&123=415&124=419&130=428&131=458&134=461&135=463&136=465&137=467&138=469&139=473&140=475&141=477&144=481&148=487&151=489&154=492&155=496&156=498&157=500&158=504&159=506&160=508&165=513&166=522&169=533&170=535&171=537&172=539&173=541&174=543&175=545&176=547&179=550&182=561&183=563&184=567&187=573&188=589&191=592&195=598&197=615&198=617&199=620&204=625'
     return locals()
