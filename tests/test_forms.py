@@ -394,6 +394,29 @@ def test_the_chinese_form_scores_in_a_browser_too(scored):
         assert driver.find_element("id", "grade").text == expected.grade
 
 
+def test_the_browser_form_says_when_a_result_is_not_what_the_rater_meant(scored):
+    """Not a number, a percentage typed as a fraction, a score above the cap: each gets a note under its
+    field in the form's language (and a text that is no number makes the field invalid); none when the
+    result is fixed."""
+    with browser() as driver:
+        driver.get((scored / "xiaoshou-zhuguan.html").resolve().as_uri())
+
+        def typed(kpi, text):
+            field = driver.find_element("css selector", f'input[name="{kpi}"]')
+            field.clear()
+            field.send_keys(text)
+            notes = driver.find_elements("css selector", f'input[name="{kpi}"] + .field-note')
+            valid = driver.execute_script("return arguments[0].checkValidity();", field)
+            return (notes[0].text if notes else None), valid, driver.find_element("id", f"score-{kpi}").text
+
+        assert typed("margin", "abc") == ("不是数字：请填写数字，如 95 或 95%。", False, "")
+        assert typed("margin", "31") == (None, True, "104.00")
+        assert typed("revenue", "0.95") == ("按 0.95% 计分；如指 95%，请填写 95。", True, "0.00")
+        assert typed("revenue", "95%") == (None, True, "80.00")
+        assert typed("revenue", "300") == ("按单项最高分 120 分计。", True, "120.00")
+        assert typed("revenue", "") == (None, True, "")
+
+
 def test_every_html_control_has_a_label(scored):
     page = (scored / "account-manager.html").read_text(encoding="utf-8")
     for control in re.findall(r"<(?:input|textarea|output)\b[^>]*>", page):

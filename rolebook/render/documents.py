@@ -26,6 +26,9 @@ from rolebook.render.wordpackage import DocumentInfo, DocxInParts, Reference, bu
 from rolebook.spec.model import Role
 from rolebook.spec.scoring import form_config
 
+# The notes the HTML form's script writes under a result (labels form_NAME, in the document's language)
+FORM_NOTES = ("not_number", "fraction", "capped")
+
 PAGE_BODY = "<!-- rolebook: the body -->"  # where a streamed page's body goes
 KIND_TEMPLATES = {"jd": "jd.md.j2", "form": "form.md.j2", "posting": "posting.md.j2"}
 KIND_LABELS = {"jd": "job_description", "form": "appraisal_form", "posting": "job_posting", "handbook": "handbook",
@@ -111,7 +114,8 @@ class Renderer:
             header=" · ".join(part for part in (organization, title) if part), footer_pattern=labels["page_of"],
             creator=role.owner or organization, version=role.version, status=labels[f"status_{role.status}"],
             keywords=[k for k in (role.id, role.department, role.grade) if k], date=role.effective)
-        scoring = json.dumps(form_config(role), ensure_ascii=False, sort_keys=True) if kind == "form" else None
+        scoring = json.dumps(dict(form_config(role), messages={name: labels[f"form_{name}"] for name in FORM_NOTES}),
+                             ensure_ascii=False, sort_keys=True) if kind == "form" else None
         figure = self.relationship_figure(role, ahead="docx" in formats) if kind == "jd" else None
         info.figures = {"relations": figure} if figure else {}
         try:

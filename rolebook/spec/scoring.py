@@ -226,7 +226,8 @@ def form_config(role) -> dict:
         "raters": [[rater, weight] for rater, weight in rule.raters],
         "grades": [[band.grade, float(band.min)] for band in grades],
         "kpis": [{"id": kpi.id, "weight": float(kpi.weight or 0), "kind": kpi.kind, "direction": kpi.direction,
-                  "points": [list(point) for point in kpi_points(kpi, rule)], "levels": levels_of(kpi)}
+                  "points": [list(point) for point in kpi_points(kpi, rule)], "levels": levels_of(kpi),
+                  "percent": kpi.unit == "%"}
                  for kpi in role.kpis()],
     }
     assessment = role.assessment

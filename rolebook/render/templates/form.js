@@ -18,8 +18,13 @@
   }
 
   function quantitative(kpi, result) {
+    return held(unheld(kpi, result));
+  }
+
+  function unheld(kpi, result) {
+    /* The rule's score before the cap (what a note says was capped). */
     if (kpi.points.length === 0) {
-      return held(result);
+      return result;
     }
     var sign = kpi.direction === "higher" ? 1 : -1;
     var x = sign * result;
@@ -34,19 +39,65 @@
       }
     });
     if (x < line[0][0]) {
-      return held(config.below_pass);
+      return config.below_pass;
     }
     if (line.length === 1) {
-      return held(line[0][1]);
+      return line[0][1];
     }
     for (var i = 0; i + 1 < line.length; i++) {
       if (x <= line[i + 1][0]) {
-        return held(line[i][1] + (x - line[i][0]) * (line[i + 1][1] - line[i][1]) / (line[i + 1][0] - line[i][0]));
+        return line[i][1] + (x - line[i][0]) * (line[i + 1][1] - line[i][1]) / (line[i + 1][0] - line[i][0]);
       }
     }
     var a = line[line.length - 2];
     var b = line[line.length - 1];
-    return held(b[1] + (x - b[0]) * (b[1] - a[1]) / (b[0] - a[0]));
+    return b[1] + (x - b[0]) * (b[1] - a[1]) / (b[0] - a[0]);
+  }
+
+  function say(input, text) {
+    /* A note under a result the rule cannot read (the field is then invalid), or reads otherwise than the
+       rater may mean; none when all is well. */
+    var next = input.nextElementSibling;
+    var note = next && next.classList.contains("field-note") ? next : null;
+    input.setCustomValidity(text && text.invalid ? text.message : "");
+    if (!text) {
+      if (note) {
+        note.remove();
+      }
+      return;
+    }
+    if (!note) {
+      note = document.createElement("span");
+      note.className = "field-note";
+      note.setAttribute("role", "status");
+      input.after(note);
+    }
+    note.textContent = text.message;
+  }
+
+  function words(name, values) {
+    var text = (config.messages || {})[name] || "";
+    Object.keys(values).forEach(function (key) {
+      text = text.split("{" + key + "}").join(values[key]);
+    });
+    return text;
+  }
+
+  function check(kpi, input, result) {
+    /* What the rater is told about a result: not a number; a percentage written as a fraction (0.95 where
+       the KPI's pass is 90%); a score above the cap. */
+    if (result === null) {
+      return input.value.trim() ? {invalid: true, message: words("not_number", {})} : null;
+    }
+    var lowest = Math.min.apply(null, kpi.points.map(function (point) { return Math.abs(point[0]); }));
+    if (kpi.percent && result > 0 && result < 1 && !/[%％]\s*$/.test(input.value) && lowest > 1) {
+      var percent = Number((result * 100).toPrecision(12));
+      return {message: words("fraction", {value: input.value.trim(), percent: String(percent)})};
+    }
+    if ((kpi.kind === "qualitative" ? result : unheld(kpi, result)) > config.cap) {
+      return {message: words("capped", {cap: String(config.cap)})};
+    }
+    return null;
   }
 
   function control(selector, name) {
@@ -62,6 +113,9 @@
     }
     var written = control('input[type="text"]', name);
     var value = written ? parse(written.value) : null;
+    if (written) {
+      say(written, check(kpi, written, value));
+    }
     return value === null ? null : held(value);
   }
 
@@ -164,6 +218,9 @@
         var input = control('input[type="text"]', kpi.id);
         var result = input ? parse(input.value) : null;
         score = result === null ? null : quantitative(kpi, result);
+        if (input) {
+          say(input, check(kpi, input, result));
+        }
       }
       var weighted = score === null ? null : score * kpi.weight / 100;
       show("score-" + kpi.id, score);
