@@ -108,6 +108,26 @@ def test_what_every_role_shares_is_printed_once(built):
     assert page.count('href="#rolebook-shared"') >= 2 and 'id="rolebook-shared"' in page
 
 
+def test_shared_rules_left_to_a_policy_chapter_are_printed_nowhere_twice(tmp_path):
+    """handbook.shared_rules: [grades]: the 通用考核规定 chapter prints the grades alone (an org-wide policy
+    chapter states the process and the appeal), the role chapters refer to it for the grades only and
+    still leave the shared process and appeal out."""
+    root = copy_project(REGULATION, tmp_path / "p")
+    settings = root / "rolebook.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace("handbook:\n", "handbook:\n  shared_rules: [grades]\n", 1), encoding="utf-8")
+    result = run_rolebook("build", "--kind", "handbook", "--format", "docx", cwd=root)
+    assert result.returncode == 0, result.stderr
+    body = paragraphs(root / "build" / "handbook.docx")
+    text = " ".join(text for _, text in body)
+    assert "75 ≤ 总分 < 90" in text and text.count("75 ≤ 总分 < 90") == 1
+    for left in ("考核期初由直接上级与员工共同确定考核指标", "对考核结果有异议的，可在结果公布后五个工作日内"):
+        assert left not in text, left
+    shared = [text for style, text in body if style == "Heading1" and text.endswith("通用考核规定")]
+    assert len(shared) == 1
+    assert text.count("等级划分与计分方法：见通用考核规定。") == 2 and "考核流程、" not in text
+
+
 def test_change_history_reads_like_hr_writes_and_holds_no_commit_text(built):
     text = " ".join(text for _, text in paragraphs(built / "handbook.docx"))
     history = text.split("修订记录")[-1]

@@ -461,6 +461,8 @@ def handbook_context(project: Project, revision, logs: dict[str, list]) -> dict:
         "front": [chapters[name] for name in settings.front],
         "roles": [role_context(project, role) for role in roles],
         "shared": shared_blocks(roles),
+        "shared_printed": [name for name in shared_blocks(roles)
+                           if settings.shared_rules is None or name in settings.shared_rules],
         "policies": [chapters[name] for name in settings.policies],
         "back": [chapters[name] for name in settings.back],
         "glossary": merged_glossary(project, roles),

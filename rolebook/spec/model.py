@@ -508,6 +508,10 @@ class Handbook(Spec):
         None, description="施行日期: when the regulation takes effect, shown on its cover", examples=["2026-01-20"])
     architecture: bool = Field(False, description="A chapter with the grade × family matrix (职级体系表) and the "
                                                   "headcount per department (the org chart is always in)")
+    shared_rules: list[Literal["grades", "process", "consequences", "appeal"]] | None = Field(
+        None, description="What the 通用考核规定 chapter prints of the appraisal parts every role shares (default: "
+                          "all it finds shared); leave out a part an org-wide policy chapter already states: the "
+                          "roles' chapters leave it out too", examples=[["grades"]])
 
 
 class Branding(Spec):

@@ -361,13 +361,13 @@ def load(environment):
         cond_expr_undefined = Undefined
         if 0: yield None
         _block_vars = {}
-        l_0_shared = resolve('shared')
+        l_0_shared_printed = resolve('shared_printed')
         l_0_t = resolve('t')
         l_0_roles = resolve('roles')
         l_0_c = resolve('c')
         l_0_parts = resolve('parts')
         pass
-        if (undefined(name='shared') if l_0_shared is missing else l_0_shared):
+        if (undefined(name='shared_printed') if l_0_shared_printed is missing else l_0_shared_printed):
             pass
             yield '::: pagebreak\n:::\n\n# '
             yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'shared_rules'))
@@ -376,16 +376,16 @@ def load(environment):
             yield '\n'
             l_0_c = environment.getitem((undefined(name='roles') if l_0_roles is missing else l_0_roles), 0)
             _block_vars['c'] = l_0_c
-            if ('grades' in (undefined(name='shared') if l_0_shared is missing else l_0_shared)):
+            if ('grades' in (undefined(name='shared_printed') if l_0_shared_printed is missing else l_0_shared_printed)):
                 pass
                 yield str(environment.call(context, environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'grades'), (undefined(name='c') if l_0_c is missing else l_0_c), 2, _block_vars=_block_vars))
-            if ('process' in (undefined(name='shared') if l_0_shared is missing else l_0_shared)):
+            if ('process' in (undefined(name='shared_printed') if l_0_shared_printed is missing else l_0_shared_printed)):
                 pass
                 yield str(environment.call(context, environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'process'), (undefined(name='c') if l_0_c is missing else l_0_c), 2, _block_vars=_block_vars))
-            if ('consequences' in (undefined(name='shared') if l_0_shared is missing else l_0_shared)):
+            if ('consequences' in (undefined(name='shared_printed') if l_0_shared_printed is missing else l_0_shared_printed)):
                 pass
                 yield str(environment.call(context, environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'consequences'), (undefined(name='c') if l_0_c is missing else l_0_c), 2, _block_vars=_block_vars))
-            if ('appeal' in (undefined(name='shared') if l_0_shared is missing else l_0_shared)):
+            if ('appeal' in (undefined(name='shared_printed') if l_0_shared_printed is missing else l_0_shared_printed)):
                 pass
                 yield str(environment.call(context, environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'appeal'), (undefined(name='c') if l_0_c is missing else l_0_c), 2, _block_vars=_block_vars))
             yield '\n'
@@ -405,12 +405,13 @@ def load(environment):
             for l_1_c in (undefined(name='roles') if l_0_roles is missing else l_0_roles):
                 l_1_parts = resolve('parts')
                 l_1_shared = resolve('shared')
+                l_1_shared_printed = resolve('shared_printed')
                 _loop_vars = {}
                 pass
                 yield '::: pagebreak\n:::\n\n'
-                yield str(environment.call(context, environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'chapter'), l_1_c, shared=(undefined(name='shared') if l_1_shared is missing else l_1_shared), _loop_vars=_loop_vars))
+                yield str(environment.call(context, environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'chapter'), l_1_c, shared=(undefined(name='shared') if l_1_shared is missing else l_1_shared), printed=(undefined(name='shared_printed') if l_1_shared_printed is missing else l_1_shared_printed), _loop_vars=_loop_vars))
                 yield '\n\n'
-            l_1_c = l_1_parts = l_1_shared = missing
+            l_1_c = l_1_parts = l_1_shared = l_1_shared_printed = missing
 
     def block_policies(context, missing=missing, environment=environment):
         resolve = context.resolve_or_missing
@@ -515,12 +516,13 @@ def load(environment):
             for l_1_c in (undefined(name='roles') if l_0_roles is missing else l_0_roles):
                 l_1_parts = resolve('parts')
                 l_1_shared = resolve('shared')
+                l_1_shared_printed = resolve('shared_printed')
                 _loop_vars = {}
                 pass
                 yield '::: pagebreak\n:::\n\n::::: attachment\n'
-                yield str(environment.call(context, environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'chapter'), l_1_c, shared=(undefined(name='shared') if l_1_shared is missing else l_1_shared), title=environment.call(context, environment.getattr(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'attachment_jd'), 'format'), title=environment.getattr(environment.getattr(l_1_c, 'role'), 'title'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+                yield str(environment.call(context, environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'chapter'), l_1_c, shared=(undefined(name='shared') if l_1_shared is missing else l_1_shared), printed=(undefined(name='shared_printed') if l_1_shared_printed is missing else l_1_shared_printed), title=environment.call(context, environment.getattr(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'attachment_jd'), 'format'), title=environment.getattr(environment.getattr(l_1_c, 'role'), 'title'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
                 yield '\n:::::\n\n'
-            l_1_c = l_1_parts = l_1_shared = missing
+            l_1_c = l_1_parts = l_1_shared = l_1_shared_printed = missing
             if (undefined(name='glossary') if l_0_glossary is missing else l_0_glossary):
                 pass
                 yield '::: pagebreak\n:::\n\n::::: attachment\n# '
@@ -539,5 +541,5 @@ def load(environment):
         pass
 
     blocks = {'cover': block_cover, 'contents': block_contents, 'front': block_front, 'overview': block_overview, 'shared': block_shared, 'roles': block_roles, 'policies': block_policies, 'history': block_history, 'glossary': block_glossary, 'back': block_back, 'attachments': block_attachments, 'end': block_end}
-    debug_info = '9=37&10=39&13=46&15=48&16=51&18=55&23=66&24=73&26=82&27=88&30=101&31=105&33=110&34=112&37=119&84=120&90=121&99=122&136=123&152=124&163=125&172=126&183=127&193=128&202=129&225=130&37=132&39=164&41=166&42=168&45=170&46=172&49=176&50=178&54=193&57=196&58=198&59=200&60=202&61=206&62=208&63=210&67=214&69=217&72=220&73=222&74=224&76=227&84=233&86=243&90=246&91=261&95=265&99=269&103=290&105=292&107=306&108=311&110=331&112=333&116=336&118=339&120=341&122=343&124=346&126=348&128=350&130=352&136=357&137=370&141=373&143=375&144=377&145=379&146=382&147=385&148=388&152=393&153=403&154=405&158=411&163=415&164=430&168=434&172=438&173=449&177=452&179=454&183=457&184=469&188=472&189=474&193=477&194=492&198=496&202=500&203=513&204=515&209=521&213=524&218=527&219=529&225=532'
+    debug_info = '9=37&10=39&13=46&15=48&16=51&18=55&23=66&24=73&26=82&27=88&30=101&31=105&33=110&34=112&37=119&84=120&90=121&99=122&136=123&152=124&163=125&172=126&183=127&193=128&202=129&225=130&37=132&39=164&41=166&42=168&45=170&46=172&49=176&50=178&54=193&57=196&58=198&59=200&60=202&61=206&62=208&63=210&67=214&69=217&72=220&73=222&74=224&76=227&84=233&86=243&90=246&91=261&95=265&99=269&103=290&105=292&107=306&108=311&110=331&112=333&116=336&118=339&120=341&122=343&124=346&126=348&128=350&130=352&136=357&137=370&141=373&143=375&144=377&145=379&146=382&147=385&148=388&152=393&153=403&154=405&158=412&163=416&164=431&168=435&172=439&173=450&177=453&179=455&183=458&184=470&188=473&189=475&193=478&194=493&198=497&202=501&203=514&204=516&209=523&213=526&218=529&219=531&225=534'
     return locals()

@@ -1111,7 +1111,7 @@ def load(environment):
         context.exported_vars.add('acknowledgement')
         context.vars['acknowledgement'] = l_0_acknowledgement = Macro(environment, macro, 'acknowledgement', ('c', 'level'), False, False, False, context.eval_ctx.autoescape)
         yield '\n'
-        def macro(l_1_c, l_1_with_glossary, l_1_shared, l_1_with_control, l_1_title):
+        def macro(l_1_c, l_1_with_glossary, l_1_shared, l_1_with_control, l_1_title, l_1_printed):
             t_41 = []
             l_1_t = l_1_f = missing
             if l_1_c is missing:
@@ -1124,7 +1124,10 @@ def load(environment):
                 l_1_with_control = False
             if l_1_title is missing:
                 l_1_title = None
+            if l_1_printed is missing:
+                l_1_printed = None
             pass
+            l_1_printed = (l_1_shared if t_14(l_1_printed) else l_1_printed)
             (l_1_t, l_1_f) = (environment.getattr(l_1_c, 't'), environment.getattr(l_1_c, 'f'))
             t_41.extend((
                 '# ',
@@ -1171,11 +1174,11 @@ def load(environment):
                 t_41.append(
                     str(environment.call(context, (undefined(name='appeal') if l_0_appeal is missing else l_0_appeal), l_1_c, 3)),
                 )
-            if l_1_shared:
+            if l_1_printed:
                 pass
                 t_41.extend((
                     '\n',
-                    str(environment.call(context, environment.getattr(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'see_shared'), 'format'), what=environment.call(context, environment.getattr((undefined(name='f') if l_1_f is missing else l_1_f), 'join'), environment.call(context, environment.getattr((undefined(name='f') if l_1_f is missing else l_1_f), 'shared_names'), l_1_shared)), chapter=str_join(('[', environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'shared_rules'), '](#rolebook-shared)', )))),
+                    str(environment.call(context, environment.getattr(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'see_shared'), 'format'), what=environment.call(context, environment.getattr((undefined(name='f') if l_1_f is missing else l_1_f), 'join'), environment.call(context, environment.getattr((undefined(name='f') if l_1_f is missing else l_1_f), 'shared_names'), l_1_printed)), chapter=str_join(('[', environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'shared_rules'), '](#rolebook-shared)', )))),
                     '\n',
                 ))
             if l_1_with_glossary:
@@ -1192,8 +1195,8 @@ def load(environment):
                 ))
             return concat(t_41)
         context.exported_vars.add('chapter')
-        context.vars['chapter'] = l_0_chapter = Macro(environment, macro, 'chapter', ('c', 'with_glossary', 'shared', 'with_control', 'title'), False, False, False, context.eval_ctx.autoescape)
+        context.vars['chapter'] = l_0_chapter = Macro(environment, macro, 'chapter', ('c', 'with_glossary', 'shared', 'with_control', 'title', 'printed'), False, False, False, context.eval_ctx.autoescape)
 
     blocks = {}
-    debug_info = '3=103&4=109&6=112&8=114&13=129&15=135&16=136&18=141&19=146&20=155&27=168&28=176&30=180&33=187&34=195&35=196&37=200&39=204&43=211&44=219&45=221&46=227&48=232&50=246&52=250&54=253&56=257&58=262&59=267&62=271&64=275&69=286&71=294&72=295&73=296&75=300&76=305&78=314&80=319&81=324&88=342&90=350&91=351&92=352&94=356&95=361&97=370&98=375&99=378&101=382&104=392&106=397&107=403&116=427&117=435&118=436&120=440&122=444&126=451&128=459&129=460&131=464&132=469&134=473&136=479&138=483&143=493&144=501&145=502&147=506&148=512&150=517&151=526&153=535&159=547&160=556&161=557&162=558&164=562&165=567&167=571&169=574&174=575&176=579&180=584&182=598&183=602&184=608&187=666&188=670&192=677&194=683&195=684&196=685&198=689&200=701&201=706&204=712&206=716&208=722&209=727&214=737&215=745&216=746&218=750&219=755&221=760&222=762&227=770&229=778&230=779&233=783&234=788&236=797&237=800&238=804&240=807&241=811&243=816&244=820&246=825&247=830&254=848&255=856&256=857&257=858&259=862&261=866&263=868&265=875&266=880&271=900&272=908&273=909&274=910&276=914&278=920&279=924&285=943&286=951&287=952&288=953&290=957&292=962&293=967&297=980&299=989&301=994&302=999&307=1008&308=1016&309=1017&310=1018&312=1022&314=1026&318=1033&320=1041&322=1044&328=1048&330=1051&332=1055&334=1062&335=1067&340=1079&341=1087&343=1090&345=1094&347=1096&348=1099&349=1103&355=1114&358=1128&359=1131&361=1133&362=1135&364=1137&365=1139&366=1141&367=1143&368=1145&369=1147&370=1149&371=1151&372=1154&373=1159&374=1164&375=1169&376=1174&378=1178&380=1181&381=1184&383=1187&384=1190'
+    debug_info = '3=103&4=109&6=112&8=114&13=129&15=135&16=136&18=141&19=146&20=155&27=168&28=176&30=180&33=187&34=195&35=196&37=200&39=204&43=211&44=219&45=221&46=227&48=232&50=246&52=250&54=253&56=257&58=262&59=267&62=271&64=275&69=286&71=294&72=295&73=296&75=300&76=305&78=314&80=319&81=324&88=342&90=350&91=351&92=352&94=356&95=361&97=370&98=375&99=378&101=382&104=392&106=397&107=403&116=427&117=435&118=436&120=440&122=444&126=451&128=459&129=460&131=464&132=469&134=473&136=479&138=483&143=493&144=501&145=502&147=506&148=512&150=517&151=526&153=535&159=547&160=556&161=557&162=558&164=562&165=567&167=571&169=574&174=575&176=579&180=584&182=598&183=602&184=608&187=666&188=670&192=677&194=683&195=684&196=685&198=689&200=701&201=706&204=712&206=716&208=722&209=727&214=737&215=745&216=746&218=750&219=755&221=760&222=762&227=770&229=778&230=779&233=783&234=788&236=797&237=800&238=804&240=807&241=811&243=816&244=820&246=825&247=830&254=848&255=856&256=857&257=858&259=862&261=866&263=868&265=875&266=880&271=900&272=908&273=909&274=910&276=914&278=920&279=924&285=943&286=951&287=952&288=953&290=957&292=962&293=967&297=980&299=989&301=994&302=999&307=1008&308=1016&309=1017&310=1018&312=1022&314=1026&318=1033&320=1041&322=1044&328=1048&330=1051&332=1055&334=1062&335=1067&340=1079&341=1087&343=1090&345=1094&347=1096&348=1099&349=1103&355=1114&359=1130&360=1131&361=1134&363=1136&364=1138&366=1140&367=1142&368=1144&369=1146&370=1148&371=1150&372=1152&373=1154&374=1157&375=1162&376=1167&377=1172&378=1177&380=1181&382=1184&383=1187&385=1190&386=1193'
     return locals()
