@@ -212,12 +212,13 @@ def test_outside_git_the_date_comes_from_source_date_epoch_only(tmp_path):
     assert "Revision: 2026-01-01" in (root / "build" / "handbook.html").read_text(encoding="utf-8")
 
 
-def test_the_roles_overview_lists_role_ids_as_plain_text(example):
-    """A 制度 is read by HR and managers: the roles overview gives each role's id as text, not in code
-    shading (a project whose roles have codes lists the codes)."""
+def test_the_roles_overview_shows_no_role_ids(example):
+    """A 制度 is read by HR and managers: where the roles have no 岗位编号 (code) the roles overview has no
+    such column, rather than the ids that name the project's files (sales-rep); the regulation sample's
+    overview lists the codes (test_regulation)."""
     import zipfile
 
     with zipfile.ZipFile(example / "handbook.docx") as package:
         document = package.read("word/document.xml").decode("utf-8")
     overview = document.split("岗位一览", 1)[1].split("</w:tbl>", 1)[0]
-    assert "sales-rep" in overview and "CodeChar" not in overview
+    assert "销售人员" in overview and "sales-rep" not in overview and "岗位编号" not in overview

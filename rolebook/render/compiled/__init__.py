@@ -6,7 +6,7 @@ INDEX = {
     '3ee0754c3482d8931bed5c5bec63c819abbd1701675f32ab61c0bc8d081432fd': {
         'chapter.md.j2': ['t_f59f258418d88bfa', '54ca91993d118c692f992d875668210479a15e84227f1d2a51683e476e455a63'],
         'form.md.j2': ['t_d353bcb6185b2604', '88b84af7ca90593cfd790d1fbf231235e47bf06dec7dbc0271a92994336981c8'],
-        'handbook.md.j2': ['t_25e0acc761443888', 'eb4e385eb2c2bb9e609cdd5e0c73f7f11c45b0ed0b8b8f358654d2632c30b4d7'],
+        'handbook.md.j2': ['t_25e0acc761443888', '02d08df9cdc94ed03e9f40d26f5b5c69a8b94adefd4f2f6a2d3aefe88752ff5a'],
         'jd.md.j2': ['t_7fac64f684095370', '1eb0696f9dd798a62910877410464ff9672fb5a6a508f4c6e0f5ff1dc8c1bf5e'],
         'posting.md.j2': ['t_25187a4005682ec5', '4c692b81b466763de1c15b2dd0cd717f7fc236ddf23ed737531f364d072d283e'],
         'role_parts.md.j2': ['t_bbad5baaa9096ee2', '0a87453e3801416a669936fbae8e5bce4bedd59c1daa7c23dc0735bdaeeaf1d3'],
@@ -24,7 +24,7 @@ REFERENCES = {
     'chapter.md.j2': ('54ca91993d118c692f992d875668210479a15e84227f1d2a51683e476e455a63', ['role_parts.md.j2']),
     'form.js': ('1387bd7338af77a6658a389e56cbdfec67e21a0471e5b1407dc56ffdb1131aba', []),
     'form.md.j2': ('88b84af7ca90593cfd790d1fbf231235e47bf06dec7dbc0271a92994336981c8', ['role_parts.md.j2']),
-    'handbook.md.j2': ('eb4e385eb2c2bb9e609cdd5e0c73f7f11c45b0ed0b8b8f358654d2632c30b4d7', ['role_parts.md.j2']),
+    'handbook.md.j2': ('02d08df9cdc94ed03e9f40d26f5b5c69a8b94adefd4f2f6a2d3aefe88752ff5a', ['role_parts.md.j2']),
     'jd.md.j2': ('1eb0696f9dd798a62910877410464ff9672fb5a6a508f4c6e0f5ff1dc8c1bf5e', ['role_parts.md.j2']),
     'page.html.j2': ('841c2e7874ed47a7e43071403b2bbe7becae50e630f1535820e7717477b42027', ['style.css', 'form.js']),
     'posting.md.j2': ('4c692b81b466763de1c15b2dd0cd717f7fc236ddf23ed737531f364d072d283e', []),

@@ -288,9 +288,13 @@ def load(environment):
         pass
         yield '::: pagebreak\n:::\n\n# '
         yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'roles_overview'))
-        yield '\n\n| '
-        yield str((environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'code') if (undefined(name='codes') if l_0_codes is missing else l_0_codes) else environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'role_id')))
-        yield ' | '
+        yield '\n\n|'
+        if (undefined(name='codes') if l_0_codes is missing else l_0_codes):
+            pass
+            yield ' '
+            yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'code'))
+            yield ' |'
+        yield ' '
         yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'position'))
         yield ' | '
         yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'department'))
@@ -302,19 +306,22 @@ def load(environment):
         yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'effective'))
         yield ' | '
         yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'status'))
-        yield ' |\n|---|---|---|---|---|---|---|\n'
+        yield ' |\n|'
+        if (undefined(name='codes') if l_0_codes is missing else l_0_codes):
+            pass
+            yield '---|'
+        yield '---|---|---|---|---|---|\n'
         for l_1_c in (undefined(name='roles') if l_0_roles is missing else l_0_roles):
             l_1_f = resolve('f')
             _loop_vars = {}
             pass
-            yield '| '
+            yield '|'
             if (undefined(name='codes') if l_0_codes is missing else l_0_codes):
                 pass
+                yield ' '
                 yield str((t_1(environment.getattr(environment.getattr(l_1_c, 'role'), 'code')) if environment.getattr(environment.getattr(l_1_c, 'role'), 'code') else ''))
-            else:
-                pass
-                yield str(t_1(environment.getattr(environment.getattr(l_1_c, 'role'), 'id')))
-            yield ' | '
+                yield ' |'
+            yield ' '
             yield str(t_1(environment.call(context, environment.getattr((undefined(name='f') if l_1_f is missing else l_1_f), 'keep'), environment.getattr(environment.getattr(l_1_c, 'role'), 'title'), _loop_vars=_loop_vars)))
             yield ' | '
             yield str(t_1(environment.call(context, environment.getattr((undefined(name='f') if l_1_f is missing else l_1_f), 'keep'), environment.getattr(environment.getattr(l_1_c, 'role'), 'department'), _loop_vars=_loop_vars)))
@@ -541,5 +548,5 @@ def load(environment):
         pass
 
     blocks = {'cover': block_cover, 'contents': block_contents, 'front': block_front, 'overview': block_overview, 'shared': block_shared, 'roles': block_roles, 'policies': block_policies, 'history': block_history, 'glossary': block_glossary, 'back': block_back, 'attachments': block_attachments, 'end': block_end}
-    debug_info = '9=37&10=39&13=46&15=48&16=51&18=55&23=66&24=73&26=82&27=88&30=101&31=105&33=110&34=112&37=119&84=120&90=121&99=122&136=123&152=124&163=125&172=126&183=127&193=128&202=129&225=130&37=132&39=164&41=166&42=168&45=170&46=172&49=176&50=178&54=193&57=196&58=198&59=200&60=202&61=206&62=208&63=210&67=214&69=217&72=220&73=222&74=224&76=227&84=233&86=243&90=246&91=261&95=265&99=269&103=290&105=292&107=306&108=311&110=331&112=333&116=336&118=339&120=341&122=343&124=346&126=348&128=350&130=352&136=357&137=370&141=373&143=375&144=377&145=379&146=382&147=385&148=388&152=393&153=403&154=405&158=412&163=416&164=431&168=435&172=439&173=450&177=453&179=455&183=458&184=470&188=473&189=475&193=478&194=493&198=497&202=501&203=514&204=516&209=523&213=526&218=529&219=531&225=534'
+    debug_info = '9=37&10=39&13=46&15=48&16=51&18=55&23=66&24=73&26=82&27=88&30=101&31=105&33=110&34=112&37=119&84=120&90=121&99=122&137=123&153=124&164=125&173=126&184=127&194=128&203=129&226=130&37=132&39=164&41=166&42=168&45=170&46=172&49=176&50=178&54=193&57=196&58=198&59=200&60=202&61=206&62=208&63=210&67=214&69=217&72=220&73=222&74=224&76=227&84=233&86=243&90=246&91=261&95=265&99=269&104=290&106=292&107=310&108=314&109=319&111=338&113=340&117=343&119=346&121=348&123=350&125=353&127=355&129=357&131=359&137=364&138=377&142=380&144=382&145=384&146=386&147=389&148=392&149=395&153=400&154=410&155=412&159=419&164=423&165=438&169=442&173=446&174=457&178=460&180=462&184=465&185=477&189=480&190=482&194=485&195=500&199=504&203=508&204=521&205=523&210=530&214=533&219=536&220=538&226=541'
     return locals()
