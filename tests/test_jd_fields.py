@@ -187,3 +187,17 @@ def test_a_partner_named_by_several_duties_is_listed_once_with_each_purpose():
     written = [partner.purpose for duty in role.duties for partner in duty.collaboration
                if not isinstance(partner, str) and partner.external and list(partner.with_) == ["客户"]]
     assert len(written) == 4 and purpose == "；".join(p.rstrip("。；;.") for p in written)
+
+
+def test_the_acknowledgement_never_has_a_page_of_its_own(tmp_path):
+    """签字确认 (heading, sentence, lines to sign) is kept together, and the document control before it keeps
+    with it (::: note keep=next): the seed roles' job descriptions printed 签字确认 alone on their last page."""
+    jd = build_copy(REPO, tmp_path / "example", "--kind", "jd") / "jd"
+    document = xml_part(jd / "sales-manager.docx", "word/document.xml")
+    control = [p for p in document.iter(f"{{{NS['w']}}}p") if "".join(p.itertext()).startswith("版本：")]
+    assert control and all(p.find("w:pPr/w:keepNext", NS) is not None for p in control)
+    assert 'class="note keep-next"' in (jd / "sales-manager.html").read_text(encoding="utf-8")
+    for pdf in to_pdf(*(jd / f"{role}.docx" for role in ("sales-manager", "telesales-supervisor")), outdir=tmp_path):
+        last = pdf_text(pdf).split("\f")
+        last = [page for page in last if page.strip()][-1]
+        assert "签字确认" in last and "文件控制" in last, pdf.name

@@ -56,6 +56,7 @@ class DocxWriter(TableRules):
         self.landscape = False  # orientation of the section being written
         self.section_ends = False  # a landscape section closed: the next block starts a new one
         self.signatures: tuple | None = None  # (table, row, date label) of an open signature block
+        self.kept_notes: list[tuple] = []  # each open note: (its container, where it starts, its keep=)
         self.bookmarks = 0
         self.open_bookmark: int | None = None
         self.toc_placeholder: etree._Element | None = None
@@ -288,8 +289,16 @@ class DocxWriter(TableRules):
 
     def t_container_note_open(self, token: Token) -> None:
         self.directive(token, "note")
+        # keep=next: its paragraphs keep with what follows (the document control with the signatures)
+        self.kept_notes.append((self.targets[-1], len(self.targets[-1]), directive_params(token).get("keep")))
 
-    t_container_note_close = t_container_note_open
+    def t_container_note_close(self, token: Token) -> None:
+        self.directive(token, "note")
+        target, start, keep = self.kept_notes.pop()
+        if keep == "next":
+            for paragraph in target[start:]:
+                if paragraph.tag == ooxml.w("p"):
+                    ooxml.keep_with_next(paragraph)
 
     def t_container_form_open(self, token: Token) -> None:
         pass  # its list became table tokens (markdown.form_tables)

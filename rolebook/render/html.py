@@ -64,11 +64,12 @@ class HtmlWriter(RendererHTML):
             return (TOC_MARK if entries is None else toc_list(entries)) + "</nav>\n"
         if name == "figure":
             from rolebook.render.figures import html_open
-            from rolebook.render.markdown import directive_params
 
             return html_open(directive_params(token).get("name", "")) if token.nesting == 1 else "</figure>\n"
         if token.nesting == -1:
             return f"</{tag}>\n"
+        if name == "note" and directive_params(token).get("keep") == "next":  # on one page with what follows
+            return f'<{tag} class="note keep-next">\n'
         return f'<{tag} class="{name}">\n'
 
     def table_open(self, tokens, idx, options, env) -> str:

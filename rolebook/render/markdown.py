@@ -30,7 +30,7 @@ SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 DIRECTIVES = (
     "meta",        # a key/value table: its header row is an ordinary row
     "doc-title",   # the document's title block
-    "note",        # small print
+    "note",        # small print; `keep=next`: kept on one page with what follows it
     "signatures",  # `date=LABEL`: a line to sign and a date for each paragraph inside
     "pagebreak",   # start a new page
     "landscape",   # a landscape section

@@ -7,14 +7,14 @@ INDEX = {
         'chapter.md.j2': ['t_f59f258418d88bfa', '54ca91993d118c692f992d875668210479a15e84227f1d2a51683e476e455a63'],
         'form.md.j2': ['t_d353bcb6185b2604', '88b84af7ca90593cfd790d1fbf231235e47bf06dec7dbc0271a92994336981c8'],
         'handbook.md.j2': ['t_25e0acc761443888', '02d08df9cdc94ed03e9f40d26f5b5c69a8b94adefd4f2f6a2d3aefe88752ff5a'],
-        'jd.md.j2': ['t_7fac64f684095370', '1eb0696f9dd798a62910877410464ff9672fb5a6a508f4c6e0f5ff1dc8c1bf5e'],
+        'jd.md.j2': ['t_7fac64f684095370', '8b2f165fa54d9d0d4eb353598d73924c8c900eb639c55ec2417a1d99efcfd614'],
         'posting.md.j2': ['t_25187a4005682ec5', '4c692b81b466763de1c15b2dd0cd717f7fc236ddf23ed737531f364d072d283e'],
-        'role_parts.md.j2': ['t_bbad5baaa9096ee2', '0a87453e3801416a669936fbae8e5bce4bedd59c1daa7c23dc0735bdaeeaf1d3'],
+        'role_parts.md.j2': ['t_bbad5baaa9096ee2', '8aaf6f3f0776ccd57abf072cbb5e04286d84ee0d607a5af9a2e511358158a318'],
     },
     '86ef5092876c1e0527fb96053e4615d98665ab3f864e7653302c41b7c31f9582': {
         'form.js': ['t_7f1e0fc0fa93b81a', '1387bd7338af77a6658a389e56cbdfec67e21a0471e5b1407dc56ffdb1131aba'],
         'page.html.j2': ['t_b1f24d8a10db5500', '841c2e7874ed47a7e43071403b2bbe7becae50e630f1535820e7717477b42027'],
-        'style.css': ['t_65517511079d8467', 'b2a45dcfeadf45cf7f2c0e343a8fa9dd822d9dfd196bb0ade632f4dd6b411258'],
+        'style.css': ['t_65517511079d8467', '08470eeff03a589566c237a1b01b551f929b57168f0a1eafb07657547f0c4dc8'],
     },
 }
 
@@ -25,9 +25,9 @@ REFERENCES = {
     'form.js': ('1387bd7338af77a6658a389e56cbdfec67e21a0471e5b1407dc56ffdb1131aba', []),
     'form.md.j2': ('88b84af7ca90593cfd790d1fbf231235e47bf06dec7dbc0271a92994336981c8', ['role_parts.md.j2']),
     'handbook.md.j2': ('02d08df9cdc94ed03e9f40d26f5b5c69a8b94adefd4f2f6a2d3aefe88752ff5a', ['role_parts.md.j2']),
-    'jd.md.j2': ('1eb0696f9dd798a62910877410464ff9672fb5a6a508f4c6e0f5ff1dc8c1bf5e', ['role_parts.md.j2']),
+    'jd.md.j2': ('8b2f165fa54d9d0d4eb353598d73924c8c900eb639c55ec2417a1d99efcfd614', ['role_parts.md.j2']),
     'page.html.j2': ('841c2e7874ed47a7e43071403b2bbe7becae50e630f1535820e7717477b42027', ['style.css', 'form.js']),
     'posting.md.j2': ('4c692b81b466763de1c15b2dd0cd717f7fc236ddf23ed737531f364d072d283e', []),
-    'role_parts.md.j2': ('0a87453e3801416a669936fbae8e5bce4bedd59c1daa7c23dc0735bdaeeaf1d3', []),
-    'style.css': ('b2a45dcfeadf45cf7f2c0e343a8fa9dd822d9dfd196bb0ade632f4dd6b411258', []),
+    'role_parts.md.j2': ('8aaf6f3f0776ccd57abf072cbb5e04286d84ee0d607a5af9a2e511358158a318', []),
+    'style.css': ('08470eeff03a589566c237a1b01b551f929b57168f0a1eafb07657547f0c4dc8', []),
 }

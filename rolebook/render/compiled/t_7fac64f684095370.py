@@ -166,7 +166,7 @@ def load(environment):
         l_0_parts = resolve('parts')
         l_0_c = resolve('c')
         pass
-        yield str(environment.call(context, environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'document_control'), (undefined(name='c') if l_0_c is missing else l_0_c), _block_vars=_block_vars))
+        yield str(environment.call(context, environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'document_control'), (undefined(name='c') if l_0_c is missing else l_0_c), keep=True, _block_vars=_block_vars))
 
     def block_signatures(context, missing=missing, environment=environment):
         resolve = context.resolve_or_missing

@@ -1030,13 +1030,15 @@ def load(environment):
         context.exported_vars.add('appeal')
         context.vars['appeal'] = l_0_appeal = Macro(environment, macro, 'appeal', ('c', 'level'), False, False, False, context.eval_ctx.autoescape)
         yield '\n'
-        def macro(l_1_c, l_1_level):
+        def macro(l_1_c, l_1_level, l_1_keep):
             t_39 = []
             l_1_role = l_1_t = l_1_f = missing
             if l_1_c is missing:
                 l_1_c = undefined("parameter 'c' was not provided", name='c')
             if l_1_level is missing:
                 l_1_level = 1
+            if l_1_keep is missing:
+                l_1_keep = False
             pass
             (l_1_role, l_1_t, l_1_f) = (environment.getattr(l_1_c, 'role'), environment.getattr(l_1_c, 't'), environment.getattr(l_1_c, 'f'))
             t_39.extend((
@@ -1044,7 +1046,9 @@ def load(environment):
                 str(environment.call_binop(context, '*', '#', l_1_level)),
                 ' ',
                 str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'document_control')),
-                '\n\n::: note\n',
+                '\n\n::: note',
+                str((' keep=next' if l_1_keep else cond_expr_undefined("the inline if-expression on line 325 in 'role_parts.md.j2' evaluated to false and no else section was defined."))),
+                '\n',
                 str(t_6(context.eval_ctx, t_11(context, [(str_join((environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'version'), environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'label_colon'), t_4(environment.getattr((undefined(name='role') if l_1_role is missing else l_1_role), 'version')), )) if environment.getattr((undefined(name='role') if l_1_role is missing else l_1_role), 'version') else ''), (str_join((environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'effective'), environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'label_colon'), (environment.getattr((undefined(name='role') if l_1_role is missing else l_1_role), 'effective') or ''), )) if environment.getattr((undefined(name='role') if l_1_role is missing else l_1_role), 'effective') else ''), str_join((environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'status'), environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'label_colon'), environment.getattr(l_1_c, 'status'), )), (str_join((environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'owner'), environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'label_colon'), t_4(environment.getattr((undefined(name='role') if l_1_role is missing else l_1_role), 'owner')), )) if environment.getattr((undefined(name='role') if l_1_role is missing else l_1_role), 'owner') else '')]), environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'fields_separator'))),
                 '\n:::\n',
             ))
@@ -1074,7 +1078,7 @@ def load(environment):
                 l_2_change = missing
             return concat(t_39)
         context.exported_vars.add('document_control')
-        context.vars['document_control'] = l_0_document_control = Macro(environment, macro, 'document_control', ('c', 'level'), False, False, False, context.eval_ctx.autoescape)
+        context.vars['document_control'] = l_0_document_control = Macro(environment, macro, 'document_control', ('c', 'level', 'keep'), False, False, False, context.eval_ctx.autoescape)
         yield '\n'
         def macro(l_1_c, l_1_level):
             t_40 = []
@@ -1198,5 +1202,5 @@ def load(environment):
         context.vars['chapter'] = l_0_chapter = Macro(environment, macro, 'chapter', ('c', 'with_glossary', 'shared', 'with_control', 'title', 'printed'), False, False, False, context.eval_ctx.autoescape)
 
     blocks = {}
-    debug_info = '3=103&4=109&6=112&8=114&13=129&15=135&16=136&18=141&19=146&20=155&27=168&28=176&30=180&33=187&34=195&35=196&37=200&39=204&43=211&44=219&45=221&46=227&48=232&50=246&52=250&54=253&56=257&58=262&59=267&62=271&64=275&69=286&71=294&72=295&73=296&75=300&76=305&78=314&80=319&81=324&88=342&90=350&91=351&92=352&94=356&95=361&97=370&98=375&99=378&101=382&104=392&106=397&107=403&116=427&117=435&118=436&120=440&122=444&126=451&128=459&129=460&131=464&132=469&134=473&136=479&138=483&143=493&144=501&145=502&147=506&148=512&150=517&151=526&153=535&159=547&160=556&161=557&162=558&164=562&165=567&167=571&169=574&174=575&176=579&180=584&182=598&183=602&184=608&187=666&188=670&192=677&194=683&195=684&196=685&198=689&200=701&201=706&204=712&206=716&208=722&209=727&214=737&215=745&216=746&218=750&219=755&221=760&222=762&227=770&229=778&230=779&233=783&234=788&236=797&237=800&238=804&240=807&241=811&243=816&244=820&246=825&247=830&254=848&255=856&256=857&257=858&259=862&261=866&263=868&265=875&266=880&271=900&272=908&273=909&274=910&276=914&278=920&279=924&285=943&286=951&287=952&288=953&290=957&292=962&293=967&297=980&299=989&301=994&302=999&307=1008&308=1016&309=1017&310=1018&312=1022&314=1026&318=1033&320=1041&322=1044&328=1048&330=1051&332=1055&334=1062&335=1067&340=1079&341=1087&343=1090&345=1094&347=1096&348=1099&349=1103&355=1114&359=1130&360=1131&361=1134&363=1136&364=1138&366=1140&367=1142&368=1144&369=1146&370=1148&371=1150&372=1152&373=1154&374=1157&375=1162&376=1167&377=1172&378=1177&380=1181&382=1184&383=1187&385=1190&386=1193'
+    debug_info = '3=103&4=109&6=112&8=114&13=129&15=135&16=136&18=141&19=146&20=155&27=168&28=176&30=180&33=187&34=195&35=196&37=200&39=204&43=211&44=219&45=221&46=227&48=232&50=246&52=250&54=253&56=257&58=262&59=267&62=271&64=275&69=286&71=294&72=295&73=296&75=300&76=305&78=314&80=319&81=324&88=342&90=350&91=351&92=352&94=356&95=361&97=370&98=375&99=378&101=382&104=392&106=397&107=403&116=427&117=435&118=436&120=440&122=444&126=451&128=459&129=460&131=464&132=469&134=473&136=479&138=483&143=493&144=501&145=502&147=506&148=512&150=517&151=526&153=535&159=547&160=556&161=557&162=558&164=562&165=567&167=571&169=574&174=575&176=579&180=584&182=598&183=602&184=608&187=666&188=670&192=677&194=683&195=684&196=685&198=689&200=701&201=706&204=712&206=716&208=722&209=727&214=737&215=745&216=746&218=750&219=755&221=760&222=762&227=770&229=778&230=779&233=783&234=788&236=797&237=800&238=804&240=807&241=811&243=816&244=820&246=825&247=830&254=848&255=856&256=857&257=858&259=862&261=866&263=868&265=875&266=880&271=900&272=908&273=909&274=910&276=914&278=920&279=924&285=943&286=951&287=952&288=953&290=957&292=962&293=967&297=980&299=989&301=994&302=999&307=1008&308=1016&309=1017&310=1018&312=1022&314=1026&318=1033&321=1043&323=1046&325=1050&329=1052&331=1055&333=1059&335=1066&336=1071&341=1083&342=1091&344=1094&346=1098&348=1100&349=1103&350=1107&356=1118&360=1134&361=1135&362=1138&364=1140&365=1142&367=1144&368=1146&369=1148&370=1150&371=1152&372=1154&373=1156&374=1158&375=1161&376=1166&377=1171&378=1176&379=1181&381=1185&383=1188&384=1191&386=1194&387=1197'
     return locals()
