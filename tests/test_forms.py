@@ -123,8 +123,8 @@ assessment:
 """
 
 
-@pytest.mark.parametrize("language, hint", [("zh-CN", "勾选等级，并填写所给的分数（0～130）。"),
-                                            ("en", "Tick a level and write the score you give it (0 to 130).")])
+@pytest.mark.parametrize("language, hint", [("zh-CN", "勾选等级，并在“实际完成”栏填写该等级的评分（0～130）。"),
+                                            ("en", "Tick a level and write its score (0 to 130) under Actual result.")])
 def test_levels_without_scores_say_what_number_to_write(tmp_path, language, hint):
     """A manager who ticks a level that has no score must know to write a number, and its range (the cap)."""
     root = write_files(tmp_path, {"rolebook.yaml": f"language: {language}\n",
@@ -157,6 +157,7 @@ def test_the_form_says_how_it_is_scored_with_the_roles_numbers(scored, tmp_path)
     assert ("a result at pass scores 60, at target 100, at excellent 120, in proportion between them" in english
             and "worse than pass scores 0; no KPI scores more than 120" in english)
     assert "Weighted score = score × weight" in english
+    assert "beyond excellent" not in english  # the cap is the excellent points: the line never goes beyond
     assert "Qualitative KPIs are rated by Self (30%), Supervisor (70%)" in english
     spec = (SCORED / "role_specs" / "account-manager.yaml").read_text()
     spec = spec.replace("  raters:", "  scoring:\n    points: {pass: 70, target: 100, excellent: 110}\n"
@@ -165,6 +166,7 @@ def test_the_form_says_how_it_is_scored_with_the_roles_numbers(scored, tmp_path)
     assert run_rolebook("build", "--kind", "form", "--format", "docx", cwd=root).returncode == 0
     own = texts(xml_part(root / "build" / "forms" / "account-manager.docx", "word/document.xml"))
     assert "at pass scores 70, at target 100, at excellent 110" in own and "scores 20; no KPI scores more than 130" in own
+    assert "in proportion between them (and beyond excellent at the same rate)" in own  # room above 110
 
 
 def test_grade_opinion_comments_and_signatures(scored, example):
@@ -414,7 +416,28 @@ def test_the_browser_form_says_when_a_result_is_not_what_the_rater_meant(scored)
         assert typed("revenue", "0.95") == ("按 0.95% 计分；如指 95%，请填写 95。", True, "0.00")
         assert typed("revenue", "95%") == (None, True, "80.00")
         assert typed("revenue", "300") == ("按单项最高分 120 分计。", True, "120.00")
+        note = driver.find_element("css selector", 'input[name="revenue"] + .field-note')
+        assert note.get_attribute("class") == "field-note"  # an explanation in grey, not an error in red
         assert typed("revenue", "") == (None, True, "")
+
+
+def test_the_browser_form_refuses_a_count_that_is_not_how_many_times(example):
+    """加减分 counts are how many times, as `rolebook score` reads them: -3 would turn a deduction into a
+    bonus and "abc" was taken silently for 0; each gets a red note, the field is invalid, and counts 0."""
+    with browser() as driver:
+        driver.get((example / "telesales-supervisor.html").resolve().as_uri())
+        field = driver.find_element("css selector", 'input[name="adj:rule-violation"]')
+        for text in ("-3", "abc", "1.5"):
+            field.clear()
+            field.send_keys(text)
+            note = driver.find_element("css selector", 'input[name="adj:rule-violation"] + .field-note')
+            assert (note.text, note.get_attribute("class")) == ("请填写次数：0 或正整数。", "field-note warn")
+            assert not driver.execute_script("return arguments[0].checkValidity();", field)
+            assert driver.find_element("id", "adjustment").text == "0.00"
+        field.clear()
+        field.send_keys("3")
+        assert driver.find_elements("css selector", 'input[name="adj:rule-violation"] + .field-note') == []
+        assert driver.find_element("id", "adjustment").text == "-6.00"
 
 
 def test_every_html_control_has_a_label(scored):

@@ -148,9 +148,17 @@ def test_the_handbook_holds_the_org_chart_and_the_grade_matrix(built, tmp_path):
 
 def test_the_index_shows_the_matrix_and_headcount(built):
     html = (built / "index.html").read_text(encoding="utf-8")
-    assert "职级体系表" in html and "各部门定编" in html
+    assert "职级体系表" in html and "各部门定编" in html and ">薪酬区间</th>" in html
     total = sum(s["headcount"] for s in specs().values())
     assert f"<strong>{total}</strong>" in html
+
+
+def test_the_grade_matrix_has_no_pay_column_where_no_grade_gives_pay(tmp_path):
+    """The example's ladder gives no pay: its 职级体系表 printed a 薪酬区间 column blank from top to bottom."""
+    root = copy_project(REPO, tmp_path / "example")
+    assert run_rolebook("build", "--kind", "orgchart", cwd=root).returncode == 0
+    html = (root / "build" / "index.html").read_text(encoding="utf-8")
+    assert "职级体系表" in html and "薪酬区间" not in html and "<strong>M2</strong>" in html
 
 
 def test_catalogue_cells_hold_text_not_formulas(tmp_path):

@@ -123,6 +123,8 @@ def test_the_word_form_carries_tagged_controls_and_passes_the_schemas(forms):
     for item in ("company-award", "complaint"):
         assert found[f"adj:{item}"] == "text"
     assert schema_problems(forms / f"{ROLE}.docx") == ""
+    text = "".join(xml_part(forms / f"{ROLE}.docx", "word/document.xml").itertext())
+    assert "每次 +5 分，最多加 10 分" in text and "每次 -3 分，最多扣 15 分" in text  # not "-3 分，最多 15 分"
 
 
 def test_the_workbook_recalculated_by_libreoffice_gives_each_case(tmp_path):

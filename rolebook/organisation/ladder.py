@@ -43,16 +43,18 @@ def band(pay, labels: dict) -> str:
 
 def matrix_markdown(project, labels: dict) -> str:
     kind, columns, column_of = columns_of(project)
-    lines = ["| " + " | ".join([labels["grade"], labels["grade_name"], labels["pay_band"]]
+    rows = grade_rows(project, labels)
+    paid = any(pay for _, _, pay in rows)  # a pay band column only where a grade gives one: never all blank
+    lines = ["| " + " | ".join([labels["grade"], labels["grade_name"]] + [labels["pay_band"]] * paid
                                + [cell(c) for c in columns]) + " |",
-             "|" + "---|" * (3 + len(columns))]
+             "|" + "---|" * (2 + paid + len(columns))]
     roles = project.summaries()
-    for grade, name, pay in grade_rows(project, labels):
+    for grade, name, pay in rows:
         cells = []
         for column in columns:
             titles = [role.title for role in roles if role.grade == grade and column_of[role.id] == column]
             cells.append(labels["list_separator"].join(cell(t) for t in titles))
-        lines.append("| " + " | ".join([f"**{cell(grade)}**", cell(name), cell(pay)] + cells) + " |")
+        lines.append("| " + " | ".join([f"**{cell(grade)}**", cell(name)] + [cell(pay)] * paid + cells) + " |")
     return "\n".join(lines)
 
 

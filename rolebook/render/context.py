@@ -167,8 +167,10 @@ class Formatter:
         """The scoring rule in the document's words, with the role's own numbers."""
         rule = scoring.rule_of(assessment)
         points = {name: number(value) for name, value in rule.points}
+        # beyond excellent the line goes on only where the cap leaves room above the excellent points
+        beyond = self.labels["rule_beyond"] if rule.cap > rule.score_of("excellent") else ""
         sentences = [self.labels["rule_points"].format(below_pass=number(rule.below_pass), cap=number(rule.cap),
-                                                       **points)]
+                                                       beyond=beyond, **points)]
         kpis = assessment.kpis() if assessment else []
         if any(k.kind == "qualitative" for k in kpis):
             sentences.append(self.labels["rule_levels"])
@@ -184,9 +186,19 @@ class Formatter:
             sentences.append(self.labels["rule_vetoes"])
         return sentences
 
+    def adjustment_limit(self, item) -> str:
+        """", at most 10 deducted" / "，最多扣 10 分": what one 加减分 item adds or costs at most, if it says."""
+        if item.max is None:
+            return ""
+        way = "deduct" if item.points is not None and item.points < 0 else "add"
+        return self.labels[f"adjustment_most_{way}"].format(max=number(item.max))
+
     def level_score_hint(self, assessment) -> str:
-        """Under the levels of a KPI whose levels have no score: what the rater writes, and its range."""
-        return self.labels["level_score_hint"].format(cap=number(scoring.rule_of(assessment).cap))
+        """Under the levels of a KPI whose levels have no score: what the rater writes, where, its range."""
+        raters = self.raters(assessment)
+        names = [self.labels["result"]] if len(raters) < 2 else [name for _, name, _ in raters]
+        column = self.join(self.labels["quoted"].format(text=name) for name in names)
+        return self.labels["level_score_hint"].format(cap=number(scoring.rule_of(assessment).cap), column=column)
 
     def level(self, criterion) -> str:
         """'优秀（110 分）' / 'Excellent (110 points)': a level with its score when it has one."""

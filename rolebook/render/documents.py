@@ -27,7 +27,7 @@ from rolebook.spec.model import Role
 from rolebook.spec.scoring import form_config
 
 # The notes the HTML form's script writes under a result (labels form_NAME, in the document's language)
-FORM_NOTES = ("not_number", "fraction", "capped")
+FORM_NOTES = ("not_number", "fraction", "capped", "not_count")
 
 PAGE_BODY = "<!-- rolebook: the body -->"  # where a streamed page's body goes
 KIND_TEMPLATES = {"jd": "jd.md.j2", "form": "form.md.j2", "posting": "posting.md.j2"}

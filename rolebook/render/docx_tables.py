@@ -62,6 +62,8 @@ class TableRules:
         table = self.tables.pop()
         if not table.meta and len(table.rows) <= KEEP_ROWS:
             keep_together(table.element)
+        elif not table.meta:
+            keep_last_rows(table.element)
         widths = self.column_widths(table)
         grid = el("w:tblGrid")
         for width in widths:
@@ -227,6 +229,14 @@ def widen_for_words(widths: list[int], rows: list[list[str]], measured: Measure 
     spare = [max(0, width - low) for low, width in zip(least, widths)]
     taken = [need * room // sum(spare) for room in spare]
     return [max(width, low) if low > width else width - take for width, low, take in zip(widths, least, taken)]
+
+
+def keep_last_rows(table: etree._Element) -> None:
+    """A long table's last row (a KPI table's 合计) never goes alone to a page under the repeated header:
+    the row before it keeps with it."""
+    rows = table.findall(ooxml.w("tr"))
+    for paragraph in rows[-2].iter(ooxml.w("p")) if len(rows) > 2 else ():
+        ooxml.keep_with_next(paragraph)
 
 
 def keep_together(table: etree._Element) -> None:

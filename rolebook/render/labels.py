@@ -176,7 +176,8 @@ EN = {
     "occurred": "Occurred",
     "adjustments": "Bonus and deduction points",
     "adjustment_points": "Points",
-    "adjustment_per": "{points} per {per}, at most {max}",
+    "adjustment_per": "{points} per {per}", "adjustment_most_add": ", at most {max} added",
+    "adjustment_most_deduct": ", at most {max} deducted",
     "adjustment_count": "Times",
     "adjustment_total": "Sum of bonus and deduction points",
     "adjustment_limits": "within {low} to {high}",
@@ -203,14 +204,17 @@ EN = {
                         "together within their limits, and are added to the weighted total (held to 0–{cap}).",
     "rule_vetoes": "A veto item that occurred sets its grade, whatever the total.",
     "rule_points": ("Each KPI is scored from its actual result: a result at pass scores {pass}, at target "
-                    "{target}, at excellent {excellent}, in proportion between them (and beyond excellent at "
-                    "the same rate); worse than pass scores {below_pass}; no KPI scores more than {cap} "
+                    "{target}, at excellent {excellent}, in proportion between them{beyond}; worse than pass "
+                    "scores {below_pass}; no KPI scores more than {cap} "
                     "(≥: higher is better, ≤: lower is better)."),
     "rule_levels": "A qualitative KPI scores the level ticked (the score beside each level, or the number written).",
-    "level_score_hint": "Tick a level and write the score you give it (0 to {cap}).",
+    "level_score_hint": "Tick a level and write its score (0 to {cap}) under {column}.",
+    "rule_beyond": " (and beyond excellent at the same rate)",
+    "quoted": "{text}",
     "form_not_number": "Not a number: write the result as a number, e.g. 95 or 95%.",
     "form_fraction": "Scored as {value}%; if you mean {percent}%, write {percent}.",
     "form_capped": "Scored {cap}, the most a KPI scores.",
+    "form_not_count": "Write how many times: a whole number, 0 or more.",
     "rule_raters": "Qualitative KPIs are rated by {raters}; their score is the weighted mean.",
     "rule_total": ("Weighted score = score × weight; the total is the sum of the weighted scores, and the "
                    "band the total reaches gives the grade."),
@@ -429,7 +433,8 @@ ZH_CN = {
     "occurred": "是否发生",
     "adjustments": "加减分项",
     "adjustment_points": "分值",
-    "adjustment_per": "每{per} {points} 分，最多 {max} 分",
+    "adjustment_per": "每{per} {points} 分", "adjustment_most_add": "，最多加 {max} 分",
+    "adjustment_most_deduct": "，最多扣 {max} 分",
     "adjustment_count": "次数",
     "adjustment_total": "加减分合计",
     "adjustment_limits": "限 {low} 至 {high} 分",
@@ -455,13 +460,16 @@ ZH_CN = {
     "rule_adjustments": "加减分按次计分，单项不超过其上限，合计不超过限额，计入加权总分（总分限 0–{cap} 分）。",
     "rule_vetoes": "任一一票否决项发生，即按该项等级评定，不论总分。",
     "rule_points": ("定量指标按实际完成值计分：达到合格标准得 {pass} 分，达到目标值得 {target} 分，达到优秀标准得 "
-                    "{excellent} 分，介于两者之间按比例计分（超过优秀标准按同一比例继续计分）；未达合格标准得 "
+                    "{excellent} 分，介于两者之间按比例计分{beyond}；未达合格标准得 "
                     "{below_pass} 分；单项得分最高 {cap} 分（≥ 表示越高越好，≤ 表示越低越好）。"),
     "rule_levels": "定性指标按所选等级计分（等级后所列分数，未列分数的由评分人填写分数）。",
-    "level_score_hint": "勾选等级，并填写所给的分数（0～{cap}）。",
+    "level_score_hint": "勾选等级，并在{column}栏填写该等级的评分（0～{cap}）。",
+    "rule_beyond": "（超过优秀标准按同一比例继续计分）",
+    "quoted": "“{text}”",
     "form_not_number": "不是数字：请填写数字，如 95 或 95%。",
     "form_fraction": "按 {value}% 计分；如指 {percent}%，请填写 {percent}。",
     "form_capped": "按单项最高分 {cap} 分计。",
+    "form_not_count": "请填写次数：0 或正整数。",
     "rule_raters": "定性指标由{raters}评分，按权重加权平均。",
     "rule_total": "加权得分 = 得分 × 权重；总分为各项加权得分之和，按总分所在区间确定考核等级。",
     "rater_share": "{rater}（{weight}%）",
@@ -646,7 +654,8 @@ ZH_TW = {
     "occurred": "是否發生",
     "adjustments": "加減分項",
     "adjustment_points": "分值",
-    "adjustment_per": "每{per} {points} 分，最多 {max} 分",
+    "adjustment_per": "每{per} {points} 分", "adjustment_most_add": "，最多加 {max} 分",
+    "adjustment_most_deduct": "，最多扣 {max} 分",
     "adjustment_count": "次數",
     "adjustment_total": "加減分合計",
     "adjustment_limits": "限 {low} 至 {high} 分",
@@ -673,13 +682,16 @@ ZH_TW = {
     "rule_vetoes": "任一一票否決項發生，即按該項等級評定，不論總分。",
     "how_scored": "計分方法",
     "rule_points": ("定量指標依實際完成值計分：達到合格標準得 {pass} 分，達到目標值得 {target} 分，達到優秀標準得 "
-                    "{excellent} 分，介於兩者之間按比例計分（超過優秀標準依同一比例繼續計分）；未達合格標準得 "
+                    "{excellent} 分，介於兩者之間按比例計分{beyond}；未達合格標準得 "
                     "{below_pass} 分；單項得分最高 {cap} 分（≥ 表示越高越好，≤ 表示越低越好）。"),
     "rule_levels": "定性指標依所選等級計分（等級後所列分數，未列分數者由評分人填寫分數）。",
-    "level_score_hint": "勾選等級，並填寫所給的分數（0～{cap}）。",
+    "level_score_hint": "勾選等級，並在{column}欄填寫該等級的評分（0～{cap}）。",
+    "rule_beyond": "（超過優秀標準依同一比例繼續計分）",
+    "quoted": "「{text}」",
     "form_not_number": "不是數字：請填寫數字，如 95 或 95%。",
     "form_fraction": "按 {value}% 計分；如指 {percent}%，請填寫 {percent}。",
     "form_capped": "按單項最高分 {cap} 分計。",
+    "form_not_count": "請填寫次數：0 或正整數。",
     "rule_raters": "定性指標由{raters}評分，依權重加權平均。",
     "rule_total": "加權得分 = 得分 × 權重；總分為各項加權得分之和，依總分所在區間確定考核等級。",
     "raters_supervisor": "主管評分",

@@ -55,8 +55,9 @@
   }
 
   function say(input, text) {
-    /* A note under a result the rule cannot read (the field is then invalid), or reads otherwise than the
-       rater may mean; none when all is well. */
+    /* A note under a result the rule cannot read (the field is then invalid) or may read otherwise than
+       the rater means, in red; one that only explains (a score held to the cap), in grey; none when all
+       is well. */
     var next = input.nextElementSibling;
     var note = next && next.classList.contains("field-note") ? next : null;
     input.setCustomValidity(text && text.invalid ? text.message : "");
@@ -72,6 +73,7 @@
       note.setAttribute("role", "status");
       input.after(note);
     }
+    note.className = text.info ? "field-note" : "field-note warn";
     note.textContent = text.message;
   }
 
@@ -95,7 +97,7 @@
       return {message: words("fraction", {value: input.value.trim(), percent: String(percent)})};
     }
     if ((kpi.kind === "qualitative" ? result : unheld(kpi, result)) > config.cap) {
-      return {message: words("capped", {cap: String(config.cap)})};
+      return {info: true, message: words("capped", {cap: String(config.cap)})};
     }
     return null;
   }
@@ -172,7 +174,11 @@
     (config.adjustments || []).forEach(function (item) {
       var input = control('input[type="text"]', "adj:" + item[0]);
       var count = input ? parse(input.value) : null;
-      var value = item[1] * (count === null ? 0 : count);
+      var whole = count !== null && count >= 0 && Math.floor(count) === count;
+      if (input) {  /* how many times: 0 or more, whole, as rolebook score reads it; anything else counts 0 */
+        say(input, whole || !input.value.trim() ? null : {invalid: true, message: words("not_count", {})});
+      }
+      var value = item[1] * (whole ? count : 0);
       if (item[2] !== null) {
         value = Math.max(-item[2], Math.min(item[2], value));
       }
