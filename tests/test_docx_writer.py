@@ -74,6 +74,16 @@ def test_tables_are_word_tables_with_a_style_and_a_repeating_header():
     assert len(xpath(table, "w:tblGrid/w:gridCol")) == 2
 
 
+def test_a_long_tables_last_row_keeps_with_the_row_before_it():
+    """A KPI table's 合计 row never goes alone to a page under the repeated header (a seed job description
+    printed a page of the header and 合计 100%): in a table too long to keep together, the row before the
+    last keeps with it, and no other row is held."""
+    rows = "".join(f"| KPI {n} | {n}% |\n" for n in range(12))
+    table = xpath(body("| KPI | weight |\n|---|---|\n" + rows + "| Total | 100% |\n"), "//w:tbl")[0]
+    kept = [bool(xpath(row, "w:tc/w:p/w:pPr/w:keepNext")) for row in xpath(table, "w:tr")]
+    assert kept == [False] * 12 + [True, False]
+
+
 def test_headings_quotes_code_and_definitions_use_named_styles():
     styles = xpath(body("## Two\n\n> quoted\n\n```\ncode\n```\n\nTerm\n: Meaning\n"), "//w:pStyle/@w:val")
     assert styles == ["Heading2", "Quote", "CodeBlock", "DefinitionTerm", "Definition"]
