@@ -186,12 +186,23 @@ class Formatter:
             sentences.append(self.labels["rule_vetoes"])
         return sentences
 
-    def adjustment_limit(self, item) -> str:
-        """", at most 10 deducted" / "，最多扣 10 分": what one 加减分 item adds or costs at most, if it says."""
+    def adjustment(self, item, per: str) -> str:
+        """"每次 -3 分，最多扣 15 分" / "+5 per award, at most 10 added": one 加减分 item as the form, the job
+        description and the handbook word it; `per` is its unit as the caller escaped it for where it goes."""
+        points = ("+" if item.points and item.points > 0 else "") + number(item.points)
+        text = self.labels["adjustment_per"].format(points=points, per=per or self.labels["adjustment_count"])
         if item.max is None:
-            return ""
+            return text
         way = "deduct" if item.points is not None and item.points < 0 else "add"
-        return self.labels[f"adjustment_most_{way}"].format(max=number(item.max))
+        return text + self.labels[f"adjustment_most_{way}"].format(max=number(item.max))
+
+    def adjustment_limits(self, assessment) -> str:
+        """"（限 -15 至 10 分）": the bounds of all 加减分 together, where the scheme sets them."""
+        limits = assessment.adjustment_limits
+        if not limits:
+            return ""
+        shown = [number(value) if value is not None else "—" for value in (limits.min, limits.max)]
+        return self.paren(self.labels["adjustment_limits"].format(low=shown[0], high=shown[1]))
 
     def level_score_hint(self, assessment) -> str:
         """Under the levels of a KPI whose levels have no score: what the rater writes, where, its range."""
@@ -450,6 +461,7 @@ def handbook_context(project: Project, revision, logs: dict[str, list]) -> dict:
     settings = project.settings.handbook
     labels = project.labels(project.settings.language)
     roles = handbook_roles(project)
+    shared = shared_blocks(roles)
     title = settings.title or " ".join(part for part in (project.settings.organization, labels["handbook"]) if part)
     if revision is not None and revision.commit:  # a small cover line; the revision is in the properties too
         parts = [revision.date.isoformat() if revision.date else "", revision.commit]
@@ -472,9 +484,8 @@ def handbook_context(project: Project, revision, logs: dict[str, list]) -> dict:
         "revision": revision_text,
         "front": [chapters[name] for name in settings.front],
         "roles": [role_context(project, role) for role in roles],
-        "shared": shared_blocks(roles),
-        "shared_printed": [name for name in shared_blocks(roles)
-                           if settings.shared_rules is None or name in settings.shared_rules],
+        "shared": shared,
+        "shared_printed": [name for name in shared if settings.shared_rules is None or name in settings.shared_rules],
         "policies": [chapters[name] for name in settings.policies],
         "back": [chapters[name] for name in settings.back],
         "glossary": merged_glossary(project, roles),

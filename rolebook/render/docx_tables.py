@@ -94,7 +94,7 @@ class TableRules:
         row = sub(table.element, "w:tr")
         header = self.in_("thead") and not table.meta
         extra = [el("w:tblHeader")] if header else []
-        if table.form and (not header or token.meta.get("tall")):  # a one-row form's row is its header
+        if table.form and not header:
             lines = table.lines if token.meta.get("tall") else ROW_LINES
             extra.append(el("w:trHeight", {"w:val": int(LINE_TWIPS * lines), "w:hRule": "atLeast"}))
         row.append(ooxml.trpr(el("w:cantSplit"), *extra))
@@ -234,8 +234,7 @@ def widen_for_words(widths: list[int], rows: list[list[str]], measured: Measure 
 def keep_last_rows(table: etree._Element) -> None:
     """A long table's last row (a KPI table's 合计) never goes alone to a page under the repeated header:
     the row before it keeps with it."""
-    rows = table.findall(ooxml.w("tr"))
-    for paragraph in rows[-2].iter(ooxml.w("p")) if len(rows) > 2 else ():
+    for paragraph in table.findall(ooxml.w("tr"))[-2].iter(ooxml.w("p")):  # tables this long have many rows
         ooxml.keep_with_next(paragraph)
 
 

@@ -409,9 +409,9 @@ def _form_table(body: list[Token], params: dict[str, str]) -> list[Token]:
         elif number == first:
             out.append(_token("tbody_open", "tbody", 1))
         row_open = _token("tr_open", "tr", 1)
-        # a row to write in: only fields, or a comment box beside its labels (被考核人意见 … 意见说明：)
-        row_open.meta["tall"] = (number >= first and not any(_has_text(cell) for cell in row)) \
-            or any(_has_area(cell) for cell in row)
+        # a body row to write in: only fields, or a comment box beside its labels (被考核人意见 … 意见说明：)
+        row_open.meta["tall"] = number >= first and (not any(_has_text(cell) for cell in row)
+                                                     or any(_has_area(cell) for cell in row))
         out.append(row_open)
         tag = "th" if number < first else "td"
         for column, cell in enumerate(row):

@@ -5,11 +5,11 @@ sha256 of the source it was compiled from."""
 INDEX = {
     '3ee0754c3482d8931bed5c5bec63c819abbd1701675f32ab61c0bc8d081432fd': {
         'chapter.md.j2': ['t_f59f258418d88bfa', '54ca91993d118c692f992d875668210479a15e84227f1d2a51683e476e455a63'],
-        'form.md.j2': ['t_d353bcb6185b2604', '88f78a4b49c28e1a9850ac65a440018ce00d5c6d6f3337219a830f07f8177d4e'],
+        'form.md.j2': ['t_d353bcb6185b2604', '333a9439fd66979d83225dfffd47c2e1ad73de9b32629b98e2f2519a2c8f08c3'],
         'handbook.md.j2': ['t_25e0acc761443888', '02d08df9cdc94ed03e9f40d26f5b5c69a8b94adefd4f2f6a2d3aefe88752ff5a'],
         'jd.md.j2': ['t_7fac64f684095370', '8b2f165fa54d9d0d4eb353598d73924c8c900eb639c55ec2417a1d99efcfd614'],
         'posting.md.j2': ['t_25187a4005682ec5', '4c692b81b466763de1c15b2dd0cd717f7fc236ddf23ed737531f364d072d283e'],
-        'role_parts.md.j2': ['t_bbad5baaa9096ee2', '8c19b07f96d3028cf09d2882e9c62721689a4d5877bb2ad67603f9a4eccd3b03'],
+        'role_parts.md.j2': ['t_bbad5baaa9096ee2', '3c5c861c1808b7727229898dd7cc31053d4f41f3613138e678fec4801bbc81bc'],
     },
     '86ef5092876c1e0527fb96053e4615d98665ab3f864e7653302c41b7c31f9582': {
         'form.js': ['t_7f1e0fc0fa93b81a', 'abf17496d864a32b07d8070303fba220839537d2c81dee7c29eb49b1cb20b0cc'],
@@ -23,11 +23,11 @@ INDEX = {
 REFERENCES = {
     'chapter.md.j2': ('54ca91993d118c692f992d875668210479a15e84227f1d2a51683e476e455a63', ['role_parts.md.j2']),
     'form.js': ('abf17496d864a32b07d8070303fba220839537d2c81dee7c29eb49b1cb20b0cc', []),
-    'form.md.j2': ('88f78a4b49c28e1a9850ac65a440018ce00d5c6d6f3337219a830f07f8177d4e', ['role_parts.md.j2']),
+    'form.md.j2': ('333a9439fd66979d83225dfffd47c2e1ad73de9b32629b98e2f2519a2c8f08c3', ['role_parts.md.j2']),
     'handbook.md.j2': ('02d08df9cdc94ed03e9f40d26f5b5c69a8b94adefd4f2f6a2d3aefe88752ff5a', ['role_parts.md.j2']),
     'jd.md.j2': ('8b2f165fa54d9d0d4eb353598d73924c8c900eb639c55ec2417a1d99efcfd614', ['role_parts.md.j2']),
     'page.html.j2': ('841c2e7874ed47a7e43071403b2bbe7becae50e630f1535820e7717477b42027', ['style.css', 'form.js']),
     'posting.md.j2': ('4c692b81b466763de1c15b2dd0cd717f7fc236ddf23ed737531f364d072d283e', []),
-    'role_parts.md.j2': ('8c19b07f96d3028cf09d2882e9c62721689a4d5877bb2ad67603f9a4eccd3b03', []),
+    'role_parts.md.j2': ('3c5c861c1808b7727229898dd7cc31053d4f41f3613138e678fec4801bbc81bc', []),
     'style.css': ('5ca8468409dfc3a39a02879468f7ef6999387df075b5ee6dae5b28df3f8f2646', []),
 }

@@ -442,18 +442,6 @@ def load(environment):
             @internalcode
             def t_3(*unused):
                 raise TemplateRuntimeError("No filter named 'inline' found.")
-        try:
-            t_5 = environment.filters['number']
-        except KeyError:
-            @internalcode
-            def t_5(*unused):
-                raise TemplateRuntimeError("No filter named 'number' found.")
-        try:
-            t_11 = environment.tests['none']
-        except KeyError:
-            @internalcode
-            def t_11(*unused):
-                raise TemplateRuntimeError("No test named 'none' found.")
         pass
         if ((undefined(name='a') if l_0_a is missing else l_0_a) and environment.getattr((undefined(name='a') if l_0_a is missing else l_0_a), 'adjustments')):
             pass
@@ -472,8 +460,7 @@ def load(environment):
                 yield '- - '
                 yield str(t_3(environment.getattr(l_1_item, 'name')))
                 yield '\n  - '
-                yield str(environment.call(context, environment.getattr(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'adjustment_per'), 'format'), points=str_join((('+' if (environment.getattr(l_1_item, 'points') and (environment.getattr(l_1_item, 'points') > 0)) else ''), t_5(environment.getattr(l_1_item, 'points')), )), per=(t_3(environment.getattr(l_1_item, 'per')) if environment.getattr(l_1_item, 'per') else environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'adjustment_count')), _loop_vars=_loop_vars))
-                yield str(environment.call(context, environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'adjustment_limit'), l_1_item, _loop_vars=_loop_vars))
+                yield str(environment.call(context, environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'adjustment'), l_1_item, (t_3(environment.getattr(l_1_item, 'per')) if environment.getattr(l_1_item, 'per') else ''), _loop_vars=_loop_vars))
                 yield '\n  - '
                 yield str(environment.call(context, (undefined(name='field') if l_0_field is missing else l_0_field), 'number', str_join(('adj:', environment.getattr(l_1_item, 'id'), )), str_join((environment.getattr(l_1_item, 'name'), environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'label_colon'), environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'adjustment_count'), )), _loop_vars=_loop_vars))
                 yield '\n  -\n'
@@ -481,10 +468,8 @@ def load(environment):
             yield '- - **'
             yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'adjustment_total'))
             yield '**'
-            if environment.getattr((undefined(name='a') if l_0_a is missing else l_0_a), 'adjustment_limits'):
-                pass
-                yield str(environment.call(context, environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'paren'), environment.call(context, environment.getattr(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'adjustment_limits'), 'format'), low=(t_5(environment.getattr(environment.getattr((undefined(name='a') if l_0_a is missing else l_0_a), 'adjustment_limits'), 'min')) if (not t_11(environment.getattr(environment.getattr((undefined(name='a') if l_0_a is missing else l_0_a), 'adjustment_limits'), 'min'))) else '—'), high=(t_5(environment.getattr(environment.getattr((undefined(name='a') if l_0_a is missing else l_0_a), 'adjustment_limits'), 'max')) if (not t_11(environment.getattr(environment.getattr((undefined(name='a') if l_0_a is missing else l_0_a), 'adjustment_limits'), 'max'))) else '—'), _block_vars=_block_vars), _block_vars=_block_vars))
-            yield '\n  -\n  -\n  - **'
+            yield str(environment.call(context, environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'adjustment_limits'), (undefined(name='a') if l_0_a is missing else l_0_a), _block_vars=_block_vars))
+            yield '\n\n  -\n  -\n  - **'
             yield str(environment.call(context, (undefined(name='field') if l_0_field is missing else l_0_field), 'out', 'adjustment', environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'adjustment_total'), _block_vars=_block_vars))
             yield '**\n:::\n'
         if ((undefined(name='a') if l_0_a is missing else l_0_a) and environment.getattr((undefined(name='a') if l_0_a is missing else l_0_a), 'vetoes')):
@@ -633,5 +618,5 @@ def load(environment):
         pass
 
     blocks = {'title': block_title, 'kpis': block_kpis, 'scoring': block_scoring, 'scheme': block_scheme, 'process': block_process, 'notes': block_notes, 'opinion': block_opinion, 'appeal': block_appeal, 'signatures': block_signatures, 'end': block_end}
-    debug_info = '4=22&5=24&6=27&7=30&8=33&9=36&11=40&23=41&105=42&130=43&165=44&166=45&179=46&187=47&195=48&204=49&11=52&13=86&17=94&19=102&20=111&23=120&25=166&26=168&27=170&28=172&29=174&30=176&31=178&32=180&33=182&34=184&35=188&38=193&39=195&40=197&41=200&42=204&43=209&45=219&46=221&48=224&51=232&53=236&54=240&56=249&58=252&63=256&64=258&65=261&66=263&67=265&68=267&69=270&71=273&72=277&73=280&77=299&78=301&79=303&80=305&81=307&82=315&85=319&86=321&87=323&90=328&92=330&97=332&101=342&102=344&105=349&108=380&110=385&111=387&113=390&114=392&115=394&116=399&118=403&119=405&120=409&122=413&123=415&124=419&130=428&131=458&134=461&135=463&136=465&137=467&138=469&139=473&140=475&141=478&144=482&148=488&151=490&154=493&155=497&156=499&157=501&158=505&159=507&160=509&165=514&166=523&169=534&170=536&171=538&172=540&173=542&174=544&175=546&176=548&179=551&182=562&183=564&184=568&187=574&188=590&191=593&195=599&197=616&198=618&199=621&204=626'
+    debug_info = '4=22&5=24&6=27&7=30&8=33&9=36&11=40&23=41&105=42&130=43&165=44&166=45&179=46&187=47&195=48&204=49&11=52&13=86&17=94&19=102&20=111&23=120&25=166&26=168&27=170&28=172&29=174&30=176&31=178&32=180&33=182&34=184&35=188&38=193&39=195&40=197&41=200&42=204&43=209&45=219&46=221&48=224&51=232&53=236&54=240&56=249&58=252&63=256&64=258&65=261&66=263&67=265&68=267&69=270&71=273&72=277&73=280&77=299&78=301&79=303&80=305&81=307&82=315&85=319&86=321&87=323&90=328&92=330&97=332&101=342&102=344&105=349&108=380&110=385&111=387&113=390&114=392&115=394&116=399&118=403&119=405&120=409&122=413&123=415&124=419&130=428&131=446&134=449&135=451&136=453&137=455&138=457&139=461&140=463&141=465&144=469&148=473&151=475&154=478&155=482&156=484&157=486&158=490&159=492&160=494&165=499&166=508&169=519&170=521&171=523&172=525&173=527&174=529&175=531&176=533&179=536&182=547&183=549&184=553&187=559&188=575&191=578&195=584&197=601&198=603&199=606&204=611'
     return locals()
