@@ -389,3 +389,33 @@ def test_a_desirable_experience_line_becomes_a_desirable_skill_not_the_experienc
     assert "experience" not in requirements and requirements["education"] == "大专及以上"
     assert requirements["skills"] == ["熟练使用办公软件", {"name": "有 CRM 使用经验者优先", "desirable": True}]
     assert run_rolebook("validate", cwd=project).returncode == 0
+
+
+def test_a_word_file_typed_with_numbered_section_lines_and_list_styles(project, tmp_path):
+    """As a clerk types one: the sections as plain numbered lines (二、岗位职责), duties in Word's List Number
+    with their tasks in List Bullet 2, requirement lines ending in ；/。. The sections are found (they were
+    all left as comments), the tasks stay under their duty (they became duties), the punctuation goes."""
+    document = docx.Document()
+    document.add_paragraph("仓库主管岗位说明书", style="Title")
+    table(document, [["岗位名称", "仓库主管", "所属部门", "物流部"]])
+    document.add_paragraph("二、岗位职责")
+    for duty, tasks in [("负责仓库日常运营管理", ["组织货物的收发与盘点", "监督出入库单据"]),
+                        ("负责库存控制", ["定期盘点，确保账实相符"])]:
+        document.add_paragraph(duty, style="List Number")
+        for task in tasks:
+            document.add_paragraph(task, style="List Bullet 2")
+    document.add_paragraph("三、任职资格")
+    document.add_paragraph("1. 大专及以上学历，物流管理相关专业；")
+    document.add_paragraph("2. 持有叉车操作证者优先。")
+    document.add_paragraph("五、维护内外部工作关系")  # only contains a section's name: no section
+    source = tmp_path / "仓库主管.docx"
+    document.save(source)
+    imported(project, str(source))
+    spec = yaml.safe_load(next((project / "role_specs").glob("*.yaml")).read_text(encoding="utf-8"))
+    assert [(d["title"], d.get("daily_tasks")) for d in spec["duties"]] == [
+        ("负责仓库日常运营管理", ["组织货物的收发与盘点", "监督出入库单据"]), ("负责库存控制", ["定期盘点，确保账实相符"])]
+    requirements = spec["requirements"]
+    assert requirements["education"] == "大专及以上学历，物流管理相关专业"
+    assert {"name": "持有叉车操作证者优先", "desirable": True} in requirements["skills"]
+    assert "relationships" not in spec and "维护内外部工作关系" in str(requirements["skills"])
+    assert run_rolebook("validate", cwd=project).returncode == 0

@@ -174,6 +174,9 @@ def _docx_paragraph(element, document, where: str) -> Block | None:
         level = int(heading.group(1)) if heading and heading.group(1) else (outline + 1 if outline is not None else 1)
         return Block("heading", text, level=level, where=where)
     if numbered or "list" in name:
+        if not numbered:  # numbered by its list style (Word's List Number, List Bullet 2): the name says how
+            nested = re.search(r"(\d+)$", name)
+            depth, numbered = (int(nested.group(1)) - 1 if nested else 0), "number" in name or "编号" in name
         return Block("item", _unnumbered(text), level=depth, where=where, numbered=numbered)
     runs = [run for run in element.iter(qn("w:r")) if _runs_text(run).strip()]
     bold = runs and all(run.find(qn("w:rPr")) is not None and run.find(qn("w:rPr")).find(qn("w:b")) is not None

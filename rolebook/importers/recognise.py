@@ -104,6 +104,16 @@ def section_of(text: str) -> str | None:
     return None
 
 
+def _numbered_section(block: Block) -> str | None:
+    """A section heading typed as a numbered line ("二、岗位职责", "4. 关键绩效指标（KPI）"): a short top item
+    that starts with a section's name (a duty such as "维护内外部工作关系" only contains one)."""
+    if block.kind != "item" or block.level or len(block.text) > 16:
+        return None
+    plain = block.text.replace(" ", "").lower()
+    return next((key for key, words in SECTIONS.items() if any(plain.startswith(w.replace(" ", "")) for w in words)),
+                None)
+
+
 def _label(text: str, table: dict) -> str | None:
     plain = re.sub(r"[\s:：*]+", "", text).lower()
     for key, words in table.items():
@@ -160,7 +170,8 @@ def recognise(blocks: list[Block], source_title: str | None = None) -> Recognise
             found.placed.append("title")
             found.mapping.append((block.text, "title"))
             continue
-        key = section_of(block.text) if block.kind == "paragraph" and len(block.text) <= 16 else None
+        key = section_of(block.text) if block.kind == "paragraph" and len(block.text) <= 16 else \
+            _numbered_section(block)
         if key:
             section = key
             found.mapping.append((block.text, key))
@@ -376,6 +387,7 @@ def _requirement(text: str, spec: dict, found: Recognised, part: str | None = No
                 _requirement(clause, spec, found, part)
             return
     requirements = spec.setdefault("requirements", {})
+    text = text.rstrip("；;。，, ") or text  # a list's punctuation ends the line, not the requirement
     desirable = part == "desirable" or bool(DESIRABLE.search(text))
     parts = re.split(r"[:：]", text, maxsplit=1)
     key = _label(parts[0], REQUIREMENT_LABELS) if len(parts) == 2 and len(parts[0]) <= 10 else None
