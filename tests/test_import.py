@@ -291,6 +291,25 @@ def test_a_workbook_of_one_sheet_a_role_gives_one_spec_a_sheet(project, tmp_path
     assert run_rolebook("validate", cwd=project).returncode == 0
 
 
+def test_a_kpi_sheets_directions_come_from_its_values_and_words_without_a_number_are_kept(project, tmp_path):
+    """A sheet with no direction column: 0次 alone is lower-is-better (at least 0 would score every result full
+    marks), a pass above the excellent is too, ≤预算 says lower and, having no number, lands in the closing
+    comment instead of vanishing."""
+    (tmp_path / "kpi.csv").write_text("考核指标,权重,目标值,合格,优秀\n"
+                                      "销售额达成率,40%,≥100%,90%,110%\n"
+                                      "费用控制,20%,≤预算,,\n"
+                                      "客户投诉,10%,0次,,\n"
+                                      "回款天数,30%,,60,30\n", encoding="utf-8")
+    result = imported(project, str(tmp_path / "kpi.csv"), "--id", "xs")
+    assert "kept as written at the end of the file: 1 block(s)" in result.stdout
+    text = (project / "role_specs" / "xs.yaml").read_text(encoding="utf-8")
+    kpis = {kpi["name"]: kpi for kpi in yaml.safe_load(text)["assessment"]["dimensions"][0]["kpis"]}
+    assert [kpis[name].get("direction", "higher") for name in ("销售额达成率", "费用控制", "客户投诉", "回款天数")] \
+        == ["higher", "lower", "lower", "lower"]
+    assert "target" not in kpis["费用控制"] and "#   费用控制 | 目标值：≤预算" in text
+    assert run_rolebook("validate", cwd=project).returncode == 0
+
+
 def test_rolebooks_own_kpi_workbook_comes_back(tmp_path):
     """The appraisal workbook rolebook writes imports back: each KPI with its weight, target, thresholds and
     direction, and the title from the workbook's own heading."""

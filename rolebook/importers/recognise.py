@@ -470,21 +470,24 @@ def _kpi_table(block: Block, spec: dict, found: Recognised) -> bool:
         if weight is not None:
             kpi["weight"] = weight
             weights.append(weight)
-        for key, target in (("target", "target"), ("pass", "pass"), ("excellent", "excellent")):
+        for key in ("target", "pass", "excellent"):
             value, unit, lower = _threshold(cell(key))
+            if lower:
+                kpi["direction"] = "lower"
             if value is None:
+                if cell(key):  # ≤预算: no number to score by; the words go to the closing comment, not lost
+                    header = block.rows[start][columns[key]].strip()
+                    found.unplaced.append(Block("paragraph", f"{name} | {header}：{cell(key)}", where=block.where))
                 continue
             if key == "target":
                 kpi["target"] = value
             else:
-                kpi.setdefault("thresholds", {})[target] = value
+                kpi.setdefault("thresholds", {})[key] = value
             if unit and "unit" not in kpi:
                 kpi["unit"] = unit
-            if lower:
-                kpi["direction"] = "lower"
         if cell("unit"):
             kpi["unit"] = cell("unit")
-        if re.search(r"低|少|lower|less", cell("direction"), re.I):
+        if re.search(r"低|少|lower|less", cell("direction"), re.I) or _lower_by_values(cell, kpi):
             kpi["direction"] = "lower"
         for key in ("source", "definition", "formula"):
             if cell(key):
@@ -539,6 +542,18 @@ def _kpi_details(details: str, kpi: dict) -> None:
                 kpi["formula"] = (kpi.get("formula", "") + "；" + detail).strip("；")
 
 
+def _lower_by_values(cell, kpi: dict) -> bool:
+    """Lower is better where the values say so and no column names a direction: a pass threshold above the
+    excellent one, or a target of 0 given alone (客户投诉 0次: no count can fall below it, so "at least 0"
+    would score every result full marks)."""
+    if cell("direction"):
+        return False
+    thresholds = kpi.get("thresholds", {})
+    if "pass" in thresholds and "excellent" in thresholds:
+        return thresholds["pass"] > thresholds["excellent"]
+    return kpi.get("target") == 0 and not thresholds and not COMPARISON.match(cell("target")).group(1)
+
+
 def _number(text: str) -> float | None:
     match = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*(%?)\s*", text or "")
     if not match:
@@ -548,10 +563,11 @@ def _number(text: str) -> float | None:
 
 
 def _threshold(text: str) -> tuple[float | None, str | None, bool]:
-    """'≥90%' → (90, '%', False); '≤4小时' → (4, '小时', True); '100' → (100, None, False)."""
+    """'≥90%' → (90, '%', False); '≤4小时' → (4, '小时', True); '100' → (100, None, False);
+    '≤预算' → (None, None, True)."""
     match = COMPARISON.match(text or "")
-    if not match:
-        return None, None, False
+    if not match:  # ≤预算: no number, but the sign still says which way is better
+        return None, None, (text or "").strip().lower().startswith(LOWER)
     sign, number, unit = match.groups()
     value = float(number)
     return (int(value) if value.is_integer() else value), (unit or None), bool(sign and sign.lower() in LOWER)
