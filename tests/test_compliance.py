@@ -194,6 +194,14 @@ def test_benefits_of_the_organisation_count_for_every_posting(tmp_path):
     assert findings(tmp_path, "Filing", settings=settings, more="salary: {min: 1, max: 2, currency: USD}\n") == []
 
 
+def test_how_to_apply_is_checked_like_every_posting_text(tmp_path):
+    """posting.apply is printed in every posting: a restriction written there is found at its line."""
+    settings = "language: zh-CN\nposting:\n  apply: 请将简历发送至 hr@example.com，限男性，需附近照。\n"
+    found = findings(tmp_path, "负责接待", settings=settings)
+    assert [(code, line) for code, line, _column, _message in found] == [("discriminatory-requirement", 3)]
+    assert words(found) == ["限男性"]
+
+
 def test_pay_history_is_asked_only_where_it_is_banned(tmp_path):
     text = "Please state your current salary"
     found = findings(tmp_path, text, settings=US.format("US-CA"), more="salary: {min: 1, max: 2, currency: USD}\n")

@@ -102,11 +102,24 @@ def test_the_posting_shows_the_pitch_and_benefits_and_nothing_internal(built):
         for shown in ("Harbor Analytics builds demand forecasts", "25 days of paid leave",
                       "A learning budget of 1,500 GBP a year", "We welcome applications from everyone",
                       "Lead the analytics team", "Master's degree", "Nice to have", "Maritime logistics",
-                      "Southampton, hybrid", "Full-time", "62,000–75,000 GBP per year"):
+                      "Southampton, hybrid", "Full-time", "62,000–75,000 GBP per year",
+                      "How to apply Send your CV to careers@harbor.example"):
             assert shown in text, shown
         for internal in ("Forecast accuracy", "≥ 88%", "Analyst retention", "2.1.0", "Approved", "People Team",
                          "CC-4410", "612", "AN-002", "Cost center", "Document control", "Weight"):
             assert internal not in text, internal
+
+
+@pytest.mark.parametrize("language, currency, shown", [
+    ("zh-CN", "CNY", "6000–10000 元/月"), ("zh-CN", "USD", "6000–10000 美元/月"), ("zh-CN", "XAF", "6000–10000 XAF/月"),
+    ("zh-TW", "TWD", "6000–10000 元/月"), ("zh-TW", "CNY", "6000–10000 人民幣/月"), ("en", "CNY", "6,000–10,000 CNY per month")])
+def test_a_pay_range_names_its_currency_as_the_language_writes_it(language, currency, shown):
+    """元 in a Chinese posting, not CNY; in Taiwan 元 is the New Taiwan dollar, so the renminbi is named."""
+    from rolebook.render.context import Formatter
+    from rolebook.render.labels import labels_for
+    from rolebook.spec.model import Salary
+
+    assert Formatter(labels_for(language)).salary(Salary(min=6000, max=10000, currency=currency)) == shown
 
 
 def json_ld(page) -> dict:

@@ -265,6 +265,33 @@ def test_a_side_of_many_partners_names_the_rest_in_its_last_box():
     assert "市场部" in internal[-1] and "客服部" in internal[-1]
 
 
+def test_a_diagrams_boxes_fit_their_names_and_stand_apart():
+    """A box as tall as its name's lines: the sales representative's six one-line partners in boxes sized for
+    three lines made a diagram half a page tall, moved whole to the next page. Every box holds its lines and
+    its detail, a side's boxes do not overlap, and the side is centred on the role."""
+    from rolebook.organisation.chart import BOX_HEIGHT, LINE, PAD, svg
+    from rolebook.organisation.relations import diagram
+
+    class Role:
+        title = "销售人员"
+
+    labels = {"rel_superior": "直接上级", "rel_this_role": "本岗位", "rel_report": "直接下级",
+              "rel_internal": "内部协作", "rel_external": "外部协作"}
+    internal = ["团队成员", "财务部", "法务部", "相关部门", "技术支持部", "另有：产品部、市场部、客服部、行政部、采购部、仓储部"]
+    chart = diagram(Role(), "销售经理", ["销售助理"], internal, ["客户"], labels)
+    boxes = {box.id: box for box in chart.boxes}
+    for box in chart.boxes:
+        assert box.height == PAD * 2 + LINE * (len(box.lines) + 1)
+    assert boxes["internal-0"].height < BOX_HEIGHT and len(boxes["internal-5"].lines) == 3
+    column = [boxes[f"internal-{i}"] for i in range(6)]
+    assert all(a.y + a.height < b.y for a, b in zip(column, column[1:]))
+    role = boxes["role"]
+    assert abs((column[0].y + column[-1].y + column[-1].height) / 2 - (role.y + role.height / 2)) < 0.01
+    assert chart.height == max(box.y + box.height for box in chart.boxes) + 16
+    drawn = re.findall(r'<rect x="[^"]+" y="[^"]+" width="150" height="([^"]+)"', svg(chart, "岗位关系图"))
+    assert [float(h) for h in drawn] == [box.height for box in chart.boxes]
+
+
 @pytest.mark.parametrize("source, caption", [(ORG, "每个方框为一个岗位，注明职级与定员；颜色区分所属部门。"),
                                              (REPO, "每个方框为一个岗位，注明职级；颜色区分所属部门。")])
 def test_the_org_charts_caption_promises_a_headcount_only_where_roles_give_one(source, caption):

@@ -69,7 +69,8 @@ def settings_passages(settings: Settings, tree: Any) -> list[Passage]:
     posting = settings.posting
     if posting is None:
         return []
-    texts = [(("posting", "about"), posting.about), (("posting", "statement"), posting.statement)]
+    texts = [(("posting", "about"), posting.about), (("posting", "statement"), posting.statement),
+             (("posting", "apply"), posting.apply)]
     texts += [(("posting", "benefits", j), benefit) for j, benefit in enumerate(posting.benefits)]
     return [Passage(path, text, functools.partial(source_of, tree, path), "posting") for path, text in texts if text]
 

@@ -102,6 +102,7 @@ class Box:
     detail: str
     colour: str
     title: str
+    height: float = BOX_HEIGHT  # the org chart's boxes are all as tall; a relationship diagram's fit their text
 
 
 @dataclass
@@ -374,10 +375,10 @@ def svg(chart: Chart, title: str) -> str:
     out.append("</g>")
     for box in chart.boxes:
         out.append(f'<g class="role" data-role="{_escape(box.id)}"><title>{escape(box.title)}</title>'
-                   f'<rect x="{_n(box.x)}" y="{_n(box.y)}" width="{BOX_WIDTH}" height="{BOX_HEIGHT}" rx="4" '
+                   f'<rect x="{_n(box.x)}" y="{_n(box.y)}" width="{BOX_WIDTH}" height="{_n(box.height)}" rx="4" '
                    f'fill="{box.colour}" stroke="#595959"/>')
         texts = list(box.lines) + ([box.detail] if box.detail else [])
-        first = box.y + BOX_HEIGHT / 2 - (len(texts) - 1) * LINE / 2 + FONT_SIZE / 3
+        first = box.y + box.height / 2 - (len(texts) - 1) * LINE / 2 + FONT_SIZE / 3
         for i, text in enumerate(texts):
             weight = ' font-weight="bold"' if i < len(box.lines) else ' fill="#404040" font-size="11"'
             out.append(f'<text x="{_n(box.x + BOX_WIDTH / 2)}" y="{_n(first + i * LINE)}" text-anchor="middle"'
@@ -429,10 +430,10 @@ def png(chart: Chart, scale: float = 2.0) -> bytes:
             draw.line([((a + (c - a) * t1) * s, (b + (d - b) * t1) * s), ((a + (c - a) * t2) * s,
                        (b + (d - b) * t2) * s)], fill="#7F7F7F", width=max(1, round(s)))
     for box in chart.boxes:
-        draw.rounded_rectangle([box.x * s, box.y * s, (box.x + BOX_WIDTH) * s, (box.y + BOX_HEIGHT) * s],
+        draw.rounded_rectangle([box.x * s, box.y * s, (box.x + BOX_WIDTH) * s, (box.y + box.height) * s],
                                radius=4 * s, fill=box.colour, outline="#595959", width=max(1, round(s)))
         texts = list(box.lines) + ([box.detail] if box.detail else [])
-        first = box.y + BOX_HEIGHT / 2 - (len(texts) - 1) * LINE / 2
+        first = box.y + box.height / 2 - (len(texts) - 1) * LINE / 2
         for i, text in enumerate(texts):
             bold = i < len(box.lines)
             font = _font(round(FONT_SIZE * s) if bold else round(11 * s), bold)

@@ -5,6 +5,7 @@ departments as columns; the titles of the roles at that grade in the cells."""
 from __future__ import annotations
 
 from rolebook.render.templating import cell
+from rolebook.render.labels import currency_name
 
 
 def _number(value) -> str:
@@ -38,7 +39,8 @@ def band(pay, labels: dict) -> str:
     if pay is None:
         return ""
     return labels["salary_range"].format(low=_number(pay.min) or "…", high=_number(pay.max) or "…",
-                                         currency=pay.currency, period=labels[f"salary_period_{pay.period}"])
+                                         currency=currency_name(labels, pay.currency),
+                                         period=labels[f"salary_period_{pay.period}"])
 
 
 def matrix_markdown(project, labels: dict) -> str:

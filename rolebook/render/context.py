@@ -12,6 +12,7 @@ from rolebook.cache import Memo
 from rolebook.project import Project
 from rolebook.spec.languages import PAIR
 from rolebook.render.templating import number
+from rolebook.render.labels import currency_name
 from rolebook.spec import scoring
 from rolebook.spec.model import LibraryKpi, Role, Term
 
@@ -89,7 +90,7 @@ class Formatter:
             return f"{value:,}" if self.labels["group_digits"] and float(value).is_integer() else number(value)
 
         low, high = amount(salary.min), amount(salary.max)
-        return self.labels["salary_range"].format(low=low, high=high, currency=salary.currency,
+        return self.labels["salary_range"].format(low=low, high=high, currency=currency_name(self.labels, salary.currency),
                                                   period=self.labels[f"salary_period_{salary.period}"])
 
     def shared_names(self, shared) -> list[str]:

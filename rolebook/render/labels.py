@@ -56,6 +56,7 @@ EN = {
     "what_you_bring": "What you bring",
     "nice_to_have": "Nice to have",
     "we_offer": "What we offer",
+    "how_to_apply": "How to apply",
     "apply_by": "Apply by",
     "compliance_findings": "Compliance findings",
     "compliance_hint": "What the roles ask of candidates and what their postings hold, checked against the "
@@ -63,6 +64,7 @@ EN = {
     "findings": "Findings",
     "codes": "Codes",
     "salary_range": "{low}–{high} {currency} per {period}",
+    "currency_names": {},  # an ISO code reads as itself: 8,000–12,000 CNY per month
     "group_digits": True,
     "salary_period_hour": "hour", "salary_period_day": "day", "salary_period_week": "week",
     "salary_period_month": "month", "salary_period_year": "year",
@@ -313,12 +315,16 @@ ZH_CN = {
     "what_you_bring": "任职要求",
     "nice_to_have": "优先条件",
     "we_offer": "福利待遇",
+    "how_to_apply": "应聘方式",
     "apply_by": "申请截止日期",
     "compliance_findings": "合规提示",
     "compliance_hint": "按法律检查岗位对求职者的要求及招聘启事的内容；rolebook validate 会在所在行列出每一条提示。",
     "findings": "提示数",
     "codes": "检查项",
     "salary_range": "{low}–{high} {currency}/{period}",
+    # as a Chinese posting writes pay (6000–10000 元/月); a currency not named here keeps its ISO code
+    "currency_names": {"CNY": "元", "HKD": "港元", "TWD": "新台币", "MOP": "澳门元", "USD": "美元", "EUR": "欧元",
+                       "GBP": "英镑", "JPY": "日元", "SGD": "新加坡元"},
     "group_digits": False,
     "salary_period_hour": "小时", "salary_period_day": "日", "salary_period_week": "周",
     "salary_period_month": "月", "salary_period_year": "年",
@@ -517,6 +523,9 @@ ZH_CN = {
 ZH_TW = {
     **ZH_CN,  # traditional characters where they differ, and Taiwan's words
     "job_posting": "徵才啟事",
+    # Taiwan's own dollar is 元; the renminbi is named so it is not read as New Taiwan dollars
+    "currency_names": {"TWD": "元", "CNY": "人民幣", "HKD": "港元", "MOP": "澳門元", "USD": "美元", "EUR": "歐元",
+                       "GBP": "英鎊", "JPY": "日圓", "SGD": "新加坡元"},
     "no_kpis_no_form": "未產生：該職位沒有考核指標",
     "document": "文件",
     "document_number": "文件編號",
@@ -564,6 +573,7 @@ ZH_TW = {
     "what_you_bring": "應徵條件",
     "nice_to_have": "加分條件",
     "we_offer": "福利制度",
+    "how_to_apply": "應徵方式",
     "apply_by": "應徵截止日期",
     "compliance_findings": "合規提示",
     "compliance_hint": "依法律檢查職位對應徵者的要求及徵才啟事的內容；rolebook validate 會在所在行列出每一則提示。",
@@ -757,6 +767,11 @@ def bilingual_labels(first: str, second: str) -> dict:
     for key in ("signatures", "jd_signers"):  # who signs, in both languages
         labels[key] = [f"{a} {b}" if a != b else a for a, b in zip(one[key], two[key])]
     return labels
+
+
+def currency_name(labels: dict, code: str) -> str:
+    """How the language writes a currency in a pay range (元 in Chinese); otherwise its ISO code."""
+    return labels["currency_names"].get(code, code)
 
 
 def _is_name(value) -> bool:

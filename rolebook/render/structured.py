@@ -79,7 +79,8 @@ def job_posting(role, organization: str | None, posting, f, posted: datetime.dat
         f"<p>{escape(plain(role.summary))}</p>" if role.summary else "",
         _items(duties) if duties else "",
         _items(essential + desirable) if essential or desirable else "",
-        _items(benefits) if benefits else "") if part)
+        _items(benefits) if benefits else "",
+        f"<p>{escape(plain(posting.apply))}</p>" if posting and posting.apply else "") if part)
     data = {
         "@context": "https://schema.org",
         "@type": "JobPosting",

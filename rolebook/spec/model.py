@@ -544,6 +544,8 @@ class Posting(Spec):
     benefits: TextList = Field([], description="What the organisation offers", examples=[["五险一金", "带薪年假 15 天"]])
     statement: Text | None = Field(None, description="An equal-opportunity statement",
                                    examples=["我们提供平等的就业机会。"])
+    apply: Text | None = Field(None, description="How to apply (Markdown): where an application goes, what it "
+                               "includes, whom to ask", examples=["简历请发送至 hr@example.com，邮件标题注明应聘岗位。"])
 
 
 CONVERSIONS = ("s2t", "s2tw", "s2twp", "s2hk", "t2s", "tw2s", "tw2sp", "hk2s", "t2tw", "t2hk", "tw2t", "hk2t")

@@ -8,7 +8,7 @@ INDEX = {
         'form.md.j2': ['t_d353bcb6185b2604', '333a9439fd66979d83225dfffd47c2e1ad73de9b32629b98e2f2519a2c8f08c3'],
         'handbook.md.j2': ['t_25e0acc761443888', '02d08df9cdc94ed03e9f40d26f5b5c69a8b94adefd4f2f6a2d3aefe88752ff5a'],
         'jd.md.j2': ['t_7fac64f684095370', '8b2f165fa54d9d0d4eb353598d73924c8c900eb639c55ec2417a1d99efcfd614'],
-        'posting.md.j2': ['t_25187a4005682ec5', '4c692b81b466763de1c15b2dd0cd717f7fc236ddf23ed737531f364d072d283e'],
+        'posting.md.j2': ['t_25187a4005682ec5', 'e649f2a7f07d2ed3dfa54894b8cad25c2f5aeb5b6e5350413f98e6f67d5eba64'],
         'role_parts.md.j2': ['t_bbad5baaa9096ee2', '3c5c861c1808b7727229898dd7cc31053d4f41f3613138e678fec4801bbc81bc'],
     },
     '86ef5092876c1e0527fb96053e4615d98665ab3f864e7653302c41b7c31f9582': {
@@ -27,7 +27,7 @@ REFERENCES = {
     'handbook.md.j2': ('02d08df9cdc94ed03e9f40d26f5b5c69a8b94adefd4f2f6a2d3aefe88752ff5a', ['role_parts.md.j2']),
     'jd.md.j2': ('8b2f165fa54d9d0d4eb353598d73924c8c900eb639c55ec2417a1d99efcfd614', ['role_parts.md.j2']),
     'page.html.j2': ('841c2e7874ed47a7e43071403b2bbe7becae50e630f1535820e7717477b42027', ['style.css', 'form.js']),
-    'posting.md.j2': ('4c692b81b466763de1c15b2dd0cd717f7fc236ddf23ed737531f364d072d283e', []),
+    'posting.md.j2': ('e649f2a7f07d2ed3dfa54894b8cad25c2f5aeb5b6e5350413f98e6f67d5eba64', []),
     'role_parts.md.j2': ('3c5c861c1808b7727229898dd7cc31053d4f41f3613138e678fec4801bbc81bc', []),
     'style.css': ('5ca8468409dfc3a39a02879468f7ef6999387df075b5ee6dae5b28df3f8f2646', []),
 }

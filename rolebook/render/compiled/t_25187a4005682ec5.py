@@ -254,6 +254,13 @@ def load(environment):
                 yield str(t_5(l_1_benefit))
                 yield '\n'
             l_1_benefit = missing
+        if ((undefined(name='posting') if l_0_posting is missing else l_0_posting) and environment.getattr((undefined(name='posting') if l_0_posting is missing else l_0_posting), 'apply')):
+            pass
+            yield '\n# '
+            yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'how_to_apply'))
+            yield '\n\n'
+            yield str(t_4(environment.getattr((undefined(name='posting') if l_0_posting is missing else l_0_posting), 'apply')))
+            yield '\n'
         if (environment.getattr((undefined(name='role') if l_0_role is missing else l_0_role), 'posting') and environment.getattr(environment.getattr((undefined(name='role') if l_0_role is missing else l_0_role), 'posting'), 'closes')):
             pass
             yield '\n**'
@@ -278,5 +285,5 @@ def load(environment):
         pass
 
     blocks = {'title': block_title, 'about': block_about, 'role': block_role, 'requirements': block_requirements, 'conditions': block_conditions, 'offer': block_offer, 'end': block_end}
-    debug_info = '3=14&4=17&5=20&15=21&23=22&37=23&54=24&62=25&83=26&5=28&7=59&11=61&15=64&16=80&18=83&20=85&23=88&24=110&26=113&28=115&31=118&33=120&34=124&37=128&38=155&40=165&42=167&43=170&44=173&46=180&47=184&54=195&55=211&57=214&59=216&62=219&63=243&64=245&66=248&68=250&69=254&72=257&74=260&76=265&79=268&83=271'
+    debug_info = '3=14&4=17&5=20&15=21&23=22&37=23&54=24&62=25&89=26&5=28&7=59&11=61&15=64&16=80&18=83&20=85&23=88&24=110&26=113&28=115&31=118&33=120&34=124&37=128&38=155&40=165&42=167&43=170&44=173&46=180&47=184&54=195&55=211&57=214&59=216&62=219&63=243&64=245&66=248&68=250&69=254&72=257&74=260&76=262&78=264&80=267&82=272&85=275&89=278'
     return locals()
