@@ -301,20 +301,20 @@ def _fit_columns(table: etree._Element) -> None:
     for column, width in zip(columns, fitted):
         column.set(W + "w", str(width))
     for row in rows:
-        for cell, width in zip(row, fitted):
-            size = cell.find(f"{W}tcPr/{W}tcW")
+        for column_cell, width in zip(row, fitted):
+            size = column_cell.find(f"{W}tcPr/{W}tcW")
             if size is not None:
                 size.set(W + "w", str(width))
 
 
 def _merge_row(old: etree._Element, new: etree._Element, marks: Marks) -> etree._Element:
     row = copy.deepcopy(new)
-    for old_cell, cell in zip(old.findall(W + "tc"), row.findall(W + "tc")):
-        old_paragraphs, new_paragraphs = old_cell.findall(W + "p"), cell.findall(W + "p")
+    for old_cell, new_cell in zip(old.findall(W + "tc"), row.findall(W + "tc")):
+        old_paragraphs, new_paragraphs = old_cell.findall(W + "p"), new_cell.findall(W + "p")
         for paragraph in new_paragraphs:
-            cell.remove(paragraph)
+            new_cell.remove(paragraph)
         for merged in merge_blocks(old_paragraphs, new_paragraphs, marks):
-            cell.append(merged)
+            new_cell.append(merged)
     return row
 
 

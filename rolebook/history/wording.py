@@ -7,8 +7,6 @@ path points at (a KPI by its name, a duty by its title) and words the change wit
 
 from __future__ import annotations
 
-from typing import Any
-
 from rolebook.history.diff import Change, _show
 from rolebook.spec.model import Role
 
