@@ -62,6 +62,35 @@ def test_each_role_chapter_starts_a_new_page_and_holds_its_scheme(family):
         assert part in text
 
 
+def page_starts(docx) -> list[str]:
+    """The text each page break starts a page with."""
+    found = []
+    document = xml_part(docx, "word/document.xml")
+    for mark in document.xpath("//w:br[@w:type='page'] | //w:pPr/w:pageBreakBefore", namespaces=NS):
+        paragraph = next(a for a in mark.iterancestors() if a.tag == f"{{{NS['w']}}}p")
+        start = paragraph if mark.tag.endswith("pageBreakBefore") else paragraph.getnext()
+        while start is not None and not "".join(start.itertext()).strip():
+            start = start.getnext()
+        found.append("".join(start.itertext()))
+    return found
+
+
+def test_a_regulations_chapters_run_on_and_its_attachments_start_pages(example):
+    """A 制度 prints its chapters one after another (each on a page of its own left six pages half empty);
+    the contents, the first chapter and each attachment start a page."""
+    assert page_starts(example / "handbook.docx") == [
+        "目录", "第一章　总则", "附件一　销售人员岗位说明书及考核方案", "附件二　销售经理岗位说明书及考核方案",
+        "附件三　电话销售主管岗位说明书及考核方案", "附件四　术语表"]
+    page = (example / "handbook.html").read_text(encoding="utf-8")
+    assert page.count('<div class="pagebreak"') == 6
+
+
+def test_a_kpis_levels_say_what_each_scores_as_the_form_does(example):
+    """The scheme HR files lists a qualitative KPI's levels with the points the form gives each."""
+    text = body_text(example / "handbook.docx")
+    assert "优秀（115 分）：培养出关键岗位人才" in text and "待改进（50 分）：未达合格标准" in text
+
+
 def test_policy_chapter_keeps_its_markdown(family):
     document = xml_part(family / "handbook.docx", "word/document.xml")
     text = body_text(family / "handbook.docx")

@@ -6,10 +6,10 @@ INDEX = {
     '3ee0754c3482d8931bed5c5bec63c819abbd1701675f32ab61c0bc8d081432fd': {
         'chapter.md.j2': ['t_f59f258418d88bfa', '54ca91993d118c692f992d875668210479a15e84227f1d2a51683e476e455a63'],
         'form.md.j2': ['t_d353bcb6185b2604', '333a9439fd66979d83225dfffd47c2e1ad73de9b32629b98e2f2519a2c8f08c3'],
-        'handbook.md.j2': ['t_25e0acc761443888', '02d08df9cdc94ed03e9f40d26f5b5c69a8b94adefd4f2f6a2d3aefe88752ff5a'],
+        'handbook.md.j2': ['t_25e0acc761443888', '271884a1be8ab0959f31126ebb5086e2871f4f32c0482e5063579fb7d5edf014'],
         'jd.md.j2': ['t_7fac64f684095370', '8b2f165fa54d9d0d4eb353598d73924c8c900eb639c55ec2417a1d99efcfd614'],
         'posting.md.j2': ['t_25187a4005682ec5', 'e649f2a7f07d2ed3dfa54894b8cad25c2f5aeb5b6e5350413f98e6f67d5eba64'],
-        'role_parts.md.j2': ['t_bbad5baaa9096ee2', '3c5c861c1808b7727229898dd7cc31053d4f41f3613138e678fec4801bbc81bc'],
+        'role_parts.md.j2': ['t_bbad5baaa9096ee2', 'd63d75750b8e939c8cff2b7e7be1b274331f21afbbd50f0e3cc3dc8725ddd0c9'],
     },
     '86ef5092876c1e0527fb96053e4615d98665ab3f864e7653302c41b7c31f9582': {
         'form.js': ['t_7f1e0fc0fa93b81a', 'abf17496d864a32b07d8070303fba220839537d2c81dee7c29eb49b1cb20b0cc'],
@@ -24,10 +24,10 @@ REFERENCES = {
     'chapter.md.j2': ('54ca91993d118c692f992d875668210479a15e84227f1d2a51683e476e455a63', ['role_parts.md.j2']),
     'form.js': ('abf17496d864a32b07d8070303fba220839537d2c81dee7c29eb49b1cb20b0cc', []),
     'form.md.j2': ('333a9439fd66979d83225dfffd47c2e1ad73de9b32629b98e2f2519a2c8f08c3', ['role_parts.md.j2']),
-    'handbook.md.j2': ('02d08df9cdc94ed03e9f40d26f5b5c69a8b94adefd4f2f6a2d3aefe88752ff5a', ['role_parts.md.j2']),
+    'handbook.md.j2': ('271884a1be8ab0959f31126ebb5086e2871f4f32c0482e5063579fb7d5edf014', ['role_parts.md.j2']),
     'jd.md.j2': ('8b2f165fa54d9d0d4eb353598d73924c8c900eb639c55ec2417a1d99efcfd614', ['role_parts.md.j2']),
     'page.html.j2': ('841c2e7874ed47a7e43071403b2bbe7becae50e630f1535820e7717477b42027', ['style.css', 'form.js']),
     'posting.md.j2': ('e649f2a7f07d2ed3dfa54894b8cad25c2f5aeb5b6e5350413f98e6f67d5eba64', []),
-    'role_parts.md.j2': ('3c5c861c1808b7727229898dd7cc31053d4f41f3613138e678fec4801bbc81bc', []),
+    'role_parts.md.j2': ('d63d75750b8e939c8cff2b7e7be1b274331f21afbbd50f0e3cc3dc8725ddd0c9', []),
     'style.css': ('5ca8468409dfc3a39a02879468f7ef6999387df075b5ee6dae5b28df3f8f2646', []),
 }

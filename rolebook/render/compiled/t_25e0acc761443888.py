@@ -8,7 +8,7 @@ def load(environment):
         concat = environment.concat
         cond_expr_undefined = Undefined
         if 0: yield None
-        l_0_parts = l_0_control = l_0_history_table = l_0_glossary_chapter = missing
+        l_0_parts = l_0_chapter_break = l_0_control = l_0_history_table = l_0_glossary_chapter = missing
         try:
             t_1 = environment.filters['cell']
         except KeyError:
@@ -36,12 +36,26 @@ def load(environment):
         pass
         l_0_parts = context.vars['parts'] = environment.get_template('role_parts.md.j2', 'handbook.md.j2')._get_default_module(context)
         context.exported_vars.discard('parts')
-        def macro():
+        def macro(l_1_first):
             t_5 = []
+            l_1_regulation = resolve('regulation')
+            if l_1_first is missing:
+                l_1_first = False
+            pass
+            if (l_1_first or (not (undefined(name='regulation') if l_1_regulation is missing else l_1_regulation))):
+                pass
+                t_5.append(
+                    '::: pagebreak\n:::\n',
+                )
+            return concat(t_5)
+        context.exported_vars.add('chapter_break')
+        context.vars['chapter_break'] = l_0_chapter_break = Macro(environment, macro, 'chapter_break', ('first',), False, False, False, context.eval_ctx.autoescape)
+        def macro():
+            t_6 = []
             l_1_t = resolve('t')
             l_1_revision = resolve('revision')
             pass
-            t_5.extend((
+            t_6.extend((
                 '::::: unnumbered\n**',
                 str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'change_history')),
                 '**\n\n',
@@ -50,25 +64,25 @@ def load(environment):
             ))
             if (undefined(name='revision') if l_1_revision is missing else l_1_revision):
                 pass
-                t_5.extend((
+                t_6.extend((
                     '::: note\n',
                     str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'revision')),
                     str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'label_colon')),
                     str((undefined(name='revision') if l_1_revision is missing else l_1_revision)),
                     '\n:::\n',
                 ))
-            t_5.append(
+            t_6.append(
                 ':::::\n',
             )
-            return concat(t_5)
+            return concat(t_6)
         context.exported_vars.add('control')
         context.vars['control'] = l_0_control = Macro(environment, macro, 'control', (), False, False, False, context.eval_ctx.autoescape)
         def macro():
-            t_6 = []
+            t_7 = []
             l_1_t = resolve('t')
             l_1_history = resolve('history')
             pass
-            t_6.extend((
+            t_7.extend((
                 '| ',
                 str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'position')),
                 ' | ',
@@ -83,7 +97,7 @@ def load(environment):
                 l_2_f = resolve('f')
                 _loop_vars = {}
                 pass
-                t_6.extend((
+                t_7.extend((
                     '| ',
                     str(t_1(environment.call(context, environment.getattr((undefined(name='f') if l_2_f is missing else l_2_f), 'keep'), l_2_title, _loop_vars=_loop_vars))),
                     ' | ',
@@ -95,17 +109,17 @@ def load(environment):
                     ' |\n',
                 ))
             l_2_title = l_2_entry = l_2_f = missing
-            return concat(t_6)
+            return concat(t_7)
         context.exported_vars.add('history_table')
         context.vars['history_table'] = l_0_history_table = Macro(environment, macro, 'history_table', (), False, False, False, context.eval_ctx.autoescape)
         def macro():
-            t_7 = []
+            t_8 = []
             l_1_glossary = resolve('glossary')
             pass
             for l_2_term in (undefined(name='glossary') if l_1_glossary is missing else l_1_glossary):
                 _loop_vars = {}
                 pass
-                t_7.extend((
+                t_8.extend((
                     '\n',
                     str(t_2(environment.getattr(l_2_term, 'term'))),
                     '\n: ',
@@ -113,7 +127,7 @@ def load(environment):
                     '\n',
                 ))
             l_2_term = missing
-            return concat(t_7)
+            return concat(t_8)
         context.exported_vars.add('glossary_chapter')
         context.vars['glossary_chapter'] = l_0_glossary_chapter = Macro(environment, macro, 'glossary_chapter', (), False, False, False, context.eval_ctx.autoescape)
         yield from context.blocks['cover'][0](context)
@@ -148,10 +162,10 @@ def load(environment):
         l_0_control = resolve('control')
         l_0_revision = resolve('revision')
         try:
-            t_8 = environment.filters['block']
+            t_9 = environment.filters['block']
         except KeyError:
             @internalcode
-            def t_8(*unused):
+            def t_9(*unused):
                 raise TemplateRuntimeError("No filter named 'block' found.")
         try:
             t_2 = environment.filters['inline']
@@ -214,7 +228,7 @@ def load(environment):
         if (undefined(name='publication') if l_0_publication is missing else l_0_publication):
             pass
             yield '\n'
-            yield str(t_8((undefined(name='publication') if l_0_publication is missing else l_0_publication)))
+            yield str(t_9((undefined(name='publication') if l_0_publication is missing else l_0_publication)))
             yield '\n'
         yield '\n'
         if (undefined(name='regulation') if l_0_regulation is missing else l_0_regulation):
@@ -252,19 +266,22 @@ def load(environment):
         _block_vars = {}
         l_0_front = resolve('front')
         try:
-            t_8 = environment.filters['block']
+            t_9 = environment.filters['block']
         except KeyError:
             @internalcode
-            def t_8(*unused):
+            def t_9(*unused):
                 raise TemplateRuntimeError("No filter named 'block' found.")
         pass
-        for l_1_chapter in (undefined(name='front') if l_0_front is missing else l_0_front):
+        l_1_loop = missing
+        for l_1_chapter, l_1_loop in LoopContext((undefined(name='front') if l_0_front is missing else l_0_front), undefined):
+            l_1_chapter_break = resolve('chapter_break')
             _loop_vars = {}
             pass
-            yield '::: pagebreak\n:::\n\n'
-            yield str(t_8(l_1_chapter))
+            yield str(environment.call(context, (undefined(name='chapter_break') if l_1_chapter_break is missing else l_1_chapter_break), first=environment.getattr(l_1_loop, 'first'), _loop_vars=_loop_vars))
             yield '\n\n'
-        l_1_chapter = missing
+            yield str(t_9(l_1_chapter))
+            yield '\n\n'
+        l_1_loop = l_1_chapter = l_1_chapter_break = missing
 
     def block_overview(context, missing=missing, environment=environment):
         resolve = context.resolve_or_missing
@@ -273,6 +290,8 @@ def load(environment):
         cond_expr_undefined = Undefined
         if 0: yield None
         _block_vars = {}
+        l_0_chapter_break = resolve('chapter_break')
+        l_0_front = resolve('front')
         l_0_t = resolve('t')
         l_0_codes = resolve('codes')
         l_0_roles = resolve('roles')
@@ -286,7 +305,8 @@ def load(environment):
             def t_1(*unused):
                 raise TemplateRuntimeError("No filter named 'cell' found.")
         pass
-        yield '::: pagebreak\n:::\n\n# '
+        yield str(environment.call(context, (undefined(name='chapter_break') if l_0_chapter_break is missing else l_0_chapter_break), first=(not (undefined(name='front') if l_0_front is missing else l_0_front)), _block_vars=_block_vars))
+        yield '\n\n# '
         yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'roles_overview'))
         yield '\n\n|'
         if (undefined(name='codes') if l_0_codes is missing else l_0_codes):
@@ -369,6 +389,7 @@ def load(environment):
         if 0: yield None
         _block_vars = {}
         l_0_shared_printed = resolve('shared_printed')
+        l_0_chapter_break = resolve('chapter_break')
         l_0_t = resolve('t')
         l_0_roles = resolve('roles')
         l_0_c = resolve('c')
@@ -376,7 +397,8 @@ def load(environment):
         pass
         if (undefined(name='shared_printed') if l_0_shared_printed is missing else l_0_shared_printed):
             pass
-            yield '::: pagebreak\n:::\n\n# '
+            yield str(environment.call(context, (undefined(name='chapter_break') if l_0_chapter_break is missing else l_0_chapter_break), _block_vars=_block_vars))
+            yield '\n\n# '
             yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'shared_rules'))
             yield ' {#rolebook-shared}\n\n'
             yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'shared_rules_intro'))
@@ -429,19 +451,21 @@ def load(environment):
         _block_vars = {}
         l_0_policies = resolve('policies')
         try:
-            t_8 = environment.filters['block']
+            t_9 = environment.filters['block']
         except KeyError:
             @internalcode
-            def t_8(*unused):
+            def t_9(*unused):
                 raise TemplateRuntimeError("No filter named 'block' found.")
         pass
         for l_1_policy in (undefined(name='policies') if l_0_policies is missing else l_0_policies):
+            l_1_chapter_break = resolve('chapter_break')
             _loop_vars = {}
             pass
-            yield '::: pagebreak\n:::\n\n'
-            yield str(t_8(l_1_policy))
+            yield str(environment.call(context, (undefined(name='chapter_break') if l_1_chapter_break is missing else l_1_chapter_break), _loop_vars=_loop_vars))
             yield '\n\n'
-        l_1_policy = missing
+            yield str(t_9(l_1_policy))
+            yield '\n\n'
+        l_1_policy = l_1_chapter_break = missing
 
     def block_history(context, missing=missing, environment=environment):
         resolve = context.resolve_or_missing
@@ -491,19 +515,21 @@ def load(environment):
         _block_vars = {}
         l_0_back = resolve('back')
         try:
-            t_8 = environment.filters['block']
+            t_9 = environment.filters['block']
         except KeyError:
             @internalcode
-            def t_8(*unused):
+            def t_9(*unused):
                 raise TemplateRuntimeError("No filter named 'block' found.")
         pass
         for l_1_chapter in (undefined(name='back') if l_0_back is missing else l_0_back):
+            l_1_chapter_break = resolve('chapter_break')
             _loop_vars = {}
             pass
-            yield '::: pagebreak\n:::\n\n'
-            yield str(t_8(l_1_chapter))
+            yield str(environment.call(context, (undefined(name='chapter_break') if l_1_chapter_break is missing else l_1_chapter_break), _loop_vars=_loop_vars))
             yield '\n\n'
-        l_1_chapter = missing
+            yield str(t_9(l_1_chapter))
+            yield '\n\n'
+        l_1_chapter = l_1_chapter_break = missing
 
     def block_attachments(context, missing=missing, environment=environment):
         resolve = context.resolve_or_missing
@@ -548,5 +574,5 @@ def load(environment):
         pass
 
     blocks = {'cover': block_cover, 'contents': block_contents, 'front': block_front, 'overview': block_overview, 'shared': block_shared, 'roles': block_roles, 'policies': block_policies, 'history': block_history, 'glossary': block_glossary, 'back': block_back, 'attachments': block_attachments, 'end': block_end}
-    debug_info = '9=37&10=39&13=46&15=48&16=51&18=55&23=66&24=73&26=82&27=88&30=101&31=105&33=110&34=112&37=119&84=120&90=121&99=122&137=123&153=124&164=125&173=126&184=127&194=128&203=129&226=130&37=132&39=164&41=166&42=168&45=170&46=172&49=176&50=178&54=193&57=196&58=198&59=200&60=202&61=206&62=208&63=210&67=214&69=217&72=220&73=222&74=224&76=227&84=233&86=243&90=246&91=261&95=265&99=269&104=290&106=292&107=310&108=314&109=319&111=338&113=340&117=343&119=346&121=348&123=350&125=353&127=355&129=357&131=359&137=364&138=377&142=380&144=382&145=384&146=386&147=389&148=392&149=395&153=400&154=410&155=412&159=419&164=423&165=438&169=442&173=446&174=457&178=460&180=462&184=465&185=477&189=480&190=482&194=485&195=500&199=504&203=508&204=521&205=523&210=530&214=533&219=536&220=538&226=541'
+    debug_info = '9=37&10=39&14=45&19=53&22=60&24=62&25=65&27=69&32=80&33=87&35=96&36=102&39=115&40=119&42=124&43=126&46=133&93=134&99=135&107=136&144=137&159=138&170=139&178=140&189=141&199=142&207=143&230=144&46=146&48=178&50=180&51=182&54=184&55=186&58=190&59=192&63=207&66=210&67=212&68=214&69=216&70=220&71=222&72=224&76=228&78=231&81=234&82=236&83=238&85=241&93=247&95=257&99=260&100=276&101=280&103=282&107=286&109=308&111=310&113=312&114=330&115=334&116=339&118=358&120=360&124=363&126=366&128=368&130=370&132=373&134=375&136=377&138=379&144=384&145=398&146=400&148=402&150=404&151=406&152=408&153=411&154=414&155=417&159=422&160=432&161=434&165=441&170=445&171=460&172=464&174=466&178=470&179=481&183=484&185=486&189=489&190=501&194=504&195=506&199=509&200=524&201=528&203=530&207=534&208=547&209=549&214=556&218=559&223=562&224=564&230=567'
     return locals()
