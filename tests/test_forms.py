@@ -231,8 +231,11 @@ def test_word_fields_are_content_controls_found_by_their_tags(scored):
     ids = [sdt.find(f"{W}sdtPr/{W}id").get(W + "val")
            for sdt in xml_part(scored / "account-manager.docx", "word/document.xml").iter(W + "sdt")]
     assert len(ids) == len(set(ids))
-    chinese = {tag for tag, _, _ in controls(scored / "xiaoshou-zhuguan.docx")}
+    chinese = {tag: alias for tag, _, alias in controls(scored / "xiaoshou-zhuguan.docx")}
     assert "collaboration" in chinese and "collaboration@supervisor" not in chinese  # one rater: the KPI's id
+    # a signature's date is titled as the language writes a label: 被考核人：日期, Employee: Date
+    assert chinese["signed-1"].endswith("：日期") and ": " not in chinese["signed-1"]
+    assert {alias for tag, _, alias in found if tag == "signed-1"} == {"Employee: Date"}
 
 
 def test_a_comment_box_leaves_room_to_write_by_hand(example):

@@ -371,7 +371,8 @@ class DocxWriter(TableRules):
         date_line.append(text_run(date + " "))
         self.controls += 1  # the date: a date control (signed-1, signed-2, …) on the line
         signed = len(row.findall(ooxml.w("tc")))
-        date_line.append(ooxml.content_control("date", f"signed-{signed}", f"{signer}: {date}", self.controls,
+        colon = "：" if (self.language or "").lower().startswith("zh") else ": "  # the title Word shows for it
+        date_line.append(ooxml.content_control("date", f"signed-{signed}", f"{signer}{colon}{date}", self.controls,
                                                self.language, rpr(val("w:u", "single"))))
         date_line.append(_underlined_tab())
 
