@@ -219,7 +219,7 @@ def test_rolebooks_own_job_description_comes_back_from_word_html_and_pdf(tmp_pat
         printed = _plain(shown[kind])
         values = [v for v in _values(role.model_dump(by_alias=True, exclude_none=True)) if _plain(v) in printed]
         missing = [v for v in values if _plain(v) not in _plain(body)]
-        assert len(values) > 100 and 1 - len(missing) / len(values) >= 0.95, (kind, missing)
+        assert len(values) > 100 and 1 - len(missing) / len(values) >= 0.95, (kind, len(missing), "|".join(missing))
         spec.unlink()  # each on its own: three copies would define the glossary's terms three times
 
 
@@ -307,6 +307,34 @@ def test_a_kpi_sheets_directions_come_from_its_values_and_words_without_a_number
     assert [kpis[name].get("direction", "higher") for name in ("销售额达成率", "费用控制", "客户投诉", "回款天数")] \
         == ["higher", "lower", "lower", "lower"]
     assert "target" not in kpis["费用控制"] and "#   费用控制 | 目标值：≤预算" in text
+    assert run_rolebook("validate", cwd=project).returncode == 0
+
+
+@pytest.mark.parametrize("text, salary", [
+    ("15000–25000 元/月", (15000, 25000, "CNY", "month")), ("8000-12000元", (8000, 12000, "CNY", "month")),
+    ("20-30万/年", (200000, 300000, "CNY", "year")), ("9000～14000 人民幣/月", (9000, 14000, "CNY", "month")),
+    ("6,000–10,000 CNY per month", (6000, 10000, "CNY", "month")), ("30 – 45 USD per hour", (30, 45, "USD", "hour")),
+    ("面议", None), ("8k-12k", None), ("100-80 元/月", None), ("6000–10000 元/月（不含提成）", None)])
+def test_a_pay_range_is_read_as_documents_write_it(text, salary):
+    """What rolebook prints (元/月, CNY per month) and what clerks type (20-30万/年) becomes salary; what it
+    cannot read whole (面议, no currency, a note after it) is left to the closing comment."""
+    from rolebook.importers.recognise import _salary
+
+    found = _salary(text)
+    assert (tuple(found.values()) if found else None) == salary
+
+
+def test_a_qualitative_kpi_row_imports_as_levels(project, tmp_path):
+    """rolebook's own KPI table prints a qualitative KPI as 定性评价 | 合格 | 优秀: a KPI rated by levels, the
+    best first, not a target of words left in a comment."""
+    (tmp_path / "kpi.csv").write_text("考核指标,权重,目标值,合格,优秀\n销售额达成率,80%,100%,90%,110%\n"
+                                      "团队协作,20%,定性评价,合格,优秀\n", encoding="utf-8")
+    result = imported(project, str(tmp_path / "kpi.csv"), "--id", "xs")
+    assert "kept as written" not in result.stdout
+    spec = yaml.safe_load((project / "role_specs" / "xs.yaml").read_text(encoding="utf-8"))
+    kpi = spec["assessment"]["dimensions"][0]["kpis"][1]
+    assert kpi["type"] == "qualitative" and kpi["criteria"] == [{"level": "优秀"}, {"level": "合格"}]
+    assert "target" not in kpi and "thresholds" not in kpi
     assert run_rolebook("validate", cwd=project).returncode == 0
 
 

@@ -220,9 +220,12 @@ def test_a_regulations_contents_page_numbers_hold_with_the_org_chart(tmp_path):
     contents a page longer and every page number in it one too high."""
     build = build_copy(REPO, tmp_path / "example", "--kind", "handbook", "--format", "docx")
     pages = pdf_text(to_pdf(build / "handbook.docx", outdir=tmp_path)[0]).split("\f")
-    listed = re.search(r"岗位一览\.+\s*(\d+)", pages[1])
-    actual = next(n for n, page in enumerate(pages, 1) if n > 2 and "岗位一览" in page and "组织架构图" in page)
-    assert listed and int(listed.group(1)) == actual
+    contents = "".join(page for page in pages if re.search(r"\.{5,}\s*\d+", page))
+    for heading in ("岗位一览", "组织架构图"):  # the chapter, and the chart in it (the chapters run on: two pages)
+        listed = re.search(heading + r"\.+\s*(\d+)", contents)
+        actual = next(n for n, page in enumerate(pages, 1)
+                      if heading in page and not re.search(heading + r"\.{5,}", page))
+        assert listed and int(listed.group(1)) == actual, heading
     # a page break pushed onto a new page by a full one before it printed a blank page (after the contents)
     assert all(len([line for line in page.splitlines() if line.strip()]) > 2 for page in pages[:-1])
 
@@ -263,6 +266,33 @@ def test_a_side_of_many_partners_names_the_rest_in_its_last_box():
     assert len(internal) == MOST_PARTNERS and internal[:-1] == everyone[:MOST_PARTNERS - 1]
     assert internal[-1] == "另有：" + "、".join(everyone[MOST_PARTNERS - 1:])
     assert "市场部" in internal[-1] and "客服部" in internal[-1]
+
+
+@pytest.mark.parametrize("name", ["另有：生产部、上级领导、财务部", "另有：产品部、市场部、客服部、行政部",
+                                  "华东区域销售（重点客户）管理部", "Regional sales (key accounts), East"])
+def test_a_box_breaks_its_name_as_chinese_is_typeset(name):
+    """No line of a box starts with a closing mark (、，。）) or ends with an opening one (（): the sales
+    manager's diagram printed a line starting with 、. Nothing is lost either."""
+    from rolebook.organisation.chart import BOX_WIDTH, NO_LINE_END, NO_LINE_START, PAD, wrap
+
+    lines = wrap(name, BOX_WIDTH - 2 * PAD, 3)
+    assert len(lines) > 1 and "".join(lines).replace(" ", "") == name.replace(" ", "")
+    assert not any(line[0] in NO_LINE_START or line[-1] in NO_LINE_END for line in lines), lines
+
+
+def test_a_partner_naming_the_superior_is_the_superiors_box():
+    """The telesales supervisor reports to 上级领导 in a duty and to the sales manager by reports_to: the
+    diagram drew 上级领导 as a department beside 销售经理 (直接上级). The sales manager, who reports to no
+    role, keeps 上级领导 as a partner."""
+    from rolebook.project import load_project
+    from rolebook.render.documents import Renderer
+
+    project = load_project(REPO)
+    renderer = Renderer(project)
+    supervisor = renderer.relationship_figure(project.roles["telesales-supervisor"])
+    manager = renderer.relationship_figure(project.roles["sales-manager"])
+    assert "销售经理" in supervisor.svg and "上级领导" not in supervisor.svg
+    assert "上级领导" in manager.svg
 
 
 def test_a_diagrams_boxes_fit_their_names_and_stand_apart():

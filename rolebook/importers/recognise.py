@@ -42,7 +42,19 @@ BASIC = {
     "headcount": ["定员", "编制人数", "岗位定员", "headcount"],
     "employment_type": ["工作性质", "用工性质", "用工形式", "employment type"],
     "grade": ["职级", "岗位职级", "岗位等级", "岗位级别", "grade", "level"],
+    "salary": ["薪资范围", "薪資範圍", "薪资", "薪酬", "薪酬范围", "月薪", "pay range", "salary", "salary range"],
 }
+# A pay range as documents write it: 8000–12000 元/月, 6,000–10,000 CNY per month, 20-30万/年; then its
+# currency and period (元/月, CNY per month, USD a year).
+SALARY = re.compile(r"^\s*(\d[\d,.]*)\s*([k千万w]?)\s*元?\s*(?:-|–|—|~|～|至|to)\s*(\d[\d,.]*)\s*([k千万w]?)\s*(.*?)\s*$",
+                    re.I)
+SALARY_UNIT = re.compile(r"^([^\s/]*?)\s*(?:/|每|per\s+|an?\s+)?\s*([^\s/]*)$", re.I)
+CURRENCIES = {"元": "CNY", "人民币": "CNY", "人民幣": "CNY", "rmb": "CNY", "¥": "CNY", "￥": "CNY", "港元": "HKD",
+              "港币": "HKD", "港幣": "HKD", "新台币": "TWD", "新臺幣": "TWD", "新台幣": "TWD", "美元": "USD",
+              "欧元": "EUR", "歐元": "EUR", "英镑": "GBP", "英鎊": "GBP", "日元": "JPY", "日圓": "JPY"}
+PERIODS_OF_PAY = {"小时": "hour", "時": "hour", "hour": "hour", "日": "day", "天": "day", "day": "day", "周": "week",
+                  "週": "week", "week": "week", "月": "month", "month": "month", "年": "year", "year": "year",
+                  "annum": "year"}
 EMPLOYMENT = {"全职": "full-time", "兼职": "part-time", "合同": "contract", "临时": "temporary", "实习": "intern",
               "full-time": "full-time", "full time": "full-time", "part-time": "part-time", "part time": "part-time",
               "contract": "contract", "temporary": "temporary", "intern": "intern"}
@@ -311,6 +323,13 @@ def _basic_value(key: str, value: str, spec: dict, found: Recognised) -> None:
             found.placed.append("employment_type")
             found.mapping.append((value, f"employment_type: {kind}"))
             return
+    elif key == "salary":
+        salary = _salary(value)
+        if salary:
+            spec["salary"] = salary
+            found.placed.append("salary")
+            found.mapping.append((value, "salary"))
+            return
     elif key == "reports_to":
         # a role id, which a document does not give: kept for the writer to name
         spec.setdefault("_reports_to_text", value)
@@ -321,6 +340,32 @@ def _basic_value(key: str, value: str, spec: dict, found: Recognised) -> None:
         found.placed.append(key)
         return
     found.unplaced.append(Block("paragraph", f"{key}: {value}"))
+
+
+def _salary(text: str) -> dict | None:
+    """'15000–25000 元/月' → {min: 15000, max: 25000, currency: CNY, period: month}; None when it is not a
+    range of two amounts in a currency rolebook can name (the text is then kept as written)."""
+    match = SALARY.match(text)
+    unit = SALARY_UNIT.match(match[5]) if match else None
+    if unit is None:
+        return None
+    scale = {"k": 1000, "千": 1000, "万": 10000, "w": 10000}
+    amounts = []
+    for number, multiple in ((match[1], match[2] or match[4]), (match[3], match[4])):
+        try:
+            value = float(number.replace(",", "")) * scale.get(multiple.lower(), 1)
+        except ValueError:
+            return None
+        amounts.append(int(value) if value.is_integer() else value)
+    word, when = unit[1].lower(), unit[2].lower().rstrip("s")
+    if not word and when not in PERIODS_OF_PAY:  # 8000-12000元: a currency and no period
+        word, when = when, ""
+    word = word or ("元" if re.search(r"元|[千万]", text) else "")
+    currency = CURRENCIES.get(word) or (word.upper() if re.fullmatch(r"[a-z]{3}", word) else None)
+    period = PERIODS_OF_PAY.get(when) if when else "month"
+    if currency is None or period is None or amounts[0] > amounts[1]:
+        return None
+    return {"min": amounts[0], "max": amounts[1], "currency": currency, "period": period}
 
 
 def _label_line(block: Block, spec: dict, found: Recognised) -> bool:
@@ -387,7 +432,9 @@ def _requirement(text: str, spec: dict, found: Recognised, part: str | None = No
                 _requirement(clause, spec, found, part)
             return
     requirements = spec.setdefault("requirements", {})
-    text = text.rstrip("；;。，, ") or text  # a list's punctuation ends the line, not the requirement
+    text = text.rstrip("；;，, ") or text  # a list's punctuation ends the line, not the requirement
+    if part != "competencies":  # a requirement is a phrase (本科及以上学历); a competency's description a sentence
+        text = text.rstrip("。") or text
     desirable = part == "desirable" or bool(DESIRABLE.search(text))
     parts = re.split(r"[:：]", text, maxsplit=1)
     key = _label(parts[0], REQUIREMENT_LABELS) if len(parts) == 2 and len(parts[0]) <= 10 else None
@@ -470,7 +517,11 @@ def _kpi_table(block: Block, spec: dict, found: Recognised) -> bool:
         if weight is not None:
             kpi["weight"] = weight
             weights.append(weight)
-        for key in ("target", "pass", "excellent"):
+        if QUALITATIVE.fullmatch(cell("target")):  # 定性评价 | 合格 | 优秀: rated by levels, the best first
+            kpi["type"] = "qualitative"
+            kpi["criteria"] = [{"level": level} for level in dict.fromkeys(cell(k) for k in ("excellent", "pass"))
+                               if level]
+        for key in ("target", "pass", "excellent") if kpi.get("type") != "qualitative" else ():
             value, unit, lower = _threshold(cell(key))
             if lower:
                 kpi["direction"] = "lower"
@@ -518,6 +569,7 @@ def _kpi_table(block: Block, spec: dict, found: Recognised) -> bool:
     return True
 
 
+QUALITATIVE = re.compile(r"\s*(?:定性(?:评价|評價|指标|指標)?|qualitative)\s*", re.I)
 DETAILS = re.compile(r"数据来源|source|÷|×|=|[（(]\d+\s*分[)）]", re.I)
 LEVEL = re.compile(r"([^\s（(：:]+)[（(](\d+(?:\.\d+)?)\s*分[)）]\s*[:：]")
 

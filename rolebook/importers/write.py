@@ -61,7 +61,7 @@ def spec_text(recognised: Recognised, role_id: str, source: str, language: str,
     if not spec.get("title"):
         placeholders.append("title")
     data["title"] = spec.get("title") or words["title"]
-    for key in ("code", "department", "location", "headcount", "employment_type", "grade", "summary"):
+    for key in ("code", "department", "location", "headcount", "employment_type", "grade", "salary", "summary"):
         if key in spec:
             data[key] = spec[key]
     duties = [{k: v for k, v in duty.items() if not k.startswith("_")} for duty in spec.get("duties", [])]

@@ -62,7 +62,7 @@ def wrap(text: str, width: float, lines: int) -> list[str]:
     if word:
         tokens.append(word)
     out, current = [], ""
-    for token in tokens:
+    for token in _kept_together(tokens):
         if text_width(current + token) <= width or not current:
             current += token
             continue
@@ -76,6 +76,24 @@ def wrap(text: str, width: float, lines: int) -> list[str]:
             last = last[:-1]
         out = out[:lines - 1] + [last + "…"]
     return [line if text_width(line) <= width else _cut(line, width) for line in out]
+
+
+NO_LINE_START = set("、。，．：；！？）」』】》〉〕］｝”’%‰…,.:;!?)]}")  # closing marks stay with what they close
+NO_LINE_END = set("（「『【《〈〔［｛“‘([{")  # opening marks stay with what they open
+
+
+def _kept_together(tokens: list[str]) -> list[str]:
+    """The tokens a line may break between, as Chinese typesetting breaks (禁则): a closing mark joins the
+    token before it and an opening mark the token after it, so no line starts with 、 or ends with （."""
+    out: list[str] = []
+    glue = False
+    for token in tokens:
+        if out and (glue or token[0] in NO_LINE_START):
+            out[-1] += token
+        else:
+            out.append(token)
+        glue = token[-1] in NO_LINE_END
+    return out
 
 
 def _cut(line: str, width: float) -> str:

@@ -26,16 +26,24 @@ def fitted(lines: tuple[str, ...]) -> float:
     return PAD * 2 + LINE * (len(lines) + 1)
 
 
-def partners(role, formatter, labels: dict) -> tuple[list[str], list[str]]:
+# How duties name the role's own superior ("向上级领导汇报"): where the role has one, its box above is that
+# partner, not a box of its own on the side as if it were another department.
+SUPERIOR_NAMES = frozenset({"上级", "上级领导", "直接上级", "直属上级", "上级主管", "上級", "上級主管", "直接上級",
+                            "直屬上級", "直屬主管", "superior", "line manager", "direct manager", "your manager"})
+
+
+def partners(role, formatter, labels: dict, superior: str | None = None) -> tuple[list[str], list[str]]:
     """The names of the role's internal and external partners, once each, in at most MOST_PARTNERS boxes a
-    side: where there are more, the last box names the rest ("另有：市场部、客服部"), none left out unsaid."""
+    side: where there are more, the last box names the rest ("另有：市场部、客服部"), none left out unsaid.
+    With a `superior` (its title), a partner that names it is left to the superior's box."""
     groups = formatter.relationships(role)
+    own = {superior.lower()} | SUPERIOR_NAMES if superior else set()
     sides = []
     for side in ("internal", "external"):
         names: list[str] = []
         for who, _purpose in groups[side]:
             for name in who:
-                if name not in names:
+                if name not in names and name.strip().lower() not in own:
                     names.append(name)
         if len(names) > MOST_PARTNERS:
             rest = names[MOST_PARTNERS - 1:]

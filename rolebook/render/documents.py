@@ -73,7 +73,7 @@ class Renderer:
         labels = self.project.labels(self.project.language_of(role))
         superior = role_title(self.project, role.reports_to)
         reports = [other.title for other in self.project.direct_reports(role.id)]
-        internal, external = partners(role, Formatter(labels), labels)
+        internal, external = partners(role, Formatter(labels), labels, superior)
         if not (superior or reports or internal or external):
             return None
         chart = diagram(role, superior, reports, internal, external, labels)
