@@ -91,6 +91,18 @@ def test_a_kpis_levels_say_what_each_scores_as_the_form_does(example):
     assert "优秀（115 分）：培养出关键岗位人才" in text and "待改进（50 分）：未达合格标准" in text
 
 
+def test_a_paragraph_under_a_table_stands_apart_from_it(example):
+    """The cover's publication line touched the approval table above it: a paragraph right under a table
+    is 6 pt below it; one under a paragraph is not moved."""
+    document = xml_part(example / "handbook.docx", "word/document.xml")
+    under = document.xpath("//w:body/w:tbl/following-sibling::*[1][self::w:p][not(w:pPr/w:pStyle)]", namespaces=NS)
+    assert under and all(p.xpath("w:pPr/w:spacing/@w:before", namespaces=NS) == ["120"] for p in under)
+    publication = next(p for p in under if "公示" in "".join(p.itertext()))
+    assert publication is not None
+    others = document.xpath("//w:body/w:p/following-sibling::*[1][self::w:p][not(w:pPr)]", namespaces=NS)
+    assert others and not any(p.xpath("w:pPr/w:spacing", namespaces=NS) for p in others)
+
+
 def test_policy_chapter_keeps_its_markdown(family):
     document = xml_part(family / "handbook.docx", "word/document.xml")
     text = body_text(family / "handbook.docx")

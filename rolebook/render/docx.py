@@ -164,7 +164,18 @@ class DocxWriter(TableRules):
             self.signature_cell()
             return
         style, props = self.paragraph_style()
-        self.new_paragraph(style, *props)
+        paragraph = self.new_paragraph(style, *props)
+        before = paragraph.getprevious()
+        if not self.tables and before is not None and before.tag == ooxml.w("tbl"):
+            # a paragraph right under a table: 6 pt apart (the cover's publication line touched the table)
+            properties = paragraph.find(ooxml.w("pPr"))
+            spacing = properties.find(ooxml.w("spacing")) if properties is not None else None
+            if spacing is not None:
+                spacing.set(ooxml.w("before"), "120")
+            elif properties is not None:
+                paragraph.replace(properties, ppr(*properties, el("w:spacing", {"w:before": 120})))
+            else:
+                paragraph.insert(0, ppr(el("w:spacing", {"w:before": 120})))
 
     def t_paragraph_close(self, token: Token) -> None:
         if self.signatures and self.paragraph is not None:
