@@ -46,8 +46,8 @@ LEAD_VALUES = [
     "AN-002", "Southampton, hybrid", "Full-time", "Headcount", "62,000–75,000 GBP per year",
     "Direct reports Data Analyst",  # computed from the analyst's reports_to
     "Lead the analytics team (40% of working time)", "Own client forecasts (60% of working time)",
-    "Internal", "Engineering: Ship models to production",
-    "External", "Port authorities, Shipping lines: Agree the forecast horizon",
+    "Relationship With Purpose", "Internal Engineering Ship models to production",
+    "External Port authorities, Shipping lines Agree the forecast horizon",
     "Essential", "Education: Master's degree", "Field of study: Statistics, operations research or a related field",
     "Experience: 6 years in forecasting, 2 of them leading a team", "Certificates: Chartered Statistician (RSS)",
     "Languages: English (fluent), Dutch (working knowledge)", "Skills: Python, Time-series modelling",

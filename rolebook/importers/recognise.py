@@ -175,6 +175,9 @@ def recognise(blocks: list[Block], source_title: str | None = None) -> Recognise
                 continue
             if section == "duties" and _duty_table(block, duties):
                 continue
+            if section == "relationships" and _relationship_table(block, spec):
+                found.placed.append("relationships")
+                continue
             found.unplaced.append(block)
             continue
         if "title" not in spec and block.kind == "paragraph" and section is None and TITLE_LINE.search(block.text):
@@ -472,6 +475,26 @@ def _relationship(text: str, spec: dict, external: bool = False) -> None:
         entry["external"] = True
     duties = spec.setdefault("_relationships", [])
     duties.append(entry)
+
+
+def _relationship_table(block: Block, spec: dict) -> bool:
+    """关系类别 | 联系对象 | 工作内容 rows (the category written on its first row only, as rolebook prints it,
+    or on each): each row a partner and its purpose, inside or outside by its category."""
+    rows = [row for row in block.rows if any(cell.strip() for cell in row)]
+    if not rows or len(rows[0]) < 2:
+        return False
+    header = [re.sub(r"\s+", "", cell) for cell in rows[0]]
+    if not re.search(r"类别|類別|relationship|category|对象|對象|with", "".join(header[:2]), re.I):
+        return False
+    side = ""
+    for row in rows[1:]:
+        side = row[0].strip() or side
+        who = row[1].strip() if len(row) > 1 else ""
+        purpose = row[2].strip() if len(row) > 2 else ""
+        if who:
+            _relationship(f"{who}：{purpose}" if purpose else who, spec,
+                          bool(re.search(r"外部|external", side, re.I)))
+    return True
 
 
 # --- KPI tables ----------------------------------------------------------------------------------

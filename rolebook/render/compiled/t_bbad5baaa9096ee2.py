@@ -300,41 +300,45 @@ def load(environment):
                     str(environment.call_binop(context, '*', '#', l_1_level)),
                     ' ',
                     str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'relationships')),
-                    '\n',
+                    '\n\n| ',
+                    str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'rel_kind')),
+                    ' | ',
+                    str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'rel_with')),
+                    ' | ',
+                    str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'rel_purpose')),
+                    ' |\n|---|---|---|\n',
                 ))
                 def t_22(fiter):
                     for l_2_side in fiter:
                         if environment.getitem((undefined(name='groups') if l_1_groups is missing else l_1_groups), l_2_side):
                             yield l_2_side
-                for l_2_side in t_22(['internal', 'external']):
+                l_2_loop = missing
+                for l_2_side, l_2_loop in LoopContext(t_22(['internal', 'external']), undefined):
                     _loop_vars = {}
                     pass
-                    t_21.extend((
-                        '\n',
-                        str(environment.call_binop(context, '*', '#', (l_1_level + 1))),
-                        ' ',
-                        str(environment.getitem((undefined(name='t') if l_1_t is missing else l_1_t), l_2_side)),
-                        '\n\n',
-                    ))
-                    for (l_3_partners, l_3_purpose) in environment.getitem((undefined(name='groups') if l_1_groups is missing else l_1_groups), l_2_side):
+                    l_3_loop = missing
+                    for (l_3_partners, l_3_purpose), l_3_loop in LoopContext(environment.getitem((undefined(name='groups') if l_1_groups is missing else l_1_groups), l_2_side), undefined):
                         _loop_vars = {}
                         pass
-                        t_21.extend((
-                            '- **',
-                            str(t_4(environment.call(context, environment.getattr((undefined(name='f') if l_1_f is missing else l_1_f), 'join'), l_3_partners, _loop_vars=_loop_vars))),
-                            '**',
-                        ))
-                        if l_3_purpose:
+                        t_21.append(
+                            '| ',
+                        )
+                        if environment.getattr(l_3_loop, 'first'):
                             pass
                             t_21.extend((
-                                str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'label_colon')),
-                                str(t_10(l_3_purpose, 2)),
+                                '**',
+                                str(environment.getitem((undefined(name='t') if l_1_t is missing else l_1_t), l_2_side)),
+                                '**',
                             ))
-                        t_21.append(
-                            '\n',
-                        )
-                    l_3_partners = l_3_purpose = missing
-                l_2_side = missing
+                        t_21.extend((
+                            ' | ',
+                            str(t_3(environment.call(context, environment.getattr((undefined(name='f') if l_1_f is missing else l_1_f), 'join'), l_3_partners, _loop_vars=_loop_vars))),
+                            ' | ',
+                            str((t_3(l_3_purpose) if l_3_purpose else '')),
+                            ' |\n',
+                        ))
+                    l_3_loop = l_3_partners = l_3_purpose = missing
+                l_2_loop = l_2_side = missing
             return concat(t_21)
         context.exported_vars.add('relationships')
         context.vars['relationships'] = l_0_relationships = Macro(environment, macro, 'relationships', ('c', 'level'), False, False, False, context.eval_ctx.autoescape)
@@ -1041,7 +1045,7 @@ def load(environment):
                 ' ',
                 str(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'document_control')),
                 '\n\n::: note',
-                str((' keep=next' if l_1_keep else cond_expr_undefined("the inline if-expression on line 326 in 'role_parts.md.j2' evaluated to false and no else section was defined."))),
+                str((' keep=next' if l_1_keep else cond_expr_undefined("the inline if-expression on line 327 in 'role_parts.md.j2' evaluated to false and no else section was defined."))),
                 '\n',
                 str(t_6(context.eval_ctx, t_11(context, [(str_join((environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'version'), environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'label_colon'), t_4(environment.getattr((undefined(name='role') if l_1_role is missing else l_1_role), 'version')), )) if environment.getattr((undefined(name='role') if l_1_role is missing else l_1_role), 'version') else ''), (str_join((environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'effective'), environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'label_colon'), (environment.getattr((undefined(name='role') if l_1_role is missing else l_1_role), 'effective') or ''), )) if environment.getattr((undefined(name='role') if l_1_role is missing else l_1_role), 'effective') else ''), str_join((environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'status'), environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'label_colon'), environment.getattr(l_1_c, 'status'), )), (str_join((environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'owner'), environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'label_colon'), t_4(environment.getattr((undefined(name='role') if l_1_role is missing else l_1_role), 'owner')), )) if environment.getattr((undefined(name='role') if l_1_role is missing else l_1_role), 'owner') else '')]), environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'fields_separator'))),
                 '\n:::\n',
@@ -1196,5 +1200,5 @@ def load(environment):
         context.vars['chapter'] = l_0_chapter = Macro(environment, macro, 'chapter', ('c', 'with_glossary', 'shared', 'with_control', 'title', 'printed'), False, False, False, context.eval_ctx.autoescape)
 
     blocks = {}
-    debug_info = '3=103&4=109&6=112&8=114&13=129&15=135&16=136&18=141&19=146&20=155&27=168&28=176&30=180&33=187&34=195&35=196&37=200&39=204&43=211&44=219&45=221&46=227&48=232&50=246&52=250&54=253&56=257&58=262&59=267&62=271&64=275&69=286&71=294&72=295&73=296&75=300&76=305&78=314&80=319&81=324&88=342&90=350&91=351&92=352&94=356&95=361&97=370&98=375&99=378&101=382&104=392&106=397&107=403&116=427&117=435&118=436&120=440&122=444&126=451&128=459&129=460&131=464&132=469&134=473&136=479&138=483&143=493&144=501&145=502&147=506&148=512&150=517&151=526&153=535&159=547&160=556&161=557&162=558&164=562&165=567&167=571&169=574&174=575&176=579&180=584&182=598&183=602&184=608&187=666&188=670&192=677&194=683&195=684&196=685&198=689&200=695&201=700&204=706&206=710&208=716&209=721&214=731&215=739&216=740&218=744&219=749&221=754&222=756&227=764&230=772&231=773&234=777&235=782&237=791&238=794&239=798&241=801&242=805&244=810&245=814&247=819&248=824&255=842&256=850&257=851&258=852&260=856&262=860&264=862&266=869&267=874&272=894&273=902&274=903&275=904&277=908&279=914&280=918&286=937&287=945&288=946&289=947&291=951&293=956&294=961&298=974&300=983&302=988&303=993&308=1002&309=1010&310=1011&311=1012&313=1016&315=1020&319=1027&322=1037&324=1040&326=1044&330=1046&332=1049&334=1053&336=1060&337=1065&342=1077&343=1085&345=1088&347=1092&349=1094&350=1097&351=1101&357=1112&361=1128&362=1129&363=1132&365=1134&366=1136&368=1138&369=1140&370=1142&371=1144&372=1146&373=1148&374=1150&375=1152&376=1155&377=1160&378=1165&379=1170&380=1175&382=1179&384=1182&385=1185&387=1188&388=1191'
+    debug_info = '3=103&4=109&6=112&8=114&13=129&15=135&16=136&18=141&19=146&20=155&27=168&28=176&30=180&33=187&34=195&35=196&37=200&39=204&43=211&44=219&45=221&46=227&48=232&50=246&52=250&54=253&56=257&58=262&59=267&62=271&64=275&69=286&73=294&74=295&75=296&77=300&79=304&81=311&82=320&83=326&89=346&91=354&92=355&93=356&95=360&96=365&98=374&99=379&100=382&102=386&105=396&107=401&108=407&117=431&118=439&119=440&121=444&123=448&127=455&129=463&130=464&132=468&133=473&135=477&137=483&139=487&144=497&145=505&146=506&148=510&149=516&151=521&152=530&154=539&160=551&161=560&162=561&163=562&165=566&166=571&168=575&170=578&175=579&177=583&181=588&183=602&184=606&185=612&188=670&189=674&193=681&195=687&196=688&197=689&199=693&201=699&202=704&205=710&207=714&209=720&210=725&215=735&216=743&217=744&219=748&220=753&222=758&223=760&228=768&231=776&232=777&235=781&236=786&238=795&239=798&240=802&242=805&243=809&245=814&246=818&248=823&249=828&256=846&257=854&258=855&259=856&261=860&263=864&265=866&267=873&268=878&273=898&274=906&275=907&276=908&278=912&280=918&281=922&287=941&288=949&289=950&290=951&292=955&294=960&295=965&299=978&301=987&303=992&304=997&309=1006&310=1014&311=1015&312=1016&314=1020&316=1024&320=1031&323=1041&325=1044&327=1048&331=1050&333=1053&335=1057&337=1064&338=1069&343=1081&344=1089&346=1092&348=1096&350=1098&351=1101&352=1105&358=1116&362=1132&363=1133&364=1136&366=1138&367=1140&369=1142&370=1144&371=1146&372=1148&373=1150&374=1152&375=1154&376=1156&377=1159&378=1164&379=1169&380=1174&381=1179&383=1183&385=1186&386=1189&388=1192&389=1195'
     return locals()
