@@ -338,6 +338,26 @@ def test_a_qualitative_kpi_row_imports_as_levels(project, tmp_path):
     assert run_rolebook("validate", cwd=project).returncode == 0
 
 
+def test_a_relationship_table_imports_each_partner_inside_or_outside(project, tmp_path):
+    """工作关系 as a table, the category on its first row only (as rolebook prints it): every row a partner
+    with its purpose, the outside ones marked external."""
+    document = docx.Document()
+    document.add_heading("客服专员岗位说明书", 1)
+    document.add_heading("岗位职责", 2)
+    document.add_paragraph("1. 受理客户咨询")
+    document.add_heading("工作关系", 2)
+    table(document, [["关系类别", "联系对象", "工作内容"], ["内部工作关系", "销售部、技术部", "转交客户需求"],
+                     ["", "财务部", "退款审核"], ["外部工作关系", "客户", "解答咨询与投诉"]])
+    document.save(tmp_path / "客服专员.docx")
+    imported(project, str(tmp_path / "客服专员.docx"), "--id", "kefu")
+    text = (project / "role_specs" / "kefu.yaml").read_text(encoding="utf-8")
+    spec = yaml.safe_load(text)
+    found = [(c["with"], c.get("purpose"), c.get("external", False)) for c in spec["duties"][0]["collaboration"]]
+    assert found == [(["销售部", "技术部"], "转交客户需求", False), (["财务部"], "退款审核", False),
+                     (["客户"], "解答咨询与投诉", True)]
+    assert "关系类别 | 联系对象" not in text  # the header row is no unplaced text
+
+
 def test_rolebooks_own_kpi_workbook_comes_back(tmp_path):
     """The appraisal workbook rolebook writes imports back: each KPI with its weight, target, thresholds and
     direction, and the title from the workbook's own heading."""
