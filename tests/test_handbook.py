@@ -103,6 +103,16 @@ def test_a_paragraph_under_a_table_stands_apart_from_it(example):
     assert others and not any(p.xpath("w:pPr/w:spacing", namespaces=NS) for p in others)
 
 
+def test_a_regulations_attachments_cite_the_shared_chapter_by_its_number(example, family):
+    """Printed, a link goes nowhere: each attachment of a 制度 says where the shared rules are by the
+    chapter's number. A handbook without chinese numbering keeps the title alone."""
+    text = body_text(example / "handbook.docx")
+    assert text.count("见第三章“通用考核规定”。") == 3 and "见通用考核规定" not in text
+    assert "：见第三章“通用考核规定”" in (example / "handbook.html").read_text(encoding="utf-8").replace(
+        '<a href="#rolebook-shared">', "").replace("</a>", "")
+    assert "see Rules common to every role" in body_text(family / "handbook.docx")
+
+
 def test_policy_chapter_keeps_its_markdown(family):
     document = xml_part(family / "handbook.docx", "word/document.xml")
     text = body_text(family / "handbook.docx")

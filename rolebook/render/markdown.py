@@ -223,6 +223,7 @@ class HeadingNumbers:
         self.chapter = 0
         self.section = 0
         self.attachment = 0
+        self.numbers: dict[str, tuple[str, str]] = {}  # a template's anchor → (its heading's number, title)
 
     def label(self, level: int) -> str:
         if level == 1:
@@ -245,6 +246,8 @@ class HeadingNumbers:
         for index, token in enumerate(tokens):
             in_title += _UNNUMBERED_DEPTH.get(token.type, 0)
             in_attachment += {"container_attachment_open": 1, "container_attachment_close": -1}.get(token.type, 0)
+            if token.type == "inline" and self.style == "chinese":
+                self.cite(token.children or [])
             if token.type == "heading_open" and not in_title and token.tag in ("h1", "h2"):
                 if in_attachment and token.tag != "h1":
                     continue  # an attachment's own headings are not the regulation's articles
@@ -252,6 +255,20 @@ class HeadingNumbers:
                 prefix = Token("text", "", 0)
                 prefix.content = self.attachment_label() if in_attachment else self.label(int(token.tag[1]))
                 tokens[index + 1].children = [prefix, *children]
+                if children and children[-1].type == "text" and (anchor := ANCHOR.search(children[-1].content)):
+                    title = "".join(c.content for c in children if c.type == "text")[:-len(anchor.group(0))]
+                    self.numbers[anchor.group(1)] = (prefix.content.strip(), title.strip())
+
+    def cite(self, children: list[Token]) -> None:
+        """A link to a numbered chapter, written with the chapter's title, names its number too (见第三章
+        “通用考核规定”): a printed regulation has no links to follow."""
+        for index, child in enumerate(children):
+            if child.type != "link_open" or not str(child.attrs.get("href", "")).startswith("#"):
+                continue
+            number, title = self.numbers.get(str(child.attrs["href"])[1:], ("", ""))
+            text = children[index + 1] if index + 1 < len(children) else None
+            if number and text is not None and text.type == "text" and text.content == title:
+                text.content = f"{number}“{title}”"
 
 
 def headings(tokens: list[Token]) -> list[tuple[int, str, str]]:
