@@ -14,7 +14,7 @@ INDEX = {
     '86ef5092876c1e0527fb96053e4615d98665ab3f864e7653302c41b7c31f9582': {
         'form.js': ['t_7f1e0fc0fa93b81a', 'abf17496d864a32b07d8070303fba220839537d2c81dee7c29eb49b1cb20b0cc'],
         'page.html.j2': ['t_b1f24d8a10db5500', '841c2e7874ed47a7e43071403b2bbe7becae50e630f1535820e7717477b42027'],
-        'style.css': ['t_65517511079d8467', '5ca8468409dfc3a39a02879468f7ef6999387df075b5ee6dae5b28df3f8f2646'],
+        'style.css': ['t_65517511079d8467', 'd75bd1a07c2464b37110cc220c95d6ff1c8460c91d5439b3c954ea05c9ba30a2'],
     },
 }
 
@@ -29,5 +29,5 @@ REFERENCES = {
     'page.html.j2': ('841c2e7874ed47a7e43071403b2bbe7becae50e630f1535820e7717477b42027', ['style.css', 'form.js']),
     'posting.md.j2': ('e649f2a7f07d2ed3dfa54894b8cad25c2f5aeb5b6e5350413f98e6f67d5eba64', []),
     'role_parts.md.j2': ('9a3e41c11f6c0aab949bfb99ffcd5aa8407aa747a3752eb07e66d1642c66b10e', []),
-    'style.css': ('5ca8468409dfc3a39a02879468f7ef6999387df075b5ee6dae5b28df3f8f2646', []),
+    'style.css': ('d75bd1a07c2464b37110cc220c95d6ff1c8460c91d5439b3c954ea05c9ba30a2', []),
 }
