@@ -84,6 +84,21 @@ def test_every_page_has_no_axe_violation(built, width, height):
     assert {name: found for name, found in problems.items() if found} == {}
 
 
+def test_table_headings_and_categories_do_not_split_mid_word_in_chromium(built):
+    """Chromium gave the relationships table's first column one character's width (关系类 / 别, 内部工 /
+    作关系): every column heading of a job description stands on one line, and so does 内部 / 外部."""
+    _project, folder = built["example"]
+    with browser() as driver:
+        driver.set_window_size(1000, 900)
+        driver.get((folder / "jd" / "sales-rep.html").as_uri())
+        heights = driver.execute_script(
+            "return [...document.querySelectorAll('main thead th, main tbody td:first-child strong')]"
+            ".filter(e => e.textContent.trim().length <= 6)"
+            ".map(e => [e.textContent.trim(), e.getClientRects().length])")
+    assert ["关系类别", 1] in heights and ["内部", 1] in heights and ["外部", 1] in heights
+    assert [name for name, lines in heights if lines != 1] == []
+
+
 def running_header(page) -> str:
     header = lxml.html.parse(str(page)).getroot().find(".//header")
     assert header is not None, f"{page.name} has no running header"
