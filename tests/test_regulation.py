@@ -103,7 +103,7 @@ def test_what_every_role_shares_is_printed_once(built):
     text = " ".join(text for _, text in paragraphs(built / "handbook.docx"))
     for shared in ("考核期初由直接上级与员工共同确定考核指标", "对考核结果有异议的，可在结果公布后五个工作日内", "75 ≤ 总分 < 90"):
         assert text.count(shared) == 1, shared
-    assert "通用考核规定" in text and text.count("：见通用考核规定。") == 2  # each role chapter refers to it
+    assert "通用考核规定" in text and text.count("：见第三章“通用考核规定”。") == 2  # each role refers to it
     page = (built / "handbook.html").read_text(encoding="utf-8")
     assert page.count('href="#rolebook-shared"') >= 2 and 'id="rolebook-shared"' in page
 
@@ -125,7 +125,7 @@ def test_shared_rules_left_to_a_policy_chapter_are_printed_nowhere_twice(tmp_pat
         assert left not in text, left
     shared = [text for style, text in body if style == "Heading1" and text.endswith("通用考核规定")]
     assert len(shared) == 1
-    assert text.count("等级划分与计分方法：见通用考核规定。") == 2 and "考核流程、" not in text
+    assert text.count("等级划分与计分方法：见第三章“通用考核规定”。") == 2 and "考核流程、" not in text
 
 
 def test_change_history_reads_like_hr_writes_and_holds_no_commit_text(built):
