@@ -122,6 +122,20 @@ def test_a_pay_range_names_its_currency_as_the_language_writes_it(language, curr
     assert Formatter(labels_for(language)).salary(Salary(min=6000, max=10000, currency=currency)) == shown
 
 
+def test_every_relationship_row_names_its_side(tmp_path):
+    """工作关系 is a table; one continued on the next page showed rows without their side (内部 / 外部 was
+    on a side's first row only): every row names it, in Word and in HTML, the first of each side in bold."""
+    folder = build_copy(REPO, tmp_path / "example", "--kind", "jd", "--role", "sales-rep")
+    page = (folder / "jd" / "sales-rep.html").read_text(encoding="utf-8")
+    table = page.split("工作关系</h1>")[1].split("</table>")[0]
+    sides = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<tr>\s*<td[^>]*>(.*?)</td>", table, re.S)]
+    assert sides == ["内部"] * 6 + ["外部"] * 3
+    assert table.count("<strong>内部</strong>") == 1 and table.count("<strong>外部</strong>") == 1
+    document = xml_part(folder / "jd" / "sales-rep.docx", "word/document.xml")
+    rows = document.xpath("//w:tbl[.//w:t='关系类别']/w:tr[position() > 1]/w:tc[1]", namespaces=NS)
+    assert ["".join(cell.itertext()) for cell in rows] == sides
+
+
 def json_ld(page) -> dict:
     found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
     assert len(found) == 1
