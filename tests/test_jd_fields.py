@@ -136,6 +136,17 @@ def test_every_relationship_row_names_its_side(tmp_path):
     assert ["".join(cell.itertext()) for cell in rows] == sides
 
 
+def test_an_odd_pairs_filler_is_no_shaded_label(tmp_path):
+    """岗位基本信息 shows two label/value pairs a row; with an odd number of them the last row's third cell
+    is a filler, which Word shaded grey like a label with nothing in it (HTML already made it a plain cell)."""
+    folder = build_copy(REPO, tmp_path / "example", "--kind", "jd", "--role", "sales-rep")
+    document = xml_part(folder / "jd" / "sales-rep.docx", "word/document.xml")
+    table = document.xpath("//w:tbl[.//w:t='岗位名称']", namespaces=NS)[0]
+    labels = [(("".join(cell.itertext())), bool(cell.xpath("w:tcPr/w:shd", namespaces=NS)))
+              for row in table.xpath("w:tr", namespaces=NS) for cell in row.xpath("w:tc", namespaces=NS)[0::2]]
+    assert labels[-1] == ("", False) and all(shaded for text, shaded in labels[:-1]), labels
+
+
 def json_ld(page) -> dict:
     found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
     assert len(found) == 1

@@ -144,6 +144,10 @@ class TableRules:
         source = "".join(self.cell_source or ())
         text = source if KEEP_OPEN in source else " ".join(_line_text(p) for p in cell.iter(ooxml.w("p")))
         table.rows[-1][-1] = (cell, text)
+        if self.cell_label and not text.strip():  # an odd pair's filler is no label: not shaded as one
+            shading = cell.find(f"{ooxml.w('tcPr')}/{ooxml.w('shd')}")
+            if shading is not None:
+                shading.getparent().remove(shading)
         self.cell_source = None
         self.targets.pop()
         self.paragraph = None
