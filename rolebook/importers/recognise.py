@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from rolebook.importers.blocks import Block
+from rolebook.render.labels import EN, ZH_CN, ZH_TW
 
 # Section headings, by the part of the spec they open (a heading containing one of the words).
 SECTIONS = {
@@ -49,12 +50,15 @@ BASIC = {
 SALARY = re.compile(r"^\s*(\d[\d,.]*)\s*([k千万w]?)\s*元?\s*(?:-|–|—|~|～|至|to)\s*(\d[\d,.]*)\s*([k千万w]?)\s*(.*?)\s*$",
                     re.I)
 SALARY_UNIT = re.compile(r"^([^\s/]*?)\s*(?:/|每|per\s+|an?\s+)?\s*([^\s/]*)$", re.I)
-CURRENCIES = {"元": "CNY", "人民币": "CNY", "人民幣": "CNY", "rmb": "CNY", "¥": "CNY", "￥": "CNY", "港元": "HKD",
-              "港币": "HKD", "港幣": "HKD", "新台币": "TWD", "新臺幣": "TWD", "新台幣": "TWD", "美元": "USD",
-              "欧元": "EUR", "歐元": "EUR", "英镑": "GBP", "英鎊": "GBP", "日元": "JPY", "日圓": "JPY"}
-PERIODS_OF_PAY = {"小时": "hour", "時": "hour", "hour": "hour", "日": "day", "天": "day", "day": "day", "周": "week",
-                  "週": "week", "week": "week", "月": "month", "month": "month", "年": "year", "year": "year",
-                  "annum": "year"}
+# Currencies and pay periods as the documents rolebook prints name them (labels.py), read back; 元 is the
+# renminbi (a Chinese document's default; Taiwan's 元 is written 新台币 here), and a clerk's other ways.
+CURRENCIES = {**{name: code for code, name in ZH_TW["currency_names"].items()},
+              **{name: code for code, name in ZH_CN["currency_names"].items()},
+              "人民币": "CNY", "rmb": "CNY", "¥": "CNY", "￥": "CNY", "港币": "HKD", "港幣": "HKD", "新臺幣": "TWD",
+              "新台幣": "TWD"}
+PERIODS_OF_PAY = {**{labels[f"salary_period_{period}"]: period for labels in (EN, ZH_CN, ZH_TW)
+                     for period in ("hour", "day", "week", "month", "year")},
+                  "時": "hour", "天": "day", "annum": "year"}
 EMPLOYMENT = {"全职": "full-time", "兼职": "part-time", "合同": "contract", "临时": "temporary", "实习": "intern",
               "full-time": "full-time", "full time": "full-time", "part-time": "part-time", "part time": "part-time",
               "contract": "contract", "temporary": "temporary", "intern": "intern"}

@@ -16,7 +16,7 @@ from rolebook.render import ooxml
 from rolebook.errors import WriterError
 from rolebook.render.docx_inline import InlineWriter
 from rolebook.render.docx_tables import TableRules, OpenTable
-from rolebook.render.markdown import directive_params
+from rolebook.render.markdown import directive_params, mark_meta_tables
 from rolebook.render.ooxml import bookmark_name, el, ppr, rpr, sub, text_run, val
 
 
@@ -77,6 +77,7 @@ class DocxWriter(TableRules):
         self.targets: list[etree._Element] = [self.body]  # where block elements go
 
     def render(self, tokens: list[Token]) -> etree._Element:
+        mark_meta_tables(tokens)
         for token in tokens:
             rule = getattr(self, "t_" + token.type.replace("-", "_"), None)
             if rule is None:
@@ -168,14 +169,7 @@ class DocxWriter(TableRules):
         before = paragraph.getprevious()
         if not self.tables and before is not None and before.tag == ooxml.w("tbl"):
             # a paragraph right under a table: 6 pt apart (the cover's publication line touched the table)
-            properties = paragraph.find(ooxml.w("pPr"))
-            spacing = properties.find(ooxml.w("spacing")) if properties is not None else None
-            if spacing is not None:
-                spacing.set(ooxml.w("before"), "120")
-            elif properties is not None:
-                paragraph.replace(properties, ppr(*properties, el("w:spacing", {"w:before": 120})))
-            else:
-                paragraph.insert(0, ppr(el("w:spacing", {"w:before": 120})))
+            ooxml.set_property(paragraph, el("w:spacing", {"w:before": 120}))
 
     def t_paragraph_close(self, token: Token) -> None:
         if self.signatures and self.paragraph is not None:

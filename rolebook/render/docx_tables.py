@@ -113,7 +113,7 @@ class TableRules:
         table = self.tables[-1]
         row = table.row
         column = len(table.rows[-1])
-        label = table.meta and column % 2 == 0
+        label = table.meta and column % 2 == 0 and not token.meta.get("empty")  # a filler is no label
         properties = []
         if label:
             properties.append(el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": "F2F2F2"}))
@@ -144,10 +144,6 @@ class TableRules:
         source = "".join(self.cell_source or ())
         text = source if KEEP_OPEN in source else " ".join(_line_text(p) for p in cell.iter(ooxml.w("p")))
         table.rows[-1][-1] = (cell, text)
-        if self.cell_label and not text.strip():  # an odd pair's filler is no label: not shaded as one
-            shading = cell.find(f"{ooxml.w('tcPr')}/{ooxml.w('shd')}")
-            if shading is not None:
-                shading.getparent().remove(shading)
         self.cell_source = None
         self.targets.pop()
         self.paragraph = None

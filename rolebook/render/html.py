@@ -17,7 +17,7 @@ from markdown_it.token import Token
 
 from rolebook.errors import WriterError
 from rolebook.render.text import is_cjk, kept_html, spaced_comparisons
-from rolebook.render.markdown import DIRECTIVES, SAFE_SCHEMES, directive_params
+from rolebook.render.markdown import DIRECTIVES, SAFE_SCHEMES, directive_params, mark_meta_tables
 
 _DIRECTIVE_TAGS = {"doc-title": "header"}
 from rolebook.render.markdown import KEEP_ROWS  # noqa: E402
@@ -42,7 +42,7 @@ class HtmlWriter(RendererHTML):
             self.rules[f"container_{name}_close"] = self._directive
 
     def render(self, tokens, options, env) -> str:
-        _mark_meta_tables(tokens)
+        mark_meta_tables(tokens)
         _mark_signatures(tokens)
         for token in tokens:
             # Opening and closing tokens render generically from their tag; anything else needs a rule.
@@ -185,30 +185,6 @@ class HtmlWriter(RendererHTML):
         if opening is not None and opening.meta.get("merged"):
             return ""
         return f"</{opening.meta.get('tag', tag) if opening else tag}>\n"
-
-
-def _mark_meta_tables(tokens: list[Token]) -> None:
-    """Tell table tokens inside `::: meta` that they are key/value rows, and each cell its column."""
-    depth = 0
-    column = 0
-    opening: Token | None = None
-    for token in tokens:
-        if token.type == "container_meta_open":
-            depth += 1
-        elif token.type == "container_meta_close":
-            depth -= 1
-        if token.type == "tr_open":
-            column = 0
-        if token.type in ("th_open", "td_open"):
-            token.meta.update(meta=depth > 0, column=column)
-            opening = token
-            column += 1
-        elif token.type == "inline" and opening is not None and opening.meta.get("meta"):
-            opening.meta["empty"] = not token.content.strip()
-        elif token.type in ("th_close", "td_close"):
-            token.meta["opening"] = opening
-        elif token.type in ("thead_open", "thead_close", "tbody_open", "tbody_close"):
-            token.meta["meta"] = depth > 0
 
 
 TOC_MARK = "<!-- rolebook: contents -->\n"  # where a document written in parts puts its contents

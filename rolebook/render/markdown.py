@@ -271,6 +271,31 @@ class HeadingNumbers:
                 text.content = f"{number}“{title}”"
 
 
+def mark_meta_tables(tokens: list[Token]) -> None:
+    """Tell table tokens inside `::: meta` that they are key/value rows, each cell its column and whether it
+    is empty (an odd pair's filler, which neither writer shows as a label). Both writers call it."""
+    depth = 0
+    column = 0
+    opening: Token | None = None
+    for token in tokens:
+        if token.type == "container_meta_open":
+            depth += 1
+        elif token.type == "container_meta_close":
+            depth -= 1
+        if token.type == "tr_open":
+            column = 0
+        if token.type in ("th_open", "td_open"):
+            token.meta.update(meta=depth > 0, column=column)
+            opening = token
+            column += 1
+        elif token.type == "inline" and opening is not None and opening.meta.get("meta"):
+            opening.meta["empty"] = not token.content.strip()
+        elif token.type in ("th_close", "td_close"):
+            token.meta["opening"] = opening
+        elif token.type in ("thead_open", "thead_close", "tbody_open", "tbody_close"):
+            token.meta["meta"] = depth > 0
+
+
 def headings(tokens: list[Token]) -> list[tuple[int, str, str]]:
     """(level, text, anchor) of the headings that have an anchor, in order."""
     return [entry for token in tokens if (entry := token.meta.get("heading"))]

@@ -150,17 +150,25 @@ def tblpr(*children: etree._Element) -> etree._Element:
     return _ordered("w:tblPr", TBLPR_ORDER, children)
 
 
-def keep_with_next(paragraph: etree._Element) -> None:
-    """The paragraph stays on the page of the block after it (w:keepNext, in its place among the properties)."""
+def set_property(paragraph: etree._Element, element: etree._Element) -> None:
+    """One property of a paragraph set, in its place among the others; one of its kind already there takes
+    the new attributes and keeps the rest (w:spacing's after and line when before is set)."""
     properties = paragraph.find(W + "pPr")
-    children = list(properties) if properties is not None else []
-    if any(child.tag == W + "keepNext" for child in children):
+    old = properties.find(element.tag) if properties is not None else None
+    if old is not None:
+        for name, value in element.attrib.items():
+            old.set(name, value)
         return
-    new = ppr(*children, el("w:keepNext"))
+    new = ppr(*(properties if properties is not None else ()), element)
     if properties is None:
         paragraph.insert(0, new)
     else:
         paragraph.replace(properties, new)
+
+
+def keep_with_next(paragraph: etree._Element) -> None:
+    """The paragraph stays on the page of the block after it (w:keepNext)."""
+    set_property(paragraph, el("w:keepNext"))
 
 
 def val(tag: str, value) -> etree._Element:
