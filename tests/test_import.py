@@ -347,13 +347,15 @@ def test_a_relationship_table_imports_each_partner_inside_or_outside(project, tm
     document.add_paragraph("1. 受理客户咨询")
     document.add_heading("工作关系", 2)
     table(document, [["关系类别", "联系对象", "工作内容"], ["内部工作关系", "销售部、技术部", "转交客户需求"],
-                     ["", "财务部", "退款审核"], ["外部工作关系", "客户", "解答咨询与投诉"]])
+                     ["", "财务部", "退款审核"], ["", "产品部、技术支持部、市场部、客服部", "协同解决售后问题"],
+                     ["外部工作关系", "客户", "解答咨询与投诉"]])
     document.save(tmp_path / "客服专员.docx")
     imported(project, str(tmp_path / "客服专员.docx"), "--id", "kefu")
     text = (project / "role_specs" / "kefu.yaml").read_text(encoding="utf-8")
     spec = yaml.safe_load(text)
     found = [(c["with"], c.get("purpose"), c.get("external", False)) for c in spec["duties"][0]["collaboration"]]
     assert found == [(["销售部", "技术部"], "转交客户需求", False), (["财务部"], "退款审核", False),
+                     (["产品部", "技术支持部", "市场部", "客服部"], "协同解决售后问题", False),  # 17 characters of names
                      (["客户"], "解答咨询与投诉", True)]
     assert "关系类别 | 联系对象" not in text  # the header row is no unplaced text
 

@@ -469,9 +469,14 @@ def _requirement(text: str, spec: dict, found: Recognised, part: str | None = No
 
 
 def _relationship(text: str, spec: dict, external: bool = False) -> None:
-    external = external or bool(re.search(r"外部|供应商|external|supplier", text, re.I))
+    """A relationship line, "财务部：订单履约与回款" (or only who)."""
     parts = re.split(r"[:：]", text, maxsplit=1)
     who, purpose = (parts[0], parts[1]) if len(parts) == 2 and len(parts[0]) <= 16 else (text, "")
+    _add_relationship(who, purpose, spec, external)
+
+
+def _add_relationship(who: str, purpose: str, spec: dict, external: bool) -> None:
+    external = external or bool(re.search(r"外部|供应商|external|supplier", who + purpose, re.I))
     entry = {"with": [w for w in re.split(r"[、,，/]\s*", who.strip()) if w]}
     if purpose.strip():
         entry["purpose"] = purpose.strip()
@@ -495,9 +500,8 @@ def _relationship_table(block: Block, spec: dict) -> bool:
         side = row[0].strip() or side
         who = row[1].strip() if len(row) > 1 else ""
         purpose = row[2].strip() if len(row) > 2 else ""
-        if who:
-            _relationship(f"{who}：{purpose}" if purpose else who, spec,
-                          bool(re.search(r"外部|external", side, re.I)))
+        if who:  # its own cells: a long list of partners is no sentence to split at a colon
+            _add_relationship(who, purpose, spec, bool(re.search(r"外部|external", side, re.I)))
     return True
 
 
