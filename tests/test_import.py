@@ -468,8 +468,8 @@ def test_a_word_file_typed_with_numbered_section_lines_and_list_styles(project, 
     document.add_paragraph("仓库主管岗位说明书", style="Title")
     table(document, [["岗位名称", "仓库主管", "所属部门", "物流部"]])
     document.add_paragraph("二、岗位职责")
-    for duty, tasks in [("负责仓库日常运营管理", ["组织货物的收发与盘点", "监督出入库单据"]),
-                        ("负责库存控制", ["定期盘点，确保账实相符"])]:
+    for duty, tasks in [("负责仓库日常运营管理；", ["组织货物的收发与盘点", "监督出入库单据"]),
+                        ("负责库存控制。", ["定期盘点，确保账实相符"])]:  # a duty's title drops the list's mark
         document.add_paragraph(duty, style="List Number")
         for task in tasks:
             document.add_paragraph(task, style="List Bullet 2")

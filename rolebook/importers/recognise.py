@@ -412,11 +412,17 @@ def _duty_line(block: Block, duties: list[dict], part: str | None = None) -> Non
         current.setdefault(part, []).append(text)
         return
     if block.kind == "item" and block.level == 0 and (block.numbered or current is None or not current["_from"]):
-        duties.append({"title": _strip_label(text), "_from": "numbered" if block.numbered else ""})
+        duties.append({"title": _duty_title(text), "_from": "numbered" if block.numbered else ""})
     elif current is not None:
         current.setdefault("daily_tasks", []).append(text)
     else:
-        duties.append({"title": _strip_label(text), "_from": ""})
+        duties.append({"title": _duty_title(text), "_from": ""})
+
+
+def _duty_title(text: str) -> str:
+    """A duty line as its title: "受理客户咨询。" is titled 受理客户咨询 (a list's closing mark is no part of it)."""
+    title = _strip_label(text)
+    return title.rstrip("。；;.") or title
 
 
 def _duty_table(block: Block, duties: list[dict]) -> bool:
