@@ -81,9 +81,9 @@ def test_the_workbook_keeps_every_text_a_text_in_openpyxl_and_in_calc(risky_proj
     assert stored[SPEC_TEXTS[1]].quotePrefix, "a cell holding only the text keeps Excel's text flag"
     # rolebook's own formulas are still formulas: the score and total of the first row
     results = book.worksheets[0]
-    header = [cell.value for cell in results[1]]
-    assert results.cell(row=2, column=header.index("total") + 1).data_type == "f"
-    assert results.cell(row=2, column=header.index("k0:score") + 1).data_type == "f"
+    header = [cell.value for cell in results[2]]  # row 1 names the columns for people, row 2 for rolebook
+    assert results.cell(row=3, column=header.index("total") + 1).data_type == "f"
+    assert results.cell(row=3, column=header.index("k0:score") + 1).data_type == "f"
     # LibreOffice Calc opens it, computes it and saves it: every text comes back unchanged
     computed = openpyxl.load_workbook(recalculated(path, tmp_path / "calc"), data_only=True)
     texts = sheet_texts(computed)

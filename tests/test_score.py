@@ -53,12 +53,15 @@ def cases(role, count, seed):
     return rows
 
 
+KEYS = 2  # the workbook's row of column names `rolebook score` reads; results below it
+
+
 def fill(workbook, rows, target, period="2026Q1"):
     book = openpyxl.load_workbook(workbook)
     sheet = book.worksheets[0]
-    header = [cell.value for cell in sheet[1]]
-    for number, row in enumerate(rows, 2):
-        sheet.cell(row=number, column=1, value=f"E{number - 1:03d}")
+    header = [cell.value for cell in sheet[KEYS]]
+    for number, row in enumerate(rows, KEYS + 1):
+        sheet.cell(row=number, column=1, value=f"E{number - KEYS:03d}")
         sheet.cell(row=number, column=2, value=period)
         for name, value in row.items():
             sheet.cell(row=number, column=header.index(name) + 1, value=value)
@@ -87,9 +90,9 @@ def test_libreoffice_computes_the_workbook_as_the_python_rule_does(scored, tmp_p
     rows = cases(role, 40, seed=len(role_id))
     filled = fill(workbook_of(scored, role_id), rows, tmp_path / f"{role_id}.xlsx")
     computed = openpyxl.load_workbook(recalculated(filled, tmp_path / "calc"), data_only=True).worksheets[0]
-    header = [cell.value for cell in computed[1]]
+    header = [cell.value for cell in computed[KEYS]]
     checked = 0
-    for number, row in enumerate(rows, 2):
+    for number, row in enumerate(rows, KEYS + 1):
         expected = python_rule(role, row)
         values = {name: computed.cell(row=number, column=i + 1).value for i, name in enumerate(header)}
         for kpi in role.kpis():
@@ -99,7 +102,7 @@ def test_libreoffice_computes_the_workbook_as_the_python_rule_does(scored, tmp_p
         assert values["total"] == pytest.approx(expected.total, abs=1e-9)
         assert values["grade"] == expected.grade
     assert checked == 40 * len(role.kpis())
-    grades = {computed.cell(row=n, column=header.index("grade") + 1).value for n in range(2, 42)}
+    grades = {computed.cell(row=n, column=header.index("grade") + 1).value for n in range(KEYS + 1, KEYS + 41)}
     assert len(grades) >= 2, "the cases reach several grades"
 
 
@@ -109,11 +112,11 @@ def test_a_blank_row_computes_nothing_and_a_partial_row_no_total(scored, tmp_pat
     partial = dict(list(row.items())[:2])
     filled = fill(workbook_of(scored, "account-manager"), [partial], tmp_path / "partial.xlsx")
     sheet = openpyxl.load_workbook(recalculated(filled, tmp_path / "calc"), data_only=True).worksheets[0]
-    header = [cell.value for cell in sheet[1]]
-    assert sheet.cell(row=2, column=header.index("total") + 1).value in (None, "")
+    header = [cell.value for cell in sheet[KEYS]]
     assert sheet.cell(row=3, column=header.index("total") + 1).value in (None, "")
+    assert sheet.cell(row=4, column=header.index("total") + 1).value in (None, "")
     first = input_columns(role)[0][1]
-    assert isinstance(sheet.cell(row=2, column=header.index(f"{first.id}:score") + 1).value, float)
+    assert isinstance(sheet.cell(row=3, column=header.index(f"{first.id}:score") + 1).value, float)
 
 
 def test_the_workbook_guides_and_guards_what_is_typed(scored):
@@ -122,24 +125,32 @@ def test_the_workbook_guides_and_guards_what_is_typed(scored):
     sheet, rules = book.worksheets
     role = load_project(scored).roles["account-manager"]
     inputs = [name for name, _, _ in input_columns(role)]
-    header = [cell.value for cell in sheet[1]]
+    header = [cell.value for cell in sheet[KEYS]]
     assert header[:2 + len(inputs)] == ["employee", "period", *inputs]
+    titles = [cell.value for cell in sheet[1]]  # row 1 names the columns for people
+    assert titles[:3] == ["Employee name", "Appraisal period", "Revenue attainment\nActual result"], titles[:3]
+    assert titles[-2:] == ["Total", "Final grade"] and "\nWeighted score" in titles[-3]
+    assert "Collaboration\nRating\nSelf" in titles
+    assert sheet["A2"].comment and "do not change" in sheet["A2"].comment.text
     assert "collaboration@self" in inputs and "collaboration@supervisor" in inputs
     assert header[-2:] == ["total", "grade"]
     assert book.properties.identifier == "account-manager"
     assert sheet.protection.sheet
-    assert not sheet["C2"].protection.locked and sheet[f"{openpyxl.utils.get_column_letter(len(header))}2"].protection.locked
-    assert str(sheet[f"{openpyxl.utils.get_column_letter(header.index('total') + 1)}2"].value).startswith("=IF(")
+    last = openpyxl.utils.get_column_letter(len(header))
+    assert not sheet["C3"].protection.locked and sheet[f"{last}3"].protection.locked and sheet["C2"].protection.locked
+    assert str(sheet[f"{openpyxl.utils.get_column_letter(header.index('total') + 1)}3"].value).startswith("=IF(")
     validations = sheet.data_validations.dataValidation
     lists = [v for v in validations if v.type == "list"]
     assert any('"Outstanding,Good,Fair,Poor"' == v.formula1 for v in lists)
     assert any(v.type == "decimal" for v in validations)
-    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$1"
-    assert sheet.freeze_panes == "C2"
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$2"
+    assert sheet.freeze_panes == "C3"
     words = " ".join(str(c.value) for row in rules.iter_rows() for c in row if c.value)
     assert "Outstanding" in words and "lower is better" in words and "How the form is scored" in words
+    assert "Outstanding (115 points), Good (95 points)" in words  # the levels as the form shows them
+    assert rules.sheet_properties.pageSetUpPr.fitToPage and rules.page_setup.fitToWidth == 1  # levels on page 1
     functions = set()
-    for row in sheet.iter_rows(min_row=2, max_row=2):
+    for row in sheet.iter_rows(min_row=3, max_row=3):
         for cell in row:
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 functions.update(__import__("re").findall(r"([A-Z]+)\(", cell.value))
@@ -163,12 +174,12 @@ def test_a_level_without_a_score_is_not_offered_in_the_drop_down_but_asks_for_a_
     text = text.replace("{level: None, score: 0}", "{level: None}")  # compliance: one level without a score
     spec.write_text(text, encoding="utf-8")
     sheet = openpyxl.load_workbook(workbook_of(scored, "account-manager")).worksheets[0]
-    header = [cell.value for cell in sheet[1]]
+    header = [cell.value for cell in sheet[KEYS]]
     rule = scoring.rule_of(load_project(scored).roles["account-manager"].assessment)
 
     def validation(name):
         column = openpyxl.utils.get_column_letter(header.index(name) + 1)
-        return next(v for v in sheet.data_validations.dataValidation if f"{column}2" in v.sqref)
+        return next(v for v in sheet.data_validations.dataValidation if f"{column}3" in v.sqref)
 
     ownership, compliance = validation("ownership@self"), validation("compliance@supervisor")
     assert (ownership.type, ownership.formula1, float(ownership.formula2)) == ("decimal", "0", rule.cap)
@@ -204,8 +215,8 @@ def test_score_writes_each_appraisal_and_a_summary_that_agree_with_calc(scored, 
     summary = list(csv.DictReader(io.StringIO((folder / "summary.csv").read_text(encoding="utf-8-sig"))))
     filled = fill(workbook_of(scored, "account-manager"), rows, tmp_path / "filled.xlsx")
     computed = openpyxl.load_workbook(recalculated(filled, tmp_path / "calc"), data_only=True).worksheets[0]
-    header = [cell.value for cell in computed[1]]
-    for number, line in enumerate(summary, 2):
+    header = [cell.value for cell in computed[KEYS]]
+    for number, line in enumerate(summary, KEYS + 1):
         assert float(line["total"]) == pytest.approx(computed.cell(row=number, column=header.index("total") + 1).value,
                                                      abs=0.005)
         assert line["grade"] == computed.cell(row=number, column=header.index("grade") + 1).value
@@ -234,12 +245,42 @@ def test_score_reads_the_filled_workbook_back(scored, tmp_path):
     summary = list(csv.DictReader(io.StringIO(
         (scored / "build" / "appraisals" / "2026Q1" / "summary.csv").read_text(encoding="utf-8-sig"))))
     computed = openpyxl.load_workbook(calc, data_only=True).worksheets[0]
-    header = [cell.value for cell in computed[1]]
+    header = [cell.value for cell in computed[KEYS]]
     assert [line["employee"] for line in summary] == [f"E{n:03d}" for n in range(1, 7)]
-    for number, line in enumerate(summary, 2):
+    for number, line in enumerate(summary, KEYS + 1):
         assert float(line["total"]) == pytest.approx(computed.cell(row=number, column=header.index("total") + 1).value,
                                                      abs=0.005)
 
+
+
+def test_a_problem_in_the_workbook_is_reported_at_its_row_in_either_layout(scored, tmp_path):
+    """The workbook names its columns for people in row 1 and for `rolebook score` in row 2 (the KPI ids
+    it read from row 1 before): a problem is reported at the row a spreadsheet shows, and a workbook with
+    the ids in row 1 (filled before, or with row 1 deleted) is read alike."""
+    role = load_project(scored).roles["account-manager"]
+    rows = cases(role, 2, seed=4)
+    first = input_columns(role)[0][0]
+    rows[1][first] = "about 90"
+    filled = fill(workbook_of(scored, "account-manager"), rows, tmp_path / "new.xlsx")
+    book = openpyxl.load_workbook(filled)
+    book.worksheets[0].delete_rows(1)
+    book.save(tmp_path / "old.xlsx")
+    column = [name for name, _, _ in input_columns(role)].index(first) + 3
+    for name, row in (("new.xlsx", KEYS + 2), ("old.xlsx", KEYS + 1)):
+        result = run_rolebook("score", str(tmp_path / name), cwd=scored)
+        assert result.returncode == 1 and f"{name}:{row}:{column}: error[not-a-number]" in result.stdout, \
+            result.stdout + result.stderr
+    rows[1][first] = 90
+    fill(workbook_of(scored, "account-manager"), rows, tmp_path / "new.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "new.xlsx")
+    book.worksheets[0].delete_rows(1)
+    book.save(tmp_path / "old.xlsx")
+    summaries = []
+    for name in ("new.xlsx", "old.xlsx"):
+        result = run_rolebook("score", str(tmp_path / name), "--out", str(tmp_path / name[:3]), cwd=scored)
+        assert result.returncode == 0, result.stdout + result.stderr
+        summaries.append((tmp_path / name[:3] / "summary.csv").read_text(encoding="utf-8-sig"))
+    assert summaries[0] == summaries[1] and summaries[0].count("\nE00") == 2
 
 def test_a_percentage_typed_with_its_sign_scores_as_the_number(scored, tmp_path):
     """`95%` typed in a result cell is stored by Excel and LibreOffice as 0.95 in a cell they format as a
@@ -251,14 +292,14 @@ def test_a_percentage_typed_with_its_sign_scores_as_the_number(scored, tmp_path)
     row[kpi.id] = 95.0
     plain = fill(workbook_of(scored, "account-manager"), [row, row], tmp_path / "plain.xlsx")
     book = openpyxl.load_workbook(plain)
-    header = [cell.value for cell in book.worksheets[0][1]]
-    typed = book.worksheets[0].cell(row=3, column=header.index(kpi.id) + 1)
+    header = [cell.value for cell in book.worksheets[0][KEYS]]
+    typed = book.worksheets[0].cell(row=KEYS + 2, column=header.index(kpi.id) + 1)
     typed.value, typed.number_format = 0.95, "0%"  # as Excel and LibreOffice store `95%` typed
     book.save(tmp_path / "typed.xlsx")
     computed = openpyxl.load_workbook(recalculated(tmp_path / "typed.xlsx", tmp_path / "calc"),
                                       data_only=True).worksheets[0]
     expected = python_rule(role, row)
-    for number in (2, 3):
+    for number in (KEYS + 1, KEYS + 2):
         assert computed.cell(row=number, column=header.index(f"{kpi.id}:score") + 1).value == \
             pytest.approx(expected.scores[kpi.id], abs=1e-9)
         assert computed.cell(row=number, column=header.index("grade") + 1).value == expected.grade

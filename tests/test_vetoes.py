@@ -135,8 +135,8 @@ def test_the_workbook_recalculated_by_libreoffice_gives_each_case(tmp_path):
     built = build_copy(PROJECT, tmp_path / "p", "--kind", "workbook")
     book = openpyxl.load_workbook(built / "workbooks" / f"{ROLE}.xlsx")
     sheet = book.worksheets[0]
-    header = [cell.value for cell in sheet[1]]
-    for number, (_name, incidents, accuracy, vetoes, counts, _total, _grade) in enumerate(CASES, 2):
+    header = [cell.value for cell in sheet[2]]  # the names `rolebook score` reads; results from row 3
+    for number, (_name, incidents, accuracy, vetoes, counts, _total, _grade) in enumerate(CASES, 3):
         values = {"employee": f"E{number}", "period": "2026-11", "safety-incidents": incidents,
                   "inventory-accuracy": accuracy}
         values.update({f"veto:{v}": "是" for v in vetoes})
@@ -146,7 +146,7 @@ def test_the_workbook_recalculated_by_libreoffice_gives_each_case(tmp_path):
     book.save(tmp_path / "filled.xlsx")
     computed = openpyxl.load_workbook(recalculated(tmp_path / "filled.xlsx", tmp_path / "calc"),
                                       data_only=True).worksheets[0]
-    for number, (name, *_rest, total, grade) in enumerate(CASES, 2):
+    for number, (name, *_rest, total, grade) in enumerate(CASES, 3):
         found = computed.cell(row=number, column=header.index("total") + 1).value
         assert (scoring.shown(found), computed.cell(row=number, column=header.index("grade") + 1).value) == \
             (total, grade), name

@@ -68,14 +68,15 @@ class Checker:
     def check(self) -> None:
         """Every problem of the file, in `problems`; the records counted, not kept."""
         table = self.table
-        self.check_text([(1, table.header)])
+        self.check_text([(table.header_row, table.header)])
         if self.problems or not table.header:
             return
         if table.column("employee") is None:
-            self.problems.append(self.problem(1, 1, "missing-column", _("no 'employee' column (name or number)")))
+            self.problems.append(self.problem(table.header_row, 1, "missing-column",
+                                              _("no 'employee' column (name or number)")))
             return
         if table.role is None and table.column("role") is None:
-            self.problems.append(self.problem(1, len(table.header) + 1, "missing-column",
+            self.problems.append(self.problem(table.header_row, len(table.header) + 1, "missing-column",
                                               _("no 'role' column (the role id of each row)")))
             return
         if self.period is None and table.column("period") is None:
@@ -153,7 +154,7 @@ class Checker:
                 continue
             guess = closest(name, sorted(known))
             hint = f"; did you mean '{guess}'?" if guess else ""
-            found.append(self.problem(1, index + 1, "unknown-column",
+            found.append(self.problem(self.table.header_row, index + 1, "unknown-column",
                                       _("'{name}' is no KPI of the roles in this file{hint}").format(
                                           name=name,
                                           hint=hint)))

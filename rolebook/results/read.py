@@ -1,7 +1,9 @@
 """Results as HR collects them: a CSV file (UTF-8, a header row) or a filled appraisal workbook.
 
 Every cell keeps its row and column, so a problem is reported as FILE:ROW:COLUMN the way a spreadsheet
-numbers them (row 1 is the header, column 1 is A).
+numbers them (row 1 is a CSV file's header, column 1 is A). rolebook's workbook heads its columns for
+people in row 1 and with the names read here in row 2: the header is the first of the two rows that has
+an `employee` column.
 
 The rows are read as they are used, never held: checking walks them once and scoring again, so the
 memory of `rolebook score` does not grow with the number of employees (issue 34).
@@ -35,6 +37,7 @@ class Table:
     read_rows: Callable[[], Iterator[Row]] = lambda: iter(())  # the rows, read again on each call
     role: str | None = None  # a workbook's role (its dc:identifier); a CSV names it per row
     problems: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, message)
+    header_row: int = 1  # the row (1-based) the header stands in
 
     @property
     def rows(self) -> Iterator[Row]:
@@ -130,32 +133,34 @@ def _read_xlsx(path: Path, shown: str) -> Table:
     try:
         sheet = book.worksheets[0]
         role = (book.properties.identifier or "").strip() or None
-        header = _first_row(sheet, strip_all=False)
+        header_row, header = _header(sheet)
         inputs = [i for i, name in enumerate(header) if name and name not in COMPUTED and ":" not in name]
         problems = [(row, column, _("a formula with no computed value: rolebook reads what Excel or LibreOffice "
                                     "computed and evaluates nothing; type the value, or open and save the "
                                     "workbook in one of them"))
-                    for row, column in xlsx_guard.formulas_without_values(sheet_xml, {i + 1 for i in inputs})]
+                    for row, column in xlsx_guard.formulas_without_values(sheet_xml, {i + 1 for i in inputs})
+                    if row > header_row]
         problems += [(1, 1, _("the sheet '{sheet}' holds results too: rolebook reads the first sheet ('{first}') "
                               "only; put every employee on it").format(sheet=other.title, first=sheet.title))
-                     for other in book.worksheets[1:] if "employee" in _first_row(other)]
-        for _row in _xlsx_rows(path, header, inputs):  # a sheet that cannot be read fails here, not later
+                     for other in book.worksheets[1:] if "employee" in _header(other)[1]]
+        for _row in _xlsx_rows(path, header_row, header, inputs):  # a sheet that cannot be read fails here, not later
             pass
     except (etree.LxmlError, ValueError, TypeError, KeyError, IndexError, zipfile.BadZipFile, OSError) as exc:
         return Table(shown, [], problems=[(1, 1, xlsx_guard.not_a_workbook(exc))])
     finally:
         book.close()
-    return Table(shown, header, lambda: _xlsx_rows(path, header, inputs), role, problems=problems)
+    return Table(shown, header, lambda: _xlsx_rows(path, header_row, header, inputs), role, problems=problems,
+                 header_row=header_row)
 
 
-def _xlsx_rows(path: Path, header: list[str], inputs: list[int]) -> Iterator[Row]:
-    """The first sheet's rows with an input in them, streamed (openpyxl's read-only mode)."""
+def _xlsx_rows(path: Path, header_row: int, header: list[str], inputs: list[int]) -> Iterator[Row]:
+    """The first sheet's rows below the header with an input in them, streamed (openpyxl's read-only mode)."""
     from openpyxl import load_workbook
 
     book = load_workbook(path, read_only=True, data_only=True)
     try:
-        lines = book.worksheets[0].iter_rows(min_row=2)
-        for number, line in enumerate(lines, 2):
+        lines = book.worksheets[0].iter_rows(min_row=header_row + 1)
+        for number, line in enumerate(lines, header_row + 1):
             cells: list[object] = [""] * len(header)
             for i in inputs:
                 if i < len(line):
@@ -178,12 +183,14 @@ def _typed(cell) -> object:
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^]]*\]')  # literal text, an escaped character, [colour] or [condition]
 
 
-def _first_row(sheet, strip_all: bool = True) -> list[str]:
-    """A sheet's header: its names (`strip_all`), or every cell of it, blank ones as ''."""
-    first = next(sheet.iter_rows(max_row=1, values_only=True), ())
-    if strip_all:
-        return [str(cell).strip() for cell in first if cell is not None]
-    return [str(cell).strip() if cell is not None else "" for cell in first]
+def _header(sheet) -> tuple[int, list[str]]:
+    """(row, names) of a sheet's header: row 2 where it, not row 1, has the `employee` column (rolebook's
+    workbook, whose row 1 names the columns for people), else row 1. Blank cells are ''."""
+    rows = [[str(cell).strip() if cell is not None else "" for cell in row]
+            for row in sheet.iter_rows(max_row=2, values_only=True)]
+    if len(rows) == 2 and "employee" not in rows[0] and "employee" in rows[1]:
+        return 2, rows[1]
+    return 1, rows[0] if rows else []
 
 
 def _cell(value) -> object:

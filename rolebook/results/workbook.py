@@ -25,10 +25,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from rolebook.render import cells, ooxml
 from rolebook.render.context import Formatter
 from rolebook.render.labels import labels_for
+from rolebook.render.text import display_width
 from rolebook.spec import scoring
 from rolebook.spec.model import Role
 
 ROWS = 500  # rows with formulas ready for results; more can be added by copying the last one
+FIRST_ROW = 3  # below the column names for people (row 1) and those `rolebook score` reads (row 2)
+MAX_WIDTH = 24  # characters: a longer column name wraps
 EPOCH = datetime.datetime(2000, 1, 1)  # the document's date when the role has no effective date
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 INPUT_FILL = PatternFill("solid", fgColor="FFFDE7")
@@ -183,33 +186,27 @@ def _results_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
         + [f"{k.id}:score" for k in kpis] + [f"{k.id}:weighted" for k in kpis] \
         + (["adjustment"] if adjusts else []) + ["total", "grade"]
     column = {name: get_column_letter(n) for n, name in enumerate(headers, 1)}
-    for n, name in enumerate(headers, 1):
-        cell = cells.put(sheet.cell(row=1, column=n), name)
-        cell.font, cell.fill = Font(bold=True), HEADER_FILL
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        sheet.column_dimensions[get_column_letter(n)].width = max(12, min(28, len(name) + 2))
-    comments = {"employee": labels["employee_name"], "period": labels["period"], "total": labels["total"],
-                "grade": labels["final_grade"]}
+    titles = {"employee": labels["employee_name"], "period": labels["period"], "total": labels["total"],
+              "grade": labels["final_grade"], "adjustment": labels["adjustment_total"]}
     for name, kpi, rater in inputs:
         what = [kpi.name, labels["result"] if kpi.kind != "qualitative" else labels["rating"]]
         if rater:
             what.append(dict((r, n) for r, n, _ in f.raters(role.assessment)).get(rater, rater))
-        comments[name] = " · ".join(what)
+        titles[name] = "\n".join(what)
     for name, item in scheme:
-        comments[name] = f"{item.name} · " + (labels["occurred"] if name.startswith("veto:") else
-                                              labels["adjustment_count"])
-    comments["adjustment"] = labels["adjustment_total"]
+        titles[name] = f"{item.name}\n" + (labels["occurred"] if name.startswith("veto:") else
+                                             labels["adjustment_count"])
     for kpi in kpis:
-        comments[f"{kpi.id}:score"] = f"{kpi.name} · {labels['score']}"
-        comments[f"{kpi.id}:weighted"] = f"{kpi.name} · {labels['weighted_score']}"
-    for n, name in enumerate(headers, 1):
-        sheet.cell(row=1, column=n).comment = Comment(comments[name], "rolebook", width=220, height=60)
-    last = ROWS + 1
+        titles[f"{kpi.id}:score"] = f"{kpi.name}\n{labels['score']}"
+        titles[f"{kpi.id}:weighted"] = f"{kpi.name}\n{labels['weighted_score']}"
+    _header_rows(sheet, [(name, titles[name]) for name in headers], labels)
+    last = ROWS + FIRST_ROW - 1
     for name, kpi, rater in inputs:
-        _validate(sheet, f"{column[name]}2:{column[name]}{last}", kpi, rule, labels)
+        _validate(sheet, f"{column[name]}{FIRST_ROW}:{column[name]}{last}", kpi, rule, labels)
     for name, item in scheme:
-        _validate_scheme(sheet, f"{column[name]}2:{column[name]}{last}", name.startswith("veto:"), labels)
-    for row in range(2, last + 1):
+        _validate_scheme(sheet, f"{column[name]}{FIRST_ROW}:{column[name]}{last}", name.startswith("veto:"),
+                         labels)
+    for row in range(FIRST_ROW, last + 1):
         for name in ["employee", "period"] + [name for name, _, _ in inputs] + [name for name, _ in scheme]:
             cell = sheet[f"{column[name]}{row}"]
             cell.protection, cell.fill = Protection(locked=False), INPUT_FILL
@@ -230,7 +227,8 @@ def _results_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
         weighted_sum = f"SUM({first}{row}:{end}{row})"
         if adjusts:
             refs = [(f"{column[name]}{row}", item) for name, item in scheme if name.startswith("adj:")]
-            cells.formula(sheet[f"{column['adjustment']}{row}"], adjustment_formula(refs, role.assessment.adjustment_limits))
+            cells.formula(sheet[f"{column['adjustment']}{row}"],
+                          adjustment_formula(refs, role.assessment.adjustment_limits))
             weighted_sum = f"MIN(MAX({weighted_sum}+{column['adjustment']}{row},0),{_n(rule.cap)})"
         cells.formula(sheet[total], f'=IF(COUNT({first}{row}:{end}{row})<{len(kpis)},"",{weighted_sum})')
         cells.formula(sheet[f"{column['grade']}{row}"],
@@ -238,14 +236,35 @@ def _results_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
         for name in headers[2 + len(inputs) + len(scheme):]:
             if name != "grade":
                 sheet[f"{column[name]}{row}"].number_format = "0.00"
-    sheet.freeze_panes = "C2"
+    sheet.freeze_panes = f"C{FIRST_ROW}"
     sheet.protection.sheet = True
     sheet.protection.formatColumns = sheet.protection.formatRows = False  # widen a column, not edit a formula
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "1:1"
+    sheet.print_title_rows = f"1:{FIRST_ROW - 1}"
+
+
+def _header_rows(sheet, columns: list[tuple[str, str]], labels: dict) -> None:
+    """Row 1 names each column for people (the KPI and what goes in it); row 2 holds the names `rolebook
+    score` reads (a KPI's id, as in a CSV file's header), small and grey, with a note not to change them."""
+    lines = 1
+    for n, (name, title) in enumerate(columns, 1):
+        letter = get_column_letter(n)
+        longest = max(display_width(line) for line in title.split("\n"))
+        one_line = longest + 3 if longest <= 14 else (longest + 1) // 2 + 4  # a long name on two lines
+        width = min(MAX_WIDTH, max(10, one_line, display_width(name) * 2 // 3))
+        sheet.column_dimensions[letter].width = width
+        lines = max(lines, sum(-(-display_width(line) // (width - 1)) for line in title.split("\n")))
+        heading = cells.put(sheet.cell(row=1, column=n), title)
+        heading.font, heading.fill = Font(bold=True), HEADER_FILL
+        heading.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        key = cells.put(sheet.cell(row=2, column=n), name)
+        key.font, key.fill = Font(size=8, color="7F7F7F"), HEADER_FILL
+        key.alignment = Alignment(horizontal="center", vertical="center", shrink_to_fit=True)
+    sheet.cell(row=2, column=1).comment = Comment(labels["wb_id_note"], "rolebook", width=260, height=70)
+    sheet.row_dimensions[1].height = 15 * lines + 4
 
 
 def veto_cells(role: Role, column: dict, row: int) -> list[tuple[str, str]]:
@@ -316,10 +335,11 @@ def _rules_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
     for kpi in role.kpis():
         row += 1
         thresholds = kpi.thresholds
-        levels = "; ".join(f"{c.level} = {scoring.shown(c.score) if c.score is not None else labels['wb_number']}"
-                           for c in kpi.criteria)
+        levels = labels["list_separator"].join(f.level(c) if c.score is not None else
+                                               f"{c.level}{f.paren(labels['wb_number'])}" for c in kpi.criteria)
         values = [kpi.id, kpi.name, f"{float(kpi.weight or 0):g}%",
-                  labels["wb_higher"] if kpi.direction == "higher" else labels["wb_lower"],
+                  "" if kpi.kind == "qualitative" else labels["wb_higher"] if kpi.direction == "higher" else
+                  labels["wb_lower"],
                   f.amount(kpi, kpi.target), f.amount(kpi, thresholds.pass_ if thresholds else None),
                   f.amount(kpi, thresholds.excellent if thresholds else None), levels]
         for n, value in enumerate(values, 1):
@@ -330,7 +350,11 @@ def _rules_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
         row += 1
         for n, value in enumerate((grade, span, label or ""), 1):
             cells.put(sheet.cell(row=row, column=n), value)
-    for letter, width in zip("ABCDEFGH", (22, 26, 8, 12, 10, 10, 10, 40)):
+    ids = max([display_width(kpi.id) for kpi in role.kpis()] + [20]) + 2
+    names = max([display_width(kpi.name) for kpi in role.kpis()] + [24]) + 2
+    for letter, width in zip("ABCDEFGH", (min(ids, 40), min(names, 40), 8, 12, 10, 10, 10, 40)):
         sheet.column_dimensions[letter].width = width
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0  # the levels column printed on page 1
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True

@@ -32,10 +32,10 @@ def filled(root, target, rows=2, edit=None):
     changes it."""
     book = openpyxl.load_workbook(blank(root))
     sheet = book.worksheets[0]
-    header = [cell.value for cell in sheet[1]]
+    header = [cell.value for cell in sheet[2]]  # the names `rolebook score` reads (row 1's are for people)
     inputs = [i for i, name in enumerate(header, 1) if name and ":" not in name
               and name not in ("employee", "period", "adjustment", "total", "grade")]
-    for row in range(2, rows + 2):
+    for row in range(3, rows + 3):
         sheet.cell(row=row, column=1, value=f"E{row:03d}")
         sheet.cell(row=row, column=2, value="2026Q1")
         for column in inputs:
@@ -116,10 +116,10 @@ def test_a_million_empty_rows_are_refused_quickly(scored, tmp_path):
 
 def test_a_formula_without_a_computed_value_is_refused_at_its_cell(scored, tmp_path):
     def formula(sheet, book, header, inputs):
-        sheet.cell(row=3, column=inputs[0], value="=40+45")
+        sheet.cell(row=4, column=inputs[0], value="=40+45")
 
     path = filled(scored, tmp_path / "formula.xlsx", edit=formula)
-    refused(scored, path, "formula.xlsx:3:")
+    refused(scored, path, "formula.xlsx:4:")
     result = run_rolebook("score", str(path), cwd=scored)
     assert "a formula with no computed value" in result.stdout
 
@@ -127,7 +127,7 @@ def test_a_formula_without_a_computed_value_is_refused_at_its_cell(scored, tmp_p
 def test_a_formula_computed_by_libreoffice_is_read_as_its_value(scored, tmp_path):
     """Calc saves the value it computed beside the formula: that value is the result, nothing is evaluated."""
     def formula(sheet, book, header, inputs):
-        sheet.cell(row=3, column=inputs[0], value="=40+45")
+        sheet.cell(row=4, column=inputs[0], value="=40+45")
 
     calc = recalculated(filled(scored, tmp_path / "formula.xlsx", edit=formula), tmp_path / "calc")
     typed = recalculated(filled(scored, tmp_path / "typed.xlsx"), tmp_path / "calc-typed")
@@ -139,16 +139,16 @@ def test_a_formula_computed_by_libreoffice_is_read_as_its_value(scored, tmp_path
 
 
 @pytest.mark.parametrize("shape, expected", [
-    ("merged", "cells A2:A3 are merged"),
-    ("hidden", "row 3 is hidden"),
+    ("merged", "cells A3:A4 are merged"),
+    ("hidden", "row 4 is hidden"),
     ("second sheet", "holds results too"),
 ])
 def test_merged_cells_hidden_rows_and_results_on_another_sheet_are_refused(scored, tmp_path, shape, expected):
     def edit(sheet, book, header, inputs):
         if shape == "merged":
-            sheet.merge_cells("A2:A3")
+            sheet.merge_cells("A3:A4")
         elif shape == "hidden":
-            sheet.row_dimensions[3].hidden = True
+            sheet.row_dimensions[4].hidden = True
         else:
             other = book.create_sheet("more results")
             other.append(header)
