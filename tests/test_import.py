@@ -460,6 +460,26 @@ def test_a_desirable_experience_line_becomes_a_desirable_skill_not_the_experienc
     assert run_rolebook("validate", cwd=project).returncode == 0
 
 
+def test_a_requirement_line_of_several_fields_goes_to_each(project, tmp_path):
+    """"3年以上电话销售经验，普通话标准" is the experience and a language (普通话标准 was filed as experience,
+    and the JD listed it under 工作经验); a line whose clauses do not each name a field stays one text."""
+    document = docx.Document()
+    bold(document, "电话销售专员岗位说明书", 16)
+    bold(document, "任职资格")
+    document.add_paragraph("1. 3年以上电话销售经验，普通话标准；")
+    document.add_paragraph("2. 本科及以上学历，市场营销相关专业；")
+    document.add_paragraph("3. 熟悉销售流程，能承受较大工作压力。")
+    source = tmp_path / "电话销售专员.docx"
+    document.save(source)
+    imported(project, str(source), "--id", "telesales")
+    spec = yaml.safe_load((project / "role_specs" / "telesales.yaml").read_text(encoding="utf-8"))
+    requirements = spec["requirements"]
+    assert (requirements["experience"], requirements["languages"]) == ("3年以上电话销售经验", ["普通话标准"])
+    assert (requirements["education"], requirements["major"]) == ("本科及以上学历", "市场营销相关专业")
+    assert requirements["skills"] == ["熟悉销售流程，能承受较大工作压力"]
+    assert run_rolebook("validate", cwd=project).returncode == 0
+
+
 def test_a_word_file_typed_with_numbered_section_lines_and_list_styles(project, tmp_path):
     """As a clerk types one: the sections as plain numbered lines (二、岗位职责), duties in Word's List Number
     with their tasks in List Bullet 2, requirement lines ending in ；/。. The sections are found (they were
@@ -484,7 +504,7 @@ def test_a_word_file_typed_with_numbered_section_lines_and_list_styles(project, 
     assert [(d["title"], d.get("daily_tasks")) for d in spec["duties"]] == [
         ("负责仓库日常运营管理", ["组织货物的收发与盘点", "监督出入库单据"]), ("负责库存控制", ["定期盘点，确保账实相符"])]
     requirements = spec["requirements"]
-    assert requirements["education"] == "大专及以上学历，物流管理相关专业"
+    assert (requirements["education"], requirements["major"]) == ("大专及以上学历", "物流管理相关专业")
     assert {"name": "持有叉车操作证者优先", "desirable": True} in requirements["skills"]
     assert "relationships" not in spec and "维护内外部工作关系" in str(requirements["skills"])
     assert run_rolebook("validate", cwd=project).returncode == 0

@@ -68,7 +68,7 @@ REQUIREMENT_LABELS = {
     "major": ["专业", "major", "field of study"],
     "experience": ["工作经验", "经验", "experience"],
     "certificates": ["资格证书", "证书", "certificates", "certification"],
-    "languages": ["外语", "语言", "languages"],
+    "languages": ["外语", "语言", "普通话", "英语", "粤语", "languages"],
     "skills": ["专业技能", "技能", "知识", "skills", "knowledge"],
     "competencies": ["能力素质", "素质", "能力", "competencies"],
 }
@@ -454,8 +454,13 @@ def _requirement(text: str, spec: dict, found: Recognised, part: str | None = No
     value = parts[1].strip() if key else text
     if key:
         found.mapping.append((parts[0], f"requirements.{key}"))
+    if key is None and part != "competencies" and _several_kinds(text):
+        for clause in re.split(r"[，；;]", text):  # "3年以上销售经验，普通话标准": the experience, a language
+            if clause.strip():
+                _requirement(clause.strip(), spec, found, part)
+        return
     if key is None:
-        key = next((k for k, words in REQUIREMENT_LABELS.items() if any(w in text.lower() for w in words)), "skills")
+        key = _requirement_kind(text) or "skills"
         # a second line of one of these text fields, or a desirable one (they cannot be marked 优先): a skill
         if key in ("education", "experience", "major") and (key in requirements or desirable):
             key = "skills"
@@ -472,6 +477,18 @@ def _requirement(text: str, spec: dict, found: Recognised, part: str | None = No
                 item = {**item, "desirable": True} if isinstance(item, dict) else {"name": item, "desirable": True}
             requirements.setdefault(key, []).append(item)
     found.placed.append(f"requirements.{key}")
+
+
+def _requirement_kind(text: str) -> str | None:
+    """The requirement field an unlabelled text names (学历 → education, 经验 → experience), if any."""
+    return next((key for key, words in REQUIREMENT_LABELS.items() if any(w in text.lower() for w in words)), None)
+
+
+def _several_kinds(text: str) -> bool:
+    """A line of clauses each naming its field, not all the same one ("本科及以上学历，市场营销相关专业"):
+    each clause goes to its field. A clause naming none keeps the line whole (a sentence, not a list)."""
+    kinds = [_requirement_kind(clause) for clause in re.split(r"[，；;]", text) if clause.strip()]
+    return len(kinds) > 1 and None not in kinds and len(set(kinds)) > 1
 
 
 def _relationship(text: str, spec: dict, external: bool = False) -> None:
