@@ -552,6 +552,8 @@ def score_command(results: Path, period: str | None, formats: tuple[str, ...], o
     _warn_if_tracked(results)
     checked = Checker(loaded, table, period)
     checked.check()  # every row, before anything is written; nothing of them is kept
+    for warning in checked.warnings:  # scored as written: said, so that a slip is found before filing
+        echo(str(warning), err=True)
     if checked.problems:
         for problem in checked.problems:
             echo(str(problem))

@@ -128,7 +128,7 @@ def test_the_workbook_guides_and_guards_what_is_typed(scored):
     header = [cell.value for cell in sheet[KEYS]]
     assert header[:2 + len(inputs)] == ["employee", "period", *inputs]
     titles = [cell.value for cell in sheet[1]]  # row 1 names the columns for people
-    assert titles[:3] == ["Employee name", "Appraisal period", "Revenue attainment\nActual result"], titles[:3]
+    assert titles[:3] == ["Employee name", "Appraisal period", "Revenue attainment\nActual result (%)"], titles[:3]  # with its unit
     assert titles[-2:] == ["Total", "Final grade"] and "\nWeighted score" in titles[-3]
     assert "Collaboration\nRating\nSelf" in titles
     assert sheet["A2"].comment and "do not change" in sheet["A2"].comment.text
@@ -147,7 +147,8 @@ def test_the_workbook_guides_and_guards_what_is_typed(scored):
     assert sheet.freeze_panes == "C3"
     words = " ".join(str(c.value) for row in rules.iter_rows() for c in row if c.value)
     assert "Outstanding" in words and "lower is better" in words and "How the form is scored" in words
-    assert "Outstanding (115 points), Good (95 points)" in words  # the levels as the form shows them
+    assert "Outstanding (115 points)" in words and "Good (95 points)" in words  # the levels as the form shows them
+    assert "Role id (rolebook): account-manager" in words and "≤ lower is better" in words
     assert rules.sheet_properties.pageSetUpPr.fitToPage and rules.page_setup.fitToWidth == 1  # levels on page 1
     functions = set()
     for row in sheet.iter_rows(min_row=3, max_row=3):
@@ -247,6 +248,8 @@ def test_score_reads_the_filled_workbook_back(scored, tmp_path):
     computed = openpyxl.load_workbook(calc, data_only=True).worksheets[0]
     header = [cell.value for cell in computed[KEYS]]
     assert [line["employee"] for line in summary] == [f"E{n:03d}" for n in range(1, 7)]
+    page = (scored / "build" / "appraisals" / "2026Q1" / "summary.html").read_text(encoding="utf-8")
+    assert "强制分布" not in page and "Forced distribution" not in page  # the role sets no quota to hold
     for number, line in enumerate(summary, KEYS + 1):
         assert float(line["total"]) == pytest.approx(computed.cell(row=number, column=header.index("total") + 1).value,
                                                      abs=0.005)
@@ -281,6 +284,60 @@ def test_a_problem_in_the_workbook_is_reported_at_its_row_in_either_layout(score
         assert result.returncode == 0, result.stdout + result.stderr
         summaries.append((tmp_path / name[:3] / "summary.csv").read_text(encoding="utf-8-sig"))
     assert summaries[0] == summaries[1] and summaries[0].count("\nE00") == 2
+
+def test_a_workbook_without_its_row_of_names_is_one_problem_and_cells_are_named_as_a_spreadsheet_does(
+        scored, tmp_path):
+    """Row 2 deleted (a clerk removing the small grey row): one problem at 2:1 saying what is missing, not
+    one per formula cell of the 500 ready rows (15,000 before); a cell is named as the spreadsheet shows it."""
+    role = load_project(scored).roles["account-manager"]
+    rows = cases(role, 2, seed=6)
+    rows[1]["revenue"] = "ninety"
+    filled = fill(workbook_of(scored, "account-manager"), rows, tmp_path / "filled.xlsx")
+    result = run_rolebook("score", str(filled), cwd=scored)
+    column = [name for name, _, _ in input_columns(role)].index("revenue") + 3
+    letter = openpyxl.utils.get_column_letter(column)
+    assert f"filled.xlsx:4:{column}: error[not-a-number]: the result of KPI Revenue attainment (revenue) is not " \
+           f"a number: “ninety” (cell {letter}4)" in result.stdout, result.stdout
+    book = openpyxl.load_workbook(filled)
+    book.worksheets[0].delete_rows(2)
+    book.save(tmp_path / "no-names.xlsx")
+    result = run_rolebook("score", str(tmp_path / "no-names.xlsx"), cwd=scored)
+    assert result.returncode == 1 and result.stdout.count("error[") == 1, result.stdout[:2000]
+    assert "no-names.xlsx:2:1: error[bad-results]: the row of the names rolebook reads" in result.stdout
+
+
+def test_likely_slips_are_said_and_scored_as_written(scored, tmp_path):
+    """A % result typed as a fraction (0.95 scores 0 against a pass of 90), a negative result, rows of
+    another period left out by --period: each a warning naming the cell, and the results scored as written.
+    A role written as its title gets the id suggested, without a list of its columns as unknown."""
+    role = load_project(scored).roles["account-manager"]
+    rows = cases(role, 3, seed=8)
+    rows[0]["revenue"], rows[1]["churn"] = 0.95, -2
+    path = results_csv(scored, role, rows, extra="late,account-manager,2026Q2," + ",".join(
+        str(v) for v in rows[2].values()) + "\n")
+    result = run_rolebook("score", str(path), "--period", "2026Q1", cwd=scored)
+    assert result.returncode == 0, result.stdout + result.stderr
+    revenue = 4 + [name for name, _, _ in input_columns(role)].index("revenue")
+    assert f"results.csv:2:{revenue}: warning[implausible-result]: KPI Revenue attainment (revenue): 0.95 is " \
+           f"read as 0.95%" in result.stderr
+    assert "warning[implausible-result]: KPI Churned accounts (churn): a negative result (-2)" in result.stderr
+    assert "results.csv:5:3: warning[other-period]: 1 row(s) of other periods left out (the first: row 5)" \
+        in result.stderr
+    summary = (scored / "build" / "appraisals" / "2026Q1" / "summary.csv").read_text(encoding="utf-8-sig")
+    assert summary.count("account-manager") == 3
+    titled = path.read_text(encoding="utf-8").replace(",account-manager,", ",Account Manager,")
+    path.write_text(titled, encoding="utf-8")
+    result = run_rolebook("score", str(path), "--period", "2026Q1", cwd=scored)
+    assert result.returncode == 1 and "did you mean 'account-manager'?" in result.stdout
+    assert "unknown-column" not in result.stdout
+
+
+def test_a_csv_file_from_chinese_excel_is_refused_where_it_stops_being_utf8(scored):
+    (scored / "results.csv").write_bytes("employee,role,period\n张伟,account-manager,2026Q1\n".encode("gbk"))
+    result = run_rolebook("score", "results.csv", cwd=scored)
+    assert result.returncode == 1
+    assert "results.csv:2:1: error[bad-results]: not UTF-8 text: Excel's \"CSV (Comma delimited)\"" in result.stdout
+
 
 def test_a_percentage_typed_with_its_sign_scores_as_the_number(scored, tmp_path):
     """`95%` typed in a result cell is stored by Excel and LibreOffice as 0.95 in a cell they format as a

@@ -41,7 +41,7 @@ def test_one_worker_or_two_write_the_same_bytes_in_row_order(scored, tmp_path): 
 
 
 @pytest.mark.parametrize("content, where, message", [
-    (b"employee,role,period\n" + b"x" * (3 << 20) + b"\xff,a,b\n", "1:1", f"not UTF-8 text (byte {21 + (3 << 20)})"),
+    (b"employee,role,period\n" + b"x," * (3 << 19) + b"\xff,a,b\n", f"2:{1 + (3 << 19)}", "not UTF-8 text: Excel's"),
     (b"employee,role,period\nE1,a,b\nE2,a\0,b\n", "3:2", "control character U+0000 (NUL)"),
     (b"employee,role,period\nE1,a,b\n" + b'"' + b"y" * 200_000 + b'",a,b\n', "1:1", "not a CSV file: field larger"),
     (b"", "1:1", "empty: the first row names the columns"),

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from rolebook.errors import ERROR, Problem, UsageError
+from rolebook.errors import ERROR, WARNING, Problem, UsageError
 from rolebook.project import Project
 from rolebook.results.read import COMPUTED, Table
 from rolebook.sanitize import CONTROL, control_kind, describe_control, normalise_newlines
@@ -57,13 +57,22 @@ class Checker:
     def __init__(self, project: Project, table: Table, period: str | None):
         self.project, self.table, self.period = project, table, period
         self.problems: list[Problem] = [self.problem(r, c, "bad-results", m) for r, c, m in table.problems]
+        self.warnings: list[Problem] = []  # what may be a slip but scores as written (said, not refused)
+        self.skipped: list[tuple[int, str]] = []  # (row, period) of the rows --period leaves out
         self.reported: set[tuple[str, str]] = set()  # (role, column) missing, reported once
         self.found = 0  # the records of the period
         self.roles: set[str] = set()  # their roles
         self.periods: set[str] = set()
 
-    def problem(self, row: int, column: int, code: str, message: str) -> Problem:
-        return Problem(self.table.file, row, column, ERROR, code, message)
+    def problem(self, row: int, column: int, code: str, message: str, severity: str = ERROR) -> Problem:
+        if self.table.sheet and column >= 1:  # a spreadsheet user looks for G4, not for row 4, column 7
+            from openpyxl.utils import get_column_letter
+
+            message += _(" (cell {cell})").format(cell=f"{get_column_letter(column)}{row}")
+        return Problem(self.table.file, row, column, severity, code, message)
+
+    def warn(self, row: int, column: int, code: str, message: str) -> None:
+        self.warnings.append(self.problem(row, column, code, message, WARNING))
 
     def check(self) -> None:
         """Every problem of the file, in `problems`; the records counted, not kept."""
@@ -99,7 +108,14 @@ class Checker:
         if text_problems:  # what Word and web pages cannot hold is said first, and alone
             self.problems = text_problems
             return
-        self.problems = self.header_problems(self.roles_named(named)) + self.problems + duplicates.problems + periods
+        unknown = any(problem.code == "unknown-role" for problem in self.problems)  # its columns are not known
+        header = [] if unknown else self.header_problems(self.roles_named(named))
+        self.problems = header + self.problems + duplicates.problems + periods
+        if self.skipped:
+            row, _period = self.skipped[0]
+            self.warn(row, (table.column("period") or 0) + 1, "other-period", _(
+                "{count} row(s) of other periods left out (the first: row {row}); --period {period} scores its "
+                "own rows only").format(count=len(self.skipped), row=row, period=self.period))
         if len([p for p in self.periods if p]) > 1 and not self.problems:
             raise UsageError(_("{file} holds results of several periods ({periods}); choose one with "
                                "--period").format(file=self.table.file, periods=', '.join(sorted(self.periods))))
@@ -174,7 +190,9 @@ class Checker:
         role_id = table.role or str(cell("role"))
         role = self.project.roles.get(role_id)
         if role is None or role.abstract:
-            guess = closest(role_id, sorted(r.id for r in self.project.concrete_roles()))
+            concrete = self.project.concrete_roles()
+            guess = closest(role_id, sorted(r.id for r in concrete)) or next(
+                (r.id for r in concrete if r.title == role_id.strip()), None)  # its title, 销售人员
             reason = _("is a family, not a role") if role is not None else _("is no role of this project")
             self.problems.append(self.problem(row, where("role"), "unknown-role", _("'{role_id}' {reason}").format(
                                                                                       role_id=role_id,
@@ -188,6 +206,7 @@ class Checker:
                                               _("no employee name or number")))
         period = shown_value(cell("period")) or self.period or ""
         if self.period is not None and period != self.period:
+            self.skipped.append((row, period))
             return None  # another period's row
         record = Record(row, employee, role, period, {})
         rule = scoring.rule_of(role.assessment)
@@ -257,13 +276,31 @@ class Checker:
             return None
         found = number(value)
         if found is None:
-            self.problems.append(self.problem(row, column, "not-a-number",
-                                              _("the result of KPI {kpi_name} ({kpi_id}) is not a number").format(
-                                                  kpi_name=kpi.name,
-                                                  kpi_id=kpi.id)))
+            self.problems.append(self.problem(row, column, "not-a-number", _(
+                "the result of KPI {kpi_name} ({kpi_id}) is not a number: “{value}”").format(
+                    kpi_name=kpi.name, kpi_id=kpi.id, value=shown_value(value)[:40])))
             return None
+        self.check_plausible(row, column, found, value, kpi)
         record.written[kpi.id] = shown_value(value)
         return found
+
+    def check_plausible(self, row: int, column: int, found: float, value: object, kpi) -> None:
+        """A warning for a result that scores as written but is likely a slip: a percentage typed as a
+        fraction (0.95 where the thresholds are 90 and 105 scores 0), or a negative count or rate."""
+        thresholds = kpi.thresholds
+        values = [float(v) for v in (kpi.target, thresholds.pass_ if thresholds else None,
+                                     thresholds.excellent if thresholds else None)
+                  if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        if not values:
+            return
+        if kpi.unit == "%" and 0 < abs(found) <= 1.5 and min(values) >= 10 and "%" not in str(value):
+            self.warn(row, column, "implausible-result", _(
+                "KPI {kpi_name} ({kpi_id}): {value} is read as {value}%; a result in % is written as 95 or "
+                "95%, not as the fraction 0.95").format(kpi_name=kpi.name, kpi_id=kpi.id, value=f"{found:g}"))
+        elif found < 0 <= min(values):
+            self.warn(row, column, "implausible-result", _(
+                "KPI {kpi_name} ({kpi_id}): a negative result ({value}) where every threshold is 0 or more"
+            ).format(kpi_name=kpi.name, kpi_id=kpi.id, value=f"{found:g}"))
 
     def rating(self, row: int, name: str, column: int, value: object, kpi, rule, record: Record) -> object:
         if value == "":

@@ -38,6 +38,7 @@ class Table:
     role: str | None = None  # a workbook's role (its dc:identifier); a CSV names it per row
     problems: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, message)
     header_row: int = 1  # the row (1-based) the header stands in
+    sheet: bool = False  # a workbook's sheet, whose cells a problem also names as a spreadsheet does (G4)
 
     @property
     def rows(self) -> Iterator[Row]:
@@ -58,7 +59,7 @@ def read_table(path: Path, shown: str) -> Table:
     if not path.is_file():
         raise UsageError(_("{shown}: no such file").format(shown=shown))
     if path.stat().st_size > MAX_BYTES:
-        return Table(shown, [], problems=[(1, 1, f"larger than {MAX_BYTES // 2**20} MiB")])
+        return Table(shown, [], problems=[(1, 1, _("larger than {size} MiB").format(size=MAX_BYTES // 2**20))])
     return _read_csv(path, shown) if suffix == ".csv" else _read_xlsx(path, shown)
 
 
@@ -99,14 +100,29 @@ def _csv_problem(path: Path) -> tuple[int, int, str] | None:
                 offset += len(block)
             decoder.decode(b"", final=True)
     except UnicodeDecodeError as exc:
-        return 1, 1, f"not UTF-8 text (byte {offset + exc.start}); save it as CSV UTF-8"
+        row, column = _position(path, offset + exc.start)
+        return row, column, _("not UTF-8 text: Excel's \"CSV (Comma delimited)\" writes the computer's own "
+                              "encoding (GBK on a Chinese Windows); save the file as \"CSV UTF-8 (Comma "
+                              "delimited)\", or give rolebook the workbook (.xlsx)")
     if nul:
         return _nul_problem(path)
     try:
         lines = sum(1 for _ in _csv_lines(path))
     except csv.Error as exc:
-        return 1, 1, f"not a CSV file: {exc}"
-    return None if lines else (1, 1, "empty: the first row names the columns")
+        return 1, 1, _("not a CSV file: {reason}").format(reason=exc)
+    return None if lines else (1, 1, _("empty: the first row names the columns"))
+
+
+def _position(path: Path, offset: int) -> tuple[int, int]:
+    """The row and column (as a spreadsheet counts them) of a byte: its line, and the commas before it on
+    that line (a comma is one byte in UTF-8 and in the legacy encodings Excel writes)."""
+    rows, line = 1, b""
+    with path.open("rb") as stream:  # in blocks: the byte may be far into a large file
+        while offset > 0 and (block := stream.read(min(offset, 1 << 20))):
+            offset -= len(block)
+            rows += block.count(b"\n")
+            line = (line + block).rsplit(b"\n", 1)[-1] if b"\n" in block else line + block
+    return rows, line.count(b",") + 1
 
 
 def _nul_problem(path: Path) -> tuple[int, int, str]:
@@ -134,6 +150,11 @@ def _read_xlsx(path: Path, shown: str) -> Table:
         sheet = book.worksheets[0]
         role = (book.properties.identifier or "").strip() or None
         header_row, header = _header(sheet)
+        if "employee" not in header and role is not None:  # rolebook's workbook, its row of names gone
+            return Table(shown, [], role=role, problems=[(2, 1, _(
+                "the row of the names rolebook reads (employee, period, the KPI ids: row 2 of the workbook "
+                "rolebook wrote) is missing or changed; undo the change, or type the results into a new "
+                "workbook (rolebook build --kind workbook)"))])
         inputs = [i for i, name in enumerate(header) if name and name not in COMPUTED and ":" not in name]
         problems = [(row, column, _("a formula with no computed value: rolebook reads what Excel or LibreOffice "
                                     "computed and evaluates nothing; type the value, or open and save the "
@@ -150,7 +171,7 @@ def _read_xlsx(path: Path, shown: str) -> Table:
     finally:
         book.close()
     return Table(shown, header, lambda: _xlsx_rows(path, header_row, header, inputs), role, problems=problems,
-                 header_row=header_row)
+                 header_row=header_row, sheet=True)
 
 
 def _xlsx_rows(path: Path, header_row: int, header: list[str], inputs: list[int]) -> Iterator[Row]:

@@ -145,9 +145,8 @@ class Summary:
     def _workbook(self):
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font
 
-        from rolebook.results.workbook import HEADER_FILL
+        from rolebook.results.workbook import HEADER_FILL, font
 
         book = Workbook(write_only=True)
         sheet = book.create_sheet(self.title[:31])
@@ -155,7 +154,7 @@ class Summary:
         heads = []
         for name in self.header:
             head = cells.put(WriteOnlyCell(sheet), name)
-            head.font, head.fill = Font(bold=True), HEADER_FILL
+            head.font, head.fill = font(bold=True), HEADER_FILL
             heads.append(head)
         sheet.append(heads)
         return book, sheet
@@ -205,8 +204,9 @@ class Summary:
             lines += [f"| {cell(grade)} | {count} | {percent(count, figures.count)}% |"
                       for grade, count in figures.grades.items()]
             lines += ["", chart_docx_marker(number)]
-        lines += ["", f"## {labels['sm_quotas']}", ""]
-        lines += [f"- {inline(finding)}" for finding in findings] or [inline(labels["sm_quota_ok"])]
+        if any(f.role.assessment and f.role.assessment.distribution for f in self.figures.values()):
+            lines += ["", f"## {labels['sm_quotas']}", ""]  # "every quota holds" only where there are some
+            lines += [f"- {inline(finding)}" for finding in findings] or [inline(labels["sm_quota_ok"])]
         return "\n".join(lines) + "\n"
 
     def render(self, renderer: Renderer, findings: list[str]) -> dict[str, bytes]:

@@ -32,6 +32,12 @@ from rolebook.spec.model import Role
 ROWS = 500  # rows with formulas ready for results; more can be added by copying the last one
 FIRST_ROW = 3  # below the column names for people (row 1) and those `rolebook score` reads (row 2)
 MAX_WIDTH = 24  # characters: a longer column name wraps
+LEVELS_WIDTH = 60  # the rules sheet's levels column, each level with what it means
+FONT = "Calibri"  # the workbook's own (openpyxl's default): a font without a name prints in a serif face
+
+
+def font(**properties) -> Font:
+    return Font(name=FONT, size=properties.pop("size", 11), **properties)
 EPOCH = datetime.datetime(2000, 1, 1)  # the document's date when the role has no effective date
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 INPUT_FILL = PatternFill("solid", fgColor="FFFDE7")
@@ -189,7 +195,7 @@ def _results_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
     titles = {"employee": labels["employee_name"], "period": labels["period"], "total": labels["total"],
               "grade": labels["final_grade"], "adjustment": labels["adjustment_total"]}
     for name, kpi, rater in inputs:
-        what = [kpi.name, labels["result"] if kpi.kind != "qualitative" else labels["rating"]]
+        what = [kpi.name, labels["rating"] if kpi.kind == "qualitative" else labels["result"] + f.paren(kpi.unit)]
         if rater:
             what.append(dict((r, n) for r, n, _ in f.raters(role.assessment)).get(rater, rater))
         titles[name] = "\n".join(what)
@@ -258,10 +264,10 @@ def _header_rows(sheet, columns: list[tuple[str, str]], labels: dict) -> None:
         sheet.column_dimensions[letter].width = width
         lines = max(lines, sum(-(-display_width(line) // (width - 1)) for line in title.split("\n")))
         heading = cells.put(sheet.cell(row=1, column=n), title)
-        heading.font, heading.fill = Font(bold=True), HEADER_FILL
+        heading.font, heading.fill = font(bold=True), HEADER_FILL
         heading.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         key = cells.put(sheet.cell(row=2, column=n), name)
-        key.font, key.fill = Font(size=8, color="7F7F7F"), HEADER_FILL
+        key.font, key.fill = font(size=8, color="7F7F7F"), HEADER_FILL
         key.alignment = Alignment(horizontal="center", vertical="center", shrink_to_fit=True)
     sheet.cell(row=2, column=1).comment = Comment(labels["wb_id_note"], "rolebook", width=260, height=70)
     sheet.row_dimensions[1].height = 15 * lines + 4
@@ -320,8 +326,8 @@ def _rules_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
     """The rule in words and each KPI's and grade's numbers, for whoever checks the formulas."""
     f = Formatter(labels)
     cells.put(sheet["A1"], f"{role.title} {labels['wb_title']}")
-    sheet["A1"].font = Font(bold=True, size=14)
-    cells.put(sheet["A2"], "role: " + role.id)
+    sheet["A1"].font = font(bold=True, size=14)
+    cells.put(sheet["A2"], labels["wb_role"] + labels["colon"] + role.id)
     cells.put(sheet["A3"], labels["how_scored"] + labels["colon"] + " ".join(f.scoring_rule(role.assessment)))
     sheet["A3"].alignment = Alignment(wrap_text=True, vertical="top")
     sheet.merge_cells("A3:H3")
@@ -331,28 +337,33 @@ def _rules_sheet(sheet, role: Role, rule: scoring.Rule, labels: dict) -> None:
     row = 5
     for n, text in enumerate(header, 1):
         cell = cells.put(sheet.cell(row=row, column=n), text)
-        cell.font, cell.fill = Font(bold=True), HEADER_FILL
+        cell.font, cell.fill = font(bold=True), HEADER_FILL
+    table = []
     for kpi in role.kpis():
-        row += 1
         thresholds = kpi.thresholds
-        levels = labels["list_separator"].join(f.level(c) if c.score is not None else
-                                               f"{c.level}{f.paren(labels['wb_number'])}" for c in kpi.criteria)
-        values = [kpi.id, kpi.name, f"{float(kpi.weight or 0):g}%",
-                  "" if kpi.kind == "qualitative" else labels["wb_higher"] if kpi.direction == "higher" else
-                  labels["wb_lower"],
-                  f.amount(kpi, kpi.target), f.amount(kpi, thresholds.pass_ if thresholds else None),
-                  f.amount(kpi, thresholds.excellent if thresholds else None), levels]
+        levels = "\n".join((f.level(c) if c.score is not None else f"{c.level}{f.paren(labels['wb_number'])}")
+                           + (labels["colon"] + c.description if c.description else "") for c in kpi.criteria)
+        direction = "" if kpi.kind == "qualitative" else \
+            f"≥ {labels['wb_higher']}" if kpi.direction == "higher" else f"≤ {labels['wb_lower']}"
+        table.append([kpi.id, kpi.name, f"{float(kpi.weight or 0):g}%", direction, f.amount(kpi, kpi.target),
+                      f.amount(kpi, thresholds.pass_ if thresholds else None),
+                      f.amount(kpi, thresholds.excellent if thresholds else None), levels])
+    widths = [min(40, max([display_width(str(values[n])) for values in table] + [minimum]) + 2)
+              for n, minimum in enumerate((20, 24, 6, 12, 8, 8, 8))] + [LEVELS_WIDTH]
+    for values in table:
+        row += 1
         for n, value in enumerate(values, 1):
-            cells.put(sheet.cell(row=row, column=n), value)
+            cell = cells.put(sheet.cell(row=row, column=n), value)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        lines = sum(-(-display_width(line) // (LEVELS_WIDTH * 2 // 3)) for line in values[-1].split("\n"))
+        sheet.row_dimensions[row].height = 15 * max(1, lines) + 4  # Excel does not fit a row to its text
     row += 2
-    cells.put(sheet.cell(row=row, column=1), labels["final_grade"]).font = Font(bold=True)
+    cells.put(sheet.cell(row=row, column=1), labels["final_grade"]).font = font(bold=True)
     for grade, span, label, _ in f.grade_ranges(role.assessment.grades if role.assessment else []):
         row += 1
         for n, value in enumerate((grade, span, label or ""), 1):
             cells.put(sheet.cell(row=row, column=n), value)
-    ids = max([display_width(kpi.id) for kpi in role.kpis()] + [20]) + 2
-    names = max([display_width(kpi.name) for kpi in role.kpis()] + [24]) + 2
-    for letter, width in zip("ABCDEFGH", (min(ids, 40), min(names, 40), 8, 12, 10, 10, 10, 40)):
+    for letter, width in zip("ABCDEFGH", widths):
         sheet.column_dimensions[letter].width = width
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
