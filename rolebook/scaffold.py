@@ -12,8 +12,8 @@ STARTER = "starter"
 # Stored without a leading dot so that packaging tools keep it.
 RENAMES = {"gitignore": ".gitignore"}
 STARTER_LANGUAGES = ("zh-CN", "zh-TW", "en")
-# zh-TW's starter is zh-CN's, converted as a derived language is (Taiwan's characters and phrasing).
-_DERIVED = {"zh-TW": ("zh-CN", "s2twp")}
+# zh-TW's starter is zh-CN's as Taiwan writes it (languages.to_taiwan: its characters, and its words).
+_DERIVED = {"zh-TW": "zh-CN"}
 
 
 def default_language(environ=None) -> str:
@@ -30,7 +30,7 @@ def default_language(environ=None) -> str:
 
 
 def _starter_files(language: str = "en", folder=None, prefix: str = ""):
-    base, conversion = _DERIVED.get(language, (language, None))
+    base = _DERIVED.get(language, language)
     folder = folder or resources.files("rolebook").joinpath(STARTER, base)
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name == "__pycache__":
@@ -39,10 +39,10 @@ def _starter_files(language: str = "en", folder=None, prefix: str = ""):
             yield from _starter_files(language, entry, f"{prefix}{entry.name}/")
         else:
             content = entry.read_bytes()
-            if conversion:
-                from rolebook.spec.languages import convert
+            if base != language:
+                from rolebook.spec.languages import to_taiwan
 
-                content = convert(conversion, content.decode("utf-8")).replace(
+                content = to_taiwan(content.decode("utf-8")).replace(
                     f"language: {base}", f"language: {language}").encode("utf-8")
             yield f"{prefix}{RENAMES.get(entry.name, entry.name)}", content
 
@@ -93,6 +93,19 @@ _NEW_ROLE = {
         "inherits": "# Duties, requirements and the appraisal come from {family}. Add this role's own duties\n"
                     "# below, or change one of the family's by giving its id.\n",
     },
+    "zh-TW": {
+        "title": "待填寫：職位名稱",
+        "head": "# {title}：新職位。請替換所有「待填寫」，刪去本職位不需要的內容。\n"
+                "# 各欄位的說明見 rolebook 的欄位參考（rolebook schema --format markdown）。\n",
+        "summary": "待填寫：本職位的目的與價值，兩三句話。",
+        "duty": "待填寫：第一項職位職責（一句話）",
+        "task": "待填寫：日常任務",
+        "deliverable": "待填寫：交付成果",
+        "education": "待填寫：學歷要求",
+        "experience": "待填寫：工作經驗要求",
+        "inherits": "# 職位職責、任職要求與考核方案繼承自 {family}。可在下面新增本職位自己的職責，\n"
+                    "# 或寫明某項職責的 id 以修改繼承來的內容。\n",
+    },
     "zh": {
         "title": "待填写：岗位名称",
         "head": "# {title}：新岗位。请替换所有“待填写”，删去本岗位不需要的内容。\n"
@@ -112,12 +125,14 @@ _NEW_ROLE = {
 def new_role_text(role_id: str, language: str, title: str | None, family: str | None,
                   inherits_duties: bool) -> str:
     """The starter spec of a new role: it validates as it is (placeholders included)."""
-    words = _NEW_ROLE["zh" if language.lower().startswith("zh") else "en"]
+    words = _NEW_ROLE[_new_role_words(language)]
     title = title or words["title"] or role_id.replace("-", " ").capitalize()
     lines = [words["head"].format(title=role_id), f"id: {role_id}", f"title: {yaml_scalar(title)}"]
     if family:
         lines.append(f"extends: {family}")
-    lines += ["version: 0.1.0", "status: draft", "", "summary: >-", f"  {words['summary']}", ""]
+    # Chinese lines join without a space: a folded scalar (>-) would put one where a line is broken
+    block = "|-" if language.lower().startswith("zh") else ">-"
+    lines += ["version: 0.1.0", "status: draft", "", f"summary: {block}", f"  {words['summary']}", ""]
     if family and inherits_duties:
         lines.append(words["inherits"].format(family=family).rstrip("\n"))
         return "\n".join(lines) + "\n"
@@ -126,6 +141,14 @@ def new_role_text(role_id: str, language: str, title: str | None, family: str | 
               "requirements:", f"  education: {yaml_scalar(words['education'])}",
               f"  experience: {yaml_scalar(words['experience'])}"]
     return "\n".join(lines) + "\n"
+
+
+def _new_role_words(language: str) -> str:
+    """The placeholders' language: traditional Chinese for zh-TW, zh-HK, zh-Hant; else simplified or English."""
+    tag = language.lower()
+    if tag.startswith(("zh-tw", "zh-hk", "zh-mo", "zh-hant")):
+        return "zh-TW"
+    return "zh" if tag.startswith("zh") else "en"
 
 
 def yaml_scalar(text: str) -> str:

@@ -20,7 +20,7 @@ def test_init_prints_the_next_commands(tmp_path):
 
 @pytest.mark.parametrize("language, title, chapters", [
     ("zh-CN", "销售代表", ["第一章　总则", "第一条　目的", "附则", "文件编号：ZD-2026-01"]),
-    ("zh-TW", "銷售代表", ["第一章　總則", "附則"]),
+    ("zh-TW", "銷售代表", ["第一章　總則", "第一條　目的", "附則", "審核", "職位"]),
     ("en", "Customer Support Agent", ["Appraisal policy"])])
 def test_init_writes_a_starter_in_its_language_that_validates_and_builds(tmp_path, language, title, chapters):
     result = run_rolebook("init", "hr", "--language", language, cwd=tmp_path)
@@ -33,6 +33,14 @@ def test_init_writes_a_starter_in_its_language_that_validates_and_builds(tmp_pat
     handbook = (root / "build" / "handbook.html").read_text(encoding="utf-8")
     for text in [title, *chapters]:
         assert text in handbook, text
+    if language == "zh-TW":  # Taiwan's characters and words: not the mainland's, nor OpenCC's software phrasing
+        from rolebook.spec.languages import convert
+
+        starter = "".join(path.read_text(encoding="utf-8") for path in sorted(root.rglob("*"))
+                          if path.is_file() and ".rolebook" not in path.parts and "build" not in path.parts)
+        for wrong in ("崗位", "示例", "合同", "髮放", "稽核", "程式", "專案", "第一条"):
+            assert wrong not in starter and wrong not in handbook, wrong
+        assert convert("s2tw", starter) == starter, "a simplified character is left"
 
 
 @pytest.mark.parametrize("environment, language", [({"LANG": "zh_CN.UTF-8"}, "zh-CN"), ({"LANG": "zh_TW.UTF-8"}, "zh-TW"),
@@ -44,7 +52,7 @@ def test_init_takes_its_language_from_the_system(environment, language):
     assert default_language(environment) == language
 
 
-@pytest.mark.parametrize("language, placeholder", [("en", "To do:"), ("zh-CN", "待填写")])
+@pytest.mark.parametrize("language, placeholder", [("en", "To do:"), ("zh-CN", "待填写"), ("zh-TW", "待填寫：職位名稱")])
 def test_new_writes_a_starter_that_validates(tmp_path, language, placeholder):
     root = write_files(tmp_path / "p", {"rolebook.yaml": f"language: {language}\n",
                                         "role_specs/.keep": ""})
@@ -52,6 +60,12 @@ def test_new_writes_a_starter_that_validates(tmp_path, language, placeholder):
     assert result.returncode == 0, result.stderr
     text = (root / "role_specs" / "support-lead.yaml").read_text(encoding="utf-8")
     assert "id: support-lead" in text and placeholder in text
+    # a Chinese summary broken over lines is joined without a space (a folded >- scalar put one in)
+    assert ("summary: |-" in text) == language.startswith("zh")
+    if language == "zh-TW":
+        from rolebook.spec.languages import convert
+
+        assert convert("s2tw", text) == text, "simplified characters in a zh-TW project's new role"
     check = run_rolebook("validate", cwd=root)
     assert check.returncode == 0  # it validates; what is still to fill is a warning at each placeholder
     assert "warning[placeholder]" in check.stdout

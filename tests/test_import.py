@@ -508,3 +508,17 @@ def test_a_word_file_typed_with_numbered_section_lines_and_list_styles(project, 
     assert {"name": "持有叉车操作证者优先", "desirable": True} in requirements["skills"]
     assert "relationships" not in spec and "维护内外部工作关系" in str(requirements["skills"])
     assert run_rolebook("validate", cwd=project).returncode == 0
+
+
+def test_a_document_in_traditional_characters_gets_traditional_placeholders(project, tmp_path):
+    """A Taiwanese clerk's file: what rolebook writes around its values (the head comment, the placeholders)
+    is in traditional characters too, not 待填写：第一项岗位职责."""
+    from rolebook.spec.languages import convert
+
+    source = tmp_path / "倉庫主管.md"
+    source.write_text("# 倉庫主管職位說明書\n\n## 任職要求\n\n- 學歷：大專以上\n- 三年以上倉儲管理經驗\n",
+                      encoding="utf-8")
+    imported(project, str(source), "--id", "cangku")
+    text = (project / "role_specs" / "cangku.yaml").read_text(encoding="utf-8")
+    assert "待填寫：第一項職位職責" in text and "請核對每個值" in text
+    assert convert("s2tw", text) == text

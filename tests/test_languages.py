@@ -280,3 +280,23 @@ def test_a_first_build_prints_the_missing_translations_once(tmp_path):
     result = run_rolebook("build", "--kind", "jd", cwd=root)
     assert result.returncode == 0
     assert result.stderr.count("warning[missing-translation]") == 1, result.stderr
+
+
+def test_every_traditional_label_is_in_traditional_characters():
+    """zh-TW's labels inherit zh-CN's where they are the same: one left in simplified characters printed 计算公式,
+    自评 and 元/小时 in a Taiwanese company's documents."""
+    from rolebook.render.labels import labels_for
+    from rolebook.spec.languages import convert
+
+    def texts(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from texts(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                yield from texts(item)
+
+    left = [text for text in texts(labels_for("zh-TW")) if convert("s2tw", text) != text]
+    assert left == []

@@ -18,14 +18,14 @@ PLACEHOLDERS = {
            "unplaced": "# 以下内容在原文件中找不到明确的位置，原样保留（来源：{source}）：",
            "kpis": "# 以下考核指标的权重合计为 {total}，不是 100（或有指标缺少权重）：核对后去掉注释符号放回 assessment。",
            "reports_to": "# 直接上级（原文）：{text}；reports_to 需要填写上级岗位的 id。",
-           "mapping": "# 原文件中的标题和标签，以及它们对应的字段："},
+           "mapping": "# 原文件中的标题和标签，以及它们对应的字段：", "kpis_name": "考核指标"},
     "en": {"title": "TODO: the role's title", "duty": "TODO: the role's first duty, in one line",
            "head": "# {title}: imported by rolebook import from {source}. Check each value and replace every TODO.\n",
            "unplaced": "# Kept as written: text of {source} that has no clear place in the spec:",
            "kpis": "# These KPIs' weights add up to {total}, not 100 (or some have none): check them, then "
                    "uncomment them into assessment.",
            "reports_to": "# Reports to (as written): {text}; reports_to needs the superior's role id.",
-           "mapping": "# The document's headings and labels, and the fields they became:"},
+           "mapping": "# The document's headings and labels, and the fields they became:", "kpis_name": "KPIs"},
 }
 
 
@@ -45,14 +45,27 @@ def slug(text: str) -> str:
 
 
 def language_of(recognised: Recognised, blocks: list[Block]) -> str:
+    """zh, zh-TW (a document in traditional characters: its placeholders are too) or en."""
+    from rolebook.spec.languages import is_traditional
+
     sample = " ".join([recognised.spec.get("title", "")] + [b.text or " ".join(b.cells()) for b in blocks[:40]])
-    return "zh" if len(re.findall(r"[\u4e00-\u9fff]", sample)) > len(sample) / 10 else "en"
+    if len(re.findall(r"[\u4e00-\u9fff]", sample)) <= len(sample) / 10:
+        return "en"
+    return "zh-TW" if is_traditional(sample) else "zh"
+
+
+def placeholder_words(language: str) -> dict[str, str]:
+    if language == "zh-TW":
+        from rolebook.spec.languages import to_taiwan
+
+        return {key: to_taiwan(text) for key, text in PLACEHOLDERS["zh"].items()}
+    return PLACEHOLDERS[language]
 
 
 def spec_text(recognised: Recognised, role_id: str, source: str, language: str,
               family: str | None = None) -> tuple[str, list[str]]:
     """The YAML text of the spec, and the fields left as placeholders."""
-    words = PLACEHOLDERS[language]
+    words = placeholder_words(language)
     spec = dict(recognised.spec)
     placeholders: list[str] = []
     data: dict = {"id": role_id}
@@ -119,7 +132,7 @@ def _assessment(found: list[dict], words: dict) -> tuple[list[str], list[dict]]:
         for kpi in dimension["kpis"]:
             kpi_id = _unique(slug(kpi["name"]) or f"kpi-{len(used) + 1}", used)
             kpis.append({"id": kpi_id, **kpi})
-        name = dimension["name"] or ("考核指标" if words is PLACEHOLDERS["zh"] else "KPIs")
+        name = dimension["name"] or words["kpis_name"]
         dimensions.append({"id": _unique(slug(name) or f"dimension-{number}", used), "name": name, "kpis": kpis})
     weights = [kpi.get("weight") for d in dimensions for kpi in d["kpis"]]
     total = sum(w for w in weights if w is not None)

@@ -188,7 +188,7 @@ class Renderer:
         parts.reverse()  # chapters start with a page break; each is let go once it is written
         del context
         style = project.settings.handbook.numbering
-        numbering = HeadingNumbers(style) if style != "none" else None
+        numbering = HeadingNumbers(style, labels["article"], labels["quoted"]) if style != "none" else None
         docx = DocxInParts(self.reference) if "docx" in formats else None
         if docx:
             docx.writer.known_figures = {name: figure.alt for name, figure in figures.items()}

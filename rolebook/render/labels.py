@@ -216,6 +216,7 @@ EN = {
     "level_score_hint": "Tick a level and write its score (0 to {cap}) under {column}.",
     "rule_beyond": " (and beyond excellent at the same rate)",
     "quoted": "{text}",
+    "article": "条",  # numbering: chinese in an English project (a translation of a Chinese 制度)
     "form_not_number": "Not a number: write the result as a number, e.g. 95 or 95%.",
     "form_fraction": "Scored as {value}%; if you mean {percent}%, write {percent}.",
     "form_capped": "Scored {cap}, the most a KPI scores.",
@@ -478,6 +479,7 @@ ZH_CN = {
     "level_score_hint": "勾选等级，并在{column}栏填写该等级的评分（0～{cap}）。",
     "rule_beyond": "（超过优秀标准按同一比例继续计分）",
     "quoted": "“{text}”",
+    "article": "条",  # 第一条: a regulation's article
     "form_not_number": "不是数字：请填写数字，如 95 或 95%。",
     "form_fraction": "按 {value}% 计分；如指 {percent}%，请填写 {percent}。",
     "form_capped": "按单项最高分 {cap} 分计。",
@@ -602,7 +604,8 @@ ZH_TW = {
     "headcount_partial": "{count}（{unset} 個職位未定編）",
     "salary": "薪資範圍",
     "direct_reports": "直屬部屬",
-    "share": "時間占比 {share}%",
+    "share": "時間佔比 {share}%",
+    "formula": "計算公式", "raters_self": "自評", "salary_period_hour": "小時", "w_definition": "定義",
     "relationships": "工作關係",
     "internal": "內部",
     "rel_kind": "關係類別", "rel_with": "聯繫對象", "rel_purpose": "工作內容",
@@ -707,6 +710,7 @@ ZH_TW = {
     "level_score_hint": "勾選等級，並在{column}欄填寫該等級的評分（0～{cap}）。",
     "rule_beyond": "（超過優秀標準依同一比例繼續計分）",
     "quoted": "「{text}」",
+    "article": "條",
     "form_not_number": "不是數字：請填寫數字，如 95 或 95%。",
     "form_fraction": "按 {value}% 計分；如指 {percent}%，請填寫 {percent}。",
     "form_capped": "按單項最高分 {cap} 分計。",

@@ -218,8 +218,9 @@ class HeadingNumbers:
     chinese: 第一章 … and 第一条 …, articles numbered through the whole document as Chinese regulations
     number them; decimal: 1 … and 1.1 …, sections restarting in each chapter."""
 
-    def __init__(self, style: str):
+    def __init__(self, style: str, article: str = "条", quoted: str = "“{text}”"):
         self.style = style
+        self.article, self.quoted = article, quoted  # 第一條 and 「…」 in traditional Chinese
         self.chapter = 0
         self.section = 0
         self.attachment = 0
@@ -235,7 +236,7 @@ class HeadingNumbers:
         self.section += 1
         if self.style == "decimal":
             return f"{self.chapter}.{self.section} "
-        return f"第{chinese_number(self.section)}条　"
+        return f"第{chinese_number(self.section)}{self.article}　"
 
     def attachment_label(self) -> str:
         self.attachment += 1
@@ -268,7 +269,7 @@ class HeadingNumbers:
             number, title = self.numbers.get(str(child.attrs["href"])[1:], ("", ""))
             text = children[index + 1] if index + 1 < len(children) else None
             if number and text is not None and text.type == "text" and text.content == title:
-                text.content = f"{number}“{title}”"
+                text.content = number + self.quoted.format(text=title)
 
 
 def mark_meta_tables(tokens: list[Token]) -> None:

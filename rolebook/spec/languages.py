@@ -90,6 +90,28 @@ def convert(config: str, text: str) -> str:
     return _converter(config).convert(text)
 
 
+# Taiwan's words for the mainland's, after OpenCC's s2tw (characters only): rolebook's own zh-TW texts (the
+# starter, placeholders) say 職位 as its zh-TW labels do. Not s2twp: its software phrasing makes 审核 稽核
+# (audit), 程序 程式 (a program) and 项目 專案; and s2t's phrases read 奖金发放 as 獎金髮放 (hair).
+TAIWAN_WORDS = {"崗位": "職位", "示例": "範例", "合同": "合約", "渠道": "通路", "新建": "新增", "髮放": "發放"}
+
+
+def to_taiwan(text: str) -> str:
+    """Simplified Chinese of rolebook's own as Taiwan writes it."""
+    text = convert("s2tw", text)
+    for mainland, taiwan in TAIWAN_WORDS.items():
+        text = text.replace(mainland, taiwan)
+    return text
+
+
+def is_traditional(text: str) -> bool:
+    """Whether a Chinese text is written in traditional characters (more of them change to simplified than
+    to traditional)."""
+    to_simplified = sum(a != b for a, b in zip(text, convert("t2s", text)))
+    to_traditional = sum(a != b for a, b in zip(text, convert("s2t", text)))
+    return to_simplified > to_traditional
+
+
 def needs_translation(text: str, source: str, language: str) -> bool:
     """Whether a text left in the source language is a missing translation: it has words of the source's
     script. Codes, grade letters and numbers (CRM in a Chinese text, M2, 2026) read the same in both."""
