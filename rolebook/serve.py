@@ -30,9 +30,10 @@ from rolebook.outputs import LAYOUT, PREVIEW_KINDS, PROJECT_KINDS, OutputFolder,
 from rolebook.paths import display
 from rolebook.project import collector_paused, load_project
 from rolebook.sanitize import CONTROL, for_terminal
-from rolebook.messages import _
+from rolebook.messages import N_, _
 
 EVENTS = "/__rolebook__/events"
+PAGE_OUTDATED = N_("The role specs have errors; this page is the last one that built.")
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 KEEPALIVE_SECONDS = 15
 MAX_PATH = 2048  # characters of a request path: longer is no page of a preview
@@ -388,8 +389,8 @@ def inject(text: str, generation: int, problems: list[str], notes: list[str] = (
         items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
         banner = ('<div role="alert" id="rolebook-problems" style="background:#fdecea;color:#5f2120;'
                   'border:2px solid #d32f2f;padding:.8rem 1.2rem;margin:0;font:15px/1.5 system-ui,sans-serif">'
-                  "<p style=\"margin:0 0 .4rem;font-weight:bold\">The role specs have errors; this page is "
-                  f"the last one that built.</p><ul style=\"margin:0\">{items}</ul></div>")
+                  f"<p style=\"margin:0 0 .4rem;font-weight:bold\">{html.escape(_(PAGE_OUTDATED))}</p>"
+                  f"<ul style=\"margin:0\">{items}</ul></div>")
         start = text.find("<body>")
         text = text[:start + 6] + banner + text[start + 6:] if start >= 0 else banner + text
     return text

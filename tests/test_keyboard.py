@@ -12,6 +12,8 @@ def problems_of(project, monkeypatch, spec: str) -> list[str]:
     return [f"{p.line}:{p.column}: {p.severity}[{p.code}]: {p.message}" for p in load_project(root).problems]
 
 
+KPI = "id: a\ntitle: 出纳\nduties: [{title: 收款}]\nassessment:\n  dimensions:\n    - name: 业绩\n      kpis:\n" \
+      "        - id: k1\n          name: 收款准确率\n"
 CASES = [
     ("id: a\ntitle：出纳\nduties: [{title: 收款}]\n",
      "2:6: error[yaml-syntax]: the colon after 'title' is the full-width '：' an input method types; YAML needs "
@@ -34,11 +36,30 @@ CASES = [
      "3:14: warning[comment-in-text]: ' #2 号楼' after the text is read as a YAML comment, so the text is only "
      "'上海'; if it belongs to the text, quote it: location: \"上海 #2 号楼\" (a comment is written '# ' with a "
      "space)"),
+    (KPI + "          unit: %\n          weight: 100\n          target: 99\n",
+     '10:17: error[yaml-syntax]: a value cannot start with % in YAML; put it in quotes: unit: "%"'),
+    (KPI + "          weight: 100\n          thresholds: {pass: 90，excellent: 110}\n",
+     "11:32: error[yaml-syntax]: a full-width ， between the entries of {…} or […]; YAML separates them with a "
+     "half-width comma and a space (, )"),
+    (KPI + "          weight: １００\n",
+     "10:19: error[type]: assessment.dimensions[0].kpis[0].weight: expected a number, found text '１００'; write it "
+     "in half-width digits: 100"),
+    (KPI + "          weight: 100％\n",
+     "10:19: error[type]: assessment.dimensions[0].kpis[0].weight: expected a number, found text '100％'; write "
+     "the number without %: 100"),
+    (KPI + "          weight: 100\n          direction: 越低越好\n",
+     "11:22: error[type]: assessment.dimensions[0].kpis[0].direction: expected 'higher' or 'lower', found text "
+     "'越低越好'; higher: the higher the better (越高越好), lower: the lower the better (越低越好)"),
+    (KPI + "          weight: 100\n          thresholds: {pass: 3, excellent: 1}\n",
+     "11:23: error[thresholds-order]: KPI 'k1' (higher is better): pass 3 must be below excellent 1; if a lower "
+     "result is better (a complaint rate, a count of incidents), write direction: lower"),
 ]
 
 
 @pytest.mark.parametrize("spec, expected", CASES, ids=["colon", "colon-in-list", "full-width-space", "dash",
-                                                       "em-dash", "number-sign", "comment-in-text"])
+                                                       "em-dash", "number-sign", "comment-in-text", "percent-unit",
+                                                       "flow-comma", "full-width-digits", "percent-weight",
+                                                       "direction-words", "reversed-thresholds"])
 def test_each_mistake_at_its_line_with_the_fix(project, monkeypatch, spec, expected):
     assert problems_of(project, monkeypatch, spec) == [expected]
 

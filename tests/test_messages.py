@@ -129,7 +129,8 @@ def test_an_override_of_a_library_kpi_is_reported_at_the_role_with_the_library_l
                                             "        - use: sla\n          weight: 100\n          direction: lower\n",
     })
     assert found == ["role_specs/r.yaml:10:22: error[thresholds-order]: KPI 'sla' (lower is better): pass 90 must "
-                     "be above excellent 99 (the thresholds are defined at library/kpis.yaml:4:15)"]
+                     "be above excellent 99; if a higher result is better, write direction: higher (the thresholds are "
+                     "defined at library/kpis.yaml:4:15)"]
 
 
 def test_references_suggest_the_id_meant(tmp_path):

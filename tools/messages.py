@@ -5,7 +5,8 @@
 1. Every `_("...")` and `N_("...")` text of rolebook/ is extracted (Babel's Python extractor).
 2. rolebook/locale/zh_CN/LC_MESSAGES/rolebook.po gets the new texts (empty: translate them) and loses the
    texts the code no longer has; translations are kept.
-3. zh_TW's catalogue is zh_CN's converted with OpenCC (s2twp: Taiwan's characters and phrasing).
+3. zh_TW's catalogue is zh_CN's converted with OpenCC (s2twp: Taiwan's characters and phrasing; a CLI's
+   words are software's), with Taiwan's quotes 「」 (TAIWAN_MESSAGES).
 4. Both are compiled to .mo, which rolebook reads at run time (stdlib gettext) and the package ships.
 
 tests/test_messages_catalogue.py fails when a text lacks a translation or a .mo is out of date.
@@ -71,13 +72,24 @@ def updated(template: Catalog, name: str) -> Catalog:
     return catalog
 
 
+# What s2twp leaves as the mainland writes it: Taiwan quotes with 「」 and 『』, says 定位字元 for a tab
+# character and 清單 for a list.
+TAIWAN_MESSAGES = {"“": "「", "”": "」", "‘": "『", "’": "』", "製表符": "定位字元", "列表": "清單"}
+
+
+def taiwan_message(text: str) -> str:
+    for mainland, taiwan in TAIWAN_MESSAGES.items():
+        text = text.replace(mainland, taiwan)
+    return text
+
+
 def traditional(simplified: Catalog) -> Catalog:
     from rolebook.spec.languages import convert
 
     catalog = Catalog(locale="zh_TW", project="rolebook", charset="utf-8")
     for message in simplified:
         if message.id:
-            catalog.add(message.id, convert("s2twp", message.string) if message.string else "")
+            catalog.add(message.id, taiwan_message(convert("s2twp", message.string)) if message.string else "")
     return catalog
 
 

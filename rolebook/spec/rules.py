@@ -265,7 +265,11 @@ def threshold_faults(kpi: LibraryKpi) -> Iterator[str]:
         if not worse:
             message = _("KPI '{kpi}' ({sense}): pass {pass_} must be below excellent {excellent}") if higher else \
                 _("KPI '{kpi}' ({sense}): pass {pass_} must be above excellent {excellent}")
-            yield message.format(kpi=kpi.id, sense=sense, pass_=number(pass_), excellent=number(excellent))
+            hint = ""
+            if pass_ != excellent:  # reversed: most often a lower-is-better KPI written without its direction
+                hint = _("; if a lower result is better (a complaint rate, a count of incidents), write "
+                         "direction: lower") if higher else _("; if a higher result is better, write direction: higher")
+            yield message.format(kpi=kpi.id, sense=sense, pass_=number(pass_), excellent=number(excellent)) + hint
             return
     if kpi.target is None:
         return
@@ -592,8 +596,8 @@ def reports_to(checks: dict[str, RoleCheck], known: set[str]) -> Iterable[Proble
         target = check.role.reports_to
         if target and target not in known:
             yield Problem.at(check.at("reports_to"), "unknown-ref",
-                             f"reports_to '{target}' is not a role in this project; it is shown as written"
-                             + did_you_mean(target, known), WARNING)
+                             _("reports_to '{target}' is not a role in this project; it is shown as written").format(
+                                 target=target) + did_you_mean(target, known), WARNING)
 
 
 def reports_cycle(checks: dict[str, RoleCheck]) -> Iterable[Problem]:
@@ -645,8 +649,9 @@ def career_refs(checks: dict[str, RoleCheck], known: set[str]) -> Iterable[Probl
             for i, entry in enumerate(getattr(path, "from_" if direction == "from" else "to", []) if path else []):
                 if re.fullmatch(ID_PATTERN, entry) and entry not in known:
                     yield Problem.at(check.at("career_path", direction, i), "unknown-ref",
-                                     f"career_path.{direction} '{entry}' is not a role in this project; "
-                                     "it is shown as written" + did_you_mean(entry, known), WARNING)
+                                     _("career_path.{direction} '{entry}' is not a role in this project; it is "
+                                       "shown as written").format(direction=direction, entry=entry)
+                                     + did_you_mean(entry, known), WARNING)
 
 
 def term_key(term: str) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import re
 import typing
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -214,6 +216,19 @@ _EXPECTED = {
 }
 
 
+def _number_hint(value: Any) -> str:
+    """What to write for a number typed as text with a Chinese keyboard: ４０ (full-width digits), 40％ or 40%."""
+    if not isinstance(value, str):
+        return ""
+    plain = unicodedata.normalize("NFKC", value).strip()
+    number = plain.rstrip("%").strip()
+    if not re.fullmatch(r"[-+]?\d+(\.\d+)?", number):
+        return ""
+    if plain.endswith("%"):
+        return _("; write the number without %: {number}").format(number=number)
+    return _("; write it in half-width digits: {number}").format(number=number)
+
+
 def _type_message(path: tuple, error: dict, value: Any) -> str:
     kind = error["type"]
     if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
@@ -225,10 +240,16 @@ def _type_message(path: tuple, error: dict, value: Any) -> str:
                 "in quotes: \"{text}\"").format(pair=f"{key}: {inner}", text=text)
     if kind in _EXPECTED:
         return _where(path) + _("expected {expected}, found {found}").format(expected=_(_EXPECTED[kind]),
-                                                                           found=describe(value))
+                                                                           found=describe(value)) \
+            + (_number_hint(value) if kind in ("int_type", "float_type") else "")
     if kind == "literal_error":
-        return _where(path) + _("expected {expected}, found {found}").format(expected=error["ctx"]["expected"],
-                                                                           found=describe(value))
+        names = re.findall(r"'([^']*)'", error["ctx"]["expected"])
+        expected = (", ".join(f"'{name}'" for name in names[:-1]) + _(" or ") + f"'{names[-1]}'"
+                    if len(names) > 1 else error["ctx"]["expected"])
+        hint = _("; higher: the higher the better (越高越好), lower: the lower the better (越低越好)") \
+            if path and path[-1] == "direction" else ""
+        return _where(path) + _("expected {expected}, found {found}").format(expected=expected,
+                                                                           found=describe(value)) + hint
     if kind in ("too_short", "too_long"):
         return f"{_where(path)}{error['msg'].lower()}"
     if kind == "string_pattern_mismatch":
@@ -268,4 +289,4 @@ def _replaced(tree: Any, changes: dict[tuple, Any]) -> Any:
 def did_you_mean(name: str, allowed) -> str:
     """'; did you mean 'x'?' when a close name exists, else nothing."""
     suggestion = closest(str(name), allowed)
-    return f"; did you mean '{suggestion}'?" if suggestion else ""
+    return _("; did you mean '{guess}'?").format(guess=suggestion) if suggestion else ""

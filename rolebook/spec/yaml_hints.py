@@ -25,13 +25,15 @@ def syntax_problem(text: str, exc: yaml.MarkedYAMLError, display: str) -> tuple[
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line, mark.column) if mark else (0, 0)
     problem, context = exc.problem or "", exc.context or ""
-    for hint in (_keyboard, _tab, _colon_in_text, _indented_key, _missing_colon, _misaligned):
+    for hint in (_keyboard, _flow_comma, _tab, _reserved_start, _colon_in_text, _indented_key, _missing_colon,
+                 _misaligned):
         found = hint(lines, exc, line, column, problem, context)
         if found:
             (at_line, at_column), message = found
             return Source(display, at_line + 1, at_column + 1), message
-    message = " ".join(part for part in (context, problem) if part) or "invalid YAML"
-    return Source(display, line + 1, column + 1), message
+    detail = " ".join(part for part in (context, problem) if part) or "invalid YAML"
+    return Source(display, line + 1, column + 1), _("YAML cannot read the file here ({detail})").format(
+        detail=detail)
 
 
 def _text(lines: list[str], line: int) -> str:
@@ -47,6 +49,34 @@ def _keyboard(lines, exc, line, column, problem, context):
         if found:
             return (number, found[0]), found[1]
     return None
+
+
+def _flow_comma(lines, exc, line, column, problem, context):
+    """`{pass: 90，excellent: 110}`: a full-width comma or 、 between the entries of {…} or […]."""
+    if "flow" not in context + problem:
+        return None
+    start = exc.context_mark.line if exc.context_mark else line
+    for number in range(start, line + 1):
+        text = _text(lines, number)
+        found = re.search(r"[，、]", text[text.find("{") if "{" in text else text.find("["):]) \
+            if ("{" in text or "[" in text) else None
+        if found:
+            at = (text.find("{") if "{" in text else text.find("[")) + found.start()
+            return (number, at), _("a full-width {sign} between the entries of {{…}} or […]; YAML separates them "
+                                   "with a half-width comma and a space (, )").format(sign=found.group())
+    return None
+
+
+def _reserved_start(lines, exc, line, column, problem, context):
+    """`unit: %`: a value starting with %, @ or ` cannot be written plain in YAML."""
+    char = _text(lines, line)[column:column + 1]
+    if "cannot start any token" not in problem or char not in "%@`":
+        return None
+    key = _KEY.match(_text(lines, line))
+    value = _text(lines, line)[column:].split(" #")[0].strip()
+    example = f'{key.group(2).strip()}: "{value}"' if key else f'"{value}"'
+    return (line, column), _("a value cannot start with {char} in YAML; put it in quotes: {example}").format(
+        char=char, example=example)
 
 
 def _tab(lines, exc, line, column, problem, context):
