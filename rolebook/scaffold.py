@@ -43,7 +43,8 @@ def _starter_files(language: str = "en", folder=None, prefix: str = ""):
                 from rolebook.spec.languages import to_taiwan
 
                 content = to_taiwan(content.decode("utf-8")).replace(
-                    f"language: {base}", f"language: {language}").encode("utf-8")
+                    f"language: {base}", f"language: {language}").replace(
+                    "jurisdictions: [CN]", "jurisdictions: [TW]").encode("utf-8")  # Taiwan's law, not the PRC's
             yield f"{prefix}{RENAMES.get(entry.name, entry.name)}", content
 
 

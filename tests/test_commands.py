@@ -41,6 +41,7 @@ def test_init_writes_a_starter_in_its_language_that_validates_and_builds(tmp_pat
         for wrong in ("崗位", "示例", "合同", "髮放", "稽核", "程式", "專案", "第一条"):
             assert wrong not in starter and wrong not in handbook, wrong
         assert convert("s2tw", starter) == starter, "a simplified character is left"
+        assert "jurisdictions: [TW]" in starter  # its postings are checked against Taiwan's law, not the PRC's
 
 
 @pytest.mark.parametrize("environment, language", [({"LANG": "zh_CN.UTF-8"}, "zh-CN"), ({"LANG": "zh_TW.UTF-8"}, "zh-TW"),
