@@ -464,8 +464,10 @@ def test_out_takes_a_new_folder_and_pdf_is_made_through_libreoffice(scored, tmp_
     result = run_rolebook("score", str(path), "--out", str(tmp_path / "new"), "--format", "pdf", cwd=scored)
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in (tmp_path / "new").iterdir())
-    assert names == ["summary.csv", "summary.docx", "summary.html", "summary.xlsx", "员工01.pdf", "员工02.pdf"]
+    assert names == ["summary.csv", "summary.docx", "summary.html", "summary.pdf", "summary.xlsx", "员工01.pdf",
+                     "员工02.pdf"]  # the summary too, to print and sign
     assert "Account Manager appraisal: 员工 01 (2026Q1)" in pdf_text(tmp_path / "new" / "员工01.pdf")  # pdftotext spaces
+    assert "员工" in pdf_text(tmp_path / "new" / "summary.pdf")
 
 
 def test_a_large_period_is_summarised_per_role_and_listed_whole_in_the_csv_and_workbook(scored, tmp_path):

@@ -225,15 +225,17 @@ def _render_into(renderer: Renderer, checker: Checker, period: str, formats: tup
             verbose.append("\t".join([line.employee, line.role, scoring.shown(line.total), line.grade or ""]))
         if "pdf" in formats:
             pdf_names.append((line.name, project.roles[line.role].effective))
-    if pdf_names:  # through LibreOffice, one process for every appraisal
+    findings = summary.finish(renderer)
+    if pdf_names:  # through LibreOffice, one process for every appraisal and the summary (to print and sign)
         from rolebook.render import pdf
 
+        pdf_names.append(("summary", max((d for _n, d in pdf_names if d), default=None)))
         layouts = [pdf.Layout(folder / f"{name}.docx", folder / f"{name}.pdf") for name, _date in pdf_names]
         pdf.lay_out(layouts)
         for (name, effective), layout in zip(pdf_names, layouts):
             data = pdf.stabilize(layout.pdf.read_bytes(), effective)
             layout.pdf.unlink()
             private_write(layout.pdf, data)
-            if "docx" not in formats:
+            if "docx" not in formats and name != "summary":
                 layout.docx.unlink()
-    return summary.finish(renderer)
+    return findings
