@@ -148,3 +148,19 @@ def test_an_unknown_token_is_an_error_not_a_silent_drop():
 
     with pytest.raises(WriterError, match="no rule for Markdown token 'mystery'"):
         DocxWriter().render([Token("mystery", "", 0)])
+
+
+def test_a_key_value_table_gives_its_labels_what_they_need_and_its_values_the_rest_alike():
+    """岗位基本信息 and the form's head: shared in proportion to their texts, the labels took two thirds of the
+    line and left a blank form a narrow cell to write a name in (as the HTML page, `.meta th`, lays it out)."""
+    from rolebook.render.docx_tables import column_widths
+
+    rows = [["被考核人姓名", "", "岗位名称", "销售人员"], ["所属部门", "销售部", "直接上级（销售经理）", ""]]
+    label_first, value_first, label_second, value_second = column_widths([], rows, 14000, pairs=True)
+    assert value_first == value_second or abs(value_first - value_second) < 4
+    assert label_first < value_first and label_second < value_second
+    assert label_second > label_first  # each label as wide as its own longest text
+    assert sum(column_widths([], rows, 14000, pairs=True)) == 14000
+    # a value that cannot fit beside the labels: the widths follow the texts, as in any table
+    wide = [["姓名", "W" * 70, "部门", "x"]]
+    assert column_widths([], wide, 9000, pairs=True) == column_widths([], wide, 9000)

@@ -25,7 +25,8 @@ PROJECTS = {"example": REPO, "scored": REPO / "tests" / "render_projects" / "sco
             "vetoes": REPO / "tests" / "projects" / "vetoes"}
 NAMES = ["E001", "张伟", "Zhang Wei", "Anne-Marie O'Neil", "李 娜", "王小明（销售一部）", "*bold*", "<b>x</b>",
          "a & b", " padded ", "x  y", "1. listed", "# heading", "a|b", "under_score", "=cmd|' /C calc'!A0",
-         "欧阳" * 30, "Wolfeschlegelsteinhausenbergerdorff Hubert Blaine", "Ünal Çelik", "ABC.", "50%"]
+         "欧阳" * 30, "Wolfeschlegelsteinhausenbergerdorff Hubert Blaine", "Ünal Çelik", "ABC.", "50%",
+         "Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaftschaferswessen"]
 
 
 def records_of(root, rows_per_role=12, seed=7):
@@ -94,13 +95,15 @@ def test_filled_appraisals_are_the_rendered_ones(name, tmp_path, monkeypatch):
 
 
 def test_widths_follow_the_values(tmp_path):
-    """A long name widens its column of the Word table: the filled form computes each employee's widths."""
+    """A name longer than its cell (one word of 75 letters) widens its column of the Word table: the filled
+    form computes each employee's widths. (A name that fits leaves the key/value table's widths alone.)"""
     root = copy_project(REPO, tmp_path / "example")
     project, scored = records_of(root, rows_per_role=len(NAMES))
     appraiser = Appraiser(Renderer(project))
     role = scored[0].record.role
     short = next(i for i in scored if i.record.role is role and i.record.employee.startswith("E001"))
-    long = next(i for i in scored if i.record.role is role and i.record.employee.startswith("Wolfe"))
+    long = next(i for i in scored if i.record.role is role and i.record.employee.startswith("Wolfeschlegelsteinhausen"
+                                                                                             "bergerdorffvor"))
     grids = []
     for item in (short, long):
         document = ZipFile(io.BytesIO(appraiser.render(item, ("docx",))["docx"])).read("word/document.xml")

@@ -76,7 +76,7 @@ class TableRules:
 
     def column_widths(self, table: OpenTable) -> list[int]:
         return column_widths(table.percents, [[text for _, text in row] for row in table.rows],
-                             self.text_width_now())
+                             self.text_width_now(), pairs=table.meta)
 
     def t_thead_open(self, token: Token) -> None:
         self.containers.append("thead")
@@ -171,16 +171,40 @@ def measure(text: str) -> tuple[int, int]:
 
 
 def column_widths(percents: list[float], rows: list[list[str]], text_width: int,
-                  measured: Measure = measure) -> list[int]:
+                  measured: Measure = measure, pairs: bool = False) -> list[int]:
     """Each column's width in twips, from the widths asked for (percents) or else the cells' texts
     (a pure function of them: a filled appraisal recomputes it for its own values, results/fill.py,
-    with a `measured` that remembers the texts all its employees share)."""
+    with a `measured` that remembers the texts all its employees share). `pairs`: a key/value table."""
     if percents:
         widths = [int(text_width * p / sum(percents)) for p in percents]
         widths = widen_for_words(widths, rows, None if measured is measure else measured)
         widths[-1] += text_width - sum(widths)
         return widths
-    return auto_widths(rows, text_width, measured)
+    return (pair_widths(rows, text_width, measured) if pairs else None) or auto_widths(rows, text_width, measured)
+
+
+def pair_widths(rows: list[list[str]], text_width: int, measured: Measure = measure) -> list[int] | None:
+    """A key/value table (岗位名称 | 销售经理 | 所属部门 | 销售部): each label as wide as its longest text on
+    one line, the values sharing the rest alike, as the HTML page lays it out (`.meta th`). Shared by width
+    in proportion to the text, the labels took two thirds of the line and a blank form left a narrow cell
+    to write a name in. None where the labels would leave a value less than its longest word."""
+    columns = max((len(row) for row in rows), default=0)
+    if columns < 2 or columns % 2:
+        return None
+    least, most = [0] * columns, [0] * columns
+    for row in rows:
+        for index, text in enumerate(row):
+            unbreakable, whole = measured(text)
+            least[index] = max(least[index], unbreakable)
+            most[index] = max(most[index], whole)
+    labels = [CHAR_TWIPS * most[i] + CELL_PADDING for i in range(0, columns, 2)]
+    value = (text_width - sum(labels)) // (columns // 2)
+    if sum(labels) > text_width // 2 or any(value < CHAR_TWIPS * least[i] + CELL_PADDING
+                                            for i in range(1, columns, 2)):
+        return None
+    widths = [width for label in labels for width in (label, value)]
+    widths[-1] += text_width - sum(widths)
+    return widths
 
 
 def auto_widths(rows: list[list[str]], text_width: int, measured: Measure = measure) -> list[int]:

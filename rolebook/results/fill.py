@@ -66,7 +66,7 @@ class _HoledWriter(DocxWriter):
 
     def __init__(self, section):
         super().__init__(section=section)
-        self.holed_tables: list[tuple[list[float], list[list[str]], int, list[str]]] = []
+        self.holed_tables: list[tuple[list[float], list[list[str]], int, list[str], bool]] = []
         self.next_width = FIRST_WIDTH
 
     def column_widths(self, table: OpenTable) -> list[int]:
@@ -74,12 +74,12 @@ class _HoledWriter(DocxWriter):
         if not any(_SLOT.search(text) for row in texts for text in row):
             return super().column_widths(table)
         width = self.text_width_now()
-        columns = len(column_widths(table.percents, texts, width))
+        columns = len(column_widths(table.percents, texts, width, pairs=table.meta))
         if self.next_width + columns > LAST_WIDTH:
             raise _Unfillable
         markers = [chr(self.next_width + i) for i in range(columns)]
         self.next_width += columns
-        self.holed_tables.append((table.percents, texts, width, markers))
+        self.holed_tables.append((table.percents, texts, width, markers, table.meta))
         return markers  # the writer writes them as the w:w values
 
 
@@ -154,9 +154,9 @@ class FilledForm:
         out = {}
         if "docx" in formats:
             slots = dict(texts)
-            for percents, rows, width, markers in self.tables:
+            for percents, rows, width, markers, pairs in self.tables:
                 filled = [[_SLOT.sub(lambda m: texts[m.group()], text) for text in row] for row in rows]
-                slots.update(zip(markers, map(str, column_widths(percents, filled, width, self._measured))))
+                slots.update(zip(markers, map(str, column_widths(percents, filled, width, self._measured, pairs))))
             document = _joined(self.document, slots).encode("utf-8")
             out["docx"] = package(document, self.numbering, self.links, self.renderer.branded(info),
                                   self.renderer.reference)
