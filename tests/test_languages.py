@@ -185,7 +185,7 @@ def test_language_settings_that_cannot_hold_are_errors(tmp_path, settings, messa
 def test_build_refuses_a_language_the_project_does_not_build(tmp_path):
     root = copy_project(LANGUAGES, tmp_path / "p")
     result = run_rolebook("build", "--language", "zh-tw", cwd=root)
-    assert result.returncode == 2 and "did you mean 'zh-TW'" in result.stderr
+    assert result.returncode == 2 and "是否应为“zh-TW”" in result.stderr  # the project's language: zh-CN
     assert not (root / "build").exists()
 
 
