@@ -191,12 +191,7 @@ def pair_widths(rows: list[list[str]], text_width: int, measured: Measure = meas
     columns = max((len(row) for row in rows), default=0)
     if columns < 2 or columns % 2:
         return None
-    least, most = [0] * columns, [0] * columns
-    for row in rows:
-        for index, text in enumerate(row):
-            unbreakable, whole = measured(text)
-            least[index] = max(least[index], unbreakable)
-            most[index] = max(most[index], whole)
+    least, most = text_lengths(rows, measured)
     labels = [CHAR_TWIPS * most[i] + CELL_PADDING for i in range(0, columns, 2)]
     value = (text_width - sum(labels)) // (columns // 2)
     if sum(labels) > text_width // 2 or any(value < CHAR_TWIPS * least[i] + CELL_PADDING
@@ -207,13 +202,8 @@ def pair_widths(rows: list[list[str]], text_width: int, measured: Measure = meas
     return widths
 
 
-def auto_widths(rows: list[list[str]], text_width: int, measured: Measure = measure) -> list[int]:
-    """Widths in twips, as a browser's automatic layout would choose them.
-
-    A column gets at least what its longest unbreakable piece needs (a
-    short cell such as "≥ 105%" counts as one piece); the rest of the line
-    goes to the columns in proportion to how much more their text wants.
-    """
+def text_lengths(rows: list[list[str]], measured: Measure = measure) -> tuple[list[int], list[int]]:
+    """Per column, the longest unbreakable piece of its cells and its longest text, in characters (1 at least)."""
     columns = max((len(row) for row in rows), default=1)
     least, most = [1] * columns, [1] * columns
     for row in rows:
@@ -221,6 +211,17 @@ def auto_widths(rows: list[list[str]], text_width: int, measured: Measure = meas
             unbreakable, whole = measured(text)
             least[index] = max(least[index], unbreakable)
             most[index] = max(most[index], whole)
+    return least, most
+
+
+def auto_widths(rows: list[list[str]], text_width: int, measured: Measure = measure) -> list[int]:
+    """Widths in twips, as a browser's automatic layout would choose them.
+
+    A column gets at least what its longest unbreakable piece needs (a
+    short cell such as "≥ 105%" counts as one piece); the rest of the line
+    goes to the columns in proportion to how much more their text wants.
+    """
+    least, most = text_lengths(rows, measured)
     least_twips = [CHAR_TWIPS * n + CELL_PADDING for n in least]
     most_twips = [CHAR_TWIPS * n + CELL_PADDING for n in most]
     if sum(most_twips) <= text_width:
