@@ -14,6 +14,9 @@ RENAMES = {"gitignore": ".gitignore"}
 STARTER_LANGUAGES = ("zh-CN", "zh-TW", "en")
 # zh-TW's starter is zh-CN's as Taiwan writes it (languages.to_taiwan: its characters, and its words).
 _DERIVED = {"zh-TW": "zh-CN"}
+# A Taiwanese posting shows the pay range of a job paid below NT$40,000 a month (the TW jurisdiction's rule).
+TAIWAN_PAY = ("# 月薪未達新臺幣四萬元的職缺，招募時須揭示薪資範圍（就業服務法第 5 條第 2 項第 6 款）\n"
+              "salary: {min: 32000, max: 42000, currency: TWD, period: month}\n")
 
 
 def default_language(environ=None) -> str:
@@ -44,7 +47,8 @@ def _starter_files(language: str = "en", folder=None, prefix: str = ""):
 
                 content = to_taiwan(content.decode("utf-8")).replace(
                     f"language: {base}", f"language: {language}").replace(
-                    "jurisdictions: [CN]", "jurisdictions: [TW]").encode("utf-8")  # Taiwan's law, not the PRC's
+                    "jurisdictions: [CN]", "jurisdictions: [TW]").replace(  # Taiwan's law, not the PRC's
+                    "owner: 人力資源部\n", "owner: 人力資源部\n" + TAIWAN_PAY).encode("utf-8")
             yield f"{prefix}{RENAMES.get(entry.name, entry.name)}", content
 
 

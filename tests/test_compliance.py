@@ -189,6 +189,34 @@ def test_california_wants_both_ends_but_names_no_open_ended_rule(tmp_path):
     assert codes(found) == ["pay-range-missing"] and "only a maximum" in found[0][3]
 
 
+TAIWAN = "language: zh-TW\ncompliance: {jurisdictions: [TW]}\n"
+
+
+@pytest.mark.parametrize("salary, found", [
+    ("", True),                                                                 # the pay is not known
+    ("salary: {min: 30000, max: 38000, currency: TWD, period: month}\n", False),  # shown: the law holds
+    ("salary: {min: 45000, currency: TWD, period: month}\n", False),   # at or above NT$40,000: the law is silent
+    ("salary: {min: 40000, currency: TWD, period: month}\n", False),
+    ("salary: {min: 30000, currency: TWD, period: month}\n", True),    # below, and no range
+    ("salary: {max: 60000, currency: TWD, period: month}\n", True),    # "up to" may be below
+    ("salary: {min: 600000, currency: TWD, period: year}\n", True),    # a year's pay is not converted
+    ("salary: {min: 2000, currency: USD, period: month}\n", True),     # nor another currency
+])
+def test_taiwan_asks_for_a_pay_range_only_below_forty_thousand_a_month(tmp_path, salary, found):
+    """就業服務法第 5 條第 2 項第 6 款: a posting shows the pay range where the regular monthly pay is below NT$40,000."""
+    result = findings(tmp_path, "熟練使用辦公軟體", settings=TAIWAN, more=salary)
+    assert codes(result) == (["pay-range-missing"] if found else [])
+    if found:
+        message = result[0][3]
+        assert "就業服務法第 5 條第 2 項第 6 款" in message and "40,000 TWD a month" in message
+        assert ("compliance: {allow: [{code: pay-range-missing" in message) == (salary == "")
+
+
+def test_a_taiwanese_role_paid_forty_thousand_or_more_keeps_the_finding_with_a_reason(tmp_path):
+    allowed = "compliance: {allow: [{code: pay-range-missing, reason: 月薪四萬元以上}]}\n"
+    assert findings(tmp_path, "熟練使用辦公軟體", settings=TAIWAN, more=allowed) == []
+
+
 def test_benefits_of_the_organisation_count_for_every_posting(tmp_path):
     settings = US.format("US-WA") + "posting:\n  benefits: [Dental]\n"
     assert findings(tmp_path, "Filing", settings=settings, more="salary: {min: 1, max: 2, currency: USD}\n") == []
@@ -254,6 +282,16 @@ def test_a_jurisdiction_of_the_projects_own(tmp_path):
                 "      includes: [US]\n      posting: {closing-date: {since: 2027-01-01, source: City Code 1.2}}\n")
     found = findings(tmp_path, "Filing", settings=settings)
     assert codes(found) == ["closing-date-missing"] and "ACME-CITY: City Code 1.2, since 2027-01-01" in found[0][3]
+
+
+def test_a_projects_own_law_may_hold_only_below_a_pay_level(tmp_path):
+    settings = ("language: en\ncompliance:\n  jurisdictions: [ACME-CITY]\n  define:\n    ACME-CITY:\n      posting:\n"
+                "        benefits: {source: City Code 3, below: {amount: 5000, currency: USD, period: month}}\n")
+    found = findings(tmp_path, "Filing", settings=settings)
+    assert codes(found) == ["benefits-missing"] and "where the pay is below 5,000 USD a month" in found[0][3]
+    assert findings(tmp_path, "Filing", settings=settings, more="salary: {min: 5000, currency: USD}\n") == []
+    assert codes(findings(tmp_path, "Filing", settings=settings, more="salary: {min: 4999, currency: USD}\n")) == [
+        "benefits-missing"]
 
 
 def test_an_unknown_jurisdiction_or_code_is_named(tmp_path):

@@ -239,9 +239,28 @@ def _legal_minimum_age(words: str) -> bool:
 
 
 def cite(laws) -> str:
-    """'US-CO: C.R.S. 8-5-201(2) (since 2021-01-01); US-WA: RCW 49.58.110 (since 2023-01-01)'."""
+    """'US-CO: C.R.S. 8-5-201(2), since 2021-01-01; TW: 就業服務法第 5 條第 2 項第 6 款, since 2018-11-30, where the
+    pay is below 40,000 TWD a month'."""
     return "; ".join(f"{law.jurisdiction}: {law.ref.source}" + (_(", since {date}").format(
-        date=law.ref.since.isoformat()) if law.ref.since else "") for law in laws)
+        date=law.ref.since.isoformat()) if law.ref.since else "") + _below(law.ref.below) for law in laws)
+
+
+def _below(limit) -> str:
+    if limit is None:
+        return ""
+    per = {"hour": _("an hour"), "day": _("a day"), "week": _("a week"), "month": _("a month"),
+           "year": _("a year")}[limit.period]
+    return _(", where the pay is below {amount} {currency} {per}").format(
+        amount=f"{limit.amount:,}", currency=limit.currency, per=per)
+
+
+def may_apply(limit, salary) -> bool:
+    """Whether a law for pay below `limit` may apply to the role's salary: not where its lowest figure reaches
+    the limit in the same currency and period. Other figures are not converted (a year's pay may hold bonuses
+    that a month's regular pay does not), so for them the law is taken to apply."""
+    if limit is None or salary is None or salary.min is None:
+        return True
+    return not (salary.currency == limit.currency and salary.period == limit.period and salary.min >= limit.amount)
 
 
 class PostingLaws:
@@ -252,14 +271,21 @@ class PostingLaws:
         self.checker = checker
         self.laws = checker.book.posting
 
+    def applying(self, rule: str, salary) -> list:
+        """The laws asking `rule` that may apply to a role paid `salary` (a law may hold only below a pay level)."""
+        return [law for law in self.laws.get(rule, []) if may_apply(law.ref.below, salary)]
+
     def pay_range(self, role, where) -> Iterator[Problem]:
-        required, closed = self.laws.get("pay-range", []), self.laws.get("closed-pay-range", [])
         salary = role.salary
+        required, closed = self.applying("pay-range", salary), self.applying("closed-pay-range", salary)
         ends = [salary is not None and salary.min is not None, salary is not None and salary.max is not None]
         if required and not any(ends) and self.checker.on("pay-range-missing"):
-            yield Problem.at(where, "pay-range-missing", _(
-                "the posting gives no pay range, which the law requires ({laws}): add salary: {{min: …, max: …}} "
-                "to the role").format(laws=cite(required)), self.checker.severity("pay-range-missing"))
+            message = _("the posting gives no pay range, which the law requires ({laws}): add salary: "
+                        "{{min: …, max: …}} to the role").format(laws=cite(required))
+            if all(law.ref.below for law in required):  # only where pay is low, which rolebook cannot know here
+                message += _("; where the pay is not below that, keep the finding for this role: compliance: "
+                             "{{allow: [{{code: pay-range-missing, reason: …}}]}}").format()
+            yield Problem.at(where, "pay-range-missing", message, self.checker.severity("pay-range-missing"))
         elif any(ends) and not all(ends):
             half = _("only a minimum (\"and up\")") if ends[0] else _("only a maximum (\"up to\")")
             if closed and self.checker.on("open-ended-pay-range"):
@@ -273,7 +299,7 @@ class PostingLaws:
                         half=half, laws=cite(required)), self.checker.severity("pay-range-missing"))
 
     def benefits(self, role, posting, where) -> Iterator[Problem]:
-        laws = self.laws.get("benefits", [])
+        laws = self.applying("benefits", role.salary)
         given = (posting and posting.benefits) or (role.posting and role.posting.benefits)
         if laws and not given and self.checker.on("benefits-missing"):
             yield Problem.at(where, "benefits-missing", _(
@@ -281,7 +307,7 @@ class PostingLaws:
                 "rolebook.yaml or to the role").format(laws=cite(laws)), self.checker.severity("benefits-missing"))
 
     def closing_date(self, role, where) -> Iterator[Problem]:
-        laws = self.laws.get("closing-date", [])
+        laws = self.applying("closing-date", role.salary)
         if laws and not (role.posting and role.posting.closes) and self.checker.on("closing-date-missing"):
             yield Problem.at(where, "closing-date-missing", _(
                 "the posting gives no application deadline, which the law requires ({laws}): add posting: "

@@ -21,6 +21,10 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _condition(limit) -> str:
+    return f", where the pay is below {limit.amount:,} {limit.currency} a {limit.period}" if limit else ""
+
+
 def markdown() -> str:
     rows = ["| Code | Jurisdiction | Includes | A posting must have | Since | Source |", "|---|---|---|---|---|---|"]
     for code, jurisdiction in jurisdiction_table():
@@ -33,7 +37,7 @@ def markdown() -> str:
         for i, (rule, ref) in enumerate(rules):
             first = i == 0
             rows.append(f"| {f'`{code}`' if first else ''} | {name if first else ''} | {includes if first else ''} | "
-                        f"{ASKS[rule]} | {ref.since.isoformat() if ref.since else '—'} | {_cell(ref.source)} |")
+                        f"{ASKS[rule]}{_condition(ref.below)} | {ref.since.isoformat() if ref.since else '—'} | {_cell(ref.source)} |")
     rows += ["", "The laws a `discriminatory-requirement` finding cites, by ground (a jurisdiction also cites those of "
              "the jurisdictions it includes):", "", "| Code | Ground | Law |", "|---|---|---|"]
     for code, jurisdiction in jurisdiction_table():

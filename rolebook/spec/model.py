@@ -564,9 +564,20 @@ def _yaml_off(value: Any) -> Any:
     return "off" if value is False else value
 
 
+class PayLimit(Spec):
+    amount: Number = Field(description="The pay level", examples=[40000])
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
+        description="ISO 4217 currency code", examples=["TWD"])
+    period: Literal["hour", "day", "week", "month", "year"] = Field("month", description="What the amount is per")
+
+
 class LawRef(Spec):
     since: Annotated[datetime.date, BeforeValidator(_date_text)] | None = Field(None, description="In force since")
     source: str = Field(description="The law or regulation", examples=["RCW 49.58.110"])
+    below: PayLimit | None = Field(
+        None, description="The law applies only to a role paid below this level (Taiwan: a posting shows its "
+                          "pay range where the regular monthly pay is below NT$40,000)",
+        examples=[{"amount": 40000, "currency": "TWD", "period": "month"}])
 
 
 class CompliancePosting(Spec):
