@@ -423,8 +423,8 @@ def test_every_problem_is_reported_at_its_row_and_column_and_nothing_is_written(
     assert f"results.csv:3:{column}: error[not-a-number]: the result of KPI" in lines[0] + "\n".join(lines)
     assert any(line.startswith(f"results.csv:4:{4 + columns.index('collaboration@self')}: error[unknown-level]")
                and "'Excellent' is not one of the levels (Outstanding, Good, Fair, Poor)" in line for line in lines)
-    assert any(line.startswith("results.csv:6:1: error[duplicate-employee]: the employee of row 2 appears again")
-               for line in lines)
+    assert any(line.startswith("results.csv:6:1: error[duplicate-employee]: 员工01 appears again in 2026Q1 (row 2)")
+               and "员工01（1023）" in line for line in lines)
     assert any(line.startswith("results.csv:7:2: error[unknown-role]") and "did you mean 'account-manager'" in line
                for line in lines)
     assert "nothing was written" in result.stderr

@@ -341,7 +341,10 @@ class Duplicates:
         key = (record.employee, record.period)
         if record.employee and key in self.seen:
             self.problems.append(self.checker.problem(record.row, self.column, "duplicate-employee",
-                                                      _("the employee of row {key} appears again").format(
+                                                      _("{name} appears again in {period} (row {key}): one "
+                                                        "person is one row; two people of one name are told apart "
+                                                        "in it, as {name}（1023）").format(
+                                                          name=record.employee, period=record.period or "—",
                                                           key=self.seen[key])))
         self.seen.setdefault(key, record.row)
 
