@@ -16,7 +16,7 @@ from rolebook.cache import Memo
 from rolebook.errors import ERROR, WARNING, Problem, RolebookError, UsageError, sorted_unique
 from rolebook.paths import SPECS_DIR, display, project_root
 from rolebook.sanitize import for_terminal
-from rolebook import messages
+from rolebook import cli_help, messages
 from rolebook.messages import _
 
 # rolebook uses no pydantic plugin; looking for them reads every installed package's metadata when the
@@ -755,7 +755,7 @@ def new_role(role_id: str, family: str | None, title: str | None) -> None:
 @click.option("--patch", "part", flag_value="patch", help="1.4.2 → 1.4.3: wording, no change in substance.")
 @click.option("--effective", metavar="DATE", help="The new version's effective date (YYYY-MM-DD).")
 @click.option("-m", "--summary", metavar="TEXT",
-              help="What changed, as HR would say it: a new first entry of the role's changes:.")
+              help="What changed, as HR would say it: a new first entry of the role's `changes`.")
 @click.option("--status", type=click.Choice(["draft", "approved", "retired"]), default="draft", show_default=True,
               help="The new version's status: a draft until someone approves it.")
 def bump(role_id: str, part: str, effective: str | None, summary: str | None, status: str) -> None:
@@ -842,6 +842,7 @@ def main() -> None:
 
     signal.signal(signal.SIGTERM, _terminate)
     messages.use_projects(sys.argv[1:])
+    cli_help.translate(cli)
     try:
         _run()
     finally:

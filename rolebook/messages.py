@@ -48,8 +48,9 @@ _SETTING = re.compile(r"^language:[ \t]*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}
 
 def use_projects(arguments: list[str]) -> None:
     """Speak the language of the project a command works on: the first argument that is a folder or file
-    of a project, else the current folder's. Read from rolebook.yaml's top-level `language:` alone, so
-    that choosing costs no import and no parse (a project with no settings speaks English)."""
+    of a project, else the current folder's; outside any project, the system's (LC_ALL, LC_MESSAGES, LANG).
+    Read from rolebook.yaml's top-level `language:` alone, so that choosing costs no import and no parse (a
+    project with no language setting speaks English)."""
     from rolebook.paths import SETTINGS_FILE, find_root
 
     places = [Path(a) for a in arguments if a and not a.startswith("-")] + [Path.cwd()]
@@ -66,6 +67,9 @@ def use_projects(arguments: list[str]) -> None:
             found = None
         use(found.group(1) if found else None)
         return
+    from rolebook.scaffold import default_language  # outside a project (init, --help): the system's language
+
+    use(default_language())
 
 
 def language() -> str:

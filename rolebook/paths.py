@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from rolebook.errors import UsageError
+from rolebook.messages import _
 
 SPECS_DIR = "role_specs"
 SETTINGS_FILE = "rolebook.yaml"
@@ -28,7 +29,8 @@ def project_root(path: Path) -> Path:
     """The project holding `path`, or a UsageError (exit 2) saying there is none."""
     root = find_root(path)
     if root is None:
-        raise UsageError(f"{path}: not in a rolebook project (no {SPECS_DIR}/ folder here or above)")
+        raise UsageError(_("{path}: not in a rolebook project (no {specs}/ folder here or above)").format(
+            path=path, specs=SPECS_DIR))
     return root
 
 

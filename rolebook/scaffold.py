@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from rolebook.errors import UsageError
+from rolebook.messages import _
 
 STARTER = "starter"
 # Stored without a leading dot so that packaging tools keep it.
@@ -56,9 +57,11 @@ def create_project(directory: Path, language: str = "en") -> list[Path]:
     """Write the starter project; refuse to touch a folder that already holds one, and never write
     through a link (a file or folder of the starter's that exists as a link, even a dangling one)."""
     if os.path.lexists(directory / "role_specs") or os.path.lexists(directory / "rolebook.yaml"):
-        raise UsageError(f"{directory}: already holds a rolebook project; nothing was written")
+        raise UsageError(_("{directory}: already holds a rolebook project; nothing was written").format(
+            directory=directory))
     if directory.exists() and not directory.is_dir():
-        raise UsageError(f"{directory}: exists and is not a folder; nothing was written")
+        raise UsageError(_("{directory}: exists and is not a folder; nothing was written").format(
+            directory=directory))
     files = list(_starter_files(language))
     clashes = sorted({part for name, _ in files for part in _prefixes(name)
                       if os.path.lexists(directory / part) and (

@@ -2,7 +2,8 @@
 
     python tools/messages.py          # extract, update zh_CN, derive zh_TW, compile both
 
-1. Every `_("...")` and `N_("...")` text of rolebook/ is extracted (Babel's Python extractor).
+1. Every `_("...")` and `N_("...")` text of rolebook/ is extracted (Babel's Python extractor), and every
+   help text of the command line (rolebook.cli_help.help_texts: docstrings and options' help).
 2. rolebook/locale/zh_CN/LC_MESSAGES/rolebook.po gets the new texts (empty: translate them) and loses the
    texts the code no longer has; translations are kept.
 3. zh_TW's catalogue is zh_CN's converted with OpenCC (s2twp: Taiwan's characters and phrasing; a CLI's
@@ -34,6 +35,11 @@ def extracted() -> Catalog:
     for filename, lineno, message, comments, context in extract_from_dir(
             str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)):
         catalog.add(message, locations=[(f"rolebook/{filename}", lineno)], auto_comments=comments)
+    from rolebook.cli import cli
+    from rolebook.cli_help import help_texts
+
+    for text in help_texts(cli):  # --help: the commands' docstrings and the options' help (cli_help.py)
+        catalog.add(text, locations=[("rolebook/cli.py", 0)])
     return catalog
 
 
@@ -78,7 +84,10 @@ TAIWAN_MESSAGES = {"“": "「", "”": "」", "‘": "『", "’": "』", "製�
 
 
 def taiwan_message(text: str) -> str:
-    for mainland, taiwan in TAIWAN_MESSAGES.items():
+    """Taiwan's quotes and words: the ones its starter and labels use too (職位, not the mainland's 崗位)."""
+    from rolebook.spec.languages import TAIWAN_WORDS
+
+    for mainland, taiwan in {**TAIWAN_MESSAGES, **TAIWAN_WORDS}.items():
         text = text.replace(mainland, taiwan)
     return text
 
