@@ -79,3 +79,19 @@ def test_the_handbook_is_a_full_regulation(tmp_path):
         assert step in text
     assert "本制度经职工代表大会讨论通过" in text
     assert "出自种子文档" not in text and "选定值" not in text  # editors' notes stay in the sources
+
+
+def test_the_jd_kpi_table_spans_each_dimension_over_its_kpis(tmp_path, example):
+    """考核维度 is one cell beside its KPIs, in the page (rowspan) and in Word (w:vMerge), as the form has it."""
+    import zipfile
+
+    from conftest import build_copy
+
+    build = build_copy(REPO, tmp_path / "example", "--kind", "jd", "--role", "sales-manager")
+    role = example.roles["sales-manager"]
+    sizes = [len(d.kpis) for d in role.assessment.dimensions]
+    page = (build / "jd" / "sales-manager.html").read_text(encoding="utf-8")
+    assert [int(n) for n in re.findall(r'<td rowspan="(\d+)"><strong>', page)] == [n for n in sizes if n > 1]
+    xml = zipfile.ZipFile(build / "jd" / "sales-manager.docx").read("word/document.xml").decode()
+    assert xml.count('<w:vMerge w:val="restart"/>') == sum(n > 1 for n in sizes)
+    assert xml.count("<w:vMerge/>") == sum(n - 1 for n in sizes)

@@ -55,6 +55,18 @@ def test_cell_filter_escapes_pipes():
     assert [c.content for c in cells] == ["a", "b", "x | y", "z"]  # two cells, the pipe kept as text
 
 
+def test_a_caret_cell_joins_the_cell_above_and_a_users_caret_stays_text():
+    from rolebook.render.html import render_body
+
+    source = (f"| a | b |\n|---|---|\n| ^ | 0 |\n| **x** | 1 |\n| ^ | 2 |\n| ^ | 3 |\n| {cell('^')} | 4 |\n"
+              f"| {cell(' ^ ')} | 5 |\n")
+    body = render_body(parse(source))
+    assert body.count("<td") == 10  # 12 body cells, two of them joined to the one above
+    assert '<td rowspan="3"><strong>x</strong></td>' in body
+    assert "<td>^</td>\n<td>0</td>" in body  # under the header row a caret joins nothing
+    assert body.count("<td>^</td>") == 3  # the first row's, and the two a user wrote (escaped by `cell`)
+
+
 def test_block_filter_cannot_open_or_close_directives():
     text = "::: meta\nhello\n:::"
     rendered = parse("::: note\n" + block(text) + "\n:::\n")

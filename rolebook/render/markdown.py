@@ -183,7 +183,7 @@ def parse(text: str, first_heading: int = 1, fill_toc: bool = True,
     """Tokens for both writers. A document parsed in parts numbers its headings from
     `first_heading` on and fills its contents itself at the end (fill_toc=False); with `numbering`,
     its chapters and sections carry numbers (第一章 / 第一条, or 1 / 1.1)."""
-    tokens = form_tables(directive_names(parser().parse(text)))
+    tokens = merged_cells(form_tables(directive_names(parser().parse(text))))
     if numbering is not None:
         numbering.apply(tokens)
     return contents(tokens, first_heading, fill_toc)
@@ -402,6 +402,57 @@ def form_tables(tokens: list[Token]) -> list[Token]:
         out.append(tokens[end - 1])
         index = end
     return out
+
+
+def merged_cells(tokens: list[Token]) -> list[Token]:
+    """In a pipe table, a body cell holding only `^` joins the cell above, as in a form (a KPI table's
+    dimension spans its KPIs); the joined cell loses its text. User text never makes one: the `cell` filter
+    escapes a lone caret."""
+    out: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type != "table_open" or token.meta.get("form"):
+            out.append(token)
+            index += 1
+            continue
+        end = index + 1
+        while tokens[end].type != "table_close":  # pipe tables do not nest
+            end += 1
+        out.extend(_merge_table(tokens[index:end + 1]))
+        index = end + 1
+    return out
+
+
+def _merge_table(table: list[Token]) -> list[Token]:
+    rows: list[list[list[Token]]] = []
+    openings: list[list[Token]] = []
+    cell: list[Token] | None = None
+    for token in table:
+        if token.type == "tr_open":
+            rows.append([])
+            openings.append([])
+        elif token.type in ("th_open", "td_open"):
+            cell = []
+            rows[-1].append(cell)
+            openings[-1].append(token)
+        elif token.type in ("th_close", "td_close"):
+            cell = None
+        elif cell is not None:
+            cell.append(token)
+    spans = _row_spans(rows[1:])  # the body's: a caret under the header row joins nothing
+    if not spans:
+        return table
+    joined: set[int] = set()
+    for (number, column), span in spans.items():
+        number += 1
+        opening = openings[number][column]
+        if span == 0:
+            opening.meta["merged"] = True
+            joined.update(id(t) for t in rows[number][column])
+        else:
+            opening.attrs["rowspan"] = str(span)
+    return [t for t in table if id(t) not in joined]
 
 
 def _token(kind: str, tag: str, nesting: int) -> Token:

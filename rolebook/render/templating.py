@@ -26,7 +26,7 @@ from jinja2 import meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from rolebook.errors import RolebookError
-from rolebook.render.markdown import field
+from rolebook.render.markdown import MERGE_MARK, field
 from rolebook.sanitize import normalise_newlines
 
 PACKAGED = Path(__file__).parent / "templates"
@@ -311,8 +311,9 @@ def inline(text) -> str:
 
 
 def cell(text) -> str:
-    """Inline Markdown that stays inside one GFM table cell."""
-    return inline(text).replace("|", "\\|")
+    """Inline Markdown that stays inside one GFM table cell (and a lone `^` in it joins no cell above)."""
+    text = inline(text).replace("|", "\\|")
+    return "\\^" if text == MERGE_MARK else text
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
