@@ -67,6 +67,14 @@ def test_a_caret_cell_joins_the_cell_above_and_a_users_caret_stays_text():
     assert body.count("<td>^</td>") == 3  # the first row's, and the two a user wrote (escaped by `cell`)
 
 
+def test_a_form_column_is_aligned_as_its_align_parameter_says():
+    from rolebook.render.html import render_body
+
+    body = render_body(parse("::: form widths=50,50 align=l,r\n- - KPI\n  - Weight\n- - Sales\n  - 40%\n:::\n"))
+    assert '<th scope="col" class="right">Weight</th>' in body and '<td class="right">' in body
+    assert '<th scope="col">KPI</th>' in body  # a column left out of align= stays left
+
+
 def test_block_filter_cannot_open_or_close_directives():
     text = "::: meta\nhello\n:::"
     rendered = parse("::: note\n" + block(text) + "\n:::\n")

@@ -461,6 +461,9 @@ def _token(kind: str, tag: str, nesting: int) -> Token:
     return token
 
 
+_ALIGN = {"r": "text-align:right", "c": "text-align:center"}
+
+
 def _form_table(body: list[Token], params: dict[str, str]) -> list[Token]:
     rows: list[list[list[Token]]] = []
     level = 0
@@ -497,6 +500,9 @@ def _form_table(body: list[Token], params: dict[str, str]) -> list[Token]:
     table.meta.update(form=True, widths=widths, lines=_number(lines) or 1.3, header=bool(first))
     out = [table]
     spans = _row_spans(rows)
+    # align=l,l,r: a column's alignment, as a pipe table's `--:` gives it (a weight right-aligned, as in the
+    # job description's KPI table); columns not listed are left-aligned
+    aligns = [_ALIGN.get(a.strip()) for a in params.get("align", "").split(",")]
     for number, row in enumerate(rows):
         if number == 0 and first:
             out.append(_token("thead_open", "thead", 1))
@@ -510,6 +516,8 @@ def _form_table(body: list[Token], params: dict[str, str]) -> list[Token]:
         tag = "th" if number < first else "td"
         for column, cell in enumerate(row):
             opening = _token(f"{tag}_open", tag, 1)
+            if column < len(aligns) and aligns[column]:
+                opening.attrs["style"] = aligns[column]
             span = spans.get((number, column))
             if span == 0:
                 opening.meta["merged"] = True

@@ -164,7 +164,7 @@ def load(environment):
         pass
         yield '\n::: form widths='
         yield str(environment.call(context, environment.getattr((undefined(name='f') if l_0_f is missing else l_0_f), 'kpi_widths'), (t_1((undefined(name='raters') if l_0_raters is missing else l_0_raters)) if (undefined(name='several') if l_0_several is missing else l_0_several) else 0), _block_vars=_block_vars))
-        yield '\n- - '
+        yield ' align=l,l,r\n- - '
         yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'dimension'))
         yield '\n  - '
         yield str(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'kpi'))
