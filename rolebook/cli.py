@@ -16,7 +16,7 @@ from rolebook.cache import Memo
 from rolebook.errors import ERROR, WARNING, Problem, RolebookError, UsageError, sorted_unique
 from rolebook.paths import SPECS_DIR, display, project_root
 from rolebook.sanitize import for_terminal
-from rolebook import cli_help, messages
+from rolebook import cli_help, messages, paths
 from rolebook.messages import _
 
 # rolebook uses no pydantic plugin; looking for them reads every installed package's metadata when the
@@ -652,9 +652,9 @@ def schema(fmt: str) -> None:
               help="The starter's language (default: the system's, if Chinese; else English).")
 def init(directory: Path, language: str | None) -> None:
     """Create a new project with one example role in DIRECTORY."""
-    from rolebook.scaffold import create_project, default_language
+    from rolebook.scaffold import create_project
 
-    language = language or default_language()
+    language = language or messages.system_language()
     messages.use(language)
     written = create_project(directory, language)
     for path in written:
@@ -841,7 +841,7 @@ def main() -> None:
     import signal
 
     signal.signal(signal.SIGTERM, _terminate)
-    messages.use_projects(sys.argv[1:])
+    paths.use_projects(sys.argv[1:])
     cli_help.translate(cli)
     try:
         _run()

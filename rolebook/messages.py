@@ -7,14 +7,14 @@ text, its values given by name: `_("role '{role}' has no KPI").format(role=...)`
 fails when a marked message lacks a translation. Codes, file names, positions and exit statuses are never
 translated: tools read them.
 
-The command line chooses the language once, from the project it works on (`use`); code that runs without
+The command line chooses the language once, from the project it works on (`paths.use_projects`); code that runs without
 a command (tests calling the library) speaks English.
 """
 
 from __future__ import annotations
 
 import gettext
-import re
+import os
 from pathlib import Path
 
 LOCALE = Path(__file__).parent / "locale"
@@ -43,33 +43,17 @@ def use(language: str | None) -> None:
     _active = gettext.translation(DOMAIN, LOCALE, [name], fallback=True) if name else gettext.NullTranslations()
 
 
-_SETTING = re.compile(r"^language:[ \t]*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)", re.M)
-
-
-def use_projects(arguments: list[str]) -> None:
-    """Speak the language of the project a command works on: the first argument that is a folder or file
-    of a project, else the current folder's; outside any project, the system's (LC_ALL, LC_MESSAGES, LANG).
-    Read from rolebook.yaml's top-level `language:` alone, so that choosing costs no import and no parse (a
-    project with no language setting speaks English)."""
-    from rolebook.paths import SETTINGS_FILE, find_root
-
-    places = [Path(a) for a in arguments if a and not a.startswith("-")] + [Path.cwd()]
-    for place in places:
-        try:
-            root = find_root(place) if place.exists() else None
-        except (OSError, ValueError):
-            root = None
-        if root is None:
-            continue
-        try:
-            found = _SETTING.search((root / SETTINGS_FILE).read_text(encoding="utf-8", errors="replace")[:65536])
-        except OSError:
-            found = None
-        use(found.group(1) if found else None)
-        return
-    from rolebook.scaffold import default_language  # outside a project (init, --help): the system's language
-
-    use(default_language())
+def system_language(environ=None) -> str:
+    """The language of the system's locale (LC_ALL, LC_MESSAGES, LANG): Chinese where the
+    user's system is Chinese (zh_TW, zh_HK: traditional), English otherwise."""
+    environ = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = (environ.get(name) or "").lower().replace("-", "_")
+        if value:
+            if value.startswith(("zh_tw", "zh_hk", "zh_mo", "zh_hant")):
+                return "zh-TW"
+            return "zh-CN" if value.startswith("zh") else "en"
+    return "en"
 
 
 def language() -> str:

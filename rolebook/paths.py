@@ -4,9 +4,11 @@ the spec model or the renderers (a build that is up to date needs nothing more).
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from rolebook.errors import UsageError
+from rolebook import messages
 from rolebook.messages import _
 
 SPECS_DIR = "role_specs"
@@ -45,3 +47,28 @@ def display(path: Path) -> str:
     except ValueError:
         return str(path)
     return str(path) if relative.startswith("..") else relative
+
+
+_SETTING = re.compile(r"^language:[ \t]*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)", re.M)
+
+
+def use_projects(arguments: list[str]) -> None:
+    """Speak the language of the project a command works on: the first argument that is a folder or file
+    of a project, else the current folder's; outside any project, the system's (LC_ALL, LC_MESSAGES, LANG).
+    Read from rolebook.yaml's top-level `language:` alone, so that choosing costs no import and no parse (a
+    project with no language setting speaks English)."""
+    places = [Path(a) for a in arguments if a and not a.startswith("-")] + [Path.cwd()]
+    for place in places:
+        try:
+            root = find_root(place) if place.exists() else None
+        except (OSError, ValueError):
+            root = None
+        if root is None:
+            continue
+        try:
+            found = _SETTING.search((root / SETTINGS_FILE).read_text(encoding="utf-8", errors="replace")[:65536])
+        except OSError:
+            found = None
+        messages.use(found.group(1) if found else None)
+        return
+    messages.use(messages.system_language())  # outside a project (init, a first --help): the system's language

@@ -20,19 +20,6 @@ TAIWAN_PAY = ("# 月薪未達新臺幣四萬元的職缺，招募時須揭示薪
               "salary: {min: 32000, max: 42000, currency: TWD, period: month}\n")
 
 
-def default_language(environ=None) -> str:
-    """The starter's language from the system's locale (LC_ALL, LC_MESSAGES, LANG): Chinese where the
-    user's system is Chinese (zh_TW, zh_HK: traditional), English otherwise."""
-    environ = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = (environ.get(name) or "").lower().replace("-", "_")
-        if value:
-            if value.startswith(("zh_tw", "zh_hk", "zh_mo", "zh_hant")):
-                return "zh-TW"
-            return "zh-CN" if value.startswith("zh") else "en"
-    return "en"
-
-
 def _starter_files(language: str = "en", folder=None, prefix: str = ""):
     base = _DERIVED.get(language, language)
     folder = folder or resources.files("rolebook").joinpath(STARTER, base)

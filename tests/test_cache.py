@@ -29,11 +29,11 @@ def reference(root: Path) -> list[dict]:
     """The problems of a check from scratch, without the cache, as `validate --format json` lists them."""
     import os
 
-    from rolebook import messages
+    from rolebook import messages, paths
 
     here = os.getcwd()
     os.chdir(root)
-    messages.use_projects([])  # the messages in the project's language, as the command line speaks
+    paths.use_projects([])  # the messages in the project's language, as the command line speaks
     try:
         return [p.as_dict() for p in load_project(root).problems]
     finally:

@@ -48,7 +48,7 @@ def test_init_writes_a_starter_in_its_language_that_validates_and_builds(tmp_pat
                                                    ({"LC_ALL": "zh_HK.UTF-8", "LANG": "en_US"}, "zh-TW"),
                                                    ({"LANG": "de_DE.UTF-8"}, "en"), ({}, "en")])
 def test_init_takes_its_language_from_the_system(environment, language):
-    from rolebook.scaffold import default_language
+    from rolebook.messages import system_language as default_language
 
     assert default_language(environment) == language
 

@@ -522,3 +522,20 @@ def test_a_document_in_traditional_characters_gets_traditional_placeholders(proj
     text = (project / "role_specs" / "cangku.yaml").read_text(encoding="utf-8")
     assert "待填寫：第一項職位職責" in text and "請核對每個值" in text
     assert convert("s2tw", text) == text
+
+
+def test_an_html_tables_rowspan_reads_as_a_word_tables_merged_cell():
+    """A dimension spanning its KPIs (rowspan) leaves an empty cell in its column below, as Word's w:vMerge
+    reads; leaving it out shifted every later cell one column to the left."""
+    import lxml.html
+
+    from rolebook.importers.readers import _html_rows
+
+    table = lxml.html.fragment_fromstring(
+        '<table><tr><th>维度</th><th>指标</th><th>权重</th></tr>'
+        '<tr><td rowspan="3">销售业绩</td><td>销售额</td><td>40%</td></tr><tr><td>回款</td><td>20%</td></tr>'
+        '<tr><td>新客户</td><td>10%</td></tr><tr><td>团队</td><td>培养</td><td rowspan="99999999">30%</td></tr>'
+        '<tr><td>协作</td><td>x</td></tr><tr><td rowspan="zz">A</td><td>B</td><td>C</td></tr></table>')
+    assert _html_rows(table) == [["维度", "指标", "权重"], ["销售业绩", "销售额", "40%"], ["", "回款", "20%"],
+                                 ["", "新客户", "10%"], ["团队", "培养", "30%"], ["协作", "x", ""],
+                                 ["A", "B", "", "C"]]  # column 3 still covered, as a browser lays it out

@@ -235,8 +235,7 @@ def _html_blocks(root) -> list[Block]:
         count += 1
         where = f"element {count} ({element.tag})"
         if element.tag == "table":
-            rows = [[_clean(cell.text_content()) for cell in row.xpath("./th | ./td")]
-                    for row in element.xpath(".//tr")]
+            rows = _html_rows(element)
             blocks.append(Block("table", rows=rows, where=where))
             continue
         if any(a.tag in ("table", "li") for a in element.iterancestors()) and element.tag in ("p",):
@@ -255,6 +254,41 @@ def _html_blocks(root) -> list[Block]:
         else:
             blocks.append(_text_block(text, where))
     return blocks
+
+
+def _html_rows(table) -> list[list[str]]:
+    """A table's rows as a grid: a cell that a rowspan above covers is an empty cell in its column, as a
+    Word table's vertically merged cell reads (a KPI table's dimension spans its KPIs; leaving it out
+    shifted every later cell one column to the left)."""
+    rows: list[list[str]] = []
+    covered: dict[int, int] = {}  # column → rows still covered by a cell above
+    for row in table.xpath(".//tr"):
+        cells: list[str] = []
+        found = iter(row.xpath("./th | ./td"))
+        cell = next(found, None)
+        while cell is not None or any(column >= len(cells) for column in covered):
+            column = len(cells)
+            if covered.get(column):
+                covered[column] -= 1
+                cells.append("")
+                continue
+            covered.pop(column, None)
+            if cell is None:
+                break
+            cells.append(_clean(cell.text_content()))
+            span = _span(cell.get("rowspan"))
+            if span > 1:
+                covered[column] = span - 1
+            cell = next(found, None)
+        rows.append(cells)
+    return rows
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 1000))  # a page's claim of a million rows covers no more than it has
+    except ValueError:
+        return 1
 
 
 def read_markdown(path: Path) -> list[Block]:
