@@ -294,6 +294,20 @@ def test_a_projects_own_law_may_hold_only_below_a_pay_level(tmp_path):
         "benefits-missing"]
 
 
+def test_a_role_posted_in_one_place_is_checked_against_that_places_law_only(tmp_path):
+    """A company in Colorado and New York City: its New York role owes no Colorado benefits or deadline."""
+    settings = US.format("US-CO, US-NY-NYC")
+    assert codes(findings(tmp_path, "Filing", settings=settings)) == [
+        "benefits-missing", "closing-date-missing", "pay-range-missing"]
+    new_york = "compliance: {jurisdictions: [US-NY-NYC]}\n"
+    found = findings(tmp_path, "Filing", settings=settings, more=new_york)
+    assert codes(found) == ["pay-range-missing"] and "US-CO" not in found[0][3] and "US-NY-NYC" in found[0][3]
+    assert findings(tmp_path, "Filing", settings=settings, more="compliance: {jurisdictions: []}\n") == []
+    typo = findings(tmp_path, "Filing", settings=settings, more="compliance: {jurisdictions: [US-NYC]}\n")
+    [unknown] = [f for f in typo if f[0] == "unknown-ref"]
+    assert unknown[1:3] == (7, 30) and "'US-NYC'" in unknown[3] and "did you mean" in unknown[3]
+
+
 def test_an_unknown_jurisdiction_or_code_is_named(tmp_path):
     settings = "language: en\ncompliance:\n  jurisdictions: [US_CO]\n  rules: {biased-word: off}\n"
     found = findings(tmp_path, "Filing", settings=settings)

@@ -20,7 +20,7 @@ from rolebook.compliance.rulebook import lexicon_for, rulebook
 from rolebook.compliance.text import Locator, Passage, normalised
 from rolebook.errors import Problem
 from rolebook.messages import _
-from rolebook.spec.model import Settings
+from rolebook.spec.model import Compliance, Settings
 from rolebook.spec.schema import did_you_mean, source_of
 
 __all__ = ["CODES", "check_project"]
@@ -92,7 +92,8 @@ def check_project(checks: dict[str, Any], settings: Settings, settings_tree: Any
     path."""
     book, unknown = rulebook(settings.compliance, settings.language)
     problems = list(settings_problems(settings, settings_tree, settings_file, unknown))
-    checker = Checker(book, Locator(read))
+    locator = Locator(read)
+    checker = Checker(book, locator)
     laws = PostingLaws(checker)
     shared = settings_passages(settings, settings_tree)
     problems += checker.discriminatory(shared)
@@ -100,12 +101,35 @@ def check_project(checks: dict[str, Any], settings: Settings, settings_tree: Any
     problems += laws.pay_history(shared)
     by_role: dict[str, list[Problem]] = {}
     allow_problems: dict[str, list[Problem]] = {}
+    posted: dict[tuple[str, ...], tuple[Checker, PostingLaws, list[str]]] = {}  # a role's own jurisdictions
     for role_id, check in checks.items():
-        checker.claimed = []
+        own = check.role.compliance.jurisdictions if check.role.compliance else None
+        role_checker, role_laws, role_unknown = checker, laws, []
+        if own is not None:
+            if tuple(own) not in posted:
+                compliance = (settings.compliance or Compliance()).model_copy(update={"jurisdictions": list(own)})
+                role_book, missing = rulebook(compliance, settings.language)
+                role_checker = Checker(role_book, locator)
+                posted[tuple(own)] = (role_checker, PostingLaws(role_checker), missing)
+            role_checker, role_laws, role_unknown = posted[tuple(own)]
+        role_checker.claimed = []
         passages = role_passages(check)
-        found = list(role_findings(check, passages, checker, laws, language_of(check.role), settings))
+        found = list(role_findings(check, passages, role_checker, role_laws, language_of(check.role), settings))
         by_role[role_id], allow_problems[role_id] = allow(check, found)
+        allow_problems[role_id] += unknown_jurisdictions(check, own or [], role_unknown, settings)
     return problems, by_role, allow_problems
+
+
+def unknown_jurisdictions(check, codes: list[str], unknown: list[str], settings: Settings) -> Iterator[Problem]:
+    """A role's `compliance.jurisdictions` naming a jurisdiction nobody defines."""
+    from rolebook.compliance.rulebook import shipped_codes
+
+    known = set(shipped_codes()) | set(settings.compliance.define if settings.compliance else {})
+    for i, code in enumerate(codes):
+        if code in unknown:
+            yield Problem.at(check.at("compliance", "jurisdictions", i), "unknown-ref", _(
+                "jurisdiction '{code}' is not one rolebook knows; define it under compliance.define, or use one "
+                "of {known}").format(code=code, known=", ".join(sorted(known))) + did_you_mean(code, known))
 
 
 def role_findings(check, passages: list[Passage], checker: Checker, laws: PostingLaws, language: str,

@@ -392,6 +392,10 @@ class RoleCompliance(Spec):
     allow: list[Union[Code, Allowance]] = Field(
         [], description="Compliance findings this role keeps on purpose: a code, or {code, reason}",
         examples=[["gendered-title"], [{"code": "discriminatory-requirement", "reason": "演员角色的性别由剧本决定"}]])
+    jurisdictions: list[str] | None = Field(
+        None, description="Where this role is posted, when not everywhere the project's roles are: these "
+                          "jurisdictions' laws replace rolebook.yaml's list for this role (its rules, words and "
+                          "definitions still apply; [] checks no posting law)", examples=[["US-NY-NYC"]])
 
 
     def codes(self) -> list[str]:
