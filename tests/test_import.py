@@ -314,6 +314,7 @@ def test_a_kpi_sheets_directions_come_from_its_values_and_words_without_a_number
     ("15000–25000 元/月", (15000, 25000, "CNY", "month")), ("8000-12000元", (8000, 12000, "CNY", "month")),
     ("20-30万/年", (200000, 300000, "CNY", "year")), ("9000～14000 人民幣/月", (9000, 14000, "CNY", "month")),
     ("6,000–10,000 CNY per month", (6000, 10000, "CNY", "month")), ("30 – 45 USD per hour", (30, 45, "USD", "hour")),
+    ("$19–$23 per hour", (19, 23, "USD", "hour")), ("£62,000–£75,000 per year", (62000, 75000, "GBP", "year")),
     ("面议", None), ("8k-12k", None), ("100-80 元/月", None), ("6000–10000 元/月（不含提成）", None)])
 def test_a_pay_range_is_read_as_documents_write_it(text, salary):
     """What rolebook prints (元/月, CNY per month) and what clerks type (20-30万/年) becomes salary; what it

@@ -43,7 +43,7 @@ def both(built, kind, role):
 
 
 LEAD_VALUES = [
-    "AN-002", "Southampton, hybrid", "Full-time", "Headcount", "62,000–75,000 GBP per year",
+    "AN-002", "Southampton, hybrid", "Full-time", "Headcount", "£62,000–£75,000 per year",
     "Direct reports Data Analyst",  # computed from the analyst's reports_to
     "Lead the analytics team (40% of working time)", "Own client forecasts (60% of working time)",
     "Relationship With Purpose", "Internal Engineering Ship models to production",
@@ -102,7 +102,7 @@ def test_the_posting_shows_the_pitch_and_benefits_and_nothing_internal(built):
         for shown in ("Harbor Analytics builds demand forecasts", "25 days of paid leave",
                       "A learning budget of 1,500 GBP a year", "We welcome applications from everyone",
                       "Lead the analytics team", "Master's degree", "Nice to have", "Maritime logistics",
-                      "Southampton, hybrid", "Full-time", "62,000–75,000 GBP per year",
+                      "Southampton, hybrid", "Full-time", "£62,000–£75,000 per year",
                       "How to apply Send your CV to careers@harbor.example"):
             assert shown in text, shown
         for internal in ("Forecast accuracy", "≥ 88%", "Analyst retention", "2.1.0", "Approved", "People Team",

@@ -56,6 +56,7 @@ CURRENCIES = {**{name: code for code, name in ZH_TW["currency_names"].items()},
               **{name: code for code, name in ZH_CN["currency_names"].items()},
               "人民币": "CNY", "rmb": "CNY", "¥": "CNY", "￥": "CNY", "港币": "HKD", "港幣": "HKD", "新臺幣": "TWD",
               "新台幣": "TWD"}
+SIGNS = {sign: code.lower() for code, sign in EN["currency_signs"].items()}
 PERIODS_OF_PAY = {**{labels[f"salary_period_{period}"]: period for labels in (EN, ZH_CN, ZH_TW)
                      for period in ("hour", "day", "week", "month", "year")},
                   "時": "hour", "天": "day", "annum": "year"}
@@ -352,6 +353,8 @@ def _basic_value(key: str, value: str, spec: dict, found: Recognised) -> None:
 def _salary(text: str) -> dict | None:
     """'15000–25000 元/月' → {min: 15000, max: 25000, currency: CNY, period: month}; None when it is not a
     range of two amounts in a currency rolebook can name (the text is then kept as written)."""
+    sign = re.search(r"[$€£](?=\s*\d)", text)  # $19–$23 per hour, as rolebook's English documents write it
+    text = re.sub(r"[$€£](?=\s*\d)", "", text)
     match = SALARY.match(text)
     unit = SALARY_UNIT.match(match[5]) if match else None
     if unit is None:
@@ -367,7 +370,7 @@ def _salary(text: str) -> dict | None:
     word, when = unit[1].lower(), unit[2].lower().rstrip("s")
     if not word and when not in PERIODS_OF_PAY:  # 8000-12000元: a currency and no period
         word, when = when, ""
-    word = word or ("元" if re.search(r"元|[千万]", text) else "")
+    word = word or (SIGNS[sign[0]] if sign else "元" if re.search(r"元|[千万]", text) else "")
     currency = CURRENCIES.get(word) or (word.upper() if re.fullmatch(r"[a-z]{3}", word) else None)
     period = PERIODS_OF_PAY.get(when) if when else "month"
     if currency is None or period is None or amounts[0] > amounts[1]:

@@ -83,13 +83,19 @@ class Formatter:
         return keep(text)
 
     def salary(self, salary) -> str:
-        """'8000–12000 CNY/月' / '50000–70000 USD per year': a pay range as the language writes it."""
+        """'8000–12000 元/月' / '50,000–70,000 CNY per year' / '$19–$23 per hour': a pay range as the language writes
+        it."""
         def amount(value) -> str:
             if value is None:
                 return "…"
             return f"{value:,}" if self.labels["group_digits"] and float(value).is_integer() else number(value)
 
         low, high = amount(salary.min), amount(salary.max)
+        sign = self.labels.get("currency_signs", {}).get(salary.currency)
+        if sign:
+            return self.labels["salary_range_sign"].format(
+                sign=sign, low=low, high=high, period=self.labels[f"salary_period_{salary.period}"]).replace(
+                f"{sign}…", "…")
         return self.labels["salary_range"].format(low=low, high=high, currency=currency_name(self.labels, salary.currency),
                                                   period=self.labels[f"salary_period_{salary.period}"])
 

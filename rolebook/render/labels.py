@@ -67,6 +67,9 @@ EN = {
     "codes": "Codes",
     "salary_range": "{low}–{high} {currency} per {period}",
     "currency_names": {},  # an ISO code reads as itself: 8,000–12,000 CNY per month
+    # …except the currencies English writes with their sign: $19–$23 per hour, as a US posting says it
+    "currency_signs": {"USD": "$", "EUR": "€", "GBP": "£"},
+    "salary_range_sign": "{sign}{low}–{sign}{high} per {period}",
     "group_digits": True,
     "salary_period_hour": "hour", "salary_period_day": "day", "salary_period_week": "week",
     "salary_period_month": "month", "salary_period_year": "year",
@@ -329,6 +332,8 @@ ZH_CN = {
     "codes": "检查项",
     "salary_range": "{low}–{high} {currency}/{period}",
     # as a Chinese posting writes pay (6000–10000 元/月); a currency not named here keeps its ISO code
+    "currency_signs": {},  # 19–23 美元/小时: a Chinese posting names the currency
+    "salary_range_sign": "{sign}{low}–{sign}{high}/{period}",
     "currency_names": {"CNY": "元", "HKD": "港元", "TWD": "新台币", "MOP": "澳门元", "USD": "美元", "EUR": "欧元",
                        "GBP": "英镑", "JPY": "日元", "SGD": "新加坡元"},
     "group_digits": False,
