@@ -356,7 +356,8 @@ class TerminalProgress:
 @click.argument("revisions", nargs=-1, metavar="[PROJECT] [REV_A [REV_B]]")
 @click.option("--role", "roles", multiple=True, metavar="ID", help="Only these roles (repeatable).")
 @click.option("--format", "output", type=click.Choice(["text", "json", "html", "docx"]), default="text",
-              show_default=True)
+              show_default=True, help="text: the terminal; json: for tools; html: a page of the changes; docx: a "
+              "Word redline with tracked changes and a place to sign the approval.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (docx: default "
               "build/redline.docx).")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when there are differences, like git diff --exit-code.")

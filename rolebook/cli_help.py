@@ -113,7 +113,7 @@ def _colon(text: str) -> str:
 
 def _extras(text: str) -> str:
     """click's [default: …] and [required] after an option's help, in the language in use."""
-    return text.replace("[default: ", f"[{_('default')}: ").replace("[required]", f"[{_('required')}]")
+    return text.replace("[default: ", f"[{_colon(_('default'))}").replace("[required]", f"[{_('required')}]")
 
 
 class _Context(click.Context):

@@ -27,6 +27,7 @@ def test_a_chinese_project_gets_its_help_in_chinese_within_eighty_columns(tmp_pa
     for words in ("用法：python -m rolebook", "选项：", "命令：", "显示本帮助并退出。", "校验岗位说明文件",
                   "把岗位说明书（.docx、.html、.md、.txt、.pdf）和考核指标表"):
         assert words in page, page
+    assert "[默认：text]" in help_of("diff", cwd=root)
     build = help_of("build", cwd=root)
     assert "生成哪些格式（默认：docx 和 html" in build and "[默认: text]" not in build
     for page in (help_of(cwd=root), build, help_of("score", cwd=root), help_of("validate", cwd=root)):

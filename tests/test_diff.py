@@ -166,6 +166,21 @@ def test_word_redline_has_tracked_changes(repo, tmp_path):
     pdf = to_pdf(out, outdir=tmp_path)[0]
     text = pdf_text(pdf)
     assert "Grow the pipeline" in text and "Renew contracts" in text  # LibreOffice shows the changes
+    # where it is approved: a line to sign and date for each step (the project names none: the default ones)
+    assert all(step in text for step in ("Approval", "Prepared by", "Reviewed by", "Approved by"))
+    assert "Approved by" in text.split("\f")[0]  # on the summary's page, before the details
+
+
+def test_the_redline_is_signed_by_the_projects_approval_steps_and_says_a_status_in_words(repo, tmp_path):
+    edit(repo / "rolebook.yaml", "language: en", "language: zh-CN\nhandbook:\n  approval:\n"
+         "    - {step: 编制, name: 人力资源部}\n    - {step: 批准, name: 总经理}")
+    edit(repo / "role_specs" / "account-executive.yaml", "status: approved", "status: draft")
+    out = tmp_path / "redline.docx"
+    result = run_rolebook("diff", "HEAD", "--format", "docx", "--out", str(out), cwd=repo)
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(to_pdf(out, outdir=tmp_path)[0])
+    assert "审批" in text and "编制（人力资源部）" in text and "批准（总经理）" in text and "审核" not in text
+    assert "状态 已批准 → 草稿" in run_rolebook("diff", cwd=repo).stdout
 
 
 def test_pre_commit_hook_definition():

@@ -131,7 +131,21 @@ def summary_markdown(job: Redline) -> str:
              "|---|---|---|---|"]
     for number, row in enumerate(rows, 1):
         lines.append(f"| {number} | {cell(row.item)} | {cell(row.change)} | {cell(job.author_of(row.files).name)} |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + approval_markdown(job)) + "\n"
+
+
+def approval_markdown(job: Redline) -> list[str]:
+    """Where the change is approved: a line to sign and date for each step of the project's approval
+    (handbook.approval: 编制（人力资源部）, 审核（销售部）, 批准（总经理）), else prepared / reviewed / approved.
+    A redline is what a director signs and HR files; it had nowhere to sign."""
+    labels = job.labels
+    steps = job.new.settings.handbook.approval if job.new.settings.handbook else []
+    signers = [inline(step.step) + (labels["paren"].format(inline(step.name)) if step.name else "") for step in steps]
+    lines = ["", f"# {labels['rl_approval']}", "", labels["rl_approval_text"], "",
+             f"::: signatures date={labels['date']}"]
+    for signer in signers or labels["rl_signers"]:
+        lines += [signer, ""]
+    return lines + [":::"]
 
 
 def _marks(job: Redline, paths: tuple[str, ...]) -> Marks:

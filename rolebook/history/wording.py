@@ -67,8 +67,20 @@ def parts(change: Change, labels: dict, old: Role | None, new: Role | None) -> t
         return noun, value if change.kind == "removed" else None, value if change.kind == "added" else None
     field = _field(labels, path[-1])
     subject = f"{name} {field.lower()}" if noun is not None and name else field
-    return (subject, None if change.kind == "added" else _show(change.old),
-            None if change.kind == "removed" else _show(change.new))
+    return (subject, None if change.kind == "added" else _value(labels, path, change.old),
+            None if change.kind == "removed" else _value(labels, path, change.new))
+
+
+# Fields whose values are codes the documents print in words: 状态 已批准 → 草稿, not approved → draft.
+VALUE_LABELS = {("status",): "status_{}", ("employment_type",): "employment_{}",
+                ("assessment", "period"): "period_{}"}
+
+
+def _value(labels: dict, path: list[str], value) -> str:
+    pattern = VALUE_LABELS.get(tuple(path))
+    if pattern and isinstance(value, str):
+        return labels.get(pattern.format(value), value)
+    return _show(value)
 
 
 def describe(change: Change, labels: dict, old: Role | None, new: Role | None) -> str:
