@@ -190,3 +190,17 @@ def test_pre_commit_hook_definition():
     ids = {hook["id"]: hook for hook in hooks}
     assert ids["rolebook-validate"]["entry"] == "rolebook validate"
     assert ids["rolebook-validate"]["pass_filenames"] is False
+
+
+def test_a_reworded_task_is_one_change_and_a_different_one_is_added_and_removed():
+    from rolebook.history.diff import _Collector
+
+    collector = _Collector()
+    collector.items("task", ["duties", "d", "daily_tasks"],
+                    ["通过市场调研，分析竞争对手的销售策略", "审核团队报销单", "Keep the CRM up to date"],
+                    ["每季度开展市场调研，分析主要竞争对手的销售策略与价格", "组织新员工入职培训",
+                     "Keep the CRM up to date"])
+    assert [(c.kind, c.old, c.new) for c in collector.changes] == [
+        ("removed", "审核团队报销单", None),
+        ("changed", "通过市场调研，分析竞争对手的销售策略", "每季度开展市场调研，分析主要竞争对手的销售策略与价格"),
+        ("added", None, "组织新员工入职培训")]

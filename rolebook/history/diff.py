@@ -161,14 +161,39 @@ class _Collector:
         self.changes.append(Change(kind, what, path, old, new))
 
     def items(self, what: str, path: list[str], old: list, new: list) -> None:
-        """Plain lists (tasks, deliverables, skills): what was added and what was removed."""
+        """Plain lists (tasks, deliverables, skills): what was added, what was removed, and what was reworded
+        (a removed text and an added one that are mostly the same words: one change, old → new, which an
+        approver reads as the edit it was rather than as one task gone and another come)."""
         old_keys, new_keys = [_text(x) for x in old], [_text(x) for x in new]
-        for item in old_keys:
-            if item not in new_keys:
+        removed = [item for item in old_keys if item not in new_keys]
+        added = [item for item in new_keys if item not in old_keys]
+        reworded = _reworded(removed, added) if all(isinstance(x, str) for x in old + new) else {}
+        for item in removed:
+            if item not in reworded:
                 self.changes.append(Change("removed", what, path, item, None))
-        for item in new_keys:
-            if item not in old_keys:
+        for item in added:
+            earlier = next((before for before, after in reworded.items() if after == item), None)
+            if earlier is not None:
+                self.changes.append(Change("changed", what, path, earlier, item))
+            else:
                 self.changes.append(Change("added", what, path, None, item))
+
+
+def _reworded(removed: list[str], added: list[str], alike: float = 0.6) -> dict[str, str]:
+    """Pairs of a removed and an added text that share most of their characters, best pairs first."""
+    from difflib import SequenceMatcher
+
+    if len(removed) * len(added) > 400:  # a list rewritten wholesale: added and removed, not guessed at
+        return {}
+    scored = sorted(((SequenceMatcher(None, a, b, autojunk=False).ratio(), i, j) for i, a in enumerate(removed)
+                     for j, b in enumerate(added)), reverse=True)
+    pairs: dict[str, str] = {}
+    taken: set[int] = set()
+    for ratio, i, j in scored:
+        if ratio >= alike and removed[i] not in pairs and j not in taken:
+            pairs[removed[i]] = added[j]
+            taken.add(j)
+    return pairs
 
 
 def _text(item: Any) -> str:
