@@ -169,6 +169,8 @@ def test_word_redline_has_tracked_changes(repo, tmp_path):
     # where it is approved: a line to sign and date for each step (the project names none: the default ones)
     assert all(step in text for step in ("Approval", "Prepared by", "Reviewed by", "Approved by"))
     assert "Approved by" in text.split("\f")[0]  # on the summary's page, before the details
+    commits = text.split("Commits", 1)[1].split("Approval", 1)[0]  # where the changes came from, for the file
+    assert git(repo, "rev-parse", "--short=7", "HEAD").strip() in commits and "2026-05-02" in commits
 
 
 def test_the_redline_is_signed_by_the_projects_approval_steps_and_says_a_status_in_words(repo, tmp_path):

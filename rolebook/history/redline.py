@@ -131,7 +131,20 @@ def summary_markdown(job: Redline) -> str:
              "|---|---|---|---|"]
     for number, row in enumerate(rows, 1):
         lines.append(f"| {number} | {cell(row.item)} | {cell(row.change)} | {cell(job.author_of(row.files).name)} |")
-    return "\n".join(lines + approval_markdown(job)) + "\n"
+    return "\n".join(lines + commits_markdown(job) + approval_markdown(job)) + "\n"
+
+
+def commits_markdown(job: Redline) -> list[str]:
+    """The commits between the two revisions (提交记录), so the filed copy says where each change came from."""
+    labels, commits = job.labels, job.diff.commits
+    if not commits:
+        return []
+    lines = ["", f"# {labels['rl_commits']}", "",
+             f"| {labels['commit']} | {labels['date']} | {labels['rl_author']} | {labels['change']} |",
+             "|---|---|---|---|"]
+    for commit in commits:
+        lines.append(f"| `{commit.hash[:7]}` | {commit.date} | {cell(commit.author)} | {cell(commit.subject)} |")
+    return lines
 
 
 def approval_markdown(job: Redline) -> list[str]:
