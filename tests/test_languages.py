@@ -157,8 +157,8 @@ def test_the_diff_says_when_only_one_translation_changed(tmp_path):
                                                              "en: Win new customers by telephone and online"),
                     encoding="utf-8")
     shown = run_rolebook("diff", cwd=root).stdout  # the project's source language is Chinese: so are its words
-    assert "- 仅英文文本：开发与维护客户 日常任务删除：Find new customers" in shown
-    assert "+ 仅英文文本：开发与维护客户 日常任务新增：Win new customers" in shown
+    assert ("~ 仅英文文本：开发与维护客户 日常任务 Find new customers by telephone and online → "
+            "Win new customers by telephone and online") in shown  # reworded: one change
     english = run_rolebook("diff", "--language", "en", cwd=root).stdout
     assert "sales-rep (Sales Representative)" in english and "en text of" not in english
     result = run_rolebook("diff", "--language", "en", "--format", "docx", "--out", "en.docx", cwd=root)

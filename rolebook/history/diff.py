@@ -47,8 +47,9 @@ class RoleDiff:
     changes: list[Change] = field(default_factory=list)
     invalid_at: tuple[str, ...] = ()  # the revisions at which the role's spec has errors (status invalid)
 
-    def invalid_where(self) -> str:
-        return " and ".join(self.invalid_at)
+    def invalid_where(self, working_tree: str = "working tree", joiner: str = " and ") -> str:
+        """The revisions it is invalid at, in the reader's words (工作区 for the working tree)."""
+        return joiner.join(working_tree if label == "working tree" else label for label in self.invalid_at)
 
 
 @dataclass(frozen=True)

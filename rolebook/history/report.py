@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from rolebook.history.diff import Diff, _show
 from rolebook.history.project_diff import PolicyDiff, ValueChange
+from rolebook.history.summary import invalid_where
 from rolebook.messages import N_, _
 from rolebook.sanitize import for_terminal
 
@@ -42,7 +43,8 @@ def text_report(diff: Diff, style: Callable[..., str] = lambda text, **_: text, 
         version = ""
         if role.old_version != role.new_version and role.status == "changed":
             version = _(" [version {old} → {new}]").format(old=_show(role.old_version), new=_show(role.new_version))
-        status = _("invalid at {revisions}, not compared").format(revisions=role.invalid_where()) \
+        where = role.invalid_where(_("the working tree"), _(" and "))
+        status = _("invalid at {revisions}, not compared").format(revisions=where) \
             if role.status == "invalid" else _(STATUS[role.status])
         lines.append(style(f"{mark} {role.id} ({role.title}): {status}{version}", fg=colour, bold=True))
         if role.version_not_bumped:
@@ -152,7 +154,7 @@ def _value_item(what: str, kind: str, old, new, labels: dict) -> Markup:
 def _role(role, labels: dict, worded) -> Markup:
     heading = Markup("<h3>{} <small>{}</small></h3>").format(role.title, role.id)
     if role.status == "invalid":
-        return heading + Markup("<p>{}</p>").format(labels["rl_invalid"].format(revisions=role.invalid_where()))
+        return heading + Markup("<p>{}</p>").format(labels["rl_invalid"].format(revisions=invalid_where(role, labels)))
     if role.status != "changed":
         kind = "insert" if role.status == "added" else "delete"
         return heading + Markup("<p>{}</p>").format(_changed(kind, role.title, labels))

@@ -47,6 +47,11 @@ def _span(diff: Diff, labels: dict) -> str:
     return f"{name(diff.old, diff.old_time)} → {name(diff.new, diff.new_time)}"
 
 
+def invalid_where(role, labels: dict) -> str:
+    """Where a role is invalid, in the document's words: 工作区, or HEAD~1 和 工作区."""
+    return role.invalid_where(labels["rl_working_tree"], labels["rl_and"])
+
+
 def summary_rows(diff: Diff, old: Project, new: Project) -> list[Row]:
     """Every change, one a row, with the files it was made in."""
     labels = labels_for(new.settings.language)
@@ -56,7 +61,7 @@ def summary_rows(diff: Diff, old: Project, new: Project) -> list[Row]:
         if role.status != "changed":
             word = "w_added_item" if role.status == "added" else "w_removed_item"
             change = labels[word].format(noun=labels["rl_role"], name=role.title) if role.status != "invalid" \
-                else labels["rl_invalid"].format(revisions=role.invalid_where())
+                else labels["rl_invalid"].format(revisions=invalid_where(role, labels))
             rows.append(Row(role.title, change, files))
             continue
         before, after = old.roles.get(role.id), new.roles.get(role.id)
