@@ -540,3 +540,27 @@ def test_an_html_tables_rowspan_reads_as_a_word_tables_merged_cell():
     assert _html_rows(table) == [["维度", "指标", "权重"], ["销售业绩", "销售额", "40%"], ["", "回款", "20%"],
                                  ["", "新客户", "10%"], ["团队", "培养", "30%"], ["协作", "x", ""],
                                  ["A", "B", "", "C"]]  # column 3 still covered, as a browser lays it out
+
+
+def test_a_taiwanese_job_description_comes_back_in_its_own_characters_and_currency(tmp_path):
+    """A zh-TW job description (職位名稱, 交付成果, 元 as NT$) is recognised through its simplified reading and
+    its values are written back as the document wrote them: a traditional document once placed only its title."""
+    import yaml
+
+    from rolebook.project import load_project
+
+    root = tmp_path / "tw"
+    assert run_rolebook("init", str(root), "--language", "zh-TW", cwd=tmp_path).returncode == 0
+    assert run_rolebook("build", "--kind", "jd", "--format", "docx", cwd=root).returncode == 0
+    original = load_project(root).roles["xiaoshou-daibiao"]
+    imported(root, str(root / "build" / "jd" / "xiaoshou-daibiao.docx"), "--id", "back")
+    text = (root / "role_specs" / "back.yaml").read_text(encoding="utf-8")
+    spec = yaml.safe_load(text)
+    assert (spec["title"], spec["department"], spec["grade"]) == (original.title, original.department, original.grade)
+    assert spec["salary"] == {"min": 32000, "max": 42000, "currency": "TWD", "period": "month"}  # not CNY
+    assert spec["summary"] == " ".join(original.summary.split()).replace(" ", "")
+    assert [d["title"] for d in spec["duties"]] == [d.title for d in original.duties]
+    assert [d.get("deliverables") for d in spec["duties"]] == [d.deliverables or None for d in original.duties]
+    assert [d["daily_tasks"] for d in spec["duties"]] == [d.daily_tasks for d in original.duties]
+    partners = [w for d in spec["duties"] for c in d.get("collaboration", []) for w in c.get("with", [c])]
+    assert not any("實線" in str(p) for p in partners)  # the diagram's caption is no partner

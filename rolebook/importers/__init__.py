@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rolebook.messages import _
 from rolebook.importers.blocks import ImportError_
 from rolebook.importers.readers import read
 from rolebook.importers.recognise import kpi_header, recognise
+from rolebook.importers.traditional import mainland_view
 from rolebook.importers.write import language_of, slug, spec_text
 from rolebook.paths import ID_PATTERN, SPECS_DIR
 
@@ -47,7 +48,7 @@ def import_files(root: Path, files: list[Path], role_id: str | None = None,
     if role_id and len(documents) > 1:
         raise ImportError_(_("--id names one role: import one file with it"))
     for path, blocks, sheet in documents:
-        recognised = recognise(blocks, source_title=sheet)
+        recognised = _recognised(blocks, sheet)
         title = recognised.spec.get("title", "")
         chosen = role_id or slug(title) or slug(path.stem)
         if not chosen or not re.fullmatch(ID_PATTERN, chosen):
@@ -68,10 +69,28 @@ def import_files(root: Path, files: list[Path], role_id: str | None = None,
                                    chosen=chosen))
         taken[chosen] = path
         language = language_of(recognised, blocks)
+        if language == "zh-TW":
+            recognised.in_taiwan()
         text, placeholders = spec_text(recognised, chosen, path.name, language, family)
         results.append(Imported(path, chosen, target, text, recognised.placed, placeholders,
                                 len(recognised.unplaced)))
     return results
+
+
+def _recognised(blocks: list, sheet: str | None):
+    """What the blocks say; a document in traditional characters is read through its simplified reading and
+    its values written back as it wrote them (importers/traditional.py)."""
+    view = mainland_view(blocks)
+    if view is None:
+        return recognise(blocks, source_title=sheet)
+    simplified, back = view
+    found = recognise(simplified, source_title=back(sheet))
+    originals = {id(shown): block for shown, block in zip(simplified, blocks)}
+    found.spec = back(found.spec)
+    found.unplaced = [originals.get(id(block)) or replace(block, text=back(block.text), rows=back(block.rows))
+                      for block in found.unplaced]
+    found.mapping = [(back(text), back(where)) for text, where in found.mapping]
+    return found
 
 
 def _roles_in(path: Path, blocks: list) -> list[tuple[list, str | None]]:

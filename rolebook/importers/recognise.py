@@ -96,6 +96,42 @@ KPI_COLUMNS = {
     "definition": ["定义", "指标定义", "说明", "definition", "description"],
     "formula": ["计算公式", "公式", "formula"],
 }
+
+
+def _taiwan_words() -> list[tuple[str, str]]:
+    """The mainland's words and Taiwan's, as rolebook's labels print them and in simplified characters (a
+    traditional document is recognised through its simplified reading, importers/traditional.py): 岗位 → 职位,
+    直接上级 → 直属主管, 交付物 → 交付成果, 基本信息 → 基本资讯…, longest first."""
+    from rolebook.compliance.text import shipped_pairs
+
+    table = {ord(t): s for t, s in shipped_pairs().items()}
+    pairs = {"岗位": "职位", "信息": "资讯"}
+    for key, mainland in ZH_CN.items():
+        taiwan = ZH_TW.get(key)
+        if isinstance(mainland, str) and isinstance(taiwan, str) and len(mainland) <= 8 and "{" not in mainland:
+            taiwan = taiwan.translate(table)
+            if taiwan != mainland:
+                pairs.setdefault(mainland, taiwan)
+    return sorted(pairs.items(), key=lambda pair: -len(pair[0]))
+
+
+def _with_taiwan_words(*tables: dict[str, list[str]]) -> None:
+    """Each label list also holds Taiwan's way of writing its words."""
+    pairs = _taiwan_words()
+    for table in tables:
+        for words in table.values():
+            for word in list(words):
+                variant = word
+                for mainland, taiwan in pairs:
+                    variant = variant.replace(mainland, taiwan)
+                if variant != word and variant not in words:
+                    words.append(variant)
+
+
+_with_taiwan_words(SECTIONS, SCENARIO_PARTS, BASIC, REQUIREMENT_LABELS, DUTY_PARTS, REQUIREMENT_PARTS, KPI_COLUMNS)
+# A duty's labelled line (日常任务：… / 交付物：… / 交付成果：…), longest label first
+DUTY_LABEL = re.compile("^(" + "|".join(re.escape(word) for word in sorted(
+    (word for words in DUTY_PARTS.values() for word in words), key=len, reverse=True)) + r")\s*[:：]\s*(.+)$", re.I)
 COMPARISON = re.compile(r"^\s*(≥|>=|≤|<=|>|<|＞|＜|不低于|不少于|不高于|不超过|至少|at least|at most)?\s*"
                         r"(-?\d+(?:\.\d+)?)\s*(%|‰|[^\d\s%‰]{0,8})?\s*$", re.I)
 LOWER = ("≤", "<=", "<", "＜", "不高于", "不超过", "at most")
@@ -107,6 +143,13 @@ class Recognised:
     placed: list[str] = field(default_factory=list)  # the fields filled from the document
     unplaced: list[Block] = field(default_factory=list)  # blocks with no clear place: kept verbatim
     mapping: list[tuple[str, str]] = field(default_factory=list)  # a heading, label or value → where it went
+    bare_yuan: bool = False  # the pay was in 元 with no country: the renminbi, or in Taiwan's documents NT$
+
+    def in_taiwan(self) -> None:
+        """A document in traditional characters: its 元 is the New Taiwan dollar, as rolebook's zh-TW
+        documents print it (an exported job description came back paid in renminbi)."""
+        if self.bare_yuan and "salary" in self.spec:
+            self.spec["salary"]["currency"] = "TWD"
 
 
 def _matches(text: str, words: list[str]) -> bool:
@@ -143,6 +186,7 @@ def recognise(blocks: list[Block], source_title: str | None = None) -> Recognise
     found = Recognised()
     spec = found.spec
     section: str | None = None
+    section_level = 0  # its heading's level: a heading no section knows at that level or above ends it
     part: str | None = None  # inside a section: a duty's tasks, the desirable requirements, external relations
     duties: list[dict] = []
     for block in blocks:
@@ -155,7 +199,7 @@ def recognise(blocks: list[Block], source_title: str | None = None) -> Recognise
                 continue
             key = section_of(block.text)
             if key:
-                section = key
+                section, section_level = key, block.level
                 found.mapping.append((block.text, key))
                 part = "external" if key == "relationships" and re.search(r"外部|external", block.text, re.I) else None
                 continue
@@ -171,6 +215,8 @@ def recognise(blocks: list[Block], source_title: str | None = None) -> Recognise
                 spec.setdefault("scenarios", []).append({"title": _strip_label(block.text)})
                 found.placed.append("scenarios")
                 continue
+            if section is not None and block.level <= section_level:  # 岗位关系图 after 工作关系: its caption
+                section = None  # is no working relationship
             found.unplaced.append(block)
             continue
         if block.kind == "table":
@@ -335,6 +381,7 @@ def _basic_value(key: str, value: str, spec: dict, found: Recognised) -> None:
         salary = _salary(value)
         if salary:
             spec["salary"] = salary
+            found.bare_yuan = salary["currency"] == "CNY" and not re.search(r"人民|rmb|cny|[¥￥]", value, re.I)
             found.placed.append("salary")
             found.mapping.append((value, "salary"))
             return
@@ -395,14 +442,13 @@ def _duty_line(block: Block, duties: list[dict], part: str | None = None) -> Non
     """A numbered top item is a duty; what follows it (deeper items, paragraphs) is its daily tasks, and
     labelled lines (日常任务 / 协调沟通 / 交付物) go to their fields."""
     text = block.text
-    labelled = re.match(r"^(日常任务|工作任务|协调沟通|沟通协调|交付物|工作成果|daily tasks|collaboration|deliverables)\s*[:：]\s*(.+)$",
-                        text, re.I)
+    labelled = DUTY_LABEL.match(text)
     if labelled and duties:
         label, rest = labelled.group(1).lower(), labelled.group(2)
         items = [part.strip(" 。.") for part in re.split(r"[；;]", rest) if part.strip(" 。.")]
-        if label in ("协调沟通", "沟通协调", "collaboration"):
+        if label in DUTY_PARTS["collaboration"]:
             duties[-1].setdefault("collaboration", []).extend(items)
-        elif label in ("交付物", "工作成果", "deliverables"):
+        elif label in DUTY_PARTS["deliverables"]:
             duties[-1].setdefault("deliverables", []).extend(re.split(r"[、,，]\s*", rest.strip(" 。.")))
         else:
             duties[-1].setdefault("daily_tasks", []).extend(items)

@@ -541,6 +541,7 @@ ZH_CN = {
 ZH_TW = {
     **ZH_CN,  # traditional characters where they differ, and Taiwan's words
     "job_posting": "徵才啟事",
+    "group_digits": True,  # 32,000–42,000 元/月: Taiwan writes pay with thousands separators, as its job banks do
     # Taiwan's own dollar is 元; the renminbi is named so it is not read as New Taiwan dollars
     "currency_names": {"TWD": "元", "CNY": "人民幣", "HKD": "港元", "MOP": "澳門元", "USD": "美元", "EUR": "歐元",
                        "GBP": "英鎊", "JPY": "日圓", "SGD": "新加坡元"},
