@@ -42,6 +42,7 @@ def test_init_writes_a_starter_in_its_language_that_validates_and_builds(tmp_pat
             assert wrong not in starter and wrong not in handbook, wrong
         assert convert("s2tw", starter) == starter, "a simplified character is left"
         assert "jurisdictions: [TW]" in starter  # its postings are checked against Taiwan's law, not the PRC's
+        assert "32,000–42,000 元/月" in handbook  # its pay shown (a posting below NT$40,000 must), as Taiwan writes it
 
 
 @pytest.mark.parametrize("environment, language", [({"LANG": "zh_CN.UTF-8"}, "zh-CN"), ({"LANG": "zh_TW.UTF-8"}, "zh-TW"),
