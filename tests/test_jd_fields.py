@@ -112,7 +112,8 @@ def test_the_posting_shows_the_pitch_and_benefits_and_nothing_internal(built):
 
 @pytest.mark.parametrize("language, currency, shown", [
     ("zh-CN", "CNY", "6000–10000 元/月"), ("zh-CN", "USD", "6000–10000 美元/月"), ("zh-CN", "XAF", "6000–10000 XAF/月"),
-    ("zh-TW", "TWD", "6000–10000 元/月"), ("zh-TW", "CNY", "6000–10000 人民幣/月"), ("en", "CNY", "6,000–10,000 CNY per month")])
+    ("zh-TW", "TWD", "6,000–10,000 元/月"), ("zh-TW", "CNY", "6,000–10,000 人民幣/月"),  # Taiwan groups digits
+    ("en", "CNY", "6,000–10,000 CNY per month"), ("en", "USD", "$6,000–$10,000 per month")])
 def test_a_pay_range_names_its_currency_as_the_language_writes_it(language, currency, shown):
     """元 in a Chinese posting, not CNY; in Taiwan 元 is the New Taiwan dollar, so the renminbi is named."""
     from rolebook.render.context import Formatter
