@@ -432,3 +432,20 @@ def test_each_shipped_jurisdiction_is_read_under_the_code_its_file_defines():
     codes = {yaml.safe_load(path.read_text(encoding="utf-8"))["code"]
              for path in (DATA / "jurisdictions").glob("*.yaml")}
     assert len(codes) >= 16 and shipped_codes() == codes and set(known_jurisdictions()) == codes
+
+
+@pytest.mark.parametrize("salary, warned", [
+    ("{min: 90000, max: 130000, currency: USD}", True),    # a year's pay, read as a month's: twelve times too high
+    ("{min: 90000, max: 130000, currency: USD, period: year}", False),
+    ("{min: 25000, max: 30000, currency: USD, period: month}", False),  # written: taken as meant
+    ("{min: 19, max: 23, currency: USD}", False),
+    ("{min: 25000, max: 30000, currency: CNY}", False),   # a month's pay in yuan
+])
+def test_a_large_pay_range_without_a_period_is_questioned(tmp_path, salary, warned):
+    write_files(tmp_path, {"rolebook.yaml": "language: en\n",
+                           "role_specs/clerk.yaml": ROLE.format(title="Clerk", duty="Filing", text="Filing",
+                                                                more=f"salary: {salary}\n")})
+    found = [p for p in load_project(tmp_path).problems if p.code == "salary-period"]
+    assert bool(found) == warned
+    if warned:
+        assert (found[0].line, found[0].severity) == (7, "warning") and "period: year" in found[0].message

@@ -281,7 +281,8 @@ class PostingLaws:
         ends = [salary is not None and salary.min is not None, salary is not None and salary.max is not None]
         if required and not any(ends) and self.checker.on("pay-range-missing"):
             message = _("the posting gives no pay range, which the law requires ({laws}): add salary: "
-                        "{{min: …, max: …}} to the role").format(laws=cite(required))
+                        "{{min: …, max: …, currency: …, period: year}} to the role (period: month, hour…: what "
+                        "the amounts are per)").format(laws=cite(required))
             if all(law.ref.below for law in required):  # only where pay is low, which rolebook cannot know here
                 message += _("; where the pay is not below that, keep the finding for this role: compliance: "
                              "{{allow: [{{code: pay-range-missing, reason: …}}]}}").format()

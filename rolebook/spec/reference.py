@@ -28,7 +28,7 @@ ROLE_RULES: dict[str, list[str]] = {
     "id": ["bad-id", "id-mismatch", "duplicate-id"],
     "reports_to": ["unknown-ref", "reports-cycle", "grade-order"],
     "grade": ["unknown-grade", "grade-order", "pay-band"],
-    "salary": ["pay-band"],
+    "salary": ["pay-band", "salary-period"],
     "version": ["version-format", "changes-order", "version-not-bumped"],
     "extends": ["bad-id", "unknown-ref", "extends-cycle"],
     "duties": ["missing-field", "duty-share"],
