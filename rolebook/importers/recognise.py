@@ -102,9 +102,9 @@ def _taiwan_words() -> list[tuple[str, str]]:
     """The mainland's words and Taiwan's, as rolebook's labels print them and in simplified characters (a
     traditional document is recognised through its simplified reading, importers/traditional.py): 岗位 → 职位,
     直接上级 → 直属主管, 交付物 → 交付成果, 基本信息 → 基本资讯…, longest first."""
-    from rolebook.compliance.text import shipped_pairs
+    from rolebook.importers.traditional import to_simplified
 
-    table = {ord(t): s for t, s in shipped_pairs().items()}
+    table = to_simplified()
     pairs = {"岗位": "职位", "信息": "资讯"}
     for key, mainland in ZH_CN.items():
         taiwan = ZH_TW.get(key)

@@ -16,7 +16,8 @@ from rolebook.importers.blocks import Block
 
 
 @functools.cache
-def _to_simplified() -> dict[int, str]:
+def to_simplified() -> dict[int, str]:
+    """str.translate's table of rolebook's t2s pairs (characters only: full-width forms stay)."""
     from rolebook.compliance.text import shipped_pairs
 
     return {ord(t): s for t, s in shipped_pairs().items()}
@@ -31,7 +32,7 @@ def mainland_view(blocks: list[Block]) -> tuple[list[Block], Callable[[Any], Any
     wrote it; None for a document that is not in traditional characters."""
     from rolebook.spec.languages import is_traditional
 
-    table = _to_simplified()
+    table = to_simplified()
     texts = _texts(blocks)
     if not is_traditional(" ".join(texts)[:20000]):
         return None

@@ -558,6 +558,23 @@ def changes_order(check: RoleCheck) -> Iterable[Problem]:
                                  date2=newer.date))
 
 
+# Currencies whose pay is often quoted by the year (a US posting's $90,000–$130,000): a figure this large with
+# no period written is likely a year's pay, which the default period (month) would print twelve times too high.
+YEARLY_PAY_CURRENCIES = frozenset({"USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "SGD"})
+LARGE_MONTHLY_PAY = 20000
+
+
+def salary_period(check: RoleCheck) -> Iterable[Problem]:
+    salary = check.role.salary
+    if salary is None or "period" in salary.model_fields_set or salary.currency not in YEARLY_PAY_CURRENCIES:
+        return
+    if max((v for v in (salary.min, salary.max) if v is not None), default=0) >= LARGE_MONTHLY_PAY:
+        yield Problem.at(check.at("salary"), "salary-period", _(
+            "the pay range {low}–{high} {currency} has no period, so it is read as a month's pay; write "
+            "period: year for a year's pay (or period: month, if a month is meant)").format(
+                low=_maybe(salary.min), high=_maybe(salary.max), currency=salary.currency), WARNING)
+
+
 ROLE_RULES = (
     bad_ids,
     id_mismatch,
@@ -579,27 +596,8 @@ ROLE_RULES = (
     duty_share,
     version_format,
     changes_order,
+    salary_period,
 )
-
-
-# Currencies whose pay is often quoted by the year (a US posting's $90,000–$130,000): a figure this large with
-# no period written is likely a year's pay, which the default period (month) would print twelve times too high.
-YEARLY_PAY_CURRENCIES = frozenset({"USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "SGD"})
-LARGE_MONTHLY_PAY = 20000
-
-
-def salary_period(check: RoleCheck) -> Iterable[Problem]:
-    salary = check.role.salary
-    if salary is None or "period" in salary.model_fields_set or salary.currency not in YEARLY_PAY_CURRENCIES:
-        return
-    if max((v for v in (salary.min, salary.max) if v is not None), default=0) >= LARGE_MONTHLY_PAY:
-        yield Problem.at(check.at("salary"), "salary-period", _(
-            "the pay range {low}–{high} {currency} has no period, so it is read as a month's pay; write "
-            "period: year for a year's pay (or period: month, if a month is meant)").format(
-                low=_maybe(salary.min), high=_maybe(salary.max), currency=salary.currency), WARNING)
-
-
-ROLE_RULES = ROLE_RULES + (salary_period,)
 
 
 def check_role(check: RoleCheck) -> list[Problem]:
