@@ -392,6 +392,8 @@ def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: P
                 raise UsageError(unknown_role(role_id, known))
         result = compare_projects(old.project, new.project, old.label, new.label, roles)
         _dated(result, root, old, new)
+        if output in ("docx", "html") and new.project.errors:
+            _refuse_invalid(new)
         if result.empty and output != "text" and (out or output in ("docx", "html")):
             from rolebook.history.report import no_changes
 
@@ -407,6 +409,20 @@ def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: P
                 click.echo(report, nl=False, color=None)
     if exit_code and not result.empty:
         sys.exit(1)
+
+
+def _refuse_invalid(new) -> None:
+    """A redline or change report is what a manager signs: of a revision that does not validate it would
+    ask approval for a role whose changes it cannot show (it said "invalid, not compared" and exited 0)."""
+    from rolebook.history.revisions import WORKING_TREE
+
+    for problem in new.project.errors:
+        echo(str(problem), err=True)
+    revision = _("the working tree") if new.label == WORKING_TREE else new.label
+    echo(_("rolebook: {revision} has {count} error(s), so there is nothing to approve yet: fix them "
+           "(rolebook validate) and run diff again; nothing written").format(
+             revision=revision, count=len(new.project.errors)), err=True)
+    sys.exit(1)
 
 
 def _one_language(root: Path, language: str | None) -> str | None:
@@ -432,6 +448,7 @@ def _dated(result, root: Path, old, new) -> None:
     from rolebook.history.diff import Commit
 
     result.old_time, result.new_time = old.time, new.time
+    result.old_commit, result.new_commit = old.commit, new.commit
     if old.commit:
         result.commits = [Commit(c.hash[:7], c.time[:10], c.author, c.subject)
                           for c in gitinfo.commits_between(root, old.commit, new.commit)]
@@ -460,9 +477,9 @@ def _report(result, root: Path, old, new, output: str) -> str:
 
     title = diff_title(result, old.project, new.project)
     authors = attribution(root, old.commit, new.commit)
-    rows = [(row.item, row.change, authors.of_files(row.files).name if authors else "")
-            for row in summary_rows(result, old.project, new.project)]
     labels = labels_for(new.project.settings.language)
+    rows = [(row.item, row.change, authors.of_files(row.files).credit(labels) if authors else "")
+            for row in summary_rows(result, old.project, new.project)]
 
     def worded(role_id: str, change):
         return parts(change, labels, old.project.roles.get(role_id), new.project.roles.get(role_id))

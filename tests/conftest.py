@@ -22,10 +22,10 @@ def write_files(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
-def run_rolebook(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess:
+def run_rolebook(*args: str, cwd: Path, timeout: float = 60, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the real command line, as a user would."""
     return subprocess.run([sys.executable, "-m", "rolebook", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=timeout)
+                          text=True, timeout=timeout, env=env)
 
 
 @pytest.fixture

@@ -168,14 +168,17 @@ def test_word_redline_has_tracked_changes(repo, tmp_path):
     assert "Grow the pipeline" in text and "Renew contracts" in text  # LibreOffice shows the changes
     # where it is approved: a line to sign and date for each step (the project names none: the default ones)
     assert all(step in text for step in ("Approval", "Prepared by", "Reviewed by", "Approved by"))
-    assert "Approved by" in text.split("\f")[0]  # on the summary's page, before the details
+    pages = text.split("\f")
+    signed = next(n for n, page in enumerate(pages) if "Approved by" in page)
+    assert signed <= 1 and "Position" not in "".join(pages[:signed + 1]), "after the summary, before the details"
     commits = text.split("Commits", 1)[1].split("Approval", 1)[0]  # where the changes came from, for the file
     assert git(repo, "rev-parse", "--short=7", "HEAD").strip() in commits and "2026-05-02" in commits
 
 
 def test_the_redline_is_signed_by_the_projects_approval_steps_and_says_a_status_in_words(repo, tmp_path):
-    edit(repo / "rolebook.yaml", "language: en", "language: zh-CN\nhandbook:\n  approval:\n"
-         "    - {step: 编制, name: 人力资源部}\n    - {step: 批准, name: 总经理}")
+    edit(repo / "rolebook.yaml", "language: en", "language: zh-CN")
+    edit(repo / "rolebook.yaml", "handbook:\n", "handbook:\n  approval:\n"
+         "    - {step: 编制, name: 人力资源部}\n    - {step: 批准, name: 总经理}\n")
     edit(repo / "role_specs" / "account-executive.yaml", "status: approved", "status: draft")
     out = tmp_path / "redline.docx"
     result = run_rolebook("diff", "HEAD", "--format", "docx", "--out", str(out), cwd=repo)
@@ -183,6 +186,49 @@ def test_the_redline_is_signed_by_the_projects_approval_steps_and_says_a_status_
     text = pdf_text(to_pdf(out, outdir=tmp_path)[0])
     assert "审批" in text and "编制（人力资源部）" in text and "批准（总经理）" in text and "审核" not in text
     assert "状态 已批准 → 草稿" in run_rolebook("diff", cwd=repo).stdout
+
+
+def test_a_redline_names_the_commits_it_compares_and_marks_uncommitted_authors(repo, tmp_path):
+    """A filed redline of uncommitted edits looked committed: no base commit named, and the author column
+    showed git's user.name as if that person had committed the change."""
+    edit(repo / "role_specs" / "support-engineer.yaml", "weight: 100", "weight: 100\n          target: 92")
+    out = tmp_path / "redline.docx"
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": str(tmp_path / "gitconfig")}
+    (tmp_path / "gitconfig").write_text("[user]\n\tname = Wang Fang\n")
+    result = run_rolebook("diff", "--format", "docx", "--out", str(out), cwd=repo, env=env)
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(to_pdf(out, outdir=tmp_path)[0])
+    head = git(repo, "rev-parse", "--short=7", "HEAD").strip()
+    assert f"Compared: HEAD ({head}, 2026-05-02) → uncommitted changes" in text
+    assert "Wang Fang (not committed)" in text
+    page = run_rolebook("diff", "--format", "html", cwd=repo, env=env).stdout
+    assert f"Compared: HEAD ({head}, 2026-05-02)" in page and "Wang Fang (not committed)" in page
+    committed = run_rolebook("diff", "HEAD~1", "HEAD", "--format", "html", cwd=repo, env=env).stdout
+    assert "not committed" not in committed and f"→ HEAD ({head}, 2026-05-02)" in committed
+    assert json_diff(repo, "HEAD~1", "HEAD")["to_commit"] == git(repo, "rev-parse", "HEAD").strip()
+
+
+def test_a_revision_that_does_not_validate_gets_no_redline(repo, tmp_path):
+    """Nothing to approve: a signable redline of a broken spec said "invalid, not compared" and exited 0.
+    The text report still shows the problems; an older revision's problems are printed in the redline."""
+    spec = repo / "role_specs" / "support-engineer.yaml"
+    edit(spec, "weight: 100", "weight: [100")
+    for output in ("docx", "html"):
+        out = tmp_path / f"redline.{output}"
+        result = run_rolebook("diff", "--format", output, "--out", str(out), cwd=repo)
+        assert result.returncode == 1 and not out.exists()
+        assert "role_specs/support-engineer.yaml:" in result.stderr and "error[yaml-syntax]" in result.stderr
+        assert "nothing to approve" in result.stderr and "Traceback" not in result.stderr
+    assert run_rolebook("diff", cwd=repo).returncode == 0  # the text report says what is wrong
+    git(repo, "commit", "-q", "-am", "broken")
+    edit(spec, "weight: [100", "weight: 100")
+    out = tmp_path / "fixed.docx"
+    result = run_rolebook("diff", "--format", "docx", "--out", str(out), cwd=repo)
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(to_pdf(out, outdir=tmp_path)[0])
+    problems = text.split("Problems (not compared)", 1)[1].split("Summary of changes", 1)[0]
+    assert "HEAD:role_specs/support-engineer.yaml:" in problems and "yaml-syntax" in problems
+    assert schema_problems(out) == ""
 
 
 def test_pre_commit_hook_definition():

@@ -20,6 +20,12 @@ NOBODY = "rolebook"  # when git knows no author (no user.name for uncommitted ch
 class Author:
     name: str
     time: str | None  # ISO 8601 in UTC; None for uncommitted changes
+    uncommitted: bool = False  # the change is in the working tree: `name` is who would commit it
+
+    def credit(self, labels: dict) -> str:
+        """The name as a summary shows it: marked when the change is not committed (a filed redline whose
+        author column named the global user.name looked committed by them)."""
+        return labels["rl_uncommitted"].format(name=self.name) if self.uncommitted else self.name
 
 
 class Attribution:
@@ -27,7 +33,7 @@ class Attribution:
         self.root, self.old, self.new = root, old_commit, new_commit
         self.commits = {c.hash: c for c in gitinfo.commits_between(root, old_commit, new_commit)}
         if new_commit is None:
-            self.newest = Author(gitinfo.user_name(root) or NOBODY, None)
+            self.newest = Author(gitinfo.user_name(root) or NOBODY, None, uncommitted=True)
         else:
             newest = gitinfo.authored(root, new_commit)
             self.newest = Author(newest.author, newest.time)
@@ -43,7 +49,7 @@ class Attribution:
 
     def _of_files(self, paths: tuple[str, ...]) -> Author:
         if self.new is None and gitinfo.modified(self.root, paths):
-            return Author(gitinfo.user_name(self.root) or NOBODY, None)
+            return Author(gitinfo.user_name(self.root) or NOBODY, None, uncommitted=True)
         touching = gitinfo.commits_between(self.root, self.old, self.new, paths)
         if touching:
             return Author(touching[0].author, touching[0].time)

@@ -74,13 +74,16 @@ class Diff:
     commits: list[Commit] = field(default_factory=list)
     old_time: str | None = None  # the revisions' commit times (ISO 8601, UTC); None for the working tree
     new_time: str | None = None
+    old_commit: str | None = None  # the revisions' full hashes; None for the working tree
+    new_commit: str | None = None
 
     @property
     def empty(self) -> bool:
         return not (self.roles or self.policies or self.settings or self.library)
 
     def to_json(self) -> str:
-        data = {"from": self.old, "to": self.new, "roles": [asdict(role) for role in self.roles],
+        data = {"from": self.old, "to": self.new, "from_commit": self.old_commit, "to_commit": self.new_commit,
+                "roles": [asdict(role) for role in self.roles],
                 "policies": [asdict(policy) for policy in self.policies],
                 "settings": [asdict(change) for change in self.settings],
                 "library": [asdict(change) for change in self.library],

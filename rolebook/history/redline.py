@@ -20,7 +20,7 @@ from lxml import etree
 
 from rolebook.history.authors import NOBODY, Attribution, Author
 from rolebook.history.diff import Diff
-from rolebook.history.summary import diff_title, role_files, summary_rows
+from rolebook.history.summary import compared_line, diff_title, role_files, summary_rows
 from rolebook.history.words import opcodes, tokens
 from rolebook.project import Project
 from rolebook.render import ooxml
@@ -87,7 +87,7 @@ def redline(diff: Diff, old: Project, new: Project, root: Path, attribution: Att
     title = diff_title(diff, old, new)
     heading = el("w:p", None, ppr(val("w:pStyle", "Title")))
     heading.append(text_run(title))
-    blocks = [heading] + _rendered(new_writer, summary_markdown(job))
+    blocks = [heading] + _rendered(new_writer, opening_markdown(job) + summary_markdown(job))
     for role_diff in diff.roles:
         if role_diff.status == "invalid":
             continue
@@ -122,6 +122,16 @@ def redline(diff: Diff, old: Project, new: Project, root: Path, attribution: Att
                     info, reference)
 
 
+def opening_markdown(job: Redline) -> str:
+    """What the redline compares (revisions with their commits) and, when the older revision does not
+    validate, its problems: the summary's "problems listed above" are then in the filed copy too."""
+    labels = job.labels
+    lines = [inline(compared_line(job.diff, labels)), ""]
+    if job.diff.problems:
+        lines += [f"# {inline(labels['rl_problems'])}", ""] + [f"- {inline(str(p))}" for p in job.diff.problems] + [""]
+    return "\n".join(lines) + "\n"
+
+
 def summary_markdown(job: Redline) -> str:
     """The summary of changes: a table of every change with the author who made it."""
     labels = job.labels
@@ -130,7 +140,7 @@ def summary_markdown(job: Redline) -> str:
              f"| {labels['rl_number']} | {labels['rl_item']} | {labels['rl_change']} | {labels['rl_author']} |",
              "|---|---|---|---|"]
     for number, row in enumerate(rows, 1):
-        lines.append(f"| {number} | {cell(row.item)} | {cell(row.change)} | {cell(job.author_of(row.files).name)} |")
+        lines.append(f"| {number} | {cell(row.item)} | {cell(row.change)} | {cell(job.author_of(row.files).credit(labels))} |")
     return "\n".join(lines + commits_markdown(job) + approval_markdown(job)) + "\n"
 
 

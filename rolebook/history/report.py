@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from rolebook.history.diff import Diff, _show
 from rolebook.history.project_diff import PolicyDiff, ValueChange
-from rolebook.history.summary import invalid_where
+from rolebook.history.summary import compared_line, invalid_where
 from rolebook.messages import N_, _
 from rolebook.sanitize import for_terminal
 
@@ -108,7 +108,7 @@ def html_report(diff: Diff, title: str, labels: dict, rows: list[tuple[str, str,
     """The body of an HTML change report: the title, a key, the summary (item, change, author), each
     change with its words added and removed, and the commits between the two revisions.
     `worded(role_id, change)` says a role's change in the reader's words: (subject, old, new)."""
-    parts = [Markup("<h1>{}</h1>").format(title)]
+    parts = [Markup("<h1>{}</h1>").format(title), Markup('<p class="compared">{}</p>').format(compared_line(diff, labels))]
     parts += [Markup('<p class="problem">{}</p>').format(str(problem)) for problem in diff.problems]
     if diff.empty:
         parts.append(Markup("<p>{}</p>").format(labels["rl_no_changes"]))

@@ -47,6 +47,19 @@ def _span(diff: Diff, labels: dict) -> str:
     return f"{name(diff.old, diff.old_time)} → {name(diff.new, diff.new_time)}"
 
 
+def compared_line(diff: Diff, labels: dict) -> str:
+    """Which revisions were compared, each with its commit and date, so a filed copy can be traced back to
+    the text it shows: "对照：HEAD（4ed4ff3，2026-12-01）→ 未提交的修改"."""
+    def side(label: str, commit: str | None, time: str | None) -> str:
+        if label == WORKING_TREE:
+            return labels["rl_working_copy"]
+        facts = labels["rl_comma"].join(filter(None, [commit[:7] if commit else None, time[:10] if time else None]))
+        return label + labels["paren"].format(facts) if facts and facts != label else label
+
+    return labels["rl_compared"].format(old=side(diff.old, diff.old_commit, diff.old_time),
+                                        new=side(diff.new, diff.new_commit, diff.new_time))
+
+
 def invalid_where(role, labels: dict) -> str:
     """Where a role is invalid, in the document's words: 工作区, or HEAD~1 和 工作区."""
     return role.invalid_where(labels["rl_working_tree"], labels["rl_and"])
