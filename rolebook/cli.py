@@ -407,8 +407,22 @@ def diff(revisions: tuple[str, ...], roles: tuple[str, ...], output: str, out: P
                 _write_report(root, out, "", report.encode("utf-8"))
             else:
                 click.echo(report, nl=False, color=None)
+    if result.empty and not revisions:
+        _hint_last_commit(root)
     if exit_code and not result.empty:
         sys.exit(1)
+
+
+def _hint_last_commit(root: Path) -> None:
+    """Nothing uncommitted: after `bump` and a commit the README's `diff --format docx` said "no changes"
+    and left the user there; the changes they meant are the last commit's."""
+    from rolebook.history import gitinfo
+
+    try:
+        gitinfo.resolve(root, "HEAD~1")
+    except UsageError:
+        return  # one commit only: nothing older to compare with
+    echo(_("hint: the working tree is as committed; the last commit's changes: rolebook diff HEAD~1 HEAD"), err=True)
 
 
 def _refuse_invalid(new) -> None:
@@ -642,7 +656,8 @@ def log_command(role_id: str, project: Path | None, output: str) -> None:
     for entry in entries:
         version = _("invalid at {commit}:").format(commit=entry.commit[:7]) if entry.invalid \
             else entry.version or _("(no version)")
-        lines.append("  ".join(filter(None, [version, entry.date, entry.author])))
+        commit = entry.commit[:7] if entry.commit and not entry.invalid else None  # what `diff` takes
+        lines.append("  ".join(filter(None, [version, entry.date, entry.author, commit])))
         lines += [f"  - {change}" for change in entry.changes]
         lines += [f"      {detail}" for detail in entry.details if detail not in entry.changes]
     click.echo(for_terminal("\n".join(lines)))

@@ -231,7 +231,9 @@ def test_an_unknown_role_is_a_usage_error_and_no_changes_write_nothing(repo, tmp
         assert "之间没有变化" in result.stderr and "未写入任何文件" in result.stderr  # a Chinese project
     assert kept.read_bytes() == b"an earlier redline"
     assert not (repo / "build").exists()
-    assert run_rolebook("diff", cwd=repo).stdout == "HEAD 与 working tree 之间没有变化\n"
+    result = run_rolebook("diff", cwd=repo)
+    assert result.stdout == "HEAD 与 工作区 之间没有变化\n"  # was "working tree" in a Chinese sentence
+    assert "rolebook diff HEAD~1 HEAD" in result.stderr  # what the user, having committed, meant
 
 
 def test_the_html_report_has_one_title_a_key_hidden_words_and_the_commits(repo):
@@ -270,9 +272,12 @@ def test_log_lists_each_version_with_its_author_and_changes(repo):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "sales-manager (销售经理)"
-    assert lines[1] == "1.1.0  2026-03-01  王芳"
+    head, first = (git(repo, "rev-parse", "--short=7", rev).strip() for rev in ("HEAD", "HEAD~1"))
+    assert lines[1] == f"1.1.0  2026-03-01  王芳  {head}"  # the commit, for `rolebook diff {first} {head}`
     assert "  - 销售额/回款额达成率 权重 25% → 20%" in lines and "  - 新客户开发 权重 8% → 13%" in lines
-    assert lines[-2:] == ["1.0.0  2026-01-05  李华", "  - 首次发布"]
+    assert lines[-2:] == [f"1.0.0  2026-01-05  李华  {first}", "  - 首次发布"]
+    hint = run_rolebook("diff", "1.0.0", cwd=repo)  # a version is not a revision: the log names the commits
+    assert hint.returncode == 2 and "1.0.0" in hint.stderr and "`rolebook log 岗位` 列出每个版本及其提交" in hint.stderr
     data = json.loads(run_rolebook("log", "sales-manager", "--format", "json", cwd=repo).stdout)
     assert [(v["version"], v["author"]) for v in data["versions"]] == [("1.1.0", "王芳"), ("1.0.0", "李华")]
     bad = run_rolebook("log", "sales-manger", cwd=repo)

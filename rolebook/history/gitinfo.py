@@ -145,7 +145,11 @@ def require_repository(root: Path) -> str:
 def resolve(root: Path, rev: str) -> str:
     """The full hash of a revision, or GitError naming the revision."""
     if rev.startswith("-") or _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}") is None:
-        raise GitError(_("unknown revision '{rev}'").format(rev=rev))
+        hint = ""
+        if re.fullmatch(r"v?\d+(\.\d+){1,2}", rev):  # a role's version, as `rolebook log` lists them
+            hint = _("; a revision is a git commit, branch or tag, not a role's version: `rolebook log ROLE` "
+                     "lists each version with its commit")
+        raise GitError(_("unknown revision '{rev}'").format(rev=rev) + hint)
     return _git_or_fail(root, "rev-parse", "--verify", f"{rev}^{{commit}}").strip()
 
 

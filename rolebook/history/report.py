@@ -20,7 +20,10 @@ MARKS = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yel
 
 
 def no_changes(diff: Diff) -> str:
-    return _("no changes between {old} and {new}").format(old=diff.old, new=diff.new)
+    def named(label: str) -> str:  # "working tree" is a label; the reader's word for it (工作区)
+        return _("the working tree") if label == "working tree" else label
+
+    return _("no changes between {old} and {new}").format(old=named(diff.old), new=named(diff.new))
 
 
 STATUS = {"added": N_("added"), "removed": N_("removed"), "changed": N_("changed")}
