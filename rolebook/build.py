@@ -68,9 +68,9 @@ def unknown_role(role_id: str, known: list[str]) -> str:
 
     guess = closest(role_id, known)
     if guess:
-        return f"no role '{role_id}' in this project; did you mean '{guess}'?"
-    shown = ", ".join(known[:20]) + (f" and {len(known) - 20} more" if len(known) > 20 else "")
-    return f"no role '{role_id}' in this project (roles: {shown})"
+        return _("no role '{role}' in this project; did you mean '{guess}'?").format(role=role_id, guess=guess)
+    shown = ", ".join(known[:20]) + (_(" and {count} more").format(count=len(known) - 20) if len(known) > 20 else "")
+    return _("no role '{role}' in this project (roles: {shown})").format(role=role_id, shown=shown)
 
 
 def select_roles(project: Project, role_ids: tuple[str, ...]) -> list[RoleSummary]:

@@ -718,7 +718,7 @@ def import_(files: tuple[Path, ...], role_id: str | None, family: str | None, dr
         if family not in known:
             from rolebook.build import unknown_role
 
-            raise UsageError(unknown_role(family, known).replace("no role", "--family: no role", 1))
+            raise UsageError("--family: " + unknown_role(family, known))
     try:
         results = import_files(root, list(files), role_id, family)
     except ImportError_ as exc:
@@ -766,7 +766,7 @@ def new_role(role_id: str, family: str | None, title: str | None) -> None:
     if family:
         known = sorted(set(project.role_files))
         if family not in known:
-            raise UsageError(unknown_role(family, known).replace("no role", "--extends: no role", 1))
+            raise UsageError("--extends: " + unknown_role(family, known))
         parent = project.roles.get(family)
         inherits = bool(parent and parent.duties)
     path = root / SPECS_DIR / f"{role_id}.yaml"

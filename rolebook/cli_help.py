@@ -22,6 +22,20 @@ from rolebook.messages import N_, _
 CLICK_WORDS = (N_("Usage:"), N_("Options"), N_("Commands"), N_("Show this message and exit."),
                N_("Show the version and exit."), N_("default"), N_("required"))
 
+# click's error messages rolebook translates (the ones a misused command meets); click calls gettext for them
+# where it raises them, so `translate` hands click's modules rolebook's lookup (untranslated ones stay English).
+CLICK_MESSAGES = (N_("Error: {message}"), N_("Try '{command} {option}' for help."), N_("Missing argument"),
+                  N_("Missing option"), N_("Missing parameter"), N_("No such option: {name}"),
+                  N_("No such option {name!r}."), N_("No such command {name!r}."), N_("Missing command."),
+                  N_("Invalid value for {param_hint}: {message}"), N_("Invalid value: {message}"),
+                  N_("Got unexpected extra argument ({args})"), N_("Got unexpected extra arguments ({args})"),
+                  N_("Option {name!r} requires an argument."), N_("Option {name!r} does not take a value."),
+                  N_("{value!r} is not {choice}."), N_("{value!r} is not one of {choices}."),
+                  N_("Did you mean {possibility}?"), N_("(Did you mean one of: {possibilities}?)"),
+                  N_("{value!r} is not a valid {number_type}."), N_("{value} is not in the range {range}."),
+                  N_("{name} {filename!r} does not exist."), N_("file"), N_("directory"), N_("path"))
+
+
 # A token of a line: a wide character or a run of anything else, with the closing punctuation after it that
 # may not start a line, the opening punctuation before it that may not end one, and its spaces.
 _WIDE = (r"\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
@@ -41,9 +55,11 @@ def help_texts(group: click.Group) -> Iterator[str]:
 
 
 def translate(group: click.Group) -> None:
-    """Give the tree's help texts in the language in use (nothing to do in English)."""
+    """Give the tree's help texts and click's error messages in the language in use (nothing to do in
+    English)."""
     if messages.language() == "en":
         return
+    _translate_click()
     for command in [group, *group.commands.values()]:
         command.context_class = _Context
         if command.help:
@@ -118,3 +134,20 @@ def _extras(text: str) -> str:
 
 class _Context(click.Context):
     formatter_class = _Formatter
+
+
+def _translate_click() -> None:
+    """click's modules look their messages up with gettext as they raise them: give them rolebook's
+    catalogue ("Error: Missing argument 'ROLE_ID'." was English under a Chinese usage line)."""
+    import click.core
+    import click.exceptions
+    import click.parser
+    import click.types
+
+    def plural(singular: str, many: str, count: int) -> str:  # Chinese has one form: each is its own entry
+        return _(singular if count == 1 else many)
+
+    for module in (click.core, click.exceptions, click.parser, click.types):
+        module._ = _
+        if hasattr(module, "ngettext"):
+            module.ngettext = plural

@@ -37,6 +37,29 @@ def test_a_chinese_project_gets_its_help_in_chinese_within_eighty_columns(tmp_pa
             assert not line.lstrip().startswith(("，", "。", "、", "）", "：")), line  # no line starts a clause's end
 
 
+def test_a_misused_command_is_told_so_in_the_projects_language(tmp_path):
+    """click's own errors were English under a Chinese usage line ("Error: Missing argument 'ROLE_ID'.")."""
+    root = write_files(tmp_path / "zh", {"rolebook.yaml": "language: zh-CN\n",
+                                         "role_specs/sales-manager.yaml": "id: sales-manager\ntitle: 销售经理\n"
+                                                                         "duties: [{title: 带领团队}]\n"})
+    english = write_files(tmp_path / "en", {"rolebook.yaml": "language: en\n", "role_specs/.keep": ""})
+
+    def misuse(*args: str, cwd) -> str:
+        env = {**os.environ, "LANG": "C.UTF-8"}
+        result = subprocess.run([sys.executable, "-m", "rolebook", *args], cwd=cwd, capture_output=True, text=True,
+                                env=env, timeout=60)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        return result.stderr
+
+    missing = misuse("log", cwd=root)
+    assert "错误：缺少参数 'ROLE_ID'" in missing and "运行 'python -m rolebook log --help' 查看帮助。" in missing
+    assert "'xml' 不是 'text', 'json' 之一" in misuse("validate", "--format", "xml", cwd=root)
+    assert "没有选项 '--bogus'" in misuse("build", "--bogus", cwd=root)
+    assert "本项目没有岗位 'sales-manger'；您是否要用 'sales-manager'？" in misuse("build", "--role", "sales-manger",
+                                                                             cwd=root)
+    assert "Error: Missing argument 'ROLE_ID'." in misuse("log", cwd=english)  # English stays click's
+
+
 def test_outside_a_project_help_follows_the_system_and_english_stays_clicks(tmp_path):
     assert "校驗職位說明檔案" in help_of(cwd=tmp_path, LANG="zh_TW.UTF-8")
     assert "校验岗位说明文件" in help_of(cwd=tmp_path, LANG="zh_CN.UTF-8")

@@ -220,7 +220,7 @@ def test_settings_and_the_library_are_reported_on_their_own(repo, tmp_path):
 
 def test_an_unknown_role_is_a_usage_error_and_no_changes_write_nothing(repo, tmp_path):
     result = run_rolebook("diff", "HEAD~1", "HEAD", "--role", "sales-manger", "--format", "docx", cwd=repo)
-    assert result.returncode == 2 and "did you mean 'sales-manager'" in result.stderr
+    assert result.returncode == 2 and "本项目没有岗位 'sales-manger'；您是否要用 'sales-manager'？" in result.stderr
     assert "sales-rep" in run_rolebook("diff", "--role", "nosuch", cwd=repo).stderr  # the list to choose from
     kept = tmp_path / "redline.docx"
     kept.write_bytes(b"an earlier redline")
@@ -281,7 +281,7 @@ def test_log_lists_each_version_with_its_author_and_changes(repo):
     data = json.loads(run_rolebook("log", "sales-manager", "--format", "json", cwd=repo).stdout)
     assert [(v["version"], v["author"]) for v in data["versions"]] == [("1.1.0", "王芳"), ("1.0.0", "李华")]
     bad = run_rolebook("log", "sales-manger", cwd=repo)
-    assert bad.returncode == 2 and "did you mean 'sales-manager'" in bad.stderr
+    assert bad.returncode == 2 and "您是否要用 'sales-manager'" in bad.stderr
 
 
 def test_log_keeps_the_authors_summary_and_adds_what_changed(repo):
