@@ -69,6 +69,16 @@ ENGLISH_RESTRICTIONS = [
     ("HIV-negative", "HIV"), ("attractive and well presented", "attractive"),
     ("Christian applicants preferred", "Christian applicants"), ("locals only", "locals only"),
     ("no children", "no children"),
+    # a US walk-through's phrasings the lists missed, their grounds covered
+    ("Must be Christian", "Must be Christian"),
+    ("Candidates must be between 25 and 35 years old", "between 25 and 35 years old"),
+    ("35 or younger", "35 or younger"), ("Pregnant women need not apply", "Pregnant women need not"),
+    ("Must be a US citizen", "Must be a US citizen"), ("No disabilities", "No disabilities"),
+    ("Must not be married", "Must not be married"), ("Born after 1990", "Born after 1990"),
+    ("Class of 2024 or later", "Class of 2024 or later"),
+    ("graduated within the last 5 years", "graduated within the last 5 years"),
+    ("Recent college graduates need not apply", "Recent college graduates need not apply"),
+    ("Women need not apply", "Women need not apply"), ("able-bodied workers", "able-bodied"),
 ]
 
 
@@ -88,6 +98,10 @@ LOOK_ALIKES = [
     "at least 18 years old", "We do not discriminate on the basis of age, sex, or marital status",
     "an attractive salary package", "reduce churn to under 35%", "fluent English (CEFR C1)",
     "Chinese at native level", "single point of contact", "archive the files", "manage the customer archive",
+    "Must be authorized to work in the United States", "teams of 10 and under", "reduce errors to 10 or less",
+    "We do not discriminate on the basis of disability", "Accommodations for pregnant workers are available",
+    "Must be a team player", "class of 25 trainees", "a born leader", "serve customers aged 65 and over",
+    "at least 18 years old", "This is a W-2 position", "You will receive pay stubs electronically",
 ]
 
 
@@ -123,6 +137,11 @@ def test_age_coded_words_are_biased_wording(tmp_path, text, found, settings):
 def test_graduates_are_the_point_of_a_graduate_role(tmp_path):
     assert findings(tmp_path, "应届毕业生优先", title="管理培训生") == []
     assert findings(tmp_path, "recent graduate welcome", settings="language: en\n", title="Graduate Trainee") == []
+    # a summary asking for recent graduates does not make a role a graduate role: it silenced its own finding
+    asking = findings(tmp_path, "recent graduate welcome", settings="language: en\n", title="Data Analyst",
+                      more="summary: Recent graduates welcome to analyse our data\n")
+    assert codes(asking) == ["biased-wording", "biased-wording"]
+    assert sorted(words(asking)) == ["Recent graduates", "recent graduate"]
 
 
 def test_a_strongly_masculine_posting_leans_and_one_common_word_does_not(tmp_path):
@@ -134,6 +153,12 @@ def test_a_strongly_masculine_posting_leans_and_one_common_word_does_not(tmp_pat
     for common in ("Lead the team", "Support customers", "Analyse data, support the team, lead projects",
                    "Lead analytics: leads the analysts, leading analysis of analytics"):  # each stem counts once
         assert findings(tmp_path, common, settings="language: en\n", title="Clerk", duty="Greet") == []
+    # one word named for each stem counted (it said "5 words" and listed nine); the title's own words not counted
+    strong = "Aggressive, aggression, competitive, competition, dominant, fearless, decisive and a leader"
+    [(_code, _line, _column, message)] = findings(tmp_path, strong, settings="language: en\n", title="Team Lead",
+                                                  duty="Greet")
+    assert "5 masculine-coded words against 0 feminine-coded (aggressive, competitive, dominant, fearless, " \
+           "decisive)" in message, message  # "leader": the title's "Lead"
     balanced = "Aggressive, competitive, dominant, fearless; supportive, warm, loyal, kind, polite"
     assert findings(tmp_path, balanced, settings="language: en\n", title="Clerk", duty="Greet") == []
 
@@ -239,6 +264,10 @@ def test_pay_history_is_asked_only_where_it_is_banned(tmp_path):
                           more="salary: {min: 1, max: 2, currency: USD}\n")) == ["pay-history-question"]
     assert findings(tmp_path, "We will not ask about your salary history", settings=US.format("US-CA"),
                     more="salary: {min: 1, max: 2, currency: USD}\n") == []
+    for asked, said in (("Please provide your most recent pay stub", "provide your most recent pay stub"),
+                        ("Attach your W-2", "Attach your W-2"), ("Share your current CTC", "current CTC")):
+        found = findings(tmp_path, asked, settings=US.format("US-CA"), more="salary: {min: 1, max: 2, currency: USD}\n")
+        assert codes(found) == ["pay-history-question"] and words(found) == [said]
 
 
 def test_new_york_city_includes_new_york_state_and_the_us(tmp_path):

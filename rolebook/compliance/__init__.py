@@ -77,11 +77,14 @@ def settings_passages(settings: Settings, tree: Any) -> list[Passage]:
 
 def graduate_role(role, passages: list[Passage], language: str) -> bool:
     """A role meant for graduates (an internship, a 管培生 or graduate programme), where 应届 is the point."""
-    pattern = lexicon_for(language).graduate_roles
+    lexicon = lexicon_for(language)
+    pattern, asking = lexicon.graduate_roles, lexicon.graduate_coded
     if role.employment_type == "intern":
         return True
     heads = [p for p in passages if p.path[0] in ("title", "summary")]
-    return pattern is not None and any(pattern.search(normalised(p.text)) for p in heads)
+    # a summary asking for "recent graduates" does not make the role a graduate role: it silenced its own finding
+    texts = [asking.sub(" ", normalised(p.text)) if asking else normalised(p.text) for p in heads]
+    return pattern is not None and any(pattern.search(text) for text in texts)
 
 
 def check_project(checks: dict[str, Any], settings: Settings, settings_tree: Any, settings_file: str,

@@ -161,8 +161,14 @@ class Checker:
         """A posting whose gender-coded words lean strongly one way: more than 3 of one kind than the other.
 
         Each stem counts once, where the research tools count every occurrence: an analytics role says
-        "analytics" and "analysts" throughout, and the subject of the work is not how the ad is worded."""
+        "analytics" and "analysts" throughout, and the subject of the work is not how the ad is worded; for
+        the same reason a stem of the title does not count."""
         masculine, feminine = coded_words(passages, lexicon.masculine), coded_words(passages, lexicon.feminine)
+        # the title names the job ("Data Analyst", "Team Lead"): its words are not a choice of wording
+        titled = stems_of([h for h in masculine + feminine if h.passage.kind == "title"],
+                          lexicon.masculine + lexicon.feminine)
+        masculine, feminine = ([h for h in hits if not stems_of([h], lexicon.masculine + lexicon.feminine) & titled]
+                               for hits in (masculine, feminine))
         difference = len(stems_of(masculine, lexicon.masculine)) - len(stems_of(feminine, lexicon.feminine))
         if abs(difference) <= STRONGLY:
             return None
@@ -172,8 +178,8 @@ class Checker:
             _("the posting is strongly feminine-coded: {more} feminine-coded words against {fewer} "
               "masculine-coded ({words})")
         counts = len(stems_of(masculine, lexicon.masculine)), len(stems_of(feminine, lexicon.feminine))
-        message = message.format(more=max(counts), fewer=min(counts),
-                                 words=", ".join(dict.fromkeys(h.words.lower() for h in more)))
+        stems = lexicon.masculine if difference > 0 else lexicon.feminine
+        message = message.format(more=max(counts), fewer=min(counts), words=", ".join(first_words(more, stems)))
         return self.problem(more[0], "biased-wording", message + _(
             "; research on job ads (Gaucher, Friesen & Kay 2011) finds such wording deters the other gender: "
             "balance it or choose neutral words"))
@@ -221,6 +227,15 @@ def stems_of(hits: list[Hit], stems: tuple[str, ...]) -> set[str]:
             for h in hits}
 
 
+def first_words(hits: list[Hit], stems: tuple[str, ...]) -> list[str]:
+    """One word for each stem counted, as first written: the message said "5 words" and listed nine
+    (analytics, analysts, analysis… are one stem)."""
+    words: dict[str, str] = {}
+    for hit in hits:
+        words.setdefault(next(iter(stems_of([hit], stems))), hit.words.lower())
+    return list(words.values())
+
+
 def neutral_title(title: str, found: re.Match, neutral: str) -> str:
     """The title with the gendered word replaced (in its capitalisation) or left out."""
     if neutral == "{rest}":
@@ -233,9 +248,10 @@ def neutral_title(title: str, found: re.Match, neutral: str) -> str:
 
 
 def _legal_minimum_age(words: str) -> bool:
+    """'at least 18': the law's minimum, not a restriction (years since graduating are not an age)."""
     numbers = [int(n) for n in re.findall(r"\d+", words)]
     return bool(numbers) and all(n <= MINIMUM_WORKING_AGE for n in numbers) and not re.search(
-        r"以下|以内|之下|之内|under|below|younger|older|not over|maximum|max|limit", words, re.IGNORECASE)
+        r"以下|以内|之下|之内|under|below|younger|older|not over|maximum|max|limit|graduat|毕业|畢業", words, re.IGNORECASE)
 
 
 def cite(laws) -> str:
