@@ -270,6 +270,27 @@ def test_pay_history_is_asked_only_where_it_is_banned(tmp_path):
         assert codes(found) == ["pay-history-question"] and words(found) == [said]
 
 
+def test_a_record_unemployment_or_credit_restriction_is_found_where_a_jurisdiction_forbids_it(tmp_path):
+    """Colorado's Chance to Compete Act and New York City's Fair Chance Act forbid "no felons" in an ad; in China
+    a 无犯罪记录 requirement is lawful, so these grounds are checked only where a jurisdiction names them."""
+    salary = "salary: {min: 50000, max: 60000, currency: USD, period: year}\n"
+    for text, found, ground in (("No felons", "No felons", "arrest or conviction record"),
+                                ("Must have a clean criminal record", "clean criminal record", "Fair Chance Act"),
+                                ("Must be currently employed", "Must be currently employed", "8-107(21)"),
+                                ("Good credit history required", "Good credit history", "Stop Credit Discrimination")):
+        nyc = findings(tmp_path, text, settings=US.format("US-NY-NYC"), more=salary)
+        assert codes(nyc) == ["discriminatory-requirement"] and words(nyc) == [found] and ground in nyc[0][3]
+        assert findings(tmp_path, text, settings=US.format("US"), more=salary) == []  # federal law: none
+    colorado = findings(tmp_path, "Felons need not apply", settings=US.format("US-CO"),
+                        more=salary + "posting: {closes: 2026-12-31, benefits: [Dental]}\n")
+    assert codes(colorado) == ["discriminatory-requirement"] and "C.R.S. 8-2-130" in colorado[0][3]
+    for fine in ("clear communication", "write clean code", "credit control experience", "reconcile credit card "
+                 "statements", "a background check is required", "currently employed staff get a bonus"):
+        assert findings(tmp_path, fine, settings=US.format("US-NY-NYC"), more=salary) == [], fine
+    orientation = findings(tmp_path, "Straight candidates preferred", settings=US.format("US"), more=salary)
+    assert codes(orientation) == ["discriminatory-requirement"] and "Bostock" in orientation[0][3]
+
+
 def test_new_york_city_includes_new_york_state_and_the_us(tmp_path):
     found = findings(tmp_path, "Under 35", settings=US.format("US-NY-NYC"), more="salary: {min: 1, currency: USD}\n")
     assert codes(found) == ["discriminatory-requirement", "open-ended-pay-range"]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from rolebook.compliance.rulebook import Lexicon, Rulebook, lexicon_for, lexicons, merged
+from rolebook.compliance.rulebook import LOCAL_GROUNDS, Lexicon, Rulebook, lexicon_for, lexicons, merged
 from rolebook.compliance.text import Locator, Passage
 from rolebook.errors import ERROR, WARNING, Problem
 from rolebook.messages import N_, _
@@ -29,6 +29,10 @@ GROUND_NAMES = {
     "origin": N_("household registration (户口) or place of origin"),
     "health": N_("a health status the work does not depend on"),
     "looks": N_("height, looks or appearance"),
+    "orientation": N_("sexual orientation or gender identity"),
+    "record": N_("an arrest or conviction record"),
+    "unemployment": N_("unemployment (asking for the currently employed)"),
+    "credit": N_("credit history"),
 }
 MINIMUM_WORKING_AGE = 18  # "18 岁以上", "at least 18": the law's own minimum, not a restriction
 STRONGLY = 3  # the research tools' scale: a difference of coded words beyond this leans strongly
@@ -112,6 +116,8 @@ class Checker:
         rules = merged()
         for hit, found in self.hits(passages, rules.restrictions, prefilter=rules.may_restrict):
             ground = found.lastgroup.split("__")[0]
+            if ground in LOCAL_GROUNDS and ground not in self.book.grounds:
+                continue
             if (ground == "age" and _legal_minimum_age(hit.words)) or self.overlaps(hit):
                 continue
             self.claimed.append(hit)

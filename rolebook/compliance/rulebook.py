@@ -20,7 +20,11 @@ from rolebook.spec.model import Compliance, CompliancePosting, Jurisdiction, Law
 
 DATA = Path(__file__).parent / "data"
 _ASCII_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
-GROUNDS = ("gender", "age", "marital", "pregnancy", "ethnicity", "religion", "origin", "health", "looks")
+GROUNDS = ("gender", "age", "marital", "pregnancy", "ethnicity", "religion", "origin", "health", "looks", "orientation",
+           "record", "unemployment", "credit")
+# Grounds only some jurisdictions protect: a finding on them is made where one of the project's jurisdictions
+# names the ground (无犯罪记录 is lawful to ask for in China; "no felons" is not in a New York City ad).
+LOCAL_GROUNDS = frozenset({"record", "unemployment", "credit"})
 # What a posting law may ask, as the jurisdiction files name it, and the CompliancePosting field holding it.
 POSTING_RULES = {"pay-range": "pay_range", "benefits": "benefits", "closing-date": "closing_date",
                  "closed-pay-range": "closed_pay_range", "no-pay-history": "no_pay_history",

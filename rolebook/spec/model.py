@@ -602,7 +602,9 @@ class Jurisdiction(Spec):
     includes: list[str] = Field([], description="Jurisdictions whose rules also apply (a state includes its "
                                                 "country)", examples=[["US"]])
     grounds: dict[str, str] = Field({}, description="The law forbidding restriction on each ground (gender, age, "
-                                                    "marital, pregnancy, ethnicity, religion, origin, health, looks)")
+                                                    "marital, pregnancy, ethnicity, religion, origin, health, looks, orientation; "
+                                                    "record, unemployment and credit are checked only where a "
+                                                    "jurisdiction names them)")
     posting: CompliancePosting = Field(CompliancePosting(), description="What a job posting must hold")
     checked: Annotated[datetime.date, BeforeValidator(_date_text)] | None = Field(
         None, description="When the rules were last checked against the law")
