@@ -498,7 +498,18 @@ def _report(result, root: Path, old, new, output: str) -> str:
     def worded(role_id: str, change):
         return parts(change, labels, old.project.roles.get(role_id), new.project.roles.get(role_id))
 
-    return _html_page(new.project, title, html_report(result, title, labels, rows, worded))
+    return _html_page(new.project, title, html_report(result, title, labels, rows, worded,
+                                                      _approval_html(labels, new.project)))
+
+
+def _approval_html(labels: dict, project: Project) -> str:
+    """The approval block the redline has (审批: a line to sign and date for each step), as HTML."""
+    from rolebook.history.redline import approval_markdown
+    from rolebook.render.html import render_body
+    from rolebook.render.markdown import parse
+
+    lines = ["#" + line if line.startswith("# ") else line for line in approval_markdown(labels, project)]
+    return render_body(parse("\n".join(lines) + "\n"))  # an h2: the report's title is its one h1
 
 
 def _worded(old, new):

@@ -204,6 +204,9 @@ def test_a_redline_names_the_commits_it_compares_and_marks_uncommitted_authors(r
     page = run_rolebook("diff", "--format", "html", cwd=repo, env=env).stdout
     assert f"Compared: HEAD ({head}, 2026-05-02)" in page and "Wang Fang (not committed)" in page
     committed = run_rolebook("diff", "HEAD~1", "HEAD", "--format", "html", cwd=repo, env=env).stdout
+    approval = committed.split("<h2", 3)[2]  # after the summary, before the details: where the report is signed
+    assert "Approval</h2>" in approval and approval.count('class="signature"') == 3 and "Approved by" in approval
+    assert committed.count("<h1") == 1
     assert "not committed" not in committed and f"→ HEAD ({head}, 2026-05-02)" in committed
     assert json_diff(repo, "HEAD~1", "HEAD")["to_commit"] == git(repo, "rev-parse", "HEAD").strip()
 

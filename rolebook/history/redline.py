@@ -141,7 +141,7 @@ def summary_markdown(job: Redline) -> str:
              "|---|---|---|---|"]
     for number, row in enumerate(rows, 1):
         lines.append(f"| {number} | {cell(row.item)} | {cell(row.change)} | {cell(job.author_of(row.files).credit(labels))} |")
-    return "\n".join(lines + commits_markdown(job) + approval_markdown(job)) + "\n"
+    return "\n".join(lines + commits_markdown(job) + approval_markdown(labels, job.new)) + "\n"
 
 
 def commits_markdown(job: Redline) -> list[str]:
@@ -157,12 +157,11 @@ def commits_markdown(job: Redline) -> list[str]:
     return lines
 
 
-def approval_markdown(job: Redline) -> list[str]:
+def approval_markdown(labels: dict, new: Project) -> list[str]:
     """Where the change is approved: a line to sign and date for each step of the project's approval
     (handbook.approval: 编制（人力资源部）, 审核（销售部）, 批准（总经理）), else prepared / reviewed / approved.
-    A redline is what a director signs and HR files; it had nowhere to sign."""
-    labels = job.labels
-    steps = job.new.settings.handbook.approval if job.new.settings.handbook else []
+    A redline (and the HTML change report) is what a director signs and HR files; it had nowhere to sign."""
+    steps = new.settings.handbook.approval if new.settings.handbook else []
     signers = [inline(step.step) + (labels["paren"].format(inline(step.name)) if step.name else "") for step in steps]
     lines = ["", f"# {labels['rl_approval']}", "", labels["rl_approval_text"], "",
              f"::: signatures date={labels['date']}"]

@@ -107,9 +107,11 @@ def _changed(kind: str, text, labels: dict) -> Markup:
                                                                                  text)
 
 
-def html_report(diff: Diff, title: str, labels: dict, rows: list[tuple[str, str, str]], worded) -> str:
-    """The body of an HTML change report: the title, a key, the summary (item, change, author), each
-    change with its words added and removed, and the commits between the two revisions.
+def html_report(diff: Diff, title: str, labels: dict, rows: list[tuple[str, str, str]], worded,
+                approval: str = "") -> str:
+    """The body of an HTML change report: the title, a key, the summary (item, change, author), where to
+    approve it (`approval`, rendered HTML), each change with its words added and removed, and the commits
+    between the two revisions.
     `worded(role_id, change)` says a role's change in the reader's words: (subject, old, new)."""
     parts = [Markup("<h1>{}</h1>").format(title), Markup('<p class="compared">{}</p>').format(compared_line(diff, labels))]
     parts += [Markup('<p class="problem">{}</p>').format(str(problem)) for problem in diff.problems]
@@ -120,6 +122,7 @@ def html_report(diff: Diff, title: str, labels: dict, rows: list[tuple[str, str,
         labels["rl_legend"], labels["colon"], _changed("insert", labels["rl_added"], labels),
         _changed("delete", labels["rl_removed"], labels), labels["rl_legend_text"]))
     parts.append(_summary(labels, rows))
+    parts.append(Markup(approval))
     parts.append(Markup("<h2>{}</h2>").format(labels["rl_details"]))
     for role in diff.roles:
         parts.append(_role(role, labels, worded))

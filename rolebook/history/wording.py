@@ -66,7 +66,8 @@ def parts(change: Change, labels: dict, old: Role | None, new: Role | None) -> t
         value = name or _show(change.new if change.kind == "added" else change.old)
         return noun, value if change.kind == "removed" else None, value if change.kind == "added" else None
     field = _field(labels, path[-1])
-    subject = f"{name} {field.lower()}" if noun is not None and name else field
+    # a field on its own starts the line: "Title: Account Executive → …", not "title: …"
+    subject = f"{name} {field.lower()}" if noun is not None and name else field[:1].upper() + field[1:]
     return (subject, None if change.kind == "added" else _value(labels, path, change.old),
             None if change.kind == "removed" else _value(labels, path, change.new))
 
