@@ -654,8 +654,9 @@ def log_command(role_id: str, project: Path | None, output: str) -> None:
     except gitinfo.GitError:
         echo(_("rolebook: {root} is not in git; only the role's own change history is known").format(
                  root=display(root)), err=True)
-    entries = ProjectHistory(root, current).log(role_id)
-    role = current.roles.get(role_id)
+    history = ProjectHistory(root, current)
+    entries = history.log(role_id)
+    role = current.roles.get(role_id) or history.last_valid(role_id)
     if output == "json":
         data = {"role": role_id, "title": role.title if role else None,
                 "versions": [{"version": e.version, "date": e.date, "author": e.author, "commit": e.commit,
@@ -665,7 +666,8 @@ def log_command(role_id: str, project: Path | None, output: str) -> None:
         return
     lines = [f"{role_id} ({role.title})" if role else role_id]
     for entry in entries:
-        version = _("invalid at {commit}:").format(commit=entry.commit[:7]) if entry.invalid \
+        where = entry.commit[:7] if entry.commit else _("the working tree")
+        version = _("invalid at {commit}:").format(commit=where) if entry.invalid \
             else entry.version or _("(no version)")
         commit = entry.commit[:7] if entry.commit and not entry.invalid else None  # what `diff` takes
         lines.append("  ".join(filter(None, [version, entry.date, entry.author, commit])))

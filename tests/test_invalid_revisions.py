@@ -61,6 +61,25 @@ def test_log_says_where_a_spec_was_invalid_and_compares_across_it(history):
     assert "invalid at " in text
 
 
+def test_log_of_a_working_file_that_does_not_parse_keeps_what_was_committed(history):
+    """The title and the author's summaries of the versions were lost with the file; the file's own problems
+    were not said."""
+    spec = history / "role_specs" / "clerk.yaml"
+    spec.write_text(GOOD.format(id="clerk", title="Clerk", version="1.1.0", duty="Archive")
+                    + "changes:\n  - {version: 1.1.0, date: 2026-05-01, summary: Archiving replaces filing}\n"
+                    + "  - {version: 1.0.0, date: 2026-01-01, summary: First issue}\n", encoding="utf-8")
+    git(history, "commit", "-qam", "summaries")
+    spec.write_text(BROKEN.format(id="clerk", title="Clerk", duty="File"), encoding="utf-8")
+    result = run_rolebook("log", "clerk", cwd=history)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "clerk (Clerk)" and lines[1] == "invalid at the working tree:"
+    assert lines[2].startswith("  - role_specs/clerk.yaml:4:1: error[yaml-syntax]")
+    assert "  - Archiving replaces filing" in lines
+    data = json.loads(run_rolebook("log", "clerk", "--format", "json", cwd=history).stdout)
+    assert data["title"] == "Clerk" and data["versions"][0]["invalid"] and data["versions"][0]["commit"] is None
+
+
 def test_the_handbook_history_leaves_invalid_revisions_out(history):
     result = run_rolebook("build", "--kind", "handbook", "--format", "html", cwd=history)
     assert result.returncode == 0, result.stderr

@@ -53,7 +53,7 @@ class ProjectHistory:
     _states: dict[str, list[_State]] | None = field(default=None, repr=False)
 
     def log(self, role_id: str) -> list[Entry]:
-        role = self.current.roles.get(role_id)
+        role = self.current.roles.get(role_id) or self.last_valid(role_id)
         language = self.current.language_of(role) if role else self.current.settings.language
         labels = labels_for(language)
         from_git = self._from_git(role_id, labels)
@@ -68,6 +68,12 @@ class ProjectHistory:
             untold = [entry for entry in from_git if entry.version not in {change.version for change in role.changes}]
             return _newest_first(told + untold)
         return from_git
+
+    def last_valid(self, role_id: str) -> Role | None:
+        """The role as last committed without errors: what a log of a working file that does not parse
+        still knows (its title, its `changes:`; they were lost with the file)."""
+        return next((state.role for state in reversed(self.states().get(role_id, [])) if state.role is not None),
+                    None)
 
     def _from_git(self, role_id: str, labels: dict) -> list[Entry]:
         entries: list[Entry] = []
@@ -123,6 +129,9 @@ class ProjectHistory:
                 if not known or known[-1].role != role:
                     date = role.effective.isoformat() if role.effective else None
                     known.append(_State(None, date, None, role, current.translations(role_id)))
+            for role_id in sorted(current.invalid_roles):  # the working file has errors: said, at the top
+                self._states.setdefault(role_id, []).append(
+                    _State(None, None, None, None, problems=_errors_of(current, role_id)))
         return self._states
 
 
@@ -137,7 +146,9 @@ def _newest_first(entries: list[Entry]) -> list[Entry]:
             older = _version_key(entry.version)
         keys.append(((older or ()), entry.version is None))
     keyed = list(zip(reversed(keys), entries))
-    return [entry for _, entry in sorted(keyed, key=lambda pair: pair[0], reverse=True)]
+    ordered = [entry for _, entry in sorted(keyed, key=lambda pair: pair[0], reverse=True)]
+    working = [entry for entry in ordered if entry.invalid and entry.commit is None]  # the newest of all
+    return working + [entry for entry in ordered if entry not in working]
 
 
 def _errors_of(project: Project, role_id: str) -> tuple[str, ...]:
