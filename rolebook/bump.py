@@ -30,6 +30,7 @@ class Bumped:
     old: str | None
     new: str
     text: str
+    warnings: tuple[str, ...] = ()  # what the user may not have meant (an effective date kept or moved back)
 
 
 def next_version(version: str | None, part: str) -> str:
@@ -91,7 +92,19 @@ def bump_text(text: str, display: str, part: str, inherited: str | None = None,
         lines[line] = lines[line][:start] + value + lines[line][end:]
     for before, new_lines in sorted(inserts, key=lambda insert: insert[0], reverse=True):
         lines[before:before] = new_lines
-    return Bumped(old, new, "\n".join(lines))
+    return Bumped(old, new, "\n".join(lines), _date_warnings(_date(tree.get("effective")), effective, display))
+
+
+def _date_warnings(before: datetime.date | None, given: datetime.date | None, display: str) -> tuple[str, ...]:
+    """A new version keeping the previous version's effective date, or one dated before it: bump did it
+    silently (1.1.0 listed as effective 2026-01-01, the day 1.0.0 took effect)."""
+    if given is None and before is not None:
+        return (_("{spec}: effective is still {date}, the previous version's; give this version's date with "
+                  "--effective YYYY-MM-DD").format(spec=display, date=before.isoformat()),)
+    if given is not None and before is not None and given < before:
+        return (_("{spec}: --effective {given} is before the previous version's {date}").format(
+            spec=display, given=given.isoformat(), date=before.isoformat()),)
+    return ()
 
 
 def _scalar_edit(lines: list[str], tree: Mapping, key: str, value: str,

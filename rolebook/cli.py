@@ -827,6 +827,8 @@ def bump(role_id: str, part: str, effective: str | None, summary: str | None, st
              new=bumped.new,
              status=status)
          + (_(", effective {isoformat}").format(isoformat=date.isoformat()) if date else ""))
+    for warning in bumped.warnings:
+        echo(_("warning: {warning}").format(warning=warning), err=True)
     for problem in load_project(root).problems:
         if problem.file == display(path):
             echo(str(problem))

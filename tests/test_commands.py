@@ -122,6 +122,19 @@ def test_bump_changes_only_the_version_date_and_history(tmp_path):
     assert bumped.text == SPEC.replace('version: "1.9.0"\neffective: 2026-01-01',
                                        'version: "1.10.0"\neffective: 2026-07-01') \
         .replace("changes:\n", 'changes:\n  - version: 1.10.0\n    date: 2026-07-01\n    summary: "Weights: 60/40"\n')
+    assert bumped.warnings == ()
+
+
+def test_bump_warns_of_an_effective_date_kept_or_moved_back():
+    """1.1.0 took 1.0.0's effective date without a word, and a date before it was taken as silently."""
+    import datetime
+
+    kept = bump_text(SPEC, "r.yaml", "minor", summary="Weights")
+    assert kept.warnings == ("r.yaml: effective is still 2026-01-01, the previous version's; give this version's "
+                             "date with --effective YYYY-MM-DD",)
+    back = bump_text(SPEC, "r.yaml", "minor", effective=datetime.date(2025, 12, 1), summary="Weights")
+    assert back.warnings == ("r.yaml: --effective 2025-12-01 is before the previous version's 2026-01-01",)
+    assert "effective: 2025-12-01" in back.text  # said, not refused: backdating can be what HR means
 
 
 def test_bump_through_the_command_keeps_comments_and_validates(tmp_path):
