@@ -525,6 +525,23 @@ def test_a_document_in_traditional_characters_gets_traditional_placeholders(proj
     assert convert("s2tw", text) == text
 
 
+def test_a_bare_yuan_is_the_projects_own_dollar(tmp_path):
+    """元 in a traditional document is Taiwan's dollar, but a Hong Kong project's is the Hong Kong dollar (it was
+    read as NT$) and a Macau one's the pataca; 港元 and HK$ read as HKD wherever they are written."""
+    import yaml
+
+    document = "# 倉庫主管\n\n- 職位名稱：倉庫主管\n- 薪資範圍：{pay}\n\n## 任職要求\n\n- 學歷：大專以上\n"
+    for language, pay, currency in (("zh-HK", "18,000–24,000 元/月", "HKD"), ("zh-MO", "18,000–24,000 元/月", "MOP"),
+                                    ("zh-TW", "18,000–24,000 元/月", "TWD"), ("zh-TW", "18,000–24,000 港元/月", "HKD")):
+        root = write_files(tmp_path / f"{language}-{currency}", {"rolebook.yaml": f"language: {language}\n",
+                                                                 "role_specs/.keep": ""})
+        source = root / "倉庫主管.md"
+        source.write_text(document.format(pay=pay), encoding="utf-8")
+        imported(root, str(source), "--id", "cangku")
+        spec = yaml.safe_load((root / "role_specs" / "cangku.yaml").read_text(encoding="utf-8"))
+        assert spec["salary"] == {"min": 18000, "max": 24000, "currency": currency, "period": "month"}, language
+
+
 def test_an_html_tables_rowspan_reads_as_a_word_tables_merged_cell():
     """A dimension spanning its KPIs (rowspan) leaves an empty cell in its column below, as Word's w:vMerge
     reads; leaving it out shifted every later cell one column to the left."""

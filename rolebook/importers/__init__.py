@@ -70,11 +70,20 @@ def import_files(root: Path, files: list[Path], role_id: str | None = None,
         taken[chosen] = path
         language = language_of(recognised, blocks)
         if language == "zh-TW":
-            recognised.in_taiwan()
+            recognised.in_traditional_region(_regional_yuan(root))
         text, placeholders = spec_text(recognised, chosen, path.name, language, family)
         results.append(Imported(path, chosen, target, text, recognised.placed, placeholders,
                                 len(recognised.unplaced)))
     return results
+
+
+def _regional_yuan(root: Path) -> str:
+    """What a bare 元 of a traditional document is worth in this project: a zh-HK project's is the Hong Kong
+    dollar (it was read as NT$), a zh-MO one's the pataca, any other's the New Taiwan dollar."""
+    from rolebook.project import read_languages
+
+    tag = (read_languages(root).source or "").lower()
+    return "HKD" if tag.startswith("zh-hk") else "MOP" if tag.startswith("zh-mo") else "TWD"
 
 
 def _recognised(blocks: list, sheet: str | None):

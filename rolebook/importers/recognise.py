@@ -55,7 +55,7 @@ SALARY_UNIT = re.compile(r"^([^\s/]*?)\s*(?:/|每|per\s+|an?\s+)?\s*([^\s/]*)$",
 CURRENCIES = {**{name: code for code, name in ZH_TW["currency_names"].items()},
               **{name: code for code, name in ZH_CN["currency_names"].items()},
               "人民币": "CNY", "rmb": "CNY", "¥": "CNY", "￥": "CNY", "港币": "HKD", "港幣": "HKD", "新臺幣": "TWD",
-              "新台幣": "TWD"}
+              "新台幣": "TWD", "港元": "HKD", "hk$": "HKD", "澳門元": "MOP", "澳门元": "MOP", "澳門幣": "MOP"}
 SIGNS = {sign: code.lower() for code, sign in EN["currency_signs"].items()}
 PERIODS_OF_PAY = {**{labels[f"salary_period_{period}"]: period for labels in (EN, ZH_CN, ZH_TW)
                      for period in ("hour", "day", "week", "month", "year")},
@@ -145,11 +145,12 @@ class Recognised:
     mapping: list[tuple[str, str]] = field(default_factory=list)  # a heading, label or value → where it went
     bare_yuan: bool = False  # the pay was in 元 with no country: the renminbi, or in Taiwan's documents NT$
 
-    def in_taiwan(self) -> None:
+    def in_traditional_region(self, currency: str = "TWD") -> None:
         """A document in traditional characters: its 元 is the New Taiwan dollar, as rolebook's zh-TW
-        documents print it (an exported job description came back paid in renminbi)."""
+        documents print it (an exported job description came back paid in renminbi), or in a Hong Kong or
+        Macau project the Hong Kong dollar or the pataca."""
         if self.bare_yuan and "salary" in self.spec:
-            self.spec["salary"]["currency"] = "TWD"
+            self.spec["salary"]["currency"] = currency
 
 
 def _matches(text: str, words: list[str]) -> bool:
