@@ -95,3 +95,16 @@ def test_the_jd_kpi_table_spans_each_dimension_over_its_kpis(tmp_path, example):
     xml = zipfile.ZipFile(build / "jd" / "sales-manager.docx").read("word/document.xml").decode()
     assert xml.count('<w:vMerge w:val="restart"/>') == sum(n > 1 for n in sizes)
     assert xml.count("<w:vMerge/>") == sum(n - 1 for n in sizes)
+    # a dimension's rows keep together (Word's keep with next, row by row): a page did not break inside one,
+    # leaving KPIs beside an empty dimension cell
+    from lxml import etree
+
+    from rolebook.render.ooxml import NS
+
+    table = next(t for t in etree.fromstring(xml.encode()).iterfind(".//w:tbl", NS) if t.find(".//w:vMerge", NS)
+                 is not None)
+    rows = table.findall("w:tr", NS)
+    kept = [all(p.find("w:pPr/w:keepNext", NS) is not None for p in row.iterfind(".//w:p", NS)) for row in rows]
+    continues = [row.find("w:tc/w:tcPr/w:vMerge", NS) is not None
+                 and row.find("w:tc/w:tcPr/w:vMerge", NS).get(f"{{{NS['w']}}}val") is None for row in rows]
+    assert [kept[i] for i in range(len(rows) - 2)] == [continues[i + 1] for i in range(len(rows) - 2)]

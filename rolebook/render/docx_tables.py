@@ -63,6 +63,8 @@ class TableRules:
         if not table.meta and len(table.rows) <= KEEP_ROWS:
             keep_together(table.element)
         elif not table.meta:
+            if not table.form:  # a form's rows are tall: kept groups took ten KPIs from two pages to three
+                keep_merged_groups(table.element)
             keep_last_rows(table.element)
         widths = self.column_widths(table)
         grid = el("w:tblGrid")
@@ -261,6 +263,17 @@ def keep_last_rows(table: etree._Element) -> None:
     the row before it keeps with it."""
     for paragraph in table.findall(ooxml.w("tr"))[-2].iter(ooxml.w("p")):  # tables this long have many rows
         ooxml.keep_with_next(paragraph)
+
+
+def keep_merged_groups(table: etree._Element) -> None:
+    """The rows a merged cell spans (a dimension beside its KPIs) keep together where they fit on a page, as
+    Word's "keep a table together" advice does it (keep with next, row by row): a merged cell's text is on
+    its first row only, and a continuation page showed KPIs with an empty dimension beside them."""
+    rows = table.findall(ooxml.w("tr"))
+    for row, below in zip(rows, rows[1:]):
+        if any(merge.get(ooxml.w("val"), "continue") == "continue" for merge in below.iter(ooxml.w("vMerge"))):
+            for paragraph in row.iter(ooxml.w("p")):
+                ooxml.keep_with_next(paragraph)
 
 
 def keep_together(table: etree._Element) -> None:
