@@ -135,6 +135,7 @@ class Sources:
         self.project = project
         self.commons: dict[str, str] = {}  # per kind: rolebook, settings, the templates of that kind, logo
         self._library: str | None = None
+        self._revision_day: str | None = None
 
     def common(self, kind: str) -> str:
         if kind not in self.commons:
@@ -154,9 +155,19 @@ class Sources:
         boss = project.summary(role.reports_to or "")
         # the relationship diagram names the superior and the direct reports
         reports = [str(report.title) for report in project.report_summaries(role.id)]
+        # a posting is dated by the role's effective date, else by the last commit's (its datePosted): one
+        # built before the first commit had none and stayed "up to date" after it
+        dated = [self.revision_day()] if kind == "posting" else []
         return manifest.document_key(self.common(kind), kind, project.summary(role.id).model,
                                      boss.title if boss else "", project.language_of(role), self.library(),
-                                     *reports)
+                                     *reports, *dated)
+
+    def revision_day(self) -> str:
+        if self._revision_day is None:
+            from rolebook.history import gitinfo
+
+            self._revision_day = str(gitinfo.revision_day(self.project.root))
+        return self._revision_day
 
     def library(self) -> str:
         """The library's glossary: a role's documents show the library terms its text uses (which, is
@@ -236,6 +247,7 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
     folder.refuse_foreign([name for job in jobs for name in job.names.values()] + [INDEX], record.wrote)
     todo = [job for job in jobs if not record.fresh(list(job.names.values()), job.key)]
     read_history(renderer, todo)
+    warn_undated(renderer, todo)
     if progress is not None and len(todo) > 20:
         progress.start(len(todo))
     else:
@@ -266,6 +278,18 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
     skipped = sorted(folder.path / name for job in jobs if id(job) not in rendered for name in job.names.values())
     return BuildResult(sorted(folder.path / name for name in staged), skipped, renderer.warnings,
                        [folder.path / name for name in stale])
+
+
+def warn_undated(renderer: Renderer, todo: list[Job]) -> None:
+    """A posting is dated by its role's effective date, its latest change, else the last commit; with none of
+    them its JobPosting has no datePosted, which search engines require (the clock is never read)."""
+    if renderer.revision_date() is not None:
+        return
+    for job in todo:
+        role = renderer.project.roles[job.role.id] if job.kind == "posting" and job.role else None
+        if role is not None and not role.effective and not (role.changes and role.changes[0].date):
+            renderer.warnings.append(_("the posting of {role} has no date: give the role an effective date or "
+                                       "commit it (search engines require datePosted)").format(role=role.id))
 
 
 def read_history(renderer: Renderer, todo: list[Job]) -> None:

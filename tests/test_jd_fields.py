@@ -2,6 +2,7 @@
 internal data in a document-control block, a candidate posting with none of it, and schema.org data."""
 
 import json
+import os
 import re
 
 import pytest
@@ -152,6 +153,30 @@ def json_ld(page) -> dict:
     found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
     assert len(found) == 1
     return json.loads(found[0])
+
+
+def test_an_undated_posting_is_said_and_dated_by_the_first_commit(tmp_path):
+    """A role with no effective date is posted on its last commit's date: built before the first commit it had
+    no datePosted (nothing said), and the build after the commit left it "up to date"."""
+    import subprocess
+
+    root = tmp_path / "p"
+    assert run_rolebook("init", str(root), "--language", "en", cwd=tmp_path).returncode == 0
+    for spec in (root / "role_specs").glob("*.yaml"):
+        spec.write_text(re.sub(r"(?m)^effective: .*\n", "", spec.read_text(encoding="utf-8")), encoding="utf-8")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "HR", "GIT_AUTHOR_EMAIL": "hr@example.com", "GIT_COMMITTER_NAME": "HR",
+           "GIT_COMMITTER_EMAIL": "hr@example.com", "GIT_COMMITTER_DATE": "2026-05-04T09:00:00Z"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    first = run_rolebook("build", "--kind", "posting", "--format", "html", cwd=root, env=env)
+    assert first.returncode == 0 and "has no date" in first.stderr and "datePosted" in first.stderr
+    [page] = (root / "build" / "postings").glob("*.html")
+    assert "datePosted" not in json_ld(page)
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True, env=env)
+    subprocess.run(["git", "commit", "-qm", "first"], cwd=root, check=True, env=env)
+    again = run_rolebook("build", "--kind", "posting", "--format", "html", cwd=root, env=env)
+    assert again.returncode == 0 and "has no date" not in again.stderr
+    assert json_ld(page)["datePosted"] == "2026-05-04"
 
 
 def test_the_posting_carries_a_job_posting_google_accepts(built):

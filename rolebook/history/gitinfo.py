@@ -58,6 +58,15 @@ def revision(root: Path) -> Revision:
     return Revision(epoch or datetime.date.fromisoformat(day), commit[:7], bool(status.strip()))
 
 
+def revision_day(root: Path) -> datetime.date | None:
+    """The date `revision` gives, without asking git for the working tree's status."""
+    epoch = source_date_epoch()
+    if epoch:
+        return epoch
+    day = (_git(root, "log", "-1", "--format=%cs") or "").strip()
+    return datetime.date.fromisoformat(day) if day else None
+
+
 def history(root: Path, limit: int = 50) -> list[Change]:
     """The newest commits that touched role_specs/ or the library (date, short hash, subject)."""
     out = _git(root, "log", f"-{limit}", "--format=%cs%x09%h%x09%s", "--", "role_specs", "library")
