@@ -164,3 +164,14 @@ def test_a_key_value_table_gives_its_labels_what_they_need_and_its_values_the_re
     # a value that cannot fit beside the labels: the widths follow the texts, as in any table
     wide = [["姓名", "W" * 70, "部门", "x"]]
     assert column_widths([], wide, 9000, pairs=True) == column_widths([], wide, 9000)
+
+
+def test_a_long_signers_name_gets_a_whole_line_to_sign_on_and_so_do_the_others():
+    """批准（总经理办公室） left a stub of a line after it; with one such name every signer's line is on its own."""
+    def breaks(markdown: str) -> list[bool]:
+        cells = xpath(body(markdown, language="zh-CN"), "//w:tbl//w:tc")
+        return [bool(xpath(cell, "w:p[1]/w:r[w:br][following-sibling::w:r[w:tab]]")) for cell in cells]
+
+    assert breaks("::: signatures date=日期\n编制（人力资源部招聘与配置组）\n\n审核\n\n批准\n:::\n") == [True] * 3
+    assert breaks("::: signatures date=日期\n编制\n\n审核\n\n批准\n:::\n") == [False] * 3
+    assert breaks("::: signatures date=Date\nPrepared by\n\nReviewed by\n\nApproved by\n:::\n") == [False] * 3

@@ -99,6 +99,8 @@ def _show(value: Any) -> str:
         return f"{value:g}"
     if isinstance(value, (list, tuple)):
         return ", ".join(_show(v) for v in value)
+    if isinstance(value, dict):  # as the file writes it ({step: 编制, name: 人力资源部}), not Python's repr
+        return "{" + ", ".join(f"{key}: {_show(item)}" for key, item in value.items()) + "}"
     return str(value)
 
 

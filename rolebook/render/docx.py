@@ -15,7 +15,8 @@ from markdown_it.token import Token
 from rolebook.render import ooxml
 from rolebook.errors import WriterError
 from rolebook.render.docx_inline import InlineWriter
-from rolebook.render.docx_tables import TableRules, OpenTable
+from rolebook.render.docx_tables import CHAR_TWIPS, TableRules, OpenTable
+from rolebook.render.text import display_width
 from rolebook.render.markdown import directive_params, mark_meta_tables
 from rolebook.render.ooxml import bookmark_name, el, ppr, rpr, sub, text_run, val
 
@@ -356,6 +357,12 @@ class DocxWriter(TableRules):
                     paragraph.insert(0, properties)
                 properties.append(el("w:tabs", None, el("w:tab", {"w:val": "right", "w:pos": width - 288})))
                 paragraph[paragraph.index(properties)] = ppr(*list(properties))
+        signers = [cell.find(ooxml.w("p")) for cell in cells]
+        if any(display_width("".join(p.itertext())) * CHAR_TWIPS > width // 2 for p in signers):
+            for paragraph in signers:  # a long name (批准（总经理办公室）) left a stub to sign on: every line on its own
+                tab = paragraph.findall(ooxml.w("r"))[-1]
+                if tab.find(ooxml.w("tab")) is not None:
+                    tab.addprevious(el("w:r", None, el("w:br")))
         self.signatures = None
 
     def signature_cell(self) -> None:
