@@ -495,8 +495,8 @@ def _report(result, root: Path, old, new, output: str) -> str:
     rows = [(row.item, row.change, authors.of_files(row.files).credit(labels) if authors else "")
             for row in summary_rows(result, old.project, new.project)]
 
-    def worded(role_id: str, change):
-        return parts(change, labels, old.project.roles.get(role_id), new.project.roles.get(role_id))
+    def worded(role, change):
+        return parts(change, labels, old.project.roles.get(role.was), new.project.roles.get(role.id))
 
     return _html_page(new.project, title, html_report(result, title, labels, rows, worded,
                                                       _approval_html(labels, new.project)))
@@ -519,8 +519,8 @@ def _worded(old, new):
 
     labels = labels_for(new.project.settings.language)
 
-    def say(role_id: str, change) -> str:
-        return describe(change, labels, old.project.roles.get(role_id), new.project.roles.get(role_id))
+    def say(role, change) -> str:
+        return describe(change, labels, old.project.roles.get(role.was), new.project.roles.get(role.id))
 
     return say
 

@@ -234,6 +234,31 @@ def test_a_revision_that_does_not_validate_gets_no_redline(repo, tmp_path):
     assert schema_problems(out) == ""
 
 
+def test_a_renamed_role_is_compared_with_what_it_was(repo, tmp_path):
+    """git mv and a new id: it was one role removed and another added, its changes (and its redline) unseen."""
+    git(repo, "mv", "role_specs/support-engineer.yaml", "role_specs/service-engineer.yaml")
+    spec = repo / "role_specs" / "service-engineer.yaml"
+    edit(spec, "id: support-engineer", "id: service-engineer")
+    edit(spec, "title: Support Engineer", "title: Service Engineer")
+    edit(repo / "rolebook.yaml", "support-engineer", "service-engineer")
+    data = json_diff(repo)
+    [role] = [r for r in data["roles"] if r["id"] == "service-engineer"]
+    assert role["status"] == "changed" and role["old_id"] == "support-engineer"
+    assert ("changed", "id") in {(c["kind"], c["path"][0]) for c in role["changes"]}
+    assert not [r for r in data["roles"] if r["status"] in ("added", "removed")]
+    assert [r["id"] for r in json_diff(repo, "--role", "support-engineer")["roles"]] == ["service-engineer"]
+    out = tmp_path / "renamed.docx"
+    assert run_rolebook("diff", "--format", "docx", "--out", str(out), cwd=repo).returncode == 0
+    deleted = "".join(xml_part(out, "word/document.xml").xpath("//w:del//w:delText/text()", namespaces=NS))
+    inserted = "".join(xml_part(out, "word/document.xml").xpath("//w:ins//w:t/text()", namespaces=NS))
+    assert "Support" in deleted and "Service" in inserted  # the chapter at both revisions, as tracked changes
+    # a role removed and an unrelated one added stay what they are
+    spec.unlink()
+    (repo / "role_specs" / "clerk.yaml").write_text("id: clerk\ntitle: Clerk\nduties: [{title: File letters}]\n")
+    statuses = {r["id"]: r["status"] for r in json_diff(repo)["roles"]}
+    assert statuses["support-engineer"] == "removed" and statuses["clerk"] == "added"
+
+
 def test_pre_commit_hook_definition():
     import yaml
 

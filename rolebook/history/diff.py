@@ -8,6 +8,7 @@ change of title, not a removal and an addition.
 
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Iterable
@@ -46,6 +47,12 @@ class RoleDiff:
     version_not_bumped: bool = False
     changes: list[Change] = field(default_factory=list)
     invalid_at: tuple[str, ...] = ()  # the revisions at which the role's spec has errors (status invalid)
+    old_id: str | None = None  # the id it had at the older revision, when it was renamed (git mv, a new id)
+
+    @property
+    def was(self) -> str:
+        """Its id at the older revision."""
+        return self.old_id or self.id
 
     def invalid_where(self, working_tree: str = "working tree", joiner: str = " and ") -> str:
         """The revisions it is invalid at, in the reader's words (工作区 for the working tree)."""
@@ -115,12 +122,14 @@ def compare_projects(old: Project, new: Project, old_label: str, new_label: str,
         diff.library = compare_library(old.library_kpis, new.library_kpis, old.library_terms, new.library_terms)
     old_roles = {r.id: r for r in old.concrete_roles()}
     new_roles = {r.id: r for r in new.concrete_roles()}
+    invalid = old.invalid_roles | new.invalid_roles
+    renames = renamed(old_roles, new_roles, invalid)  # new id → old id
     # A role invalid at a revision is listed as such, with its problems: never "added" because the old
     # revision's file did not parse, never left out because neither did.
-    for role_id in sorted(set(old_roles) | set(new_roles) | old.invalid_roles | new.invalid_roles):
-        if wanted and role_id not in wanted:
+    for role_id in sorted(set(old_roles) | set(new_roles) | invalid):
+        if role_id in renames.values() or (wanted and role_id not in wanted and renames.get(role_id) not in wanted):
             continue
-        before, after = old_roles.get(role_id), new_roles.get(role_id)
+        before, after = old_roles.get(renames.get(role_id, role_id)), new_roles.get(role_id)
         if role_id in old.invalid_roles or role_id in new.invalid_roles:
             title = (after or before).title if (after or before) else role_id
             at = tuple(label for label, project in ((old_label, old), (new_label, new))
@@ -131,13 +140,44 @@ def compare_projects(old: Project, new: Project, old_label: str, new_label: str,
         elif after is None:
             diff.roles.append(RoleDiff(role_id, before.title, "removed", old_version=before.version))
         else:
-            changes = compare_roles(before, after)
-            changes += translation_changes(changes, old.translations(role_id), new.translations(role_id))
+            was = renames.get(role_id)
+            changes = ([Change("changed", "id", ["id"], was, role_id)] if was else []) + compare_roles(before, after)
+            changes += translation_changes(changes, old.translations(was or role_id), new.translations(role_id))
             if changes:
                 content = [c for c in changes if c.path != ["version"]]
                 diff.roles.append(RoleDiff(role_id, after.title, "changed", before.version, after.version,
-                                           bool(content) and before.version == after.version, changes))
+                                           bool(content) and before.version == after.version, changes, old_id=was))
     return diff
+
+
+RENAMED = 0.6  # of a removed and an added role's text in common, for the two to be one role renamed
+MOST_PAIRS = 400  # removed × added roles compared at most: a reorganisation's hundreds are left as they are
+
+
+def renamed(old_roles: dict[str, Role], new_roles: dict[str, Role], invalid: set[str]) -> dict[str, str]:
+    """Roles whose id changed (a file moved with git mv and given a new id): new id → old id, where a role
+    gone and a role new share most of their text (the duties, KPIs and requirements; not the id, title or
+    version). Without it a renamed role was one removed and another added, its changes unseen."""
+    removed = [r for r in old_roles if r not in new_roles and r not in invalid]
+    added = [a for a in new_roles if a not in old_roles and a not in invalid]
+    if not removed or not added or len(removed) * len(added) > MOST_PAIRS:
+        return {}
+    texts = {("old", r): _content(old_roles[r]) for r in removed} | {("new", a): _content(new_roles[a]) for a in added}
+    scored = []
+    for r in removed:
+        for a in added:
+            matcher = difflib.SequenceMatcher(None, texts["old", r], texts["new", a], autojunk=False)
+            if matcher.real_quick_ratio() >= RENAMED and matcher.quick_ratio() >= RENAMED:
+                scored.append((matcher.ratio(), r, a))
+    pairs: dict[str, str] = {}
+    for score, r, a in sorted(scored, reverse=True):
+        if score >= RENAMED and a not in pairs and r not in pairs.values():
+            pairs[a] = r
+    return pairs
+
+
+def _content(role: Role) -> str:
+    return role.model_dump_json(exclude={"id", "title", "version", "effective", "status", "changes"})
 
 
 def translation_changes(changes: list[Change], old: dict[str, Role], new: dict[str, Role]) -> list[Change]:

@@ -91,8 +91,8 @@ def redline(diff: Diff, old: Project, new: Project, root: Path, attribution: Att
     for role_diff in diff.roles:
         if role_diff.status == "invalid":
             continue
-        marks = _marks(job, role_files(new, role_diff.id) or role_files(old, role_diff.id))
-        before = _chapter(old_writer, templates, old, role_diff.id)
+        marks = _marks(job, role_files(new, role_diff.id) or role_files(old, role_diff.was))
+        before = _chapter(old_writer, templates, old, role_diff.was)
         after = _chapter(new_writer, templates, new, role_diff.id)
         blocks.append(el("w:p", None, ooxml.break_run("page")))
         blocks += merge_blocks(before, after, marks)

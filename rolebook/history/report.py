@@ -30,9 +30,9 @@ STATUS = {"added": N_("added"), "removed": N_("removed"), "changed": N_("changed
 
 
 def text_report(diff: Diff, style: Callable[..., str] = lambda text, **_: text, say=None) -> str:
-    """Lines for a terminal; `style` is click.style when colours are wanted; `say(role_id, change)` words a
+    """Lines for a terminal; `style` is click.style when colours are wanted; `say(role, change)` words a
     role's change for the reader (default: the change's own description)."""
-    say = say or (lambda role_id, change: change.describe())
+    say = say or (lambda role, change: change.describe())
     plain_style = style
 
     def style(text: str, **options) -> str:
@@ -56,7 +56,7 @@ def text_report(diff: Diff, style: Callable[..., str] = lambda text, **_: text, 
                 fg="magenta"))
         for change in role.changes:
             mark, colour = MARKS[change.kind]
-            lines.append(style(f"  {mark} {say(role.id, change)}", fg=colour))
+            lines.append(style(f"  {mark} {say(role, change)}", fg=colour))
     for policy in diff.policies:
         mark, colour = MARKS[policy.status]
         lines.append(style(_("{mark} policy {file} ({title}): {status}").format(
@@ -112,7 +112,7 @@ def html_report(diff: Diff, title: str, labels: dict, rows: list[tuple[str, str,
     """The body of an HTML change report: the title, a key, the summary (item, change, author), where to
     approve it (`approval`, rendered HTML), each change with its words added and removed, and the commits
     between the two revisions.
-    `worded(role_id, change)` says a role's change in the reader's words: (subject, old, new)."""
+    `worded(role, change)` says a role's change in the reader's words: (subject, old, new)."""
     parts = [Markup("<h1>{}</h1>").format(title), Markup('<p class="compared">{}</p>').format(compared_line(diff, labels))]
     parts += [Markup('<p class="problem">{}</p>').format(str(problem)) for problem in diff.problems]
     if diff.empty:
@@ -169,7 +169,7 @@ def _role(role, labels: dict, worded) -> Markup:
         items.append(Markup('<li class="warning">version-not-bumped: content changed but version is still '
                             '{}</li>').format(_show(role.new_version)))
     for change in role.changes:
-        subject, before, after = worded(role.id, change)
+        subject, before, after = worded(role, change)
         kind = "added" if before is None else "removed" if after is None else "changed"
         items.append(_value_item(subject, kind, before, after, labels))
     return heading + Markup("\n<ul>\n{}\n</ul>").format(Markup("\n").join(items))

@@ -70,14 +70,14 @@ def summary_rows(diff: Diff, old: Project, new: Project) -> list[Row]:
     labels = labels_for(new.settings.language)
     rows: list[Row] = []
     for role in diff.roles:
-        files = role_files(new, role.id) or role_files(old, role.id)
+        files = role_files(new, role.id) or role_files(old, role.was)
         if role.status != "changed":
             word = "w_added_item" if role.status == "added" else "w_removed_item"
             change = labels[word].format(noun=labels["rl_role"], name=role.title) if role.status != "invalid" \
                 else labels["rl_invalid"].format(revisions=invalid_where(role, labels))
             rows.append(Row(role.title, change, files))
             continue
-        before, after = old.roles.get(role.id), new.roles.get(role.id)
+        before, after = old.roles.get(role.was), new.roles.get(role.id)
         rows += [Row(role.title, _short(describe(change, labels, before, after)), files) for change in role.changes]
     for policy in diff.policies:
         rows += _policy_rows(policy, labels)

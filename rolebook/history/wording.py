@@ -16,7 +16,7 @@ NOUNS = {("duties",): "w_duty", ("scenarios",): "w_scenario", ("glossary",): "w_
          ("assessment", "grades"): "w_grade", ("assessment", "process"): "w_step",
          ("assessment", "result_application"): "w_application", ("requirements", "competencies"): "w_competency"}
 FIELDS = {
-    "title": "w_title", "department": "department", "reports_to": "reports_to", "grade": "grade",
+    "id": "w_id", "title": "w_title", "department": "department", "reports_to": "reports_to", "grade": "grade",
     "version": "version", "effective": "effective", "status": "status", "owner": "owner", "language": "w_language",
     "summary": "summary", "description": "w_description", "daily_tasks": "daily_tasks",
     "collaboration": "collaboration", "deliverables": "deliverables", "education": "education",
