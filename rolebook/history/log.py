@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rolebook.history import gitinfo
-from rolebook.history.diff import compare_roles, translation_changes
+from rolebook.history.diff import Change, compare_roles, translation_changes
 from rolebook.history.wording import describe
 from rolebook.project import Project, load_project
 from rolebook.render.labels import labels_for
@@ -51,6 +51,7 @@ class ProjectHistory:
     current: Project
     limit: int = 50
     _states: dict[str, list[_State]] | None = field(default=None, repr=False)
+    _order: list[str] = field(default_factory=list, repr=False)  # the commits read, oldest first
 
     def log(self, role_id: str) -> list[Entry]:
         role = self.current.roles.get(role_id) or self.last_valid(role_id)
@@ -72,8 +73,35 @@ class ProjectHistory:
     def last_valid(self, role_id: str) -> Role | None:
         """The role as last committed without errors: what a log of a working file that does not parse
         still knows (its title, its `changes:`; they were lost with the file)."""
-        return next((state.role for state in reversed(self.states().get(role_id, [])) if state.role is not None),
-                    None)
+        return next((state.role for state in reversed(self.lineage(role_id)) if state.role is not None), None)
+
+    def lineage(self, role_id: str) -> list[_State]:
+        """The role's states, oldest first, through its renames: where it first appears and a role that was
+        there the revision before is gone, the two are one role renamed when they share most of their text
+        (diff.renamed), and that role's states come first. `log` of a renamed role began at the rename."""
+        from rolebook.history.diff import renamed
+
+        states = self.states()
+        known = list(states.get(role_id, []))
+        seen = {role_id}
+        while known and known[0].role is not None:
+            first = known[0]
+            before = self._order.index(first.commit) - 1 if first.commit in self._order else len(self._order) - 1
+            if before < 0:
+                break
+            previous = self._order[before]
+            # gone at first's revision: every committed role has a state at each commit; the working tree keeps
+            # one only for a role it changed, so there a role still present is no candidate
+            present = set(self.current.roles) | self.current.invalid_roles if first.commit is None else set()
+            gone = {other: other_states[-1].role for other, other_states in states.items()
+                    if other not in seen and other not in present and other_states[-1].commit == previous
+                    and other_states[-1].role is not None}
+            match = renamed(gone, {role_id: first.role}, set()).get(role_id) if gone else None
+            if match is None:
+                break
+            seen.add(match)
+            known = states[match] + known
+        return known
 
     def _from_git(self, role_id: str, labels: dict) -> list[Entry]:
         entries: list[Entry] = []
@@ -83,7 +111,7 @@ class ProjectHistory:
         def seen(state: _State) -> Role:  # the role as the documents being written show it
             return state.translations.get(language, state.role) if language else state.role
 
-        for state in self.states().get(role_id, []):  # oldest first
+        for state in self.lineage(role_id):  # oldest first
             if state.role is None:  # said, not compared: the next valid version is compared with the last one
                 entries.append(Entry(None, state.date, state.author, state.problems, state.commit, invalid=True))
                 continue
@@ -94,6 +122,8 @@ class ProjectHistory:
             else:
                 before, after = seen(introduced), seen(state)
                 found = compare_roles(before, after)
+                if before.id != after.id:  # renamed (lineage)
+                    found.insert(0, Change("changed", "id", ["id"], before.id, after.id))
                 if language is None:  # the source's history: say which changes were one translation's only
                     found += translation_changes(found, introduced.translations, state.translations)
                 found = [c for c in found if c.path not in IGNORED and c.path != ["language"]]
@@ -109,6 +139,7 @@ class ProjectHistory:
         if self._states is None:
             self._states = {}
             commits = gitinfo.commits(self.root, self.limit)
+            self._order = [commit.hash for commit in reversed(commits)]
             with tempfile.TemporaryDirectory(prefix="rolebook-log-") as folder:
                 for number, commit in enumerate(reversed(commits)):
                     export = Path(folder) / str(number)
