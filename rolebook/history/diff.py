@@ -8,8 +8,8 @@ change of title, not a removal and an addition.
 
 from __future__ import annotations
 
-import difflib
 import json
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -150,25 +150,21 @@ def compare_projects(old: Project, new: Project, old_label: str, new_label: str,
     return diff
 
 
-RENAMED = 0.6  # of a removed and an added role's text in common, for the two to be one role renamed
-MOST_PAIRS = 400  # removed × added roles compared at most: a reorganisation's hundreds are left as they are
+RENAMED = 0.6  # of a removed and an added role's texts in common, for the two to be one role renamed
+MOST_PAIRS = 2500  # removed × added roles compared at most: a reorganisation's thousands are left as they are
 
 
 def renamed(old_roles: dict[str, Role], new_roles: dict[str, Role], invalid: set[str]) -> dict[str, str]:
     """Roles whose id changed (a file moved with git mv and given a new id): new id → old id, where a role
-    gone and a role new share most of their text (the duties, KPIs and requirements; not the id, title or
-    version). Without it a renamed role was one removed and another added, its changes unseen."""
+    gone and a role new share most of their texts (the duties, tasks, KPIs and requirements, each a whole;
+    not the id, title or version). Without it a renamed role was one removed and another added, its
+    changes unseen."""
     removed = [r for r in old_roles if r not in new_roles and r not in invalid]
     added = [a for a in new_roles if a not in old_roles and a not in invalid]
     if not removed or not added or len(removed) * len(added) > MOST_PAIRS:
         return {}
-    texts = {("old", r): _content(old_roles[r]) for r in removed} | {("new", a): _content(new_roles[a]) for a in added}
-    scored = []
-    for r in removed:
-        for a in added:
-            matcher = difflib.SequenceMatcher(None, texts["old", r], texts["new", a], autojunk=False)
-            if matcher.real_quick_ratio() >= RENAMED and matcher.quick_ratio() >= RENAMED:
-                scored.append((matcher.ratio(), r, a))
+    texts = {("old", r): _texts(old_roles[r]) for r in removed} | {("new", a): _texts(new_roles[a]) for a in added}
+    scored = [(_shared(texts["old", r], texts["new", a]), r, a) for r in removed for a in added]
     pairs: dict[str, str] = {}
     for score, r, a in sorted(scored, reverse=True):
         if score >= RENAMED and a not in pairs and r not in pairs.values():
@@ -176,8 +172,28 @@ def renamed(old_roles: dict[str, Role], new_roles: dict[str, Role], invalid: set
     return pairs
 
 
-def _content(role: Role) -> str:
-    return role.model_dump_json(exclude={"id", "title", "version", "effective", "status", "changes"})
+def _texts(role: Role) -> Counter:
+    """Every value of the role but those a rename changes, each text whole: a multiset to compare."""
+    found: Counter = Counter()
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif value not in (None, "", False):
+            found[str(value)] += 1
+
+    walk(role.model_dump(exclude={"id", "title", "version", "effective", "status", "changes"}))
+    return found
+
+
+def _shared(old: Counter, new: Counter) -> float:
+    """The share of texts two roles have in common (Dice's coefficient over the multisets)."""
+    total = sum(old.values()) + sum(new.values())
+    return 2 * sum((old & new).values()) / total if total else 0.0
 
 
 def translation_changes(changes: list[Change], old: dict[str, Role], new: dict[str, Role]) -> list[Change]:
