@@ -124,6 +124,17 @@ def test_a_pay_range_names_its_currency_as_the_language_writes_it(language, curr
     assert Formatter(labels_for(language)).salary(Salary(min=6000, max=10000, currency=currency)) == shown
 
 
+def test_a_list_whose_items_hold_commas_is_joined_with_semicolons():
+    """English skills are joined with commas: "Excel, including pivot tables" read as two skills."""
+    from rolebook.render.context import Formatter
+    from rolebook.render.labels import labels_for
+
+    english = Formatter(labels_for("en"))
+    assert english.join(["SQL", "Python"]) == "SQL, Python"
+    assert english.join(["Excel, including pivot tables", "SQL"]) == "Excel, including pivot tables; SQL"
+    assert Formatter(labels_for("zh-CN")).join(["Excel, 透视表", "SQL"]) == "Excel, 透视表、SQL"
+
+
 def test_every_relationship_row_names_its_side(tmp_path):
     """工作关系 is a table; one continued on the next page showed rows without their side (内部 / 外部 was
     on a side's first row only): every row names it, in Word and in HTML, the first of each side in bold."""

@@ -76,7 +76,10 @@ class Formatter:
             pairs = [text.split(PAIR, 1) if PAIR in text else [text, text] for text in texts]  # list apart
             return PAIR.join([self.labels["list_separator"].join(p[0] for p in pairs),
                               second.join(p[1] for p in pairs)])
-        return self.labels["list_separator"].join(texts)
+        separator = self.labels["list_separator"]
+        if separator == ", " and any("," in text for text in texts):  # "Excel, pivot tables" stays one item
+            separator = "; "
+        return separator.join(texts)
 
     @staticmethod
     def keep(text) -> str:
