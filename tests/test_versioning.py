@@ -131,9 +131,9 @@ def test_the_redline_credits_the_commit_its_title_properties_and_summary(repo, t
     rows = [["".join(c.xpath(".//w:t/text()", namespaces=NS)) for c in row.xpath("w:tc", namespaces=NS)]
             for row in summary.xpath("w:tr", namespaces=NS)]
     assert rows[0] == ["序号", "项目", "修订内容", "修订人"]
-    assert ["3", "销售经理", "销售额/回款额达成率 权重 25% → 20%", "王芳"] in rows
+    assert ["3", "销售经理 · 绩效考核", "销售额/回款额达成率 权重 25% → 20%", "王芳"] in rows  # role and section
     # a reworded task is one change, old → new (it was a removal and an addition)
-    assert ["2", "销售经理", "制定销售策略与计划，明确销售目标及市场定位 日常任务 制定月度及季度销售计划 → "
+    assert ["2", "销售经理 · 岗位职责", "制定销售策略与计划，明确销售目标及市场定位 日常任务 制定月度及季度销售计划 → "
             "制定月度、季度及年度销售计划", "王芳"] in rows
     assert any(r[1] == "制度章节《申诉机制》" and "在结果公布后 15 个工作日内" in r[2] for r in rows)
     assert all(r[3] == "王芳" for r in rows[1:])

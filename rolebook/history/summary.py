@@ -47,6 +47,17 @@ def _span(diff: Diff, labels: dict) -> str:
     return f"{name(diff.old, diff.old_time)} → {name(diff.new, diff.new_time)}"
 
 
+SECTIONS = ("duties", "requirements", "scenarios", "assessment", "glossary", "working_conditions", "career_path",
+            "salary")  # a change's first path element that is a section of the job description by that name
+
+
+def _where(title: str, path: list[str], labels: dict) -> str:
+    """The role and the section of its document a change is in (销售经理 · 绩效考核): a reviewer finds it there;
+    its other fields are the document's 岗位基本信息."""
+    section = path[0] if path and path[0] in SECTIONS else "basic_info"
+    return f"{title} · {labels[section]}"
+
+
 def compared_line(diff: Diff, labels: dict) -> str:
     """Which revisions were compared, each with its commit and date, so a filed copy can be traced back to
     the text it shows: "对照：HEAD（4ed4ff3，2026-12-01）→ 未提交的修改"."""
@@ -78,7 +89,8 @@ def summary_rows(diff: Diff, old: Project, new: Project) -> list[Row]:
             rows.append(Row(role.title, change, files))
             continue
         before, after = old.roles.get(role.was), new.roles.get(role.id)
-        rows += [Row(role.title, _short(describe(change, labels, before, after)), files) for change in role.changes]
+        rows += [Row(_where(role.title, change.path, labels), _short(describe(change, labels, before, after)), files)
+                 for change in role.changes]
     for policy in diff.policies:
         rows += _policy_rows(policy, labels)
     for change in diff.settings:
