@@ -700,13 +700,15 @@ def _kpi_details(details: str, kpi: dict) -> None:
 
 def _lower_by_values(cell, kpi: dict) -> bool:
     """Lower is better where the values say so and no column names a direction: a pass threshold above the
-    excellent one, or a target of 0 given alone (客户投诉 0次: no count can fall below it, so "at least 0"
-    would score every result full marks)."""
+    excellent one or above the target (投诉处理时效: target 24 小时, pass 48 小时), or a target of 0 given alone
+    (客户投诉 0次: no count can fall below it, so "at least 0" would score every result full marks)."""
     if cell("direction"):
         return False
     thresholds = kpi.get("thresholds", {})
     if "pass" in thresholds and "excellent" in thresholds:
         return thresholds["pass"] > thresholds["excellent"]
+    if "pass" in thresholds and kpi.get("target") is not None:
+        return thresholds["pass"] > kpi["target"]
     return kpi.get("target") == 0 and not thresholds and not COMPARISON.match(cell("target")).group(1)
 
 
