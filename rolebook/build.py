@@ -283,11 +283,9 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
 def warn_undated(renderer: Renderer, todo: list[Job]) -> None:
     """A posting is dated by its role's effective date, its latest change, else the last commit; with none of
     them its JobPosting has no datePosted, which search engines require (the clock is never read)."""
-    if renderer.revision_date() is not None:
-        return
     for job in todo:
         role = renderer.project.roles[job.role.id] if job.kind == "posting" and job.role else None
-        if role is not None and not role.effective and not (role.changes and role.changes[0].date):
+        if role is not None and renderer.posted_on(role) is None:
             renderer.warnings.append(_("the posting of {role} has no date: give the role an effective date or "
                                        "commit it (search engines require datePosted)").format(role=role.id))
 

@@ -428,14 +428,13 @@ def _hint_last_commit(root: Path) -> None:
 def _refuse_invalid(new) -> None:
     """A redline or change report is what a manager signs: of a revision that does not validate it would
     ask approval for a role whose changes it cannot show (it said "invalid, not compared" and exited 0)."""
-    from rolebook.history.revisions import WORKING_TREE
+    from rolebook.history.revisions import said
 
     for problem in new.project.errors:
         echo(str(problem), err=True)
-    revision = _("the working tree") if new.label == WORKING_TREE else new.label
     echo(_("rolebook: {revision} has {count} error(s), so there is nothing to approve yet: fix them "
            "(rolebook validate) and run diff again; nothing written").format(
-             revision=revision, count=len(new.project.errors)), err=True)
+             revision=said(new.label), count=len(new.project.errors)), err=True)
     sys.exit(1)
 
 

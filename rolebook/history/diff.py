@@ -141,7 +141,7 @@ def compare_projects(old: Project, new: Project, old_label: str, new_label: str,
             diff.roles.append(RoleDiff(role_id, before.title, "removed", old_version=before.version))
         else:
             was = renames.get(role_id)
-            changes = ([Change("changed", "id", ["id"], was, role_id)] if was else []) + compare_roles(before, after)
+            changes = compare_roles(before, after)  # a renamed role's first change is its id
             changes += translation_changes(changes, old.translations(was or role_id), new.translations(role_id))
             if changes:
                 content = [c for c in changes if c.path != ["version"]]
@@ -289,7 +289,7 @@ def match(old: list, new: list, keys: list[Callable[[Any], Any]]):
     return pairs, remaining_new, remaining_old
 
 
-META = ["title", "department", "reports_to", "grade", "version", "effective", "status", "owner", "language",
+META = ["id", "title", "department", "reports_to", "grade", "version", "effective", "status", "owner", "language",
         "summary"]
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rolebook.history import gitinfo
-from rolebook.history.diff import Change, compare_roles, translation_changes
+from rolebook.history.diff import compare_roles, translation_changes
 from rolebook.history.wording import describe
 from rolebook.project import Project, load_project
 from rolebook.render.labels import labels_for
@@ -122,8 +122,6 @@ class ProjectHistory:
             else:
                 before, after = seen(introduced), seen(state)
                 found = compare_roles(before, after)
-                if before.id != after.id:  # renamed (lineage)
-                    found.insert(0, Change("changed", "id", ["id"], before.id, after.id))
                 if language is None:  # the source's history: say which changes were one translation's only
                     found += translation_changes(found, introduced.translations, state.translations)
                 found = [c for c in found if c.path not in IGNORED and c.path != ["language"]]

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from rolebook.history.diff import Diff, _show
 from rolebook.history.project_diff import PolicyDiff, ValueChange
+from rolebook.history.revisions import said
 from rolebook.history.summary import compared_line, invalid_where
 from rolebook.messages import N_, _
 from rolebook.sanitize import for_terminal
@@ -20,10 +21,7 @@ MARKS = {"added": ("+", "green"), "removed": ("-", "red"), "changed": ("~", "yel
 
 
 def no_changes(diff: Diff) -> str:
-    def named(label: str) -> str:  # "working tree" is a label; the reader's word for it (工作区)
-        return _("the working tree") if label == "working tree" else label
-
-    return _("no changes between {old} and {new}").format(old=named(diff.old), new=named(diff.new))
+    return _("no changes between {old} and {new}").format(old=said(diff.old), new=said(diff.new))
 
 
 STATUS = {"added": N_("added"), "removed": N_("removed"), "changed": N_("changed")}

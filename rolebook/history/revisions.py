@@ -9,9 +9,15 @@ from pathlib import Path
 from typing import Iterator
 
 from rolebook.history import gitinfo
+from rolebook.messages import _
 from rolebook.project import Project, load_project
 
 WORKING_TREE = "working tree"
+
+
+def said(label: str) -> str:
+    """A side's label in the reader's words: 工作区 for the working tree, a revision as the user named it."""
+    return _("the working tree") if label == WORKING_TREE else label
 
 
 @dataclass

@@ -151,12 +151,17 @@ class Renderer:
         f = Formatter(self.project.labels(self.language(role)))
         if kind == "posting":
             settings = self.project.settings
-            newest = role.changes[0].date if role.changes else None
-            posted = role.effective or newest or self.revision_date()
-            return structured.script(structured.job_posting(role, settings.organization, settings.posting, f, posted))
+            return structured.script(structured.job_posting(role, settings.organization, settings.posting, f,
+                                                            self.posted_on(role)))
         if kind == "jd":
             return structured.script(structured.occupation(role, f))
         return None
+
+    def posted_on(self, role: Role):
+        """A posting's date (its datePosted): the role's effective date, else its newest change's, else the
+        project's revision date; None when there is none of them."""
+        newest = role.changes[0].date if role.changes else None
+        return role.effective or newest or self.revision_date()
 
     def revision_date(self):
         """The project's revision date (git, or SOURCE_DATE_EPOCH; set by the build): never the clock."""
