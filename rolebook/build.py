@@ -115,7 +115,7 @@ def plan(project: Project, kinds, formats, roles, pdf_a: bool = False, paginate:
             # how it is made, not which formats: a Word file built with or without its PDF is the same file
             how = [f"pdf-a={pdf_a and 'pdf' in own}"] + ([f"paginate={paginate}"] if kind == "handbook" else [])
             jobs.append(Job(kind, role, {fmt: document_name(kind, role.id if role else None, fmt) for fmt in own},
-                            manifest.document_key(source, *how), source))
+                            manifest.document_key(source, manifest.package_digest(), *how), source))
     return jobs
 
 
@@ -205,6 +205,8 @@ def stale_outputs(project: Project, record: manifest.Manifest, built: set[str],
         gone = role_id is not None and (role is None or role.abstract or not made(kind, role))
         if kind not in ALL_KINDS or gone:
             stale.append(name)
+            continue
+        if not entry.get("source"):  # recorded by an older rolebook, under another rule: not judged
             continue
         if (kind, role_id) not in current:
             current[kind, role_id] = sources.of(kind, role)

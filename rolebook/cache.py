@@ -5,8 +5,11 @@ compliance checks) costs milliseconds; a project of a thousand roles spent secon
 role that changed. Each role's result is stored under a key of everything it was made from: rolebook
 itself (its code and data), rolebook.yaml, the library, the role's file (its display path and bytes) and
 the files of its family chain. A changed input is a new key; the old entry is dropped at the next save.
-The rules across roles (references, reporting lines, grades, glossary conflicts, unused terms) run
-again every time, on the small facts each entry keeps.
+The rules across roles (references, reporting lines, grades, glossary conflicts, unused terms) run on
+the small facts each entry keeps, and their problems are an entry too, under the digests of every role's
+facts: most edits (a title, a task, a weight) change no role's facts, and the rules are not run again. An
+entry keeps its facts as JSON text, decoded only when the rules run (decoding every role's facts was most
+of reading the cache).
 
 The entries are spread over up to 256 files by the first two characters of their key (`roles-3f.json`):
 an edit rewrites the one or two files its new entries fall in, not all the entries (at 3,000 roles, 22 MB
@@ -33,7 +36,7 @@ from rolebook.errors import Problem, Source
 FOLDER = Path(".rolebook") / "cache"
 SHARD = "roles-{}.json"  # the entries whose keys start with these two characters
 OLD_FILE = "roles.json"  # format 4 kept every entry in one file: removed when the cache is saved
-FORMAT = 6  # 5: entries spread over shards; 6: a role's term mentions, not its text
+FORMAT = 7  # 5: entries spread over shards; 6: a role's term mentions, not its text; 7: facts as text, with a key
 
 
 def digest(*parts: bytes | str) -> str:

@@ -30,7 +30,9 @@ from rolebook.outputs import is_document_name
 from rolebook.spec.loader import Mapping, Sequence, load_file
 
 MANIFEST = ".rolebook-manifest.json"
-FORMAT = 3  # 3: each output also records `source`, the key of its inputs alone (format 2 is read too)
+# 3: each output also records `source`, the key of its inputs alone; 4: that key without rolebook's own
+# digest. Formats 2 and 3 are read too, their sources as unknown (build.stale_outputs judges none of them).
+FORMAT = 4
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 DATA_FOLDERS = ("role_specs", "library")
 ROOT_TEMPLATES = {"jd": ["jd.md.j2"], "form": ["form.md.j2"], "posting": ["posting.md.j2"],
@@ -179,10 +181,12 @@ def input_digest(root: Path, kinds: Iterable[str], options: Iterable[str]) -> st
 
 
 def common_key(root: Path, kinds: Iterable[str]) -> str:
-    """What every document depends on: rolebook, settings, templates, logo."""
+    """What every document depends on of the project: settings, templates, logo. Not rolebook itself: a
+    document an older rolebook made still says what its role says (a build of one role removed every other
+    document after an upgrade); the render key has it (build.plan), so a full build makes them anew."""
     files = [root / "rolebook.yaml"] if (root / "rolebook.yaml").is_file() else []
     files += [p for p in _named_files(root) if p.suffix.lower() != ".md"] + template_files(root, kinds)
-    return _hash(package_digest(), _files_digest(files, root))
+    return _hash(_files_digest(files, root))
 
 
 def document_key(*parts: str) -> str:
@@ -197,7 +201,7 @@ def _checked(data: Any) -> tuple[str, dict[str, dict]]:
     """(inputs digest, outputs) of a manifest, or ManifestError saying what is wrong with it."""
     if not isinstance(data, dict) or set(data) != {"format", "rolebook", "inputs", "outputs"}:
         raise ManifestError("not a manifest")
-    if data["format"] not in (2, FORMAT):
+    if data["format"] not in (2, 3, FORMAT):
         raise ManifestError(f"format {data['format']!r}, expected {FORMAT}")
     inputs, outputs = data["inputs"], data["outputs"]
     if not isinstance(data["rolebook"], str) or not isinstance(inputs, str) or not (
@@ -207,7 +211,7 @@ def _checked(data: Any) -> tuple[str, dict[str, dict]]:
         raise ManifestError("outputs is not a mapping")
     checked: dict[str, dict] = {}
     for name, entry in outputs.items():
-        # `source` came with format 3; an entry without it is never taken for current
+        # `source` came with format 3; an entry without it (or of format 3) is not judged stale by it
         if not isinstance(entry, dict) or set(entry) - {"source"} != {"key", "kind", "role"}:
             raise ManifestError(f"entry {name!r} is not an output record")
         key, kind, role, source = entry["key"], entry["kind"], entry["role"], entry.get("source", "")
@@ -217,7 +221,7 @@ def _checked(data: Any) -> tuple[str, dict[str, dict]]:
             raise ManifestError(f"entry {name!r} is not an output record")
         if not is_document_name(name, kind, role):
             raise ManifestError(f"entry {name!r} is not a name rolebook gives a {kind} document")
-        checked[name] = {"key": key, "kind": kind, "role": role, "source": source}
+        checked[name] = {"key": key, "kind": kind, "role": role, "source": source if data["format"] == FORMAT else ""}
     return inputs, checked
 
 

@@ -7,6 +7,7 @@ and returns every problem of every file along with the roles that are valid.
 from __future__ import annotations
 
 import gc
+import json
 import os
 from contextlib import contextmanager
 from collections.abc import Mapping as MappingABC
@@ -656,7 +657,6 @@ class _Loader:
                 summaries[role_id], registered, trees, unreadable))
             project.roles.loaded.update(models)
             project._summaries = summaries
-        checks = {}
         for role_id in registered:
             entry = entries[role_id]
             self.problems.extend(problems_in(entry["problems"]))
@@ -666,9 +666,8 @@ class _Loader:
             if entry["findings"]:
                 project.findings[role_id] = sorted_unique(problems_in(entry["findings"]))
             if entry["facts"] is not None:
-                checks[role_id] = role_facts.from_json(entry["facts"])
                 project.version_sources[role_id] = source_in(entry["version"])
-        self.check_across(checks, set(registered) | unreadable)
+        self.check_across_cached({role_id: entries[role_id] for role_id in registered}, set(registered) | unreadable)
 
     def checked_entries(self, todo: list[str], chains: dict, registered: dict[str, Path], trees: dict,
                         unreadable: frozenset, keys: dict, models: dict[str, Role]) -> dict[str, dict]:
@@ -695,7 +694,9 @@ class _Loader:
                 terms = [term.term for term in role.glossary]
                 for path in chains[role_id]:  # the ancestors': a term of theirs may be mentioned here only
                     terms += role_facts.tree_terms(merged.get(self.role_of(path, trees)))
-                found[role_id].update(facts=role_facts.to_json(role_facts.of_check(check, terms)),
+                text = json.dumps(role_facts.to_json(role_facts.of_check(check, terms)), ensure_ascii=False,
+                                  sort_keys=True, separators=(",", ":"))
+                found[role_id].update(facts=text, facts_key=digest(text),
                                       version=source_out(check.own(("version",), ("id",))))
                 if self.project.models:  # what a build needs; `validate` saves the time
                     dump = role.model_dump_json()
@@ -754,6 +755,22 @@ class _Loader:
             role_id, tree, _problems = self.read_tree(path)  # its problems came with its cached facts
             trees[path] = (role_id, tree)
         return trees[path]
+
+    def check_across_cached(self, entries: dict[str, dict], known: set[str]) -> None:
+        """The rules across roles on the cached entries' facts; their problems cached in turn, under the
+        digests of every role's facts (in the roles' order) and the ids known: an edit of a title, a task or
+        a KPI changes no role's facts, and the rules then cost no more than reading that one entry."""
+        with_facts = [(role_id, entry) for role_id, entry in entries.items() if entry["facts"] is not None]
+        key = digest("across", *sorted(known), "",
+                     *(f"{role_id}:{entry['facts_key']}" for role_id, entry in with_facts))
+        cached = self.cache.role(key)
+        if cached is not None:
+            self.problems.extend(problems_in(cached["problems"]))
+            return
+        before = len(self.problems)
+        checks = {role_id: role_facts.from_json(json.loads(entry["facts"])) for role_id, entry in with_facts}
+        self.check_across(checks, known)
+        self.cache.put_role(key, {"problems": problems_out(self.problems[before:])})
 
     def check_across(self, checks: dict, known: set[str]) -> None:
         """The rules across roles, on checks or on their cached facts (spec/facts.py)."""

@@ -195,6 +195,38 @@ def test_a_cached_role_is_read_not_checked_again(tmp_path, monkeypatch):
     assert read == ["sales-rep.yaml"] and project.problems == []
 
 
+def test_the_rules_across_roles_run_again_only_when_a_roles_facts_change(tmp_path, monkeypatch):
+    """A title edited changes no role's facts (ids, reporting lines, grades, glossaries, their positions):
+    the problems across roles come from the cache; a reporting line edited runs the rules again."""
+    from rolebook.spec import rules
+
+    root = copy_project(ORG, tmp_path / "org")
+    validated(root)
+    runs = []
+    original = rules.reports_to
+    monkeypatch.setattr(rules, "reports_to", lambda *args: runs.append(1) or original(*args))
+    monkeypatch.chdir(root)
+
+    def problems() -> list[dict]:
+        from rolebook import messages, paths
+
+        paths.use_projects([])
+        try:
+            found = [p.as_dict() for p in load_project(root, problems_only=True).problems]
+        finally:
+            messages.use(None)
+        return found
+
+    edit(root, "role_specs/sales-rep.yaml", "title: 销售代表", "title: 客户代表")
+    assert problems() == [] and runs == []
+    edit(root, "role_specs/finance-manager.yaml", "grade: M2", "grade: M2\nreports_to: nobody")
+    found = problems()
+    assert runs == [1] and "unknown-ref" in {p["code"] for p in found}
+    assert problems() == found and runs == [1]  # cached in turn
+    edit(root, "role_specs/sales-rep.yaml", "title: 客户代表", "title: 销售代表")
+    assert problems() == found == reference(root) and runs == [1]
+
+
 def outputs(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 

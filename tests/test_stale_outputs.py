@@ -100,3 +100,45 @@ def test_a_build_of_some_says_which_command_brings_the_removed_documents_back(tm
     everything = run_rolebook("build", "--format", "html", cwd=root)
     assert everything.returncode == 0 and "makes them again" not in everything.stderr
     check_current(root, "Archive Clerk")
+
+
+def test_a_new_rolebook_makes_documents_anew_but_leaves_none_stale(tmp_path, monkeypatch):
+    """rolebook itself is in a document's render key, not in the key of its inputs: after an upgrade a full
+    build makes every document again, and a build of one role does not remove the others (it removed every
+    document of a 1,000-role project, 'older than its spec')."""
+    from rolebook import build, manifest
+    from rolebook.project import load_project
+
+    root = write_files(tmp_path / "p", {"rolebook.yaml": "language: en\n",
+                                        "role_specs/clerk.yaml": ROLE.format(title="Records Clerk")})
+    project = load_project(root)
+
+    def jobs() -> list[tuple[str, str]]:
+        return [(job.key, job.source) for job in build.plan(project, ("jd",), ("html",), project.summaries())]
+
+    before = jobs()
+    monkeypatch.setattr(manifest, "package_digest", lambda: "another rolebook")
+    after = jobs()
+    assert [source for _key, source in after] == [source for _key, source in before]
+    assert all(a != b for (a, _), (b, _) in zip(after, before))
+
+
+def test_documents_an_older_rolebook_recorded_are_not_removed_by_a_build_of_another_role(tmp_path):
+    import json
+
+    root = write_files(tmp_path / "p", {"rolebook.yaml": "language: en\n",
+                                        "role_specs/clerk.yaml": ROLE.format(title="Records Clerk"),
+                                        "role_specs/typist.yaml": ROLE.format(title="Typist").replace("clerk",
+                                                                                                      "typist")})
+    assert run_rolebook("build", "--kind", "jd", "--format", "html", cwd=root).returncode == 0
+    record = root / "build" / ".rolebook-manifest.json"
+    data = json.loads(record.read_text(encoding="utf-8"))
+    data["format"] = 3  # as the rolebook before this one wrote it: its sources had rolebook's digest in them
+    for entry in data["outputs"].values():
+        entry["key"], entry["source"] = "1" * 64, "2" * 64
+    record.write_text(json.dumps(data), encoding="utf-8")
+    result = run_rolebook("build", "--kind", "jd", "--format", "html", "--role", "clerk", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert (root / "build" / "jd" / "typist.html").is_file(), result.stderr
+    everything = run_rolebook("build", "--kind", "jd", "--format", "html", "-v", cwd=root)
+    assert everything.returncode == 0 and "wrote build/jd/typist.html" in everything.stderr + everything.stdout
