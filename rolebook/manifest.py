@@ -38,6 +38,8 @@ DATA_FOLDERS = ("role_specs", "library")
 ROOT_TEMPLATES = {"jd": ["jd.md.j2"], "form": ["form.md.j2"], "posting": ["posting.md.j2"],
                   "handbook": ["handbook.md.j2"]}
 _HEX = re.compile(r"^[0-9a-f]{64}$")
+_KEYS = re.compile(r"[0-9a-f]{64}(?:[0-9a-f]{64})?\Z")  # an output's key, and its source when it has one
+_FIELDS, _FIELDS_2 = {"key", "kind", "role", "source"}, {"key", "kind", "role"}  # format 2 had no source
 
 
 @dataclass(frozen=True)
@@ -210,18 +212,19 @@ def _checked(data: Any) -> tuple[str, dict[str, dict]]:
     if not isinstance(outputs, dict):
         raise ManifestError("outputs is not a mapping")
     checked: dict[str, dict] = {}
+    owners: dict = {}
+    current = data["format"] == FORMAT
     for name, entry in outputs.items():
         # `source` came with format 3; an entry without it (or of format 3) is not judged stale by it
-        if not isinstance(entry, dict) or set(entry) - {"source"} != {"key", "kind", "role"}:
+        if not isinstance(entry, dict) or not (entry.keys() == _FIELDS or entry.keys() == _FIELDS_2):
             raise ManifestError(f"entry {name!r} is not an output record")
         key, kind, role, source = entry["key"], entry["kind"], entry["role"], entry.get("source", "")
-        if not isinstance(key, str) or not _HEX.match(key) or not isinstance(kind, str) \
-                or not (role is None or isinstance(role, str)) or not (source == "" or (
-                    isinstance(source, str) and _HEX.match(source))):
+        if not isinstance(key, str) or not isinstance(kind, str) or not (role is None or isinstance(role, str)) \
+                or not isinstance(source, str) or len(key) != 64 or not _KEYS.match(key + source):
             raise ManifestError(f"entry {name!r} is not an output record")
-        if not is_document_name(name, kind, role):
+        if not is_document_name(name, kind, role, owners):
             raise ManifestError(f"entry {name!r} is not a name rolebook gives a {kind} document")
-        checked[name] = {"key": key, "kind": kind, "role": role, "source": source if data["format"] == FORMAT else ""}
+        checked[name] = {"key": key, "kind": kind, "role": role, "source": source if current else ""}
     return inputs, checked
 
 

@@ -56,11 +56,17 @@ def document_name(kind: str, role: str | None, fmt: str) -> str:
     return LAYOUT[kind].format(role=role or "", fmt=fmt)
 
 
-def is_document_name(name: str, kind: str, role: str | None) -> bool:
-    """True when `name` is exactly what rolebook calls a document of this kind and role."""
-    if kind not in LAYOUT or ("{role}" in LAYOUT[kind]) != (role is not None):
-        return False
-    if role is not None and (len(role) > 200 or not _ROLE.fullmatch(role)):
+def is_document_name(name: str, kind: str, role: str | None, owners: dict | None = None) -> bool:
+    """True when `name` is exactly what rolebook calls a document of this kind and role. `owners`: a memo of
+    which (kind, role) pairs are rolebook's, for a caller checking every document of a manifest (a role has
+    several: its id was matched once per document)."""
+    owner = owners.get((kind, role)) if owners is not None else None
+    if owner is None:
+        owner = kind in LAYOUT and ("{role}" in LAYOUT[kind]) == (role is not None) and (
+            role is None or (len(role) <= 200 and _ROLE.fullmatch(role) is not None))
+        if owners is not None:
+            owners[kind, role] = owner
+    if not owner:
         return False
     stem, dot, fmt = name.rpartition(".")  # one comparison, not one per format: a manifest has thousands
     return bool(dot) and fmt in FORMAT_NAMES and name == document_name(kind, role, fmt)

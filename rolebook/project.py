@@ -198,13 +198,14 @@ def _inside_files(root: Path, files: list[Path] | dict[Path, os.DirEntry], probl
     `files` may be listed_specs(): their entries say which are links."""
     kept = []
     real_root = root.resolve()
-    folders: dict[Path, bool] = {}
+    folders: dict[str, bool] = {}  # by the folder's name as text: a Path's parent is a new Path each time
     entries = files if isinstance(files, dict) else {}
     for path in files:
-        if path.parent not in folders:
-            folders[path.parent] = path.parent.resolve().is_relative_to(real_root)
+        folder = os.path.dirname(path)
+        if folder not in folders:
+            folders[folder] = path.parent.resolve().is_relative_to(real_root)
         entry = entries.get(path)
-        if folders[path.parent] and not (entry.is_symlink() if entry is not None else path.is_symlink()):
+        if folders[folder] and not (entry.is_symlink() if entry is not None else path.is_symlink()):
             kept.append(path)
             continue
         problem = inputs.outside_problem(path, root, Source(show(path), 1, 1), N_("the file"))

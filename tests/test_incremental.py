@@ -171,6 +171,38 @@ def test_a_manifest_is_read_and_checked_again_when_its_bytes_change(tmp_path):
     assert refused.outputs == {} and "not a manifest rolebook wrote" in refused.warning
 
 
+GOOD = {"key": "b" * 64, "kind": "jd", "role": "sales-lead", "source": "c" * 64}
+
+
+@pytest.mark.parametrize("entry", [
+    {**GOOD, "key": "b" * 128, "source": ""}, {**GOOD, "source": "c" * 63}, {**GOOD, "key": "b" * 64 + "\n"},
+    {**GOOD, "key": "B" * 64}, {**GOOD, "source": None}, {**GOOD, "role": "../x"}, {**GOOD, "kind": "jdx"},
+    {**GOOD, "extra": 1}, {"key": "b" * 64, "kind": "jd"}, {**GOOD, "role": None}, [1, 2],
+], ids=["long-key", "short-source", "newline", "upper-case", "null-source", "path-role", "unknown-kind", "extra-field",
+        "missing-role", "jd-without-role", "not-a-mapping"])
+def test_a_manifest_entry_that_is_not_exactly_rolebooks_is_refused(tmp_path, entry):
+    import json
+
+    from rolebook.manifest import FORMAT, MANIFEST, Manifest
+
+    for data in ({"jd/sales-lead.html": GOOD, "jd/sales-lead.docx": GOOD}, {"jd/sales-lead.html": entry}):
+        (tmp_path / MANIFEST).write_text(json.dumps({"format": FORMAT, "rolebook": "1", "inputs": "",
+                                                     "outputs": data}), encoding="utf-8")
+        loaded = Manifest.load(tmp_path)
+    assert loaded.outputs == {} and "not a manifest rolebook wrote" in loaded.warning
+
+
+def test_a_manifest_of_an_older_format_is_read_without_its_sources(tmp_path):
+    import json
+
+    from rolebook.manifest import MANIFEST, Manifest
+
+    for fmt, entry in ((3, GOOD), (2, {k: v for k, v in GOOD.items() if k != "source"})):
+        (tmp_path / MANIFEST).write_text(json.dumps({"format": fmt, "rolebook": "1", "inputs": "",
+                                                     "outputs": {"jd/sales-lead.html": entry}}), encoding="utf-8")
+        assert Manifest.load(tmp_path).outputs == {"jd/sales-lead.html": {**GOOD, "source": ""}}
+
+
 def test_only_the_documents_that_show_git_notice_a_new_commit(family):
     """The handbook's cover shows the revision: a new commit makes it out of date. Job descriptions show
     nothing of git, so their build asks git nothing and a new commit leaves it a no-op."""
