@@ -206,7 +206,7 @@ def test_settings_and_the_library_are_reported_on_their_own(repo, tmp_path):
     text = run_rolebook("diff", cwd=repo).stdout
     assert "~ 项目设置 rolebook.yaml：已修改" in text
     assert "handbook.title: 销售体系岗位职责与考核制度 → 销售体系岗位职责与绩效考核制度" in text
-    assert "+ KPI 备用指标 (unused-kpi)新增：备用指标" in text
+    assert "+ KPI 备用指标 (unused-kpi) 新增：备用指标" in text  # a space after the Latin-ended name
     data = json.loads(run_rolebook("diff", "--format", "json", cwd=repo).stdout)
     assert data["roles"] == [] and data["policies"] == []
     assert [c["path"] for c in data["settings"]] == [["settings", "handbook", "title"]]
