@@ -582,3 +582,25 @@ def test_a_taiwanese_job_description_comes_back_in_its_own_characters_and_curren
     assert [d["daily_tasks"] for d in spec["duties"]] == [d.daily_tasks for d in original.duties]
     partners = [w for d in spec["duties"] for c in d.get("collaboration", []) for w in c.get("with", [c])]
     assert not any("實線" in str(p) for p in partners)  # the diagram's caption is no partner
+
+
+@pytest.mark.parametrize("shares, moved", [(("40%", "35%", "25%"), True), (("40%", "35%", "20%"), False)],
+                         ids=["adding-up", "not-adding-up"])
+def test_duty_titles_with_their_share_of_time(project, tmp_path, shares, moved):
+    """受理客户咨询与投诉（40%）: the shares go to `share` when every duty has one and they add up to 100;
+    otherwise the titles keep them, and the spec still validates (a half-moved set would fail duty-share)."""
+    markdown = tmp_path / "service.md"
+    markdown.write_text("# 客服专员岗位说明书\n\n## 岗位职责\n\n"
+                        f"1. 受理客户咨询与投诉（{shares[0]}）\n   - 接听热线\n2. 回访客户（占{shares[1]}）\n"
+                        f"3. Update the knowledge base ({shares[2]} of time)\n", encoding="utf-8")
+    imported(project, str(markdown), "--id", "service")
+    spec = yaml.safe_load((project / "role_specs" / "service.yaml").read_text(encoding="utf-8"))
+    titles = [duty["title"] for duty in spec["duties"]]
+    if moved:
+        assert titles == ["受理客户咨询与投诉", "回访客户", "Update the knowledge base"]
+        assert [duty["share"] for duty in spec["duties"]] == [40, 35, 25]
+        assert spec["duties"][0]["daily_tasks"] == ["接听热线"]
+    else:
+        assert titles[0] == "受理客户咨询与投诉（40%）" and not any("share" in duty for duty in spec["duties"])
+    check = run_rolebook("validate", cwd=project)
+    assert check.returncode == 0, check.stdout

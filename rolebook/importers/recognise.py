@@ -273,7 +273,7 @@ def recognise(blocks: list[Block], source_title: str | None = None) -> Recognise
         else:
             found.unplaced.append(block)
     if duties:
-        spec["duties"] = [duty for duty in duties if duty.get("title")]
+        spec["duties"] = _with_shares([duty for duty in duties if duty.get("title")])
         found.placed.append("duties")
     if "title" not in spec and source_title:
         spec["title"] = source_title
@@ -467,6 +467,26 @@ def _duty_line(block: Block, duties: list[dict], part: str | None = None) -> Non
         current.setdefault("daily_tasks", []).append(text)
     else:
         duties.append({"title": _duty_title(text), "_from": ""})
+
+
+DUTY_SHARE = re.compile(r"\s*[（(]\s*(?:约占|占比|约|占|about\s+|approx\.?\s+|~)?\s*(\d+(?:\.\d+)?)\s*[%％]"
+                        r"\s*(?:of\s+(?:working\s+)?time)?\s*[)）]\s*$", re.I)
+
+
+def _with_shares(duties: list[dict]) -> list[dict]:
+    """Duties titled with their share of working time (受理客户咨询与投诉（40%）, Prospecting (30%)): the
+    shares go to `share` when every duty has one and they add up to 100, which the spec then checks
+    (duty-share); otherwise the titles keep them as written, for the user to settle."""
+    found = [DUTY_SHARE.search(duty["title"]) for duty in duties]
+    if not all(found) or abs(sum(float(match.group(1)) for match in found) - 100) > 1e-9:
+        return duties
+    moved = []
+    for duty, match in zip(duties, found):
+        share = float(match.group(1))
+        title = duty["title"][: match.start()].strip() or duty["title"]
+        rest = {key: value for key, value in duty.items() if key != "title"}
+        moved.append({"title": title, "share": int(share) if share.is_integer() else share, **rest})  # beside it
+    return moved
 
 
 def _duty_title(text: str) -> str:
