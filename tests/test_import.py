@@ -604,3 +604,22 @@ def test_duty_titles_with_their_share_of_time(project, tmp_path, shares, moved):
         assert titles[0] == "受理客户咨询与投诉（40%）" and not any("share" in duty for duty in spec["duties"])
     check = run_rolebook("validate", cwd=project)
     assert check.returncode == 0, check.stdout
+
+
+def test_a_hong_kong_projects_documents_name_the_taiwan_dollar_and_read_back(tmp_path):
+    """A zh-HK project prints Taiwan's labels, where a bare 元 is the NT$: its documents name the New Taiwan
+    dollar in full (新臺幣) and its own dollar 港元, and each comes back as the currency it was."""
+    import yaml
+
+    role = ("id: {id}\ntitle: 倉庫主管\nsalary: {{min: 18000, max: 24000, currency: {currency}, period: month}}\n"
+            "duties: [{{title: 管理倉庫}}]\n")
+    root = write_files(tmp_path / "hk", {"rolebook.yaml": "language: zh-Hant-HK\n",
+                                         "role_specs/tw.yaml": role.format(id="tw", currency="TWD"),
+                                         "role_specs/hk.yaml": role.format(id="hk", currency="HKD")})
+    assert run_rolebook("build", "--kind", "jd", cwd=root).returncode == 0
+    for role_id, currency, name in (("tw", "TWD", "新臺幣"), ("hk", "HKD", "港元")):
+        page = (root / "build" / "jd" / f"{role_id}.html").read_text(encoding="utf-8")
+        assert name in page, role_id
+        imported(root, str(root / "build" / "jd" / f"{role_id}.docx"), "--id", f"{role_id}-back")
+        spec = yaml.safe_load((root / "role_specs" / f"{role_id}-back.yaml").read_text(encoding="utf-8"))
+        assert spec["salary"]["currency"] == currency, role_id

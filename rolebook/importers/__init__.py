@@ -82,8 +82,8 @@ def _regional_yuan(root: Path) -> str:
     dollar (it was read as NT$), a zh-MO one's the pataca, any other's the New Taiwan dollar."""
     from rolebook.project import read_languages
 
-    tag = (read_languages(root).source or "").lower()
-    return "HKD" if tag.startswith("zh-hk") else "MOP" if tag.startswith("zh-mo") else "TWD"
+    parts = (read_languages(root).source or "").lower().split("-")  # zh-HK, zh-Hant-HK
+    return "HKD" if "hk" in parts else "MOP" if "mo" in parts else "TWD"
 
 
 def _recognised(blocks: list, sheet: str | None):

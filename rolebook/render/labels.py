@@ -784,8 +784,16 @@ def catalogue_name(language: str) -> str | None:
     return None
 
 
+# Hong Kong and Macao read Taiwan's labels, but there a bare 元 is the local dollar (import reads it so): the
+# New Taiwan dollar is named in full, as 港元 and 澳門元 are.
+ZH_HK_MO = {**ZH_TW, "currency_names": {**ZH_TW["currency_names"], "TWD": "新臺幣"}}
+
+
 def labels_for(language: str) -> dict:
-    return CATALOGUES[catalogue_name(language) or "en"]
+    name = catalogue_name(language) or "en"
+    if name == "zh-TW" and {"hk", "mo"} & set(language.lower().split("-")):
+        return ZH_HK_MO
+    return CATALOGUES[name]
 
 
 def bilingual_labels(first: str, second: str) -> dict:
