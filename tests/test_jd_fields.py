@@ -125,14 +125,18 @@ def test_a_pay_range_names_its_currency_as_the_language_writes_it(language, curr
 
 
 def test_a_list_whose_items_hold_commas_is_joined_with_semicolons():
-    """English skills are joined with commas: "Excel, including pivot tables" read as two skills."""
+    """English skills are joined with commas: "Excel, including pivot tables" read as two skills; Chinese ones
+    with 、, and "Word、Excel" so joined read as two skills among the others."""
     from rolebook.render.context import Formatter
     from rolebook.render.labels import labels_for
 
     english = Formatter(labels_for("en"))
     assert english.join(["SQL", "Python"]) == "SQL, Python"
     assert english.join(["Excel, including pivot tables", "SQL"]) == "Excel, including pivot tables; SQL"
-    assert Formatter(labels_for("zh-CN")).join(["Excel, 透视表", "SQL"]) == "Excel, 透视表、SQL"
+    chinese = Formatter(labels_for("zh-CN"))
+    assert chinese.join(["Excel, 透视表", "SQL"]) == "Excel, 透视表、SQL"
+    assert chinese.join(["Word、Excel", "CRM 系统"]) == "Word、Excel；CRM 系统"  # 、 inside an item: ；between
+    assert Formatter(labels_for("zh-TW")).join(["Word、Excel", "CRM"]) == "Word、Excel；CRM"
 
 
 def test_every_relationship_row_names_its_side(tmp_path):

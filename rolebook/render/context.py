@@ -77,8 +77,8 @@ class Formatter:
             return PAIR.join([self.labels["list_separator"].join(p[0] for p in pairs),
                               second.join(p[1] for p in pairs)])
         separator = self.labels["list_separator"]
-        if separator == ", " and any("," in text for text in texts):  # "Excel, pivot tables" stays one item
-            separator = "; "
+        if any(separator.strip() in text for text in texts):  # "Excel, pivot tables", "Word、Excel" stay one item
+            separator = self.labels["list_separator_wide"]
         return separator.join(texts)
 
     @staticmethod
