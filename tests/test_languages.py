@@ -300,3 +300,20 @@ def test_every_traditional_label_is_in_traditional_characters():
 
     left = [text for text in texts(labels_for("zh-TW")) if convert("s2tw", text) != text]
     assert left == []
+
+
+def test_an_american_project_spells_as_americans_do(tmp_path):
+    """language: en-US gets Organization chart, colors and Role catalog; plain en keeps British spelling."""
+    from conftest import write_files
+
+    role = "id: {id}\ntitle: {title}\ndepartment: Sales\n{boss}duties: [{{title: Sell}}]\n"
+    specs = {"role_specs/lead.yaml": role.format(id="lead", title="Sales Lead", boss=""),
+             "role_specs/rep.yaml": role.format(id="rep", title="Sales Rep", boss="reports_to: lead\n")}
+    for language, chart, other in (("en-US", "Organization chart", "Organisation"),
+                                   ("en", "Organisation chart", "Organization")):
+        root = write_files(tmp_path / language, {"rolebook.yaml": f"language: {language}\n", **specs})
+        result = run_rolebook("build", "--kind", "handbook", "--format", "html", cwd=root)
+        assert result.returncode == 0, result.stderr
+        page = (root / "build" / "handbook.html").read_text(encoding="utf-8")
+        assert chart in page and other not in page, language
+        assert ("colors mark" in page) == (language == "en-US")

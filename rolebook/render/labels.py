@@ -789,10 +789,20 @@ def catalogue_name(language: str) -> str | None:
 ZH_HK_MO = {**ZH_TW, "currency_names": {**ZH_TW["currency_names"], "TWD": "新臺幣"}}
 
 
+# American spelling, for a project whose language is en-US (the English catalogue spells as Britain does).
+EN_US = {**EN, "org_chart": "Organization chart", "catalogue": "Role catalog",
+         "org_chart_caption": EN["org_chart_caption"].replace("colours", "colors"),
+         "org_chart_caption_graded": EN["org_chart_caption_graded"].replace("colours", "colors"),
+         "org_chart_part": EN["org_chart_part"].replace("Organisation", "Organization")}
+
+
 def labels_for(language: str) -> dict:
     name = catalogue_name(language) or "en"
-    if name == "zh-TW" and {"hk", "mo"} & set(language.lower().split("-")):
+    regions = set(language.lower().split("-")[1:])
+    if name == "zh-TW" and {"hk", "mo"} & regions:
         return ZH_HK_MO
+    if name == "en" and "us" in regions:
+        return EN_US
     return CATALOGUES[name]
 
 
