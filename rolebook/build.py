@@ -249,7 +249,7 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
     folder.refuse_foreign([name for job in jobs for name in job.names.values()] + [INDEX], record.wrote)
     todo = [job for job in jobs if not record.fresh(list(job.names.values()), job.key)]
     read_history(renderer, todo)
-    warn_undated(renderer, todo)
+    warn_posting_dates(renderer, todo)
     if progress is not None and len(todo) > 20:
         progress.start(len(todo))
     else:
@@ -282,14 +282,22 @@ def build(project: Project, folder: OutputFolder, record: manifest.Manifest, kin
                        [folder.path / name for name in stale])
 
 
-def warn_undated(renderer: Renderer, todo: list[Job]) -> None:
+def warn_posting_dates(renderer: Renderer, todo: list[Job]) -> None:
     """A posting is dated by its role's effective date, its latest change, else the last commit; with none of
-    them its JobPosting has no datePosted, which search engines require (the clock is never read)."""
+    them its JobPosting has no datePosted, which search engines require, and one that closes before that date
+    (validThrough before datePosted) was closed before it was out. The clock is never read."""
     for job in todo:
         role = renderer.project.roles[job.role.id] if job.kind == "posting" and job.role else None
-        if role is not None and renderer.posted_on(role) is None:
+        if role is None:
+            continue
+        posted, closes = renderer.posted_on(role), role.posting.closes if role.posting else None
+        if posted is None:
             renderer.warnings.append(_("the posting of {role} has no date: give the role an effective date or "
                                        "commit it (search engines require datePosted)").format(role=role.id))
+        elif closes is not None and closes < posted:
+            renderer.warnings.append(_("the posting of {role} closes on {closes}, before its date {posted}: nobody "
+                                       "could apply; correct posting.closes").format(
+                                           role=role.id, closes=closes.isoformat(), posted=posted.isoformat()))
 
 
 def read_history(renderer: Renderer, todo: list[Job]) -> None:

@@ -170,6 +170,22 @@ def json_ld(page) -> dict:
     return json.loads(found[0])
 
 
+def test_a_posting_that_closes_before_its_date_is_said(tmp_path):
+    """posting.closes before the posting's date (its role's effective date) is a validThrough before the
+    datePosted: a posting closed before it was out. A closing date after it says nothing."""
+    root = tmp_path / "p"
+    assert run_rolebook("init", str(root), "--language", "en", cwd=tmp_path).returncode == 0
+    [spec] = (root / "role_specs").glob("*.yaml")
+    text = re.sub(r"(?m)^effective: .*\n", "", spec.read_text(encoding="utf-8"))
+    for closes, said in (("2026-02-28", True), ("2026-04-30", False)):
+        spec.write_text(f"effective: 2026-03-01\nposting: {{closes: {closes}}}\n" + text, encoding="utf-8")
+        result = run_rolebook("build", "--kind", "posting", "--format", "html", cwd=root)
+        assert result.returncode == 0, result.stderr
+        assert ("closes on 2026-02-28, before its date 2026-03-01" in result.stderr) == said, result.stderr
+        [page] = (root / "build" / "postings").glob("*.html")
+        assert json_ld(page)["validThrough"] == closes
+
+
 def test_an_undated_posting_is_said_and_dated_by_the_first_commit(tmp_path):
     """A role with no effective date is posted on its last commit's date: built before the first commit it had
     no datePosted (nothing said), and the build after the commit left it "up to date"."""
