@@ -152,3 +152,7 @@ def test_the_workbook_recalculated_by_libreoffice_gives_each_case(tmp_path):
             (total, grade), name
     result = run_rolebook("score", str(tmp_path / "calc" / "filled.xlsx"), "--format", "html", cwd=tmp_path / "p")
     assert result.returncode == 0, result.stdout + result.stderr  # the filled workbook reads back
+    with open(tmp_path / "p" / "build" / "appraisals" / "2026-11" / "summary.csv", encoding="utf-8-sig") as summary:
+        scored = {row[0]: (row[3], row[4]) for row in list(csv.reader(summary))[1:]}
+    for number, (name, *_rest, total, grade) in enumerate(CASES, 3):  # its vetoes and adjustments with it
+        assert scored[f"E{number}"] == (total, grade), name

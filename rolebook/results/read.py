@@ -25,6 +25,9 @@ from rolebook.messages import _
 
 MAX_BYTES = 64 * 1024 * 1024  # a results file larger than this is not a results file
 COMPUTED = ("adjustment", "total", "grade")  # a workbook's formula columns, with `KPI:score` and `KPI:weighted`
+# Columns named with a colon that are typed, not computed: a veto that occurred, an adjustment's count (they
+# were skipped with the formula columns, and a filled workbook scored without them: a vetoed employee got A).
+TYPED_PREFIXES = ("veto:", "adj:")
 
 
 Row = tuple[int, list[object]]  # (row number, cells)
@@ -155,7 +158,8 @@ def _read_xlsx(path: Path, shown: str) -> Table:
                 "the row of the names rolebook reads (employee, period, the KPI ids: row 2 of the workbook "
                 "rolebook wrote) is missing or changed; undo the change, or type the results into a new "
                 "workbook (rolebook build --kind workbook)"))])
-        inputs = [i for i, name in enumerate(header) if name and name not in COMPUTED and ":" not in name]
+        inputs = [i for i, name in enumerate(header) if name and name not in COMPUTED and (
+            ":" not in name or name.startswith(TYPED_PREFIXES))]
         problems = [(row, column, _("a formula with no computed value: rolebook reads what Excel or LibreOffice "
                                     "computed and evaluates nothing; type the value, or open and save the "
                                     "workbook in one of them"))
